@@ -1,0 +1,469 @@
+//! Who is acting: sessions, API tokens and the guard that checks every command.
+
+pub mod credentials;
+pub mod guard;
+pub mod hash;
+
+use crate::context::{parse_rfc3339, Context};
+use crate::domain::roles::Role;
+use crate::domain::secret::Secret;
+use crate::error::{Error, Kind, Result};
+use crate::store::{sha256_hex, AuditEntry, Store, Tx};
+use guard::Need;
+use std::path::Path;
+
+/// Failed sign-ins in a row that lock a user.
+pub const LOCKOUT_THRESHOLD: i64 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    Anonymous,
+    Operator,
+    SiteAdmin,
+    Clerk,
+    /// Signed in but not acting for any provider (no membership chosen).
+    User,
+}
+
+impl ActorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Anonymous => "anonymous",
+            ActorKind::Operator => "operator",
+            ActorKind::SiteAdmin => "site_admin",
+            ActorKind::Clerk => "clerk",
+            ActorKind::User => "user",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Via {
+    None,
+    Session { id: i64 },
+    Token { id: i64, name: String },
+}
+
+/// The acting identity, carried into every change and audit entry.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub user_name: String,
+    pub kind: ActorKind,
+    pub provider_id: Option<String>,
+    pub roles: Vec<Role>,
+    pub via: Via,
+}
+
+impl Actor {
+    pub fn anonymous() -> Actor {
+        Actor {
+            user_id: None,
+            user_name: "-".into(),
+            kind: ActorKind::Anonymous,
+            provider_id: None,
+            roles: Vec::new(),
+            via: Via::None,
+        }
+    }
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+    /// The provider this command acts for; an error when there is none.
+    pub fn provider(&self) -> Result<&str> {
+        self.provider_id.as_deref().ok_or_else(|| {
+            Error::denied("no current provider: you are not acting for any provider")
+                .hint("pass --provider ID, or run `mmis account switch-provider ID`")
+        })
+    }
+    pub fn session_id(&self) -> Option<i64> {
+        match self.via {
+            Via::Session { id } => Some(id),
+            _ => None,
+        }
+    }
+    pub fn entry<'a>(
+        &'a self,
+        at: &'a str,
+        action: &'a str,
+        target: Option<&'a str>,
+        outcome: &'a str,
+        detail: Option<&'a str>,
+    ) -> AuditEntry<'a> {
+        AuditEntry {
+            at,
+            actor: &self.user_name,
+            actor_kind: self.kind.as_str(),
+            provider_id: self.provider_id.as_deref(),
+            action,
+            target,
+            outcome,
+            detail,
+        }
+    }
+}
+
+/// The session file's contents (mode 0600).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SessionFile {
+    db: String,
+    token: String,
+}
+
+pub fn write_session_file(ctx: &Context, token: &Secret) -> Result<()> {
+    let path = ctx.session_file()?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::internal(format!("cannot create {}: {e}", dir.display())))?;
+        crate::store::set_mode(dir, 0o700);
+    }
+    let body = serde_json::to_string(&SessionFile {
+        db: ctx.db_path.display().to_string(),
+        token: token.expose().to_string(),
+    })
+    .map_err(|e| Error::internal(format!("session file: {e}")))?;
+    let tmp = path.with_extension("tmp");
+    let _ = std::fs::remove_file(&tmp);
+    {
+        use std::io::Write;
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let mut f = opts
+            .open(&tmp)
+            .map_err(|e| Error::internal(format!("cannot write {}: {e}", tmp.display())))?;
+        f.write_all(body.as_bytes())?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, &path)?;
+    Ok(())
+}
+
+fn read_session_file(path: &Path) -> Option<Secret> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let f: SessionFile = serde_json::from_str(&text).ok()?;
+    Some(Secret::new(f.token))
+}
+
+pub fn remove_session_file(ctx: &Context) -> Result<()> {
+    let path = ctx.session_file()?;
+    match std::fs::remove_file(&path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// What to record when authentication or authorization fails (after the rollback).
+struct Failure {
+    error: Error,
+    end_session: Option<(i64, &'static str)>,
+    audit: Option<(Actor, String)>,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure {
+            error,
+            end_session: None,
+            audit: None,
+        }
+    }
+}
+
+/// Opens the command's write transaction, works out who is acting and checks the guard.
+/// On refusal, the refusal itself is recorded (audit, ended session) and committed.
+pub fn begin<'s>(ctx: &Context, store: &'s Store, command: &str) -> Result<(Tx<'s>, Actor)> {
+    let need = guard::need(command).ok_or_else(|| {
+        Error::internal(format!(
+            "command {command:?} has no entry in the permission table"
+        ))
+    })?;
+    let tx = store.write()?;
+    match identify(ctx, &tx, command, need) {
+        Ok(actor) => Ok((tx, actor)),
+        Err(f) => {
+            drop(tx);
+            if f.end_session.is_some() || f.audit.is_some() {
+                let tx = store.write()?;
+                let now = ctx.clock.now_str();
+                if let Some((id, reason)) = f.end_session {
+                    tx.end_session(id, &now, reason)?;
+                }
+                if let Some((actor, reason)) = &f.audit {
+                    tx.audit(&actor.entry(&now, command, None, "denied", Some(reason)))?;
+                }
+                tx.commit()?;
+            }
+            Err(f.error)
+        }
+    }
+}
+
+fn not_signed_in() -> Error {
+    Error::unauthenticated("you are not signed in")
+        .hint("run `mmis login`, or set MMIS_TOKEN to an API token")
+}
+
+fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Actor, Failure> {
+    if need == Need::Public {
+        return Ok(Actor::anonymous());
+    }
+    let now = ctx.clock.now();
+    let now_s = ctx.clock.now_str();
+    let token_env = std::env::var("MMIS_TOKEN")
+        .ok()
+        .filter(|t| !t.trim().is_empty());
+
+    let mut actor = if let Some(token) = token_env {
+        let token = Secret::new(token.trim());
+        if need == Need::Session {
+            return Err(Error::denied(format!(
+                "`mmis {command}` needs a signed-in person; API tokens cannot run it"
+            ))
+            .hint("unset MMIS_TOKEN and run `mmis login`")
+            .into());
+        }
+        if !hash::api_token_well_formed(token.expose()) {
+            return Err(Error::unauthenticated(
+                "MMIS_TOKEN is not an mmis API token (bad shape or checksum)",
+            )
+            .hint("create one with `mmis token create --name NAME`")
+            .into());
+        }
+        let row = tx
+            .token_by_hash(&sha256_hex(token.expose()))?
+            .ok_or_else(|| {
+                Error::unauthenticated("MMIS_TOKEN is not a known API token for this store")
+            })?;
+        if row.revoked_at.is_some() {
+            return Err(Error::unauthenticated(format!(
+                "the API token {:?} was revoked",
+                row.name
+            ))
+            .into());
+        }
+        if let Some(exp) = row.expires_at.as_deref().and_then(parse_rfc3339) {
+            if exp <= now {
+                return Err(Error::unauthenticated(format!(
+                    "the API token {:?} has expired",
+                    row.name
+                ))
+                .hint("create a new one with `mmis token create`")
+                .into());
+            }
+        }
+        let user = tx
+            .user_by_id(row.user_id)?
+            .ok_or_else(|| Error::unauthenticated("the API token's user no longer exists"))?;
+        if user.locked_at.is_some() {
+            return Err(Error::unauthenticated(format!("user {} is locked", user.user_name))
+                .hint("the site administrator can unlock a clerk; `mmis account password reset` also lifts it")
+                .into());
+        }
+        if let Some(p) = &ctx.provider {
+            if p != &row.provider_id {
+                return Err(Error::denied(format!(
+                    "this API token works for provider {} only, not {p}",
+                    row.provider_id
+                ))
+                .into());
+            }
+        }
+        let m = tx
+            .membership(user.id, &row.provider_id)?
+            .filter(|m| m.is_active())
+            .ok_or_else(|| {
+                Error::unauthenticated(format!(
+                    "the API token {:?} no longer works: {}'s access to provider {} has ended",
+                    row.name, user.user_name, row.provider_id
+                ))
+            })?;
+        let have = m.effective_roles();
+        let roles: Vec<Role> = row
+            .roles
+            .iter()
+            .copied()
+            .filter(|r| have.contains(r))
+            .collect();
+        Actor {
+            user_id: Some(user.id),
+            user_name: user.user_name,
+            kind: if m.is_site_admin() {
+                ActorKind::SiteAdmin
+            } else {
+                ActorKind::Clerk
+            },
+            provider_id: Some(row.provider_id),
+            roles,
+            via: Via::Token {
+                id: row.id,
+                name: row.name,
+            },
+        }
+    } else {
+        let path = ctx.session_file()?;
+        let token = read_session_file(&path).ok_or_else(not_signed_in)?;
+        let s = tx
+            .session_by_hash(&sha256_hex(token.expose()))?
+            .ok_or_else(not_signed_in)?;
+        if s.ended_at.is_some() {
+            return Err(Error::unauthenticated("your session has ended")
+                .hint("run `mmis login` again")
+                .into());
+        }
+        let created = parse_rfc3339(&s.created_at).unwrap_or(now);
+        let seen = parse_rfc3339(&s.last_seen_at).unwrap_or(now);
+        let idle = chrono::Duration::from_std(ctx.config.session_idle).unwrap_or_default();
+        let absolute = chrono::Duration::from_std(ctx.config.session_absolute).unwrap_or_default();
+        if now - seen >= idle || now - created >= absolute {
+            let reason = if now - created >= absolute {
+                "absolute timeout"
+            } else {
+                "idle timeout"
+            };
+            return Err(Failure {
+                error: Error::unauthenticated(format!("your session expired ({reason})"))
+                    .hint("run `mmis login` again"),
+                end_session: Some((
+                    s.id,
+                    if now - created >= absolute {
+                        "absolute-timeout"
+                    } else {
+                        "idle-timeout"
+                    },
+                )),
+                audit: None,
+            });
+        }
+        let user = tx.user_by_id(s.user_id)?.ok_or_else(not_signed_in)?;
+        if user.locked_at.is_some() {
+            return Err(Failure {
+                error: Error::unauthenticated(format!("user {} is locked", user.user_name))
+                    .hint("answer your secret questions with `mmis account password reset`, or ask your site administrator"),
+                end_session: Some((s.id, "locked")),
+                audit: None,
+            });
+        }
+        tx.touch_session(s.id, &now_s)?;
+        let base = Actor {
+            user_id: Some(user.id),
+            user_name: user.user_name.clone(),
+            kind: ActorKind::User,
+            provider_id: None,
+            roles: Vec::new(),
+            via: Via::Session { id: s.id },
+        };
+        if user.is_operator {
+            Actor {
+                kind: ActorKind::Operator,
+                ..base
+            }
+        } else {
+            let provider = ctx.provider.clone().or(s.provider_id.clone());
+            match provider {
+                None => base,
+                Some(p) => match tx.membership(user.id, &p)?.filter(|m| m.is_active()) {
+                    Some(m) => Actor {
+                        kind: if m.is_site_admin() {
+                            ActorKind::SiteAdmin
+                        } else {
+                            ActorKind::Clerk
+                        },
+                        roles: m.effective_roles(),
+                        provider_id: Some(p),
+                        ..base
+                    },
+                    None if ctx.provider.is_some() => {
+                        let a = Actor {
+                            provider_id: Some(p.clone()),
+                            ..base
+                        };
+                        return Err(Failure {
+                            error: Error::denied(format!("you have no access to provider {p}"))
+                                .hint("`mmis providers` lists the providers you can act for"),
+                            end_session: None,
+                            audit: Some((a, format!("no access to provider {p}"))),
+                        });
+                    }
+                    None => base,
+                },
+            }
+        }
+    };
+
+    check(need, &actor, command).map_err(|error| Failure {
+        audit: Some((actor.clone(), error.message.clone())),
+        error,
+        end_session: None,
+    })?;
+    if matches!(need, Need::Operator | Need::Signed | Need::Session)
+        && actor.kind == ActorKind::Operator
+    {
+        actor.provider_id = None;
+    }
+    Ok(actor)
+}
+
+fn check(need: Need, actor: &Actor, command: &str) -> Result<()> {
+    let deny = |msg: String| Err(Error::denied(msg));
+    match need {
+        Need::Public | Need::Signed | Need::Session => Ok(()),
+        Need::Operator => {
+            if actor.kind == ActorKind::Operator {
+                Ok(())
+            } else {
+                deny(format!(
+                    "`mmis {command}` is for the agency's operator account only"
+                ))
+            }
+        }
+        Need::OperatorOrSiteAdmin => match actor.kind {
+            ActorKind::Operator | ActorKind::SiteAdmin => Ok(()),
+            _ => deny(format!(
+                "`mmis {command}` is for the operator or the provider's site administrator"
+            )),
+        },
+        Need::SiteAdmin => {
+            if actor.kind == ActorKind::SiteAdmin {
+                Ok(())
+            } else {
+                deny(format!(
+                    "`mmis {command}` is for the provider's site administrator"
+                ))
+            }
+        }
+        Need::Role(role) => role_check(actor, command, &[role]),
+        Need::AnyRole(roles) => role_check(actor, command, roles),
+    }
+}
+
+fn role_check(actor: &Actor, command: &str, roles: &[Role]) -> Result<()> {
+    if actor.kind == ActorKind::Operator {
+        return Err(Error::denied(format!(
+            "`mmis {command}` is a provider's command; the operator account does not act for providers"
+        )));
+    }
+    let provider = actor.provider()?;
+    if roles.iter().any(|r| actor.has(*r)) {
+        return Ok(());
+    }
+    let names: Vec<&str> = roles.iter().map(|r| r.name()).collect();
+    let via = match &actor.via {
+        Via::Token { name, .. } => format!(" (API token {name:?})"),
+        _ => String::new(),
+    };
+    Err(Error::new(
+        Kind::PermissionDenied,
+        format!(
+            "`mmis {command}` needs the {} role for provider {provider}; {}{via} does not have it",
+            names.join(" or "),
+            actor.user_name
+        ),
+    )
+    .hint("ask the site administrator to grant it in Clerk Maintenance (`mmis clerk roles`)"))
+}

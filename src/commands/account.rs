@@ -1,0 +1,625 @@
+//! `account setup` (from the PIN letter), `pin-request`, `password change|reset`.
+
+use crate::auth::{self, credentials, hash};
+use crate::cli::access::{PasswordChangeArgs, PasswordResetArgs, PinRequestArgs, SetupArgs};
+use crate::context::Context;
+use crate::domain::ids::{parse_email, parse_phone, parse_user_name, Npi, ProviderId};
+use crate::domain::secret::Secret;
+use crate::error::{Error, Result};
+use crate::forms::{field, Field, Form, Kind};
+use crate::output::Output;
+use crate::store::{AuditEntry, NewUser, Store, Tx};
+use serde::Serialize;
+
+pub const SETUP_FIELDS: &[Field] = &[
+    field("user_name", "User Name", Kind::Text, true),
+    field("contact_first_name", "Contact First Name", Kind::Text, true),
+    field("contact_last_name", "Contact Last Name", Kind::Text, true),
+    field("phone_number", "Phone Number", Kind::Text, true),
+    field("email", "EMail", Kind::Text, true),
+    field("confirm_email", "Confirm Email", Kind::Text, false),
+    field(
+        "password",
+        "Password",
+        Kind::Secret {
+            confirm: Some("confirm_password"),
+        },
+        true,
+    ),
+    field(
+        "confirm_password",
+        "Confirm Password",
+        Kind::Secret { confirm: None },
+        true,
+    ),
+    field("secret_question_1", "1st Secret Question", Kind::Text, true),
+    field(
+        "secret_answer_1",
+        "1st Answer",
+        Kind::Secret { confirm: None },
+        true,
+    ),
+    field(
+        "secret_question_2",
+        "2nd Secret Question",
+        Kind::Text,
+        false,
+    ),
+    field(
+        "secret_answer_2",
+        "2nd Answer",
+        Kind::Secret { confirm: None },
+        false,
+    ),
+    field("agree", "Security Agreement: I Agree", Kind::Bool, true),
+];
+
+/// The password and secret-question part of a screen, validated and hashed.
+pub struct Credentials {
+    pub password_hash: String,
+    pub question_1: String,
+    pub answer_1_hash: String,
+    pub question_2: Option<String>,
+    pub answer_2_hash: Option<String>,
+}
+
+/// Validates the password, secret questions and agreement of a setup or invitation form.
+/// Problems are added to `problems`; hashes are made only when there are none.
+pub fn credentials_from_form(
+    tx: &Tx<'_>,
+    form: &Form,
+    user_id: Option<i64>,
+    user_name: &str,
+    problems: &mut Vec<String>,
+) -> Result<Option<Credentials>> {
+    let pw = form.secret("password")?;
+    let confirm = form.secret("confirm_password")?;
+    problems.extend(credentials::new_password_problems(
+        tx,
+        user_id,
+        user_name,
+        "password",
+        pw.as_ref(),
+        "confirm_password",
+        confirm.as_ref(),
+    )?);
+    let q1 = form.text("secret_question_1")?;
+    let a1 = form.secret("secret_answer_1")?;
+    let q2 = form.text("secret_question_2")?;
+    let a2 = form.secret("secret_answer_2")?;
+    if q1.is_none() {
+        problems.push("secret_question_1: required".into());
+    }
+    let a1_norm = a1
+        .as_ref()
+        .map(|a| credentials::normalize_answer(a.expose()))
+        .unwrap_or_default();
+    if a1_norm.is_empty() {
+        problems.push("secret_answer_1: required".into());
+    }
+    let a2_norm = a2
+        .as_ref()
+        .map(|a| credentials::normalize_answer(a.expose()));
+    match (&q2, &a2_norm) {
+        (Some(_), None) => {
+            problems.push("secret_answer_2: required when secret_question_2 is given".into())
+        }
+        (None, Some(a)) if !a.is_empty() => {
+            problems.push("secret_question_2: required when secret_answer_2 is given".into())
+        }
+        _ => {}
+    }
+    if let (Some(q1), Some(q2)) = (&q1, &q2) {
+        if q1.eq_ignore_ascii_case(q2) {
+            problems.push("secret_question_2: must differ from secret_question_1".into());
+        }
+    }
+    if form.bool("agree")? != Some(true) {
+        problems.push("agree: the security agreement must be accepted (agree = true)".into());
+    }
+    if !problems.is_empty() {
+        return Ok(None);
+    }
+    let pw = pw.unwrap_or_default();
+    Ok(Some(Credentials {
+        password_hash: hash::hash_secret(pw.expose())?,
+        question_1: q1.unwrap_or_default(),
+        answer_1_hash: hash::hash_secret(&a1_norm)?,
+        answer_2_hash: match (&q2, &a2_norm) {
+            (Some(_), Some(a)) => Some(hash::hash_secret(a)?),
+            _ => None,
+        },
+        question_2: q2,
+    }))
+}
+
+pub fn store_credentials(tx: &Tx<'_>, user_id: i64, c: &Credentials, now: &str) -> Result<()> {
+    tx.set_password(user_id, &c.password_hash, now)?;
+    tx.set_secrets(
+        user_id,
+        &crate::store::users::Secrets {
+            question_1: &c.question_1,
+            answer_1_hash: &c.answer_1_hash,
+            question_2: c.question_2.as_deref(),
+            answer_2_hash: c.answer_2_hash.as_deref(),
+        },
+        now,
+    )
+}
+
+/// Checks a PIN letter (Login ID + PIN): exit 3 for a wrong, used, voided or expired PIN.
+pub fn check_pin(
+    ctx: &Context,
+    tx: &Tx<'_>,
+    login_id: &str,
+    pin: &str,
+) -> Result<(crate::store::ProviderRow, i64)> {
+    let pid = ProviderId::parse("--login-id", login_id)?;
+    let wrong = || {
+        Error::unauthenticated(format!(
+            "the PIN does not match the letter for provider {pid} (PINs are case-sensitive)"
+        ))
+        .hint("check the letter again, or request a new one with `mmis account pin-request`")
+    };
+    let Some(provider) = tx.provider(pid.as_str())? else {
+        hash::dummy_verify(pin);
+        return Err(
+            Error::unauthenticated(format!("no PIN letter was issued for Login ID {pid}")).hint(
+                "the Login ID is the 6- or 9-digit Oregon Medicaid provider ID on the PIN letter",
+            ),
+        );
+    };
+    let Some(row) = tx.latest_pin(pid.as_str())? else {
+        hash::dummy_verify(pin);
+        return Err(wrong());
+    };
+    if !hash::verify_secret(pin, &row.pin_hash) {
+        return Err(wrong());
+    }
+    if row.used_at.is_some() {
+        return Err(Error::unauthenticated(format!(
+            "this PIN for provider {pid} was already used"
+        ))
+        .hint("a PIN works once; ask the site administrator to add you, or request a new PIN"));
+    }
+    if row.voided_at.is_some() {
+        return Err(Error::unauthenticated(format!(
+            "this PIN for provider {pid} was replaced by a newer letter"
+        )));
+    }
+    if ctx.clock.today_str() > row.expires_on {
+        return Err(Error::unauthenticated(format!(
+            "this PIN for provider {pid} expired on {} (PINs are inactive after 60 days unused)",
+            row.expires_on
+        ))
+        .hint("request a new one with `mmis account pin-request`"));
+    }
+    Ok((provider, row.id))
+}
+
+#[derive(Serialize)]
+pub struct SetupView {
+    pub user_name: String,
+    pub provider_id: String,
+    pub kind: &'static str,
+}
+
+pub fn cmd_account_setup(ctx: &Context, args: &SetupArgs) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let form = Form::load(args.form.as_deref())?;
+    let view = setup_with(
+        ctx,
+        &store,
+        &args.login_id,
+        &Secret::new(args.pin.clone()),
+        form,
+    )?;
+    let human = format!(
+        "Account set up: {} is the site administrator of provider {}.\nNext: mmis login --username {}",
+        view.user_name, view.provider_id, view.user_name
+    );
+    Ok(Output::record_with(view, human))
+}
+
+pub fn setup_with(
+    ctx: &Context,
+    store: &Store,
+    login_id: &str,
+    pin: &Secret,
+    form: Form,
+) -> Result<SetupView> {
+    // The PIN is checked before any prompting, so nobody types a whole form for nothing.
+    {
+        let tx = store.read()?;
+        let (provider, _) = check_pin(ctx, &tx, login_id, pin.expose())?;
+        if tx.site_admin_of(&provider.provider_id)?.is_some() {
+            return Err(Error::conflict(format!(
+                "provider {} already has a site administrator",
+                provider.provider_id
+            ))
+            .hint("ask the site administrator to add you as a clerk, or file `mmis admin transfer-request`"));
+        }
+    }
+    let form = form.complete("Account Setup", SETUP_FIELDS, &ctx.ui, true)?;
+    let mut problems = Vec::new();
+    let user_name = match form.text("user_name")? {
+        Some(u) => parse_user_name("user_name", &u)
+            .map_err(|e| problems.push(e.message))
+            .ok(),
+        None => None,
+    };
+    let first = form.text_or_empty("contact_first_name")?;
+    let last = form.text_or_empty("contact_last_name")?;
+    if first.is_empty() {
+        problems.push("contact_first_name: required".into());
+    }
+    if last.is_empty() {
+        problems.push("contact_last_name: required".into());
+    }
+    let phone = parse_phone("phone_number", &form.text_or_empty("phone_number")?)
+        .map_err(|e| problems.push(e.message))
+        .ok();
+    let email = parse_email("email", &form.text_or_empty("email")?)
+        .map_err(|e| problems.push(e.message))
+        .ok();
+    if let (Some(e), Some(c)) = (&email, form.text("confirm_email")?) {
+        if !e.eq_ignore_ascii_case(c.trim()) {
+            problems.push("confirm_email: does not match email".into());
+        }
+    }
+    let creds = {
+        let tx = store.read()?;
+        credentials_from_form(
+            &tx,
+            &form,
+            None,
+            user_name.as_deref().unwrap_or(""),
+            &mut problems,
+        )?
+    };
+    let (Some(user_name), Some(phone), Some(email), Some(creds), true) =
+        (user_name, phone, email, creds, problems.is_empty())
+    else {
+        return Err(Error::invalid_fields("the account setup form", &problems));
+    };
+
+    let tx = store.write()?;
+    let (provider, pin_id) = check_pin(ctx, &tx, login_id, pin.expose())?;
+    if tx.site_admin_of(&provider.provider_id)?.is_some() {
+        return Err(Error::conflict(format!(
+            "provider {} already has a site administrator",
+            provider.provider_id
+        )));
+    }
+    if tx.user_by_name(&user_name)?.is_some() {
+        return Err(Error::conflict(format!("the user name {user_name} is taken"))
+            .hint("choose another user name; to add an existing user to a provider, use `mmis account link` or Clerk Maintenance"));
+    }
+    let now = ctx.clock.now_str();
+    if !tx.use_pin(pin_id, &now)? {
+        return Err(Error::unauthenticated("this PIN was already used"));
+    }
+    let uid = tx.insert_user(&NewUser {
+        user_name: &user_name,
+        first_name: &first,
+        last_name: &last,
+        phone: &phone,
+        email: &email,
+        is_operator: false,
+        created_at: &now,
+    })?;
+    store_credentials(&tx, uid, &creds, &now)?;
+    tx.upsert_membership(uid, &provider.provider_id, "site_admin", &[], &now)?;
+    tx.audit(&AuditEntry {
+        at: &now,
+        actor: &user_name,
+        actor_kind: "site_admin",
+        provider_id: Some(&provider.provider_id),
+        action: "account setup",
+        target: Some(&provider.provider_id),
+        outcome: "ok",
+        detail: None,
+    })?;
+    tx.commit()?;
+    Ok(SetupView {
+        user_name,
+        provider_id: provider.provider_id,
+        kind: "site_admin",
+    })
+}
+
+pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<Output> {
+    let npi = Npi::parse("--npi", &args.npi)?;
+    let name = args.name.trim();
+    let mail_to = args.mail_to.trim();
+    if name.is_empty() || mail_to.is_empty() {
+        return Err(Error::invalid("--name and --mail-to must not be empty"));
+    }
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "account pin-request")?;
+    let provider = tx.provider_by_npi(npi.as_str())?.ok_or_else(|| {
+        Error::not_found(format!("no enrolled provider has NPI {npi}"))
+            .hint("enroll with OHA first; a PIN letter follows enrollment")
+    })?;
+    let on_file = provider.mail_to.clone().unwrap_or_default();
+    let same = |a: &str, b: &str| {
+        a.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .eq_ignore_ascii_case(&b.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let mut problems = Vec::new();
+    if !same(name, &provider.name) {
+        problems.push("--name: does not match the provider's name on file".to_string());
+    }
+    if !same(mail_to, &on_file) {
+        problems.push("--mail-to: does not match the mail-to address on file".to_string());
+    }
+    if !problems.is_empty() {
+        return Err(Error::invalid_fields("the PIN request", &problems)
+            .hint("give the name, NPI and mail-to address exactly as on the enrollment record"));
+    }
+    let now = ctx.clock.now_str();
+    let id = tx.insert_pin_request(
+        &provider.provider_id,
+        name,
+        npi.as_str(),
+        mail_to,
+        &ctx.clock.today_str(),
+        &now,
+    )?;
+    let request_id = format!("PINREQ-{id:06}");
+    let a = crate::auth::Actor {
+        provider_id: Some(provider.provider_id.clone()),
+        ..actor
+    };
+    tx.audit(&a.entry(&now, "account pin-request", Some(&request_id), "ok", None))?;
+    tx.commit()?;
+    Ok(Output::record_with(
+        serde_json::json!({"request_id": request_id, "provider_id": provider.provider_id, "status": "open"}),
+        format!(
+            "Replacement PIN requested ({request_id}) for provider {}. The agency reissues it (`mmis ops provider pin-reissue`); the new letter goes to the mail-to address on file.",
+            provider.provider_id
+        ),
+    ))
+}
+
+pub const CHANGE_FIELDS: &[Field] = &[
+    field(
+        "current_password",
+        "Current Password",
+        Kind::Secret { confirm: None },
+        true,
+    ),
+    field(
+        "new_password",
+        "New Password",
+        Kind::Secret {
+            confirm: Some("confirm_new_password"),
+        },
+        true,
+    ),
+    field(
+        "confirm_new_password",
+        "Confirm New Password",
+        Kind::Secret { confirm: None },
+        true,
+    ),
+];
+
+pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let form = Form::load(args.form.as_deref())?.complete(
+        "Change Password",
+        CHANGE_FIELDS,
+        &ctx.ui,
+        true,
+    )?;
+    let (tx, actor) = auth::begin(ctx, &store, "account password change")?;
+    let uid = actor
+        .user_id
+        .ok_or_else(|| Error::unauthenticated("not signed in"))?;
+    let user = tx
+        .user_by_id(uid)?
+        .ok_or_else(|| Error::unauthenticated("not signed in"))?;
+    drop(tx);
+    let current = form.secret("current_password")?.unwrap_or_default();
+    if !hash::verify_secret(
+        current.expose(),
+        user.password_hash.as_deref().unwrap_or(""),
+    ) {
+        let tx = store.write()?;
+        let now = ctx.clock.now_str();
+        let n = tx.record_failed_login(uid)?;
+        if n >= auth::LOCKOUT_THRESHOLD {
+            tx.lock_user(uid, &now)?;
+            tx.end_user_sessions(uid, None, &now, "locked")?;
+        }
+        tx.audit(&actor.entry(
+            &now,
+            "account password change",
+            Some(&user.user_name),
+            "failed",
+            Some("wrong current password"),
+        ))?;
+        tx.commit()?;
+        return Err(Error::unauthenticated("current_password: wrong password"));
+    }
+    let tx = store.write()?;
+    let mut problems = credentials::new_password_problems(
+        &tx,
+        Some(uid),
+        &user.user_name,
+        "new_password",
+        form.secret("new_password")?.as_ref(),
+        "confirm_new_password",
+        form.secret("confirm_new_password")?.as_ref(),
+    )?;
+    if let Some(n) = form.secret("new_password")? {
+        if n.expose() == current.expose() && problems.is_empty() {
+            problems.push("new_password: must differ from the current password".into());
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::invalid_fields("the new password", &problems));
+    }
+    let new = form.secret("new_password")?.unwrap_or_default();
+    let hashed = hash::hash_secret(new.expose())?;
+    let now = ctx.clock.now_str();
+    tx.set_password(uid, &hashed, &now)?;
+    let ended = tx.end_user_sessions(uid, actor.session_id(), &now, "password changed")?;
+    tx.audit(&actor.entry(
+        &now,
+        "account password change",
+        Some(&user.user_name),
+        "ok",
+        None,
+    ))?;
+    tx.commit()?;
+    Ok(Output::record_with(
+        serde_json::json!({"user_name": user.user_name, "other_sessions_ended": ended}),
+        format!(
+            "Password changed for {}; {ended} other session(s) ended.",
+            user.user_name
+        ),
+    ))
+}
+
+pub const RESET_FIELDS: &[Field] = &[
+    field(
+        "secret_answer_1",
+        "1st Answer",
+        Kind::Secret { confirm: None },
+        true,
+    ),
+    field(
+        "secret_answer_2",
+        "2nd Answer",
+        Kind::Secret { confirm: None },
+        false,
+    ),
+    field(
+        "new_password",
+        "New Password",
+        Kind::Secret {
+            confirm: Some("confirm_new_password"),
+        },
+        true,
+    ),
+    field(
+        "confirm_new_password",
+        "Confirm New Password",
+        Kind::Secret { confirm: None },
+        true,
+    ),
+];
+
+pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let user_name = args.username.trim();
+    let user = {
+        let tx = store.read()?;
+        tx.user_by_name(user_name)?
+    };
+    let wrong = || {
+        Error::unauthenticated(
+            "the answers do not match the secret questions on file (answers are case-sensitive)",
+        )
+    };
+    let Some(user) = user.filter(|u| u.secret_answer_1.is_some() && !u.is_operator) else {
+        hash::dummy_verify(user_name);
+        return Err(wrong().hint("the agency can unlock an account whose answers are lost"));
+    };
+    if ctx.ui.can_prompt() && args.form.is_none() {
+        if let Some(q) = &user.secret_question_1 {
+            ctx.ui.note(&format!("1st Secret Question: {q}"));
+        }
+        if let Some(q) = &user.secret_question_2 {
+            ctx.ui.note(&format!("2nd Secret Question: {q}"));
+        }
+    }
+    let form = Form::load(args.form.as_deref())?.complete(
+        "Reset Password",
+        RESET_FIELDS,
+        &ctx.ui,
+        true,
+    )?;
+    let a1 = form
+        .secret("secret_answer_1")?
+        .map(|a| credentials::normalize_answer(a.expose()))
+        .unwrap_or_default();
+    let a2 = form
+        .secret("secret_answer_2")?
+        .map(|a| credentials::normalize_answer(a.expose()));
+    let mut ok = hash::verify_secret(&a1, user.secret_answer_1.as_deref().unwrap_or(""));
+    if let Some(h2) = &user.secret_answer_2 {
+        match &a2 {
+            Some(a) => ok &= hash::verify_secret(a, h2),
+            None => {
+                return Err(Error::invalid(
+                    "secret_answer_2: required (this user set a second secret question)",
+                ));
+            }
+        }
+    }
+    let now = ctx.clock.now_str();
+    let entry = |tx: &Tx<'_>, outcome: &str, detail: Option<&str>| {
+        tx.audit(&AuditEntry {
+            at: &now,
+            actor: &user.user_name,
+            actor_kind: "anonymous",
+            provider_id: None,
+            action: "account password reset",
+            target: Some(&user.user_name),
+            outcome,
+            detail,
+        })
+    };
+    if !ok {
+        let tx = store.write()?;
+        entry(&tx, "failed", Some("wrong secret answers"))?;
+        tx.commit()?;
+        return Err(wrong());
+    }
+    let tx = store.write()?;
+    let problems = credentials::new_password_problems(
+        &tx,
+        Some(user.id),
+        &user.user_name,
+        "new_password",
+        form.secret("new_password")?.as_ref(),
+        "confirm_new_password",
+        form.secret("confirm_new_password")?.as_ref(),
+    )?;
+    if !problems.is_empty() {
+        return Err(Error::invalid_fields("the new password", &problems));
+    }
+    let new = form.secret("new_password")?.unwrap_or_default();
+    let hashed = hash::hash_secret(new.expose())?;
+    tx.set_password(user.id, &hashed, &now)?;
+    let was_locked = user.locked_at.is_some();
+    tx.unlock_user(user.id)?;
+    tx.end_user_sessions(user.id, None, &now, "password reset")?;
+    entry(
+        &tx,
+        "ok",
+        if was_locked {
+            Some("lockout lifted")
+        } else {
+            None
+        },
+    )?;
+    tx.commit()?;
+    Ok(Output::record_with(
+        serde_json::json!({"user_name": user.user_name, "locked": false}),
+        format!(
+            "Password reset for {}{}. Sign in with `mmis login`.",
+            user.user_name,
+            if was_locked {
+                "; the lockout is lifted"
+            } else {
+                ""
+            }
+        ),
+    ))
+}

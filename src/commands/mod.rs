@@ -1,0 +1,137 @@
+//! One function per command: authorize → one transaction → a view for the renderer.
+
+pub mod account;
+pub mod audit;
+pub mod demo;
+pub mod init;
+pub mod meta;
+pub mod ops;
+pub mod session;
+pub mod token;
+
+use crate::cli::{self, Command};
+use crate::context::Context;
+use crate::domain::secret::Secret;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use std::io::BufRead;
+
+pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
+    use cli::access::{AccountCmd, AdminCmd, ClerkCmd, PasswordCmd};
+    use cli::claims::{ClaimCmd, PaCmd};
+    use cli::elig::EligCmd;
+    use cli::ops::*;
+    match command {
+        Command::Init(a) => init::cmd_init(ctx, &a),
+        Command::Demo(a) => demo::cmd_demo(ctx, &a),
+        Command::Completions(a) => meta::cmd_completions(&a),
+        Command::Man(a) => meta::cmd_man(&a),
+        Command::Roles => meta::cmd_roles(),
+        Command::Login(a) => session::cmd_login(ctx, &a),
+        Command::Logout => session::cmd_logout(ctx),
+        Command::Whoami => session::cmd_whoami(ctx),
+        Command::Providers => session::cmd_providers(ctx),
+        Command::Account(c) => match c {
+            AccountCmd::Setup(a) => account::cmd_account_setup(ctx, &a),
+            AccountCmd::PinRequest(a) => account::cmd_account_pin_request(ctx, &a),
+            AccountCmd::AcceptInvite(_) => not_yet("account accept-invite"),
+            AccountCmd::Link(_) => not_yet("account link"),
+            AccountCmd::SwitchProvider(a) => session::cmd_account_switch_provider(ctx, &a),
+            AccountCmd::Password(PasswordCmd::Change(a)) => account::cmd_password_change(ctx, &a),
+            AccountCmd::Password(PasswordCmd::Reset(a)) => account::cmd_password_reset(ctx, &a),
+        },
+        Command::Token(c) => match c {
+            cli::TokenCmd::Create(a) => token::cmd_token_create(ctx, &a),
+            cli::TokenCmd::List => token::cmd_token_list(ctx),
+            cli::TokenCmd::Revoke(a) => token::cmd_token_revoke(ctx, &a),
+        },
+        Command::Clerk(c) => match c {
+            ClerkCmd::Add(_) => not_yet("clerk add"),
+            ClerkCmd::Remove(_) => not_yet("clerk remove"),
+            ClerkCmd::Roles(_) => not_yet("clerk roles"),
+            ClerkCmd::List => not_yet("clerk list"),
+            ClerkCmd::Search(_) => not_yet("clerk search"),
+            ClerkCmd::Unlock(_) => not_yet("clerk unlock"),
+        },
+        Command::Admin(c) => match c {
+            AdminCmd::TransferRequest(_) => not_yet("admin transfer-request"),
+            AdminCmd::TransferStatus(_) => not_yet("admin transfer-status"),
+        },
+        Command::Elig(c) => match c {
+            EligCmd::Check(_) => not_yet("elig check"),
+            EligCmd::Batch(_) => not_yet("elig batch"),
+        },
+        Command::Claim(c) => match c {
+            ClaimCmd::Submit(_) => not_yet("claim submit"),
+            ClaimCmd::Status(_) => not_yet("claim status"),
+            ClaimCmd::List(_) => not_yet("claim list"),
+            ClaimCmd::Export(_) => not_yet("claim export"),
+            ClaimCmd::Void(_) => not_yet("claim void"),
+        },
+        Command::Pa(c) => match c {
+            PaCmd::Submit(_) => not_yet("pa submit"),
+            PaCmd::Inquire(_) => not_yet("pa inquire"),
+            PaCmd::List(_) => not_yet("pa list"),
+        },
+        Command::Audit(c) => match c {
+            cli::AuditCmd::Log(a) => audit::cmd_audit_log(ctx, &a),
+            cli::AuditCmd::Verify => audit::cmd_audit_verify(ctx),
+        },
+        Command::Ops(c) => match c {
+            OpsCmd::Provider(ProviderCmd::Enroll(a)) => {
+                ops::provider::cmd_ops_provider_enroll(ctx, &a)
+            }
+            OpsCmd::Provider(ProviderCmd::PinReissue(a)) => {
+                ops::provider::cmd_ops_provider_pin_reissue(ctx, &a)
+            }
+            OpsCmd::Provider(ProviderCmd::List) => ops::provider::cmd_ops_provider_list(ctx),
+            OpsCmd::PinRequests => ops::provider::cmd_ops_pin_requests(ctx),
+            OpsCmd::User(UserCmd::Unlock(a)) => ops::user::cmd_ops_user_unlock(ctx, &a),
+            OpsCmd::Member(MemberCmd::Import(_)) => not_yet("ops member import"),
+            OpsCmd::FeeSchedule(FeeScheduleCmd::Import(_)) => not_yet("ops fee-schedule import"),
+            OpsCmd::Claims(ClaimsCmd::Adjudicate) => not_yet("ops claims adjudicate"),
+            OpsCmd::Pa(OpsPaCmd::Decide(_)) => not_yet("ops pa decide"),
+            OpsCmd::Transfer(TransferCmd::List) => not_yet("ops transfer list"),
+            OpsCmd::Transfer(TransferCmd::Approve(_)) => not_yet("ops transfer approve"),
+            OpsCmd::Transfer(TransferCmd::Reject(_)) => not_yet("ops transfer reject"),
+        },
+    }
+}
+
+fn not_yet(command: &str) -> Result<Output> {
+    Err(Error::internal(format!(
+        "`mmis {command}` is not available in this build yet"
+    )))
+}
+
+/// The first line of stdin, for `--password-stdin`.
+pub fn read_password_stdin() -> Result<Secret> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Error::invalid(format!("cannot read the password from stdin: {e}")))?;
+    let pw = line.trim_end_matches(['\n', '\r']).to_string();
+    if pw.is_empty() {
+        return Err(Error::invalid("--password-stdin: stdin held no password"));
+    }
+    Ok(Secret::new(pw))
+}
+
+/// A password from stdin, or a hidden prompt on a terminal.
+pub fn password_from(ctx: &Context, stdin: bool, prompt: &str, confirm: bool) -> Result<Secret> {
+    if stdin {
+        return read_password_stdin();
+    }
+    if !ctx.ui.can_prompt() {
+        return Err(Error::invalid("no password given: stdin is not a terminal")
+            .hint("pass --password-stdin and write the password to stdin"));
+    }
+    let mut p = dialoguer::Password::new().with_prompt(prompt);
+    if confirm {
+        p = p.with_confirmation("Confirm password", "the two entries differ; try again");
+    }
+    p.interact()
+        .map(Secret::new)
+        .map_err(|e| Error::invalid(format!("prompt cancelled: {e}")))
+}

@@ -1,0 +1,4 @@
+//! The agency side (`mmis ops ...`): operator only.
+
+pub mod provider;
+pub mod user;

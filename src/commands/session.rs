@@ -1,0 +1,364 @@
+//! `login`, `logout`, `whoami`, `providers`, `account switch-provider`.
+
+use super::password_from;
+use crate::auth::{self, hash, Actor, ActorKind, Via, LOCKOUT_THRESHOLD};
+use crate::cli::access::SwitchProviderArgs;
+use crate::cli::LoginArgs;
+use crate::context::{rfc3339, Context};
+use crate::domain::secret::Secret;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::store::{sha256_hex, AuditEntry, Store};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct LoginView {
+    pub user_name: String,
+    pub expires_at: String,
+    pub kind: String,
+    pub provider_id: Option<String>,
+}
+
+pub fn cmd_login(ctx: &Context, args: &LoginArgs) -> Result<Output> {
+    let user_name = match &args.username {
+        Some(u) => u.trim().to_string(),
+        None if ctx.ui.can_prompt() => dialoguer::Input::<String>::new()
+            .with_prompt("User name")
+            .interact_text()
+            .map_err(|e| Error::invalid(format!("prompt cancelled: {e}")))?,
+        None => {
+            return Err(Error::invalid(
+                "--username is required when stdin is not a terminal",
+            ))
+        }
+    };
+    let password = password_from(ctx, args.password_stdin, "Password", false)?;
+    let store = ctx.open_store()?;
+    let view = login_with(ctx, &store, &user_name, &password)?;
+    let human = format!(
+        "Signed in as {} ({}{}). The session ends after {} idle, and at {} at the latest.",
+        view.user_name,
+        view.kind,
+        view.provider_id
+            .as_deref()
+            .map(|p| format!(" for provider {p}"))
+            .unwrap_or_default(),
+        humantime(ctx.config.session_idle),
+        view.expires_at
+    );
+    Ok(Output::record_with(view, human))
+}
+
+fn humantime(d: std::time::Duration) -> String {
+    let s = d.as_secs();
+    if s % 3600 == 0 {
+        format!("{}h", s / 3600)
+    } else if s % 60 == 0 {
+        format!("{}m", s / 60)
+    } else {
+        format!("{s}s")
+    }
+}
+
+fn failed(
+    tx_store: &Store,
+    ctx: &Context,
+    user: &str,
+    detail: &str,
+    lock_id: Option<(i64, bool)>,
+) -> Result<()> {
+    let tx = tx_store.write()?;
+    let now = ctx.clock.now_str();
+    let mut locked_now = false;
+    if let Some((id, count)) = lock_id {
+        if count {
+            let n = tx.record_failed_login(id)?;
+            if n >= LOCKOUT_THRESHOLD {
+                tx.lock_user(id, &now)?;
+                tx.end_user_sessions(id, None, &now, "locked")?;
+                locked_now = n == LOCKOUT_THRESHOLD;
+            }
+        }
+    }
+    tx.audit(&AuditEntry {
+        at: &now,
+        actor: user,
+        actor_kind: "anonymous",
+        provider_id: None,
+        action: "login",
+        target: Some(user),
+        outcome: "failed",
+        detail: Some(detail),
+    })?;
+    if locked_now {
+        tx.audit(&AuditEntry {
+            at: &now,
+            actor: user,
+            actor_kind: "anonymous",
+            provider_id: None,
+            action: "lockout",
+            target: Some(user),
+            outcome: "locked",
+            detail: Some("5 failed sign-ins in a row"),
+        })?;
+    }
+    tx.commit()?;
+    if locked_now {
+        return Err(Error::unauthenticated(format!(
+            "wrong user name or password; {user} is now locked after {LOCKOUT_THRESHOLD} failed sign-ins in a row"
+        ))
+        .hint("reset the password with `mmis account password reset --username USER`, or ask the site administrator to unlock you"));
+    }
+    Ok(())
+}
+
+/// Signs a user in: checks the password (argon2id, outside the write lock), counts failures,
+/// starts a session and writes the session file.
+pub fn login_with(
+    ctx: &Context,
+    store: &Store,
+    user_name: &str,
+    password: &Secret,
+) -> Result<LoginView> {
+    let bad = || {
+        Error::unauthenticated("wrong user name or password").hint("user names and passwords are case-sensitive; after 5 failures in a row the user is locked")
+    };
+    let user = {
+        let tx = store.read()?;
+        tx.user_by_name(user_name)?
+    };
+    let Some(user) = user else {
+        hash::dummy_verify(password.expose());
+        failed(store, ctx, user_name, "unknown user", None)?;
+        return Err(bad());
+    };
+    if user.locked_at.is_some() {
+        hash::dummy_verify(password.expose());
+        failed(store, ctx, &user.user_name, "user is locked", None)?;
+        return Err(Error::unauthenticated(format!("user {} is locked", user.user_name))
+            .hint("reset the password with `mmis account password reset`, or ask the site administrator (the agency for an administrator) to unlock you"));
+    }
+    let Some(phc) = user.password_hash.clone() else {
+        hash::dummy_verify(password.expose());
+        failed(store, ctx, &user.user_name, "invitation not accepted", None)?;
+        return Err(Error::unauthenticated(format!(
+            "user {} has not set a password yet",
+            user.user_name
+        ))
+        .hint("accept the invitation first: `mmis account accept-invite --code CODE`"));
+    };
+    if !hash::verify_secret(password.expose(), &phc) {
+        failed(
+            store,
+            ctx,
+            &user.user_name,
+            "wrong password",
+            Some((user.id, true)),
+        )?;
+        return Err(bad());
+    }
+    let rehash = if hash::needs_rehash(&phc) {
+        Some(hash::hash_secret(password.expose())?)
+    } else {
+        None
+    };
+    let token = hash::new_session_token();
+    let tx = store.write()?;
+    let now_t = ctx.clock.now();
+    let now = rfc3339(now_t);
+    // Re-read inside the lock: a lockout may have landed since.
+    let user = tx.user_by_name(user_name)?.ok_or_else(bad)?;
+    if user.locked_at.is_some() {
+        return Err(Error::unauthenticated(format!(
+            "user {} is locked",
+            user.user_name
+        )));
+    }
+    if let Some(new) = &rehash {
+        tx.rehash_password(user.id, &phc, new)?;
+    }
+    tx.record_login(user.id, &now)?;
+    let (kind, provider) = if user.is_operator {
+        (ActorKind::Operator, None)
+    } else {
+        let ms = tx.memberships_of_user(user.id)?;
+        let active: Vec<_> = ms.into_iter().filter(|m| m.is_active()).collect();
+        let chosen = match &ctx.provider {
+            Some(p) => Some(active.iter().find(|m| &m.provider_id == p).ok_or_else(|| {
+                Error::denied(format!("{} has no access to provider {p}", user.user_name))
+            })?),
+            None => active.first(),
+        };
+        match chosen {
+            Some(m) if m.is_site_admin() => (ActorKind::SiteAdmin, Some(m.provider_id.clone())),
+            Some(m) => (ActorKind::Clerk, Some(m.provider_id.clone())),
+            None => (ActorKind::User, None),
+        }
+    };
+    tx.insert_session(
+        &sha256_hex(token.expose()),
+        user.id,
+        provider.as_deref(),
+        &now,
+    )?;
+    tx.audit(&AuditEntry {
+        at: &now,
+        actor: &user.user_name,
+        actor_kind: kind.as_str(),
+        provider_id: provider.as_deref(),
+        action: "login",
+        target: Some(&user.user_name),
+        outcome: "ok",
+        detail: rehash.as_ref().map(|_| "password hash upgraded"),
+    })?;
+    auth::write_session_file(ctx, &token)?;
+    tx.commit()?;
+    let absolute = chrono::Duration::from_std(ctx.config.session_absolute).unwrap_or_default();
+    Ok(LoginView {
+        user_name: user.user_name,
+        expires_at: rfc3339(now_t + absolute),
+        kind: kind.as_str().into(),
+        provider_id: provider,
+    })
+}
+
+pub fn cmd_logout(ctx: &Context) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "logout")?;
+    let now = ctx.clock.now_str();
+    if let Some(id) = actor.session_id() {
+        tx.end_session(id, &now, "logout")?;
+    }
+    tx.audit(&actor.entry(&now, "logout", Some(&actor.user_name), "ok", None))?;
+    tx.commit()?;
+    auth::remove_session_file(ctx)?;
+    Ok(Output::record_with(
+        serde_json::json!({"user_name": actor.user_name, "logged_out": true}),
+        format!("Signed out {}.", actor.user_name),
+    ))
+}
+
+#[derive(Serialize)]
+pub struct WhoamiView {
+    pub user_name: String,
+    pub kind: String,
+    pub provider_id: Option<String>,
+    pub provider_name: Option<String>,
+    pub roles: Vec<String>,
+    pub via: String,
+    pub token_name: Option<String>,
+}
+
+pub fn whoami_view(tx: &crate::store::Tx<'_>, actor: &Actor) -> Result<WhoamiView> {
+    let provider_name = match &actor.provider_id {
+        Some(p) => tx.provider(p)?.map(|p| p.name),
+        None => None,
+    };
+    let (via, token_name) = match &actor.via {
+        Via::Token { name, .. } => ("token".to_string(), Some(name.clone())),
+        _ => ("session".to_string(), None),
+    };
+    Ok(WhoamiView {
+        user_name: actor.user_name.clone(),
+        kind: actor.kind.as_str().to_string(),
+        provider_id: actor.provider_id.clone(),
+        provider_name,
+        roles: crate::domain::roles::names(&actor.roles),
+        via,
+        token_name,
+    })
+}
+
+pub fn cmd_whoami(ctx: &Context) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "whoami")?;
+    let view = whoami_view(&tx, &actor)?;
+    tx.commit()?;
+    Ok(Output::record(view))
+}
+
+#[derive(Serialize)]
+pub struct ProviderView {
+    pub provider_id: String,
+    pub npi: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub role: String,
+    pub current: bool,
+}
+
+pub fn cmd_providers(ctx: &Context) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "providers")?;
+    let mut rows = Vec::new();
+    if let Some(uid) = actor.user_id {
+        for m in tx
+            .memberships_of_user(uid)?
+            .into_iter()
+            .filter(|m| m.is_active())
+        {
+            if let Some(p) = tx.provider(&m.provider_id)? {
+                rows.push(ProviderView {
+                    current: actor.provider_id.as_deref() == Some(p.provider_id.as_str()),
+                    provider_id: p.provider_id,
+                    npi: p.npi,
+                    name: p.name,
+                    kind: p.kind,
+                    role: if m.is_site_admin() {
+                        "site_admin".into()
+                    } else {
+                        "clerk".into()
+                    },
+                });
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(Output::rows(
+        &rows,
+        vec!["provider_id", "npi", "name", "type", "role", "current"],
+    ))
+}
+
+pub fn cmd_account_switch_provider(ctx: &Context, args: &SwitchProviderArgs) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "account switch-provider")?;
+    let uid = actor
+        .user_id
+        .ok_or_else(|| Error::unauthenticated("not signed in"))?;
+    let target = args.provider_id.trim();
+    let m = tx
+        .membership(uid, target)?
+        .filter(|m| m.is_active())
+        .ok_or_else(|| {
+            Error::denied(format!(
+                "{} has no access to provider {target}",
+                actor.user_name
+            ))
+            .hint("`mmis providers` lists the providers you can act for")
+        })?;
+    if let Some(sid) = actor.session_id() {
+        tx.set_session_provider(sid, target)?;
+    }
+    let now = ctx.clock.now_str();
+    let switched = Actor {
+        provider_id: Some(target.to_string()),
+        kind: if m.is_site_admin() {
+            ActorKind::SiteAdmin
+        } else {
+            ActorKind::Clerk
+        },
+        roles: m.effective_roles(),
+        ..actor
+    };
+    tx.audit(&switched.entry(&now, "account switch-provider", Some(target), "ok", None))?;
+    tx.commit()?;
+    Ok(Output::record_with(
+        serde_json::json!({"provider_id": target, "kind": switched.kind.as_str(), "roles": crate::domain::roles::names(&switched.roles)}),
+        format!(
+            "Now acting for provider {target} as {}.",
+            switched.kind.as_str()
+        ),
+    ))
+}

@@ -1,0 +1,153 @@
+//! `token create|list|revoke`: API tokens for scripts, shown once, stored as SHA-256.
+
+use crate::auth::{self, hash};
+use crate::cli::{TokenCreateArgs, TokenRevokeArgs};
+use crate::context::{rfc3339, Context};
+use crate::domain::roles::{self, Role};
+use crate::domain::time::parse_duration;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::store::sha256_hex;
+use serde::Serialize;
+
+/// The longest lifetime a token may be given.
+pub const MAX_TOKEN_DAYS: u64 = 366;
+
+#[derive(Serialize)]
+pub struct TokenView {
+    pub name: String,
+    pub provider_id: String,
+    pub roles: Vec<String>,
+    pub created_at: String,
+    pub expires_at: Option<String>,
+}
+
+pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output> {
+    let name = args.name.trim();
+    if name.is_empty() || name.len() > 64 || name.chars().any(|c| c.is_control()) {
+        return Err(Error::invalid("--name: 1 to 64 printable characters"));
+    }
+    let lifetime = match &args.expires_in {
+        Some(s) => parse_duration("--expires-in", s)?,
+        None => ctx.config.token_default_expiry,
+    };
+    if lifetime.as_secs() > MAX_TOKEN_DAYS * 86_400 {
+        return Err(Error::invalid(format!(
+            "--expires-in: at most {MAX_TOKEN_DAYS} days"
+        )));
+    }
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "token create")?;
+    let provider = actor.provider()?.to_string();
+    let wanted: Vec<Role> = match &args.roles {
+        Some(r) => Role::parse_list(r)?,
+        None => actor.roles.clone(),
+    };
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|r| !actor.has(**r))
+        .map(|r| r.name())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::denied(format!(
+            "a token can carry only roles you hold for provider {provider}; you lack: {}",
+            missing.join(", ")
+        )));
+    }
+    if wanted.is_empty() {
+        return Err(Error::invalid("--roles: a token needs at least one role"));
+    }
+    let uid = actor
+        .user_id
+        .ok_or_else(|| Error::unauthenticated("not signed in"))?;
+    if tx.live_token_by_name(uid, &provider, name)?.is_some() {
+        return Err(
+            Error::conflict(format!("you already have a live token named {name:?}"))
+                .hint("revoke it first with `mmis token revoke NAME`, or pick another name"),
+        );
+    }
+    let token = hash::new_api_token();
+    let now_t = ctx.clock.now();
+    let now = rfc3339(now_t);
+    let expires = rfc3339(now_t + chrono::Duration::from_std(lifetime).unwrap_or_default());
+    tx.insert_token(
+        &sha256_hex(token.expose()),
+        name,
+        uid,
+        &provider,
+        &wanted,
+        &now,
+        Some(&expires),
+    )?;
+    tx.audit(&actor.entry(
+        &now,
+        "token create",
+        Some(name),
+        "ok",
+        Some(&roles::encode(&wanted)),
+    ))?;
+    tx.commit()?;
+    let value = serde_json::json!({
+        "token": token.expose(),
+        "name": name,
+        "provider_id": provider,
+        "roles": roles::names(&wanted),
+        "expires_at": expires,
+    });
+    let human = format!(
+        "{}\n\nAPI token {name:?} for provider {provider}, roles {}; expires {expires}.\nThis is the only time it is shown: store it now, and pass it to scripts as MMIS_TOKEN.",
+        token.expose(),
+        roles::names(&wanted).join(", ")
+    );
+    Ok(Output::record_with(value, human))
+}
+
+pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "token list")?;
+    let provider = actor.provider()?.to_string();
+    let uid = actor
+        .user_id
+        .ok_or_else(|| Error::unauthenticated("not signed in"))?;
+    let rows: Vec<TokenView> = tx
+        .tokens_of(uid, &provider)?
+        .into_iter()
+        .map(|t| TokenView {
+            name: t.name,
+            provider_id: t.provider_id,
+            roles: roles::names(&t.roles),
+            created_at: t.created_at,
+            expires_at: t.expires_at,
+        })
+        .collect();
+    tx.commit()?;
+    Ok(Output::rows(
+        &rows,
+        vec!["name", "roles", "created_at", "expires_at"],
+    ))
+}
+
+pub fn cmd_token_revoke(ctx: &Context, args: &TokenRevokeArgs) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "token revoke")?;
+    let provider = actor.provider()?.to_string();
+    let uid = actor
+        .user_id
+        .ok_or_else(|| Error::unauthenticated("not signed in"))?;
+    let name = args.name.trim();
+    let t = tx
+        .live_token_by_name(uid, &provider, name)?
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "you have no live token named {name:?} for provider {provider}"
+            ))
+        })?;
+    let now = ctx.clock.now_str();
+    tx.revoke_token(t.id, &now)?;
+    tx.audit(&actor.entry(&now, "token revoke", Some(name), "ok", None))?;
+    tx.commit()?;
+    Ok(Output::record_with(
+        serde_json::json!({"name": name, "revoked": true}),
+        format!("Revoked the API token {name:?}."),
+    ))
+}

@@ -1,0 +1,205 @@
+//! Built once per run: config, clock, output format, where the store and session live.
+
+use crate::domain::time::{parse_date, parse_duration};
+use crate::error::{Error, Result};
+use crate::output::Format;
+use crate::store::{OpenMode, Store};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The business clock: `MMIS_TODAY` pins the date; sessions and audit use the real clock.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    today: NaiveDate,
+}
+
+impl Clock {
+    pub fn from_env() -> Result<Clock> {
+        let today = match std::env::var("MMIS_TODAY") {
+            Ok(v) if !v.trim().is_empty() => parse_date("MMIS_TODAY", &v)?,
+            _ => chrono::Local::now().date_naive(),
+        };
+        Ok(Clock { today })
+    }
+    pub fn fixed(today: NaiveDate) -> Clock {
+        Clock { today }
+    }
+    /// The business date.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+    pub fn today_str(&self) -> String {
+        self.today.format("%Y-%m-%d").to_string()
+    }
+    /// The real time, for sessions, tokens, lockouts and the audit log.
+    #[allow(clippy::disallowed_methods)]
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+    pub fn now_str(&self) -> String {
+        rfc3339(self.now())
+    }
+}
+
+pub fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+pub fn parse_rfc3339(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// `config.toml`: every key is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub session: SessionConfig,
+    #[serde(default)]
+    pub token: TokenConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionConfig {
+    /// Idle timeout, e.g. "15m".
+    pub idle: Option<String>,
+    /// Absolute lifetime, e.g. "12h".
+    pub absolute: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenConfig {
+    /// Default lifetime of a new API token, e.g. "90d".
+    pub default_expiry: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub session_idle: Duration,
+    pub session_absolute: Duration,
+    pub token_default_expiry: Duration,
+}
+
+impl Config {
+    pub fn load() -> Result<Config> {
+        let path = match std::env::var_os("MMIS_CONFIG") {
+            Some(p) if !p.is_empty() => Some(PathBuf::from(p)),
+            _ => dirs().map(|d| d.config_dir().join("config.toml")),
+        };
+        let file = match &path {
+            Some(p) if p.exists() => {
+                let text = std::fs::read_to_string(p).map_err(|e| {
+                    Error::invalid(format!("cannot read the config file {}: {e}", p.display()))
+                })?;
+                toml::from_str::<ConfigFile>(&text).map_err(|e| {
+                    Error::invalid(format!("config file {}: {}", p.display(), e.message()))
+                        .hint("see docs/config.md for the keys")
+                })?
+            }
+            Some(p) if std::env::var_os("MMIS_CONFIG").is_some() => {
+                return Err(Error::invalid(format!(
+                    "MMIS_CONFIG names {}, which does not exist",
+                    p.display()
+                )))
+            }
+            _ => ConfigFile::default(),
+        };
+        let dur = |key: &str, v: &Option<String>, default: u64| -> Result<Duration> {
+            match v {
+                Some(s) => parse_duration(key, s),
+                None => Ok(Duration::from_secs(default)),
+            }
+        };
+        Ok(Config {
+            session_idle: dur("session.idle", &file.session.idle, 15 * 60)?,
+            session_absolute: dur("session.absolute", &file.session.absolute, 12 * 3600)?,
+            token_default_expiry: dur(
+                "token.default_expiry",
+                &file.token.default_expiry,
+                90 * 86_400,
+            )?,
+        })
+    }
+}
+
+pub fn dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "mmis")
+}
+
+/// Terminal facts: decides whether prompting and progress bars are allowed.
+#[derive(Debug, Clone)]
+pub struct Ui {
+    pub stdin_tty: bool,
+    pub stderr_tty: bool,
+    pub color: bool,
+}
+
+impl Ui {
+    pub fn detect() -> Ui {
+        let stderr_tty = std::io::stderr().is_terminal();
+        Ui {
+            stdin_tty: std::io::stdin().is_terminal(),
+            stderr_tty,
+            color: stderr_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+    pub fn can_prompt(&self) -> bool {
+        self.stdin_tty && self.stderr_tty
+    }
+    /// A message for the person at the terminal (stderr).
+    pub fn note(&self, msg: &str) {
+        eprintln!("{msg}");
+    }
+    pub fn warn(&self, msg: &str) {
+        eprintln!("warning: {msg}");
+    }
+}
+
+pub struct Context {
+    pub db_path: PathBuf,
+    pub provider: Option<String>,
+    pub format: Format,
+    pub format_given: bool,
+    pub config: Config,
+    pub clock: Clock,
+    pub ui: Ui,
+}
+
+impl Context {
+    pub fn open_store(&self) -> Result<Store> {
+        Store::open(&self.db_path, OpenMode::Existing)
+    }
+    pub fn create_store(&self) -> Result<Store> {
+        Store::open(&self.db_path, OpenMode::Create)
+    }
+
+    /// Where this OS user's session for this store lives.
+    pub fn session_file(&self) -> Result<PathBuf> {
+        let dir = match std::env::var_os("XDG_STATE_HOME") {
+            Some(d) if !d.is_empty() => PathBuf::from(d).join("mmis"),
+            _ => dirs()
+                .and_then(|d| d.state_dir().map(|p| p.to_path_buf()))
+                .ok_or_else(|| Error::internal("cannot find a home folder for the session file"))?,
+        };
+        let canonical =
+            std::fs::canonicalize(&self.db_path).unwrap_or_else(|_| self.db_path.clone());
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(canonical.to_string_lossy().as_bytes());
+        let name = crate::store::hex_prefix(&digest, 8);
+        Ok(dir.join(format!("session-{name}.json")))
+    }
+}
+
+/// The default store: `$XDG_DATA_HOME/mmis/mmis.db`.
+pub fn default_db_path() -> PathBuf {
+    dirs()
+        .map(|d| d.data_dir().join("mmis.db"))
+        .unwrap_or_else(|| PathBuf::from("mmis.db"))
+}

@@ -1,0 +1,7 @@
+//! Pure rules: no I/O, no clap, no SQL.
+
+pub mod ids;
+pub mod password;
+pub mod roles;
+pub mod secret;
+pub mod time;

@@ -1,0 +1,12 @@
+//! mmis: an admin and billing tool for Medicaid therapy practices, modelled on Oregon's
+//! MMIS Provider Web Portal, over a local SQLite store.
+
+pub mod auth;
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod domain;
+pub mod error;
+pub mod forms;
+pub mod output;
+pub mod store;

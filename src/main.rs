@@ -1,0 +1,53 @@
+//! Parse, build the context, run, and map any error to `error: ...` + its exit code.
+
+use clap::Parser;
+use mmis::cli::Cli;
+use mmis::context::{default_db_path, Clock, Config, Context, Ui};
+use mmis::error::{Error, Kind};
+use mmis::output::{self, Format};
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let ui = Ui::detect();
+    let format = if cli.global.json {
+        Format::Json
+    } else {
+        cli.global.format.unwrap_or_default()
+    };
+    let ctx = Context {
+        db_path: cli.global.db.clone().unwrap_or_else(default_db_path),
+        provider: cli
+            .global
+            .provider
+            .clone()
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty()),
+        format,
+        format_given: cli.global.json || cli.global.format.is_some(),
+        config: Config::load()?,
+        clock: Clock::from_env()?,
+        ui,
+    };
+    let out = mmis::commands::dispatch(&ctx, cli.command)?;
+    output::render(&out, ctx.format, &mut std::io::stdout().lock())
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    if let Err(e) = run(cli) {
+        eprintln!("error: {}", e.message);
+        for h in &e.hints {
+            eprintln!("hint: {h}");
+        }
+        let code = e.kind.exit_code();
+        debug_assert!(code != 0 || e.kind == Kind::Internal);
+        std::process::exit(code);
+    }
+    Ok(())
+}

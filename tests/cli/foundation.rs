@@ -1,0 +1,874 @@
+//! Issue 2: the store, PIN-letter setup, sessions, tokens, lockout, audit, exit codes.
+
+use crate::common::*;
+
+#[test]
+fn init_creates_a_private_store_and_refuses_a_second_operator() {
+    let sb = Sandbox::new();
+    let v = sb
+        .run_as(
+            "ops",
+            &["init", "--username", "ops", "--password-stdin", "--json"],
+            Some(OPS_PASSWORD),
+        )
+        .ok()
+        .json();
+    assert_eq!(v["operator"], "ops");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&sb.db).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    sb.run_as(
+        "ops",
+        &["init", "--username", "ops2", "--password-stdin"],
+        Some(OPS_PASSWORD),
+    )
+    .code(7)
+    .err_contains("already has an operator");
+}
+
+#[test]
+fn init_applies_the_password_rules() {
+    let sb = Sandbox::new();
+    sb.run_as(
+        "ops",
+        &["init", "--username", "ops", "--password-stdin"],
+        Some("short"),
+    )
+    .code(6)
+    .err_contains("at least 8 characters");
+}
+
+#[test]
+fn enrollment_checks_the_npi_check_digit() {
+    let sb = Sandbox::new();
+    sb.init();
+    sb.run_as(
+        "ops",
+        &[
+            "ops",
+            "provider",
+            "enroll",
+            "--npi",
+            "1234567890",
+            "--name",
+            "X",
+            "--type",
+            "individual",
+        ],
+        None,
+    )
+    .code(6)
+    .err_contains("fails its check digit");
+    sb.run_as(
+        "ops",
+        &[
+            "ops",
+            "provider",
+            "enroll",
+            "--npi",
+            "1234567893",
+            "--name",
+            "X",
+            "--type",
+            "individual",
+            "--provider-id",
+            "12345",
+        ],
+        None,
+    )
+    .code(6)
+    .err_contains("6 or 9 digits");
+    sb.run_as(
+        "ops",
+        &[
+            "ops",
+            "provider",
+            "enroll",
+            "--npi",
+            "1234567893",
+            "--name",
+            "X",
+            "--type",
+            "nobody",
+        ],
+        None,
+    )
+    .code(2);
+}
+
+#[test]
+fn enrollment_issues_a_pin_letter() {
+    let sb = Sandbox::new();
+    sb.init();
+    let v = sb.json_as(
+        "ops",
+        &[
+            "ops",
+            "provider",
+            "enroll",
+            "--npi",
+            "1234567893",
+            "--name",
+            "Jones",
+            "--type",
+            "individual",
+        ],
+    );
+    let pin = v["pin"].as_str().unwrap();
+    assert_eq!(pin.len(), 9);
+    assert!(
+        pin.chars().any(|c| c.is_ascii_uppercase()) && pin.chars().any(|c| c.is_ascii_lowercase())
+    );
+    assert_eq!(v["pin_expires"], "2026-05-15", "60 days after MMIS_TODAY");
+    assert_eq!(v["provider_id"].as_str().unwrap().len(), 9);
+    sb.run_as(
+        "ops",
+        &[
+            "ops",
+            "provider",
+            "enroll",
+            "--npi",
+            "1234567893",
+            "--name",
+            "Jones",
+            "--type",
+            "individual",
+        ],
+        None,
+    )
+    .code(7);
+}
+
+#[test]
+fn account_setup_makes_the_site_administrator() {
+    let sb = Sandbox::new();
+    sb.init();
+    let pin = sb.enroll("506675928", &npi(123456789), "Jones", "individual");
+    let form = sb.setup_form("JAMJON", ADMIN_PASSWORD);
+    let v = sb.json_as(
+        "admin",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            "506675928",
+            "--pin",
+            &pin,
+            "--form",
+            form.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(v["user_name"], "JAMJON");
+    assert_eq!(v["provider_id"], "506675928");
+    assert_eq!(v["kind"], "site_admin");
+    sb.login("admin", "JAMJON", ADMIN_PASSWORD);
+    let w = sb.json_as("admin", &["whoami"]);
+    assert_eq!(w["kind"], "site_admin");
+    assert_eq!(w["provider_id"], "506675928");
+    assert_eq!(w["roles"].as_array().unwrap().len(), 13);
+}
+
+#[test]
+fn a_wrong_case_pin_is_refused() {
+    let sb = Sandbox::new();
+    sb.init();
+    let pin = sb.enroll("506675928", &npi(123456789), "Jones", "individual");
+    let swapped: String = pin
+        .chars()
+        .map(|c| {
+            if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
+        .collect();
+    let form = sb.setup_form("JAMJON", ADMIN_PASSWORD);
+    sb.run_as(
+        "admin",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            "506675928",
+            "--pin",
+            &swapped,
+            "--form",
+            form.to_str().unwrap(),
+        ],
+        None,
+    )
+    .code(3)
+    .err_contains("case-sensitive");
+}
+
+#[test]
+fn a_pin_works_once() {
+    let sb = Sandbox::new();
+    sb.init();
+    let pin = sb.enroll("506675928", &npi(123456789), "Jones", "individual");
+    let form = sb.setup_form("JAMJON", ADMIN_PASSWORD);
+    sb.run_as(
+        "admin",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            "506675928",
+            "--pin",
+            &pin,
+            "--form",
+            form.to_str().unwrap(),
+        ],
+        None,
+    )
+    .ok();
+    let form2 = sb.setup_form("OTHER1", ADMIN_PASSWORD);
+    let r = sb.run_as(
+        "x",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            "506675928",
+            "--pin",
+            &pin,
+            "--form",
+            form2.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("already used"), "{}", r.stderr);
+}
+
+#[test]
+fn a_pin_expires_after_60_days() {
+    let mut sb = Sandbox::new();
+    sb.init();
+    let pin = sb.enroll("506675928", &npi(123456789), "Jones", "individual");
+    sb.today = "2026-05-16".into();
+    let form = sb.setup_form("JAMJON", ADMIN_PASSWORD);
+    sb.run_as(
+        "admin",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            "506675928",
+            "--pin",
+            &pin,
+            "--form",
+            form.to_str().unwrap(),
+        ],
+        None,
+    )
+    .code(3)
+    .err_contains("expired");
+}
+
+#[test]
+fn a_reissued_pin_voids_the_old_one() {
+    let sb = Sandbox::new();
+    sb.init();
+    let old = sb.enroll("506675928", &npi(123456789), "Jones", "individual");
+    let v = sb.json_as("ops", &["ops", "provider", "pin-reissue", "506675928"]);
+    let new = v["pin"].as_str().unwrap().to_string();
+    assert_ne!(old, new);
+    let form = sb.setup_form("JAMJON", ADMIN_PASSWORD);
+    sb.run_as(
+        "admin",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            "506675928",
+            "--pin",
+            &old,
+            "--form",
+            form.to_str().unwrap(),
+        ],
+        None,
+    )
+    .code(3);
+    sb.run_as(
+        "admin",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            "506675928",
+            "--pin",
+            &new,
+            "--form",
+            form.to_str().unwrap(),
+        ],
+        None,
+    )
+    .ok();
+}
+
+#[test]
+fn setup_without_a_tty_names_every_missing_field() {
+    let sb = Sandbox::new();
+    sb.init();
+    let pin = sb.enroll("506675928", &npi(123456789), "Jones", "individual");
+    let form = sb.write("partial.toml", "user_name = \"JAMJON\"\n");
+    let r = sb
+        .run_as(
+            "admin",
+            &[
+                "account",
+                "setup",
+                "--login-id",
+                "506675928",
+                "--pin",
+                &pin,
+                "--form",
+                form.to_str().unwrap(),
+            ],
+            None,
+        )
+        .code(6);
+    for f in [
+        "contact_first_name",
+        "contact_last_name",
+        "phone_number",
+        "email",
+        "password",
+        "confirm_password",
+        "secret_question_1",
+        "secret_answer_1",
+        "agree",
+    ] {
+        assert!(r.stderr.contains(f), "{f} not named: {}", r.stderr);
+    }
+    // Nothing was written: the PIN still works.
+    let full = sb.setup_form("JAMJON", ADMIN_PASSWORD);
+    sb.run_as(
+        "admin",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            "506675928",
+            "--pin",
+            &pin,
+            "--form",
+            full.to_str().unwrap(),
+        ],
+        None,
+    )
+    .ok();
+}
+
+fn setup_with_password(sb: &Sandbox, password: &str) -> Run {
+    let pin = sb.enroll("506675928", &npi(123456789), "Jones", "individual");
+    let form = sb.setup_form("JAMJON", password);
+    sb.run_as(
+        "admin",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            "506675928",
+            "--pin",
+            &pin,
+            "--form",
+            form.to_str().unwrap(),
+        ],
+        None,
+    )
+}
+
+#[test]
+fn each_password_rule_is_enforced() {
+    for (pw, why) in [
+        ("Sh0rt!", "at least 8"),
+        ("alllower-case9", "upper-case"),
+        ("ALLUPPER-CASE9", "lower-case"),
+        ("NoDigitsOrSpecials", "number or a special"),
+        ("My-JAMJON-Pass9", "user name"),
+        ("Password1", "common"),
+    ] {
+        let sb = Sandbox::new();
+        sb.init();
+        setup_with_password(&sb, pw).code(6).err_contains(why);
+    }
+}
+
+#[test]
+fn setup_rejects_mismatched_confirmations_and_no_agreement() {
+    let sb = Sandbox::new();
+    sb.init();
+    let pin = sb.enroll("506675928", &npi(123456789), "Jones", "individual");
+    let form = sb.write(
+        "bad.toml",
+        r#"user_name = "JAMJON"
+contact_first_name = "James"
+contact_last_name = "Jones"
+phone_number = "555-1212"
+email = "james@jones.example"
+confirm_email = "jim@jones.example"
+password = "Blue-Sky-Kettle7"
+confirm_password = "Blue-Sky-Kettle8"
+secret_question_1 = "color of sky"
+secret_answer_1 = "Blue"
+agree = false
+"#,
+    );
+    let r = sb
+        .run_as(
+            "admin",
+            &[
+                "account",
+                "setup",
+                "--login-id",
+                "506675928",
+                "--pin",
+                &pin,
+                "--form",
+                form.to_str().unwrap(),
+            ],
+            None,
+        )
+        .code(6);
+    for f in ["phone_number", "confirm_email", "confirm_password", "agree"] {
+        assert!(r.stderr.contains(f), "{f}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn five_failed_logins_lock_the_user_and_a_reset_lifts_it() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    for i in 1..=4 {
+        let r = sb
+            .run_as(
+                "x",
+                &["login", "--username", "JAMJON", "--password-stdin"],
+                Some("Wrong-Pass-1"),
+            )
+            .code(3);
+        assert!(
+            !r.stderr.contains("now locked"),
+            "attempt {i}: {}",
+            r.stderr
+        );
+    }
+    sb.run_as(
+        "x",
+        &["login", "--username", "JAMJON", "--password-stdin"],
+        Some("Wrong-Pass-1"),
+    )
+    .code(3)
+    .err_contains("now locked");
+    // Even the right password is refused now, and the open session has ended.
+    sb.run_as(
+        "x",
+        &["login", "--username", "JAMJON", "--password-stdin"],
+        Some(ADMIN_PASSWORD),
+    )
+    .code(3)
+    .err_contains("locked");
+    sb.run_as("admin", &["whoami"], None).code(3);
+    let form = sb.write(
+        "reset.toml",
+        "secret_answer_1 = \"Blue\"\nnew_password = \"Green-Tea-Pot42\"\nconfirm_new_password = \"Green-Tea-Pot42\"\n",
+    );
+    let v = sb.json_as(
+        "x",
+        &[
+            "account",
+            "password",
+            "reset",
+            "--username",
+            "JAMJON",
+            "--form",
+            form.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(v["user_name"], "JAMJON");
+    sb.login("x", "JAMJON", "Green-Tea-Pot42");
+}
+
+#[test]
+fn secret_answers_are_case_sensitive() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let form = sb.write(
+        "reset.toml",
+        "secret_answer_1 = \"blue\"\nnew_password = \"Green-Tea-Pot42\"\nconfirm_new_password = \"Green-Tea-Pot42\"\n",
+    );
+    sb.run_as(
+        "x",
+        &[
+            "account",
+            "password",
+            "reset",
+            "--username",
+            "JAMJON",
+            "--form",
+            form.to_str().unwrap(),
+        ],
+        None,
+    )
+    .code(3);
+}
+
+#[test]
+fn the_operator_unlocks_a_locked_user() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    for _ in 0..5 {
+        sb.run_as(
+            "x",
+            &["login", "--username", "JAMJON", "--password-stdin"],
+            Some("Wrong-Pass-1"),
+        )
+        .code(3);
+    }
+    let v = sb.json_as("ops", &["ops", "user", "unlock", "JAMJON"]);
+    assert_eq!(v["locked"], false);
+    sb.login("x", "JAMJON", ADMIN_PASSWORD);
+}
+
+#[test]
+fn password_change_refuses_reuse_of_recent_passwords() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let change = |from: &str, to: &str| {
+        let f = sb.write("change.toml", &format!("current_password = \"{from}\"\nnew_password = \"{to}\"\nconfirm_new_password = \"{to}\"\n"));
+        sb.run_as(
+            "admin",
+            &[
+                "account",
+                "password",
+                "change",
+                "--form",
+                f.to_str().unwrap(),
+            ],
+            None,
+        )
+    };
+    change(ADMIN_PASSWORD, "Second-Pass-22").ok();
+    change("Second-Pass-22", "Third-Pass-333").ok();
+    change("Third-Pass-333", ADMIN_PASSWORD)
+        .code(6)
+        .err_contains("last 6 passwords");
+    change("Wrong-Current-1", "Fourth-Pass-4444").code(3);
+}
+
+#[test]
+fn api_tokens_authenticate_by_hash_and_stop_when_revoked() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let v = sb.json_as(
+        "admin",
+        &[
+            "token",
+            "create",
+            "--name",
+            "nightly",
+            "--roles",
+            "Eligibility Inquiry",
+            "--expires-in",
+            "30d",
+        ],
+    );
+    let token = v["token"].as_str().unwrap().to_string();
+    assert!(token.starts_with("mmis_"));
+    assert_eq!(v["name"], "nightly");
+    let w = sb
+        .run_env(
+            "script",
+            &["whoami", "--json"],
+            None,
+            &[("MMIS_TOKEN", &token)],
+        )
+        .ok()
+        .json();
+    assert_eq!(w["user_name"], "JAMJON");
+    assert_eq!(w["roles"], serde_json::json!(["Eligibility Inquiry"]));
+    let list = sb.json_as("admin", &["token", "list"]);
+    assert_eq!(list[0]["name"], "nightly");
+    assert!(list[0].get("token").is_none());
+    sb.run_env(
+        "script",
+        &["token", "create", "--name", "x"],
+        None,
+        &[("MMIS_TOKEN", &token)],
+    )
+    .code(4);
+    sb.json_as("admin", &["token", "revoke", "nightly"]);
+    sb.run_env("script", &["whoami"], None, &[("MMIS_TOKEN", &token)])
+        .code(3)
+        .err_contains("revoked");
+    sb.run_env(
+        "script",
+        &["whoami"],
+        None,
+        &[("MMIS_TOKEN", "mmis_notarealtoken")],
+    )
+    .code(3);
+}
+
+#[test]
+fn a_token_cannot_carry_roles_its_creator_lacks() {
+    let sb = Sandbox::new();
+    sb.init();
+    // The operator acts for no provider, so cannot make provider tokens.
+    sb.run_as("ops", &["token", "create", "--name", "t"], None)
+        .code(4);
+}
+
+#[test]
+fn operator_commands_are_refused_to_others_and_audited() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    sb.run_as(
+        "admin",
+        &[
+            "ops",
+            "provider",
+            "enroll",
+            "--npi",
+            &npi(222222222),
+            "--name",
+            "X",
+            "--type",
+            "group",
+        ],
+        None,
+    )
+    .code(4)
+    .err_contains("operator");
+    let log = sb.json_as("ops", &["audit", "log", "--action", "ops provider enroll"]);
+    let last = log.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["outcome"], "denied");
+    assert_eq!(last["actor"], "JAMJON");
+}
+
+#[test]
+fn not_signed_in_is_exit_3() {
+    let sb = Sandbox::new();
+    sb.init();
+    sb.run_as("nobody", &["whoami"], None)
+        .code(3)
+        .err_contains("not signed in");
+    sb.run_as("ops", &["logout"], None).ok();
+    sb.run_as("ops", &["whoami"], None).code(3);
+}
+
+#[test]
+fn sessions_expire_when_idle() {
+    let sb = Sandbox::new();
+    sb.init();
+    let cfg = sb.path("config");
+    std::fs::create_dir_all(cfg.join("mmis")).unwrap();
+    std::fs::write(cfg.join("mmis/config.toml"), "[session]\nidle = \"1s\"\n").unwrap();
+    sb.login("ops", "ops", OPS_PASSWORD);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    sb.run_as("ops", &["whoami"], None)
+        .code(3)
+        .err_contains("expired");
+}
+
+#[test]
+fn session_files_are_private_and_hold_no_hash_in_the_store() {
+    let sb = Sandbox::new();
+    sb.init();
+    let dir = sb.path("state-ops").join("mmis");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let token: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let token = token["token"].as_str().unwrap();
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let n: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sessions WHERE token_hash = ?1",
+            [token],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 0, "the raw token must not be stored");
+}
+
+#[test]
+fn the_audit_chain_detects_an_edited_row() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let v = sb.json_as("ops", &["audit", "verify"]);
+    assert_eq!(v["ok"], true);
+    assert!(v["entries"].as_i64().unwrap() >= 5);
+    sb.sql(
+        "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 3;",
+    );
+    let r = sb
+        .run_as("ops", &["audit", "verify", "--json"], None)
+        .code(7);
+    assert_eq!(r.json()["first_bad"]["id"], 3);
+    assert!(r.stderr.contains("entry 3"), "{}", r.stderr);
+}
+
+#[test]
+fn the_audit_chain_detects_a_deleted_row() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    sb.sql("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2;");
+    let r = sb
+        .run_as("ops", &["audit", "verify", "--json"], None)
+        .code(7);
+    assert_eq!(r.json()["first_bad"]["id"], 3);
+}
+
+#[test]
+fn the_audit_log_refuses_updates_from_sql() {
+    let sb = Sandbox::new();
+    sb.init();
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    assert!(c.execute("UPDATE audit_log SET actor = 'x'", []).is_err());
+    assert!(c.execute("DELETE FROM audit_log", []).is_err());
+}
+
+#[test]
+fn unknown_flags_are_usage_errors() {
+    let sb = Sandbox::new();
+    sb.run_as("x", &["whoami", "--bogus"], None).code(2);
+    sb.run_as("x", &["login", "--password", "x"], None).code(2);
+}
+
+#[test]
+fn a_garbage_file_is_refused_untouched() {
+    let sb = Sandbox::new();
+    std::fs::write(&sb.db, b"this is not a database at all, just text\n").unwrap();
+    let before = std::fs::read(&sb.db).unwrap();
+    sb.run_as("x", &["whoami"], None)
+        .code(8)
+        .err_contains("not an mmis store");
+    assert_eq!(std::fs::read(&sb.db).unwrap(), before);
+}
+
+#[test]
+fn a_foreign_sqlite_file_is_refused_untouched() {
+    let sb = Sandbox::new();
+    {
+        let c = rusqlite::Connection::open(&sb.db).unwrap();
+        c.execute_batch("CREATE TABLE notes(x); INSERT INTO notes VALUES (1);")
+            .unwrap();
+    }
+    let before = std::fs::read(&sb.db).unwrap();
+    sb.run_as("x", &["whoami"], None)
+        .code(8)
+        .err_contains("does not belong to mmis");
+    sb.run_as(
+        "ops",
+        &["init", "--username", "ops", "--password-stdin"],
+        Some(OPS_PASSWORD),
+    )
+    .code(8);
+    assert_eq!(std::fs::read(&sb.db).unwrap(), before);
+    assert!(!sb.path("mmis.db-wal").exists());
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let sb = Sandbox::new();
+    sb.init();
+    sb.sql("PRAGMA user_version = 999;");
+    sb.run_as("ops", &["whoami"], None)
+        .code(8)
+        .err_contains("newer");
+}
+
+#[test]
+fn a_missing_store_says_how_to_make_one() {
+    let sb = Sandbox::new();
+    sb.run_as("x", &["whoami"], None)
+        .code(8)
+        .err_contains("mmis init");
+}
+
+#[test]
+fn a_full_store_is_exit_8_and_saves_nothing() {
+    let sb = Sandbox::new();
+    sb.init();
+    let pages: i64 = {
+        let c = rusqlite::Connection::open(&sb.db).unwrap();
+        c.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap()
+    };
+    let cap = pages.to_string();
+    let mut failed = None;
+    for i in 0..400u32 {
+        let r = sb.run_env(
+            "ops",
+            &[
+                "ops",
+                "provider",
+                "enroll",
+                "--npi",
+                &npi(300_000_000 + i),
+                "--name",
+                &format!("Provider number {i} with a long name to fill pages"),
+                "--type",
+                "individual",
+                "--mail-to",
+                &"x".repeat(100),
+            ],
+            None,
+            &[("MMIS_MAX_PAGE_COUNT", &cap)],
+        );
+        if r.code != 0 {
+            failed = Some(r);
+            break;
+        }
+    }
+    let r = failed.expect("the store never filled up");
+    assert_eq!(r.code, 8, "{}", r.stderr);
+    assert!(r.stderr.contains("full"), "{}", r.stderr);
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}
+
+#[test]
+fn stdout_carries_results_only() {
+    let sb = Sandbox::new();
+    sb.init();
+    let r = sb
+        .run_as(
+            "ops",
+            &[
+                "ops",
+                "provider",
+                "enroll",
+                "--npi",
+                "1234567890",
+                "--name",
+                "X",
+                "--type",
+                "group",
+            ],
+            None,
+        )
+        .code(6);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
+}
