@@ -1,12 +1,14 @@
 //! The only place that speaks SQL. Commands see `Store`, `Tx` and plain row structs.
 
 mod audit;
+mod members;
 mod memberships;
 mod providers;
 mod sessions;
 pub mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRow, VerifyReport};
+pub use members::MemberRow;
 pub use memberships::MembershipRow;
 pub use providers::{PinRow, ProviderRow};
 pub use sessions::{SessionRow, TokenRow};
@@ -20,7 +22,10 @@ use std::path::{Path, PathBuf};
 pub const APPLICATION_ID: i32 = 0x4D4D_4953;
 
 /// Migrations in order; `user_version` is how many have been applied.
-const MIGRATIONS: &[(&str, &str)] = &[("001_core", include_str!("migrations/001_core.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("001_core", include_str!("migrations/001_core.sql")),
+    ("002_members", include_str!("migrations/002_members.sql")),
+];
 
 pub fn schema_version() -> i32 {
     MIGRATIONS.len() as i32
