@@ -220,7 +220,7 @@ pub fn date_or_range(from: chrono::NaiveDate, to: chrono::NaiveDate) -> (&'stati
 
 /// Checks every group (GS08) and transaction set (ST01, ST03) is the given
 /// transaction and implementation guide version.
-pub(crate) fn check_transaction_version(
+pub fn check_transaction_version(
     ic: &reader::Interchange<'_>,
     want_st: &str,
     want_version: &str,
