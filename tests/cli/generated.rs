@@ -34,9 +34,16 @@ pub const COMPLETION_FILES: &[(clap_complete::Shell, &str)] = &[
 fn committed_completions_are_current() {
     let mut stale = Vec::new();
     for (shell, file) in COMPLETION_FILES {
-        check(root().join("completions").join(file), &meta::completions(*shell), &mut stale);
+        check(
+            root().join("completions").join(file),
+            &meta::completions(*shell),
+            &mut stale,
+        );
     }
-    assert!(stale.is_empty(), "stale completions (regenerate with MMIS_UPDATE_GENERATED=1): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "stale completions (regenerate with MMIS_UPDATE_GENERATED=1): {stale:?}"
+    );
 }
 
 #[test]
@@ -48,9 +55,16 @@ fn committed_man_pages_are_current() {
     }
     if std::env::var_os("MMIS_UPDATE_GENERATED").is_none() {
         let committed = std::fs::read_dir(root().join("docs/man")).unwrap().count();
-        assert_eq!(committed, pages.len(), "docs/man has pages for commands that no longer exist");
+        assert_eq!(
+            committed,
+            pages.len(),
+            "docs/man has pages for commands that no longer exist"
+        );
     }
-    assert!(stale.is_empty(), "stale man pages (regenerate with MMIS_UPDATE_GENERATED=1): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "stale man pages (regenerate with MMIS_UPDATE_GENERATED=1): {stale:?}"
+    );
 }
 
 #[test]
