@@ -4,3 +4,4 @@ mod common;
 mod elig;
 mod foundation;
 mod generated;
+mod reliability;
