@@ -299,7 +299,48 @@ fn opt(s: &str) -> Option<&str> {
     (!t.is_empty()).then_some(t)
 }
 
+/// `YYYY-MM-DD` without a format parser (imports and batches read millions of dates).
+pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// A date as `YYYY-MM-DD`, without a formatter.
+pub fn ymd_string(d: NaiveDate) -> String {
+    let b = ymd_bytes(d);
+    String::from_utf8_lossy(&b).into_owned()
+}
+
+/// `YYYY-MM-DD` in a stack buffer (years 0 to 9999; others are clamped).
+pub fn ymd_bytes(d: NaiveDate) -> [u8; 10] {
+    use chrono::Datelike;
+    let (y, m, dd) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
+    [
+        b'0' + (y / 1000) as u8,
+        b'0' + (y / 100 % 10) as u8,
+        b'0' + (y / 10 % 10) as u8,
+        b'0' + (y % 10) as u8,
+        b'-',
+        b'0' + (m / 10) as u8,
+        b'0' + (m % 10) as u8,
+        b'-',
+        b'0' + (dd / 10) as u8,
+        b'0' + (dd % 10) as u8,
+    ]
+}
+
 fn date_col(column: &'static str, s: &str, out: &mut Vec<ColumnProblem>) -> Option<NaiveDate> {
+    if let Some(d) = parse_ymd(s.trim()) {
+        return Some(d);
+    }
     match parse_date(column, s) {
         Ok(d) => Some(d),
         Err(_) => {
@@ -632,6 +673,15 @@ mod tests {
         );
         let one = segments(&spans, d("2025-07-01"), d("2025-07-01"));
         assert_eq!(one.len(), 1);
+    }
+
+    #[test]
+    fn fast_dates() {
+        assert_eq!(parse_ymd("2026-03-16"), Some(d("2026-03-16")));
+        assert_eq!(parse_ymd("2026-02-30"), None);
+        assert_eq!(parse_ymd("2026-3-16"), None);
+        assert_eq!(ymd_string(d("0987-01-02")), "0987-01-02");
+        assert_eq!(ymd_string(d("2026-12-31")), "2026-12-31");
     }
 
     #[test]

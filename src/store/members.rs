@@ -31,28 +31,67 @@ fn member_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MemberRow> {
     })
 }
 
-/// `YYYY-MM-DD` without going through a format parser (the batch reads millions).
-fn ymd(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |acc, c| {
-            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-        })
-    };
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
-}
+use crate::domain::eligibility::{parse_ymd as ymd, ymd_bytes, ymd_string};
 
 fn kind_of(s: &str) -> Option<CoverageKind> {
-    CoverageKind::parse(s)
+    match s {
+        "benefit" => Some(CoverageKind::Benefit),
+        "cco" => Some(CoverageKind::Cco),
+        "tpl" => Some(CoverageKind::Tpl),
+        "medicare" => Some(CoverageKind::Medicare),
+        _ => CoverageKind::parse(s),
+    }
 }
 
 fn corrupt(what: &str) -> Error {
     Error::store(format!(
         "the store holds a malformed coverage span ({what})"
     ))
+}
+
+/// The name index, as migration 002 creates it.
+const NAME_INDEX: &str =
+    "CREATE INDEX IF NOT EXISTS members_name_dob ON members(lower(last_name), lower(first_name), dob);";
+
+/// Inserts for a bulk import, prepared once.
+pub struct BulkInsert<'t> {
+    member: rusqlite::CachedStatement<'t>,
+    span: rusqlite::CachedStatement<'t>,
+    err: Box<dyn Fn(rusqlite::Error) -> Error>,
+}
+
+impl BulkInsert<'_> {
+    pub fn member(&mut self, m: &MemberRecord) -> Result<i64> {
+        self.member
+            .insert(rusqlite::params![
+                m.health_id.as_str(),
+                m.last_name,
+                m.first_name,
+                ymd_string(m.dob),
+                m.sex
+            ])
+            .map_err(&self.err)
+    }
+
+    /// The `seq`-th span (from 1) of the member.
+    pub fn span(&mut self, member_id: i64, seq: usize, s: &Span) -> Result<()> {
+        let start = ymd_bytes(s.start);
+        let end = s.end.map(ymd_bytes);
+        self.span
+            .execute(rusqlite::params![
+                member_id,
+                seq as i64,
+                s.kind.as_str(),
+                s.plan,
+                s.plan_type,
+                std::str::from_utf8(&start).unwrap_or_default(),
+                end.as_ref()
+                    .map(|e| std::str::from_utf8(e).unwrap_or_default()),
+                s.plan_partner
+            ])
+            .map_err(&self.err)?;
+        Ok(())
+    }
 }
 
 impl Tx<'_> {
@@ -93,22 +132,23 @@ impl Tx<'_> {
                  FROM coverage_spans WHERE member_id = ?1 ORDER BY kind, start_date",
             )
             .map_err(self.err())?;
-        let mut rows = st.query([member_id]).map_err(self.err())?;
+        let err = self.err();
+        let mut rows = st.query([member_id]).map_err(&err)?;
         let mut out = Vec::new();
-        while let Some(r) = rows.next().map_err(self.err())? {
-            let kind: String = r.get(0).map_err(self.err())?;
-            let start: String = r.get(3).map_err(self.err())?;
-            let end: Option<String> = r.get(4).map_err(self.err())?;
+        while let Some(r) = rows.next().map_err(&err)? {
+            let kind: String = r.get(0).map_err(&err)?;
+            let start: String = r.get(3).map_err(&err)?;
+            let end: Option<String> = r.get(4).map_err(&err)?;
             out.push(Span {
                 kind: kind_of(&kind).ok_or_else(|| corrupt("kind"))?,
-                plan: r.get(1).map_err(self.err())?,
-                plan_type: r.get(2).map_err(self.err())?,
+                plan: r.get(1).map_err(&err)?,
+                plan_type: r.get(2).map_err(&err)?,
                 start: ymd(&start).ok_or_else(|| corrupt("start date"))?,
                 end: match end {
                     Some(e) => Some(ymd(&e).ok_or_else(|| corrupt("end date"))?),
                     None => None,
                 },
-                plan_partner: r.get(5).map_err(self.err())?,
+                plan_partner: r.get(5).map_err(&err)?,
             });
         }
         Ok(out)
@@ -125,31 +165,47 @@ impl Tx<'_> {
                  WHERE m.health_id = ?1",
             )
             .map_err(self.err())?;
-        let mut rows = st.query([health_id]).map_err(self.err())?;
+        let err = self.err();
+        let mut rows = st.query([health_id]).map_err(&err)?;
         let mut found: Option<(MemberRow, Vec<Span>)> = None;
-        while let Some(r) = rows.next().map_err(self.err())? {
+        while let Some(r) = rows.next().map_err(&err)? {
             if found.is_none() {
-                found = Some((member_row(r).map_err(self.err())?, Vec::new()));
+                found = Some((member_row(r).map_err(&err)?, Vec::new()));
             }
-            let kind: Option<String> = r.get(6).map_err(self.err())?;
-            let (Some(kind), Some((_, spans))) = (kind, found.as_mut()) else {
+            let Some((_, spans)) = found.as_mut() else {
                 continue;
             };
-            let start: String = r.get(9).map_err(self.err())?;
-            let end: Option<String> = r.get(10).map_err(self.err())?;
+            let kind = match r.get_ref(6).map_err(&err)? {
+                rusqlite::types::ValueRef::Text(t) => {
+                    kind_of(std::str::from_utf8(t).unwrap_or("")).ok_or_else(|| corrupt("kind"))?
+                }
+                _ => continue,
+            };
+            let date = |i: usize| -> Result<Option<NaiveDate>> {
+                match r.get_ref(i).map_err(&err)? {
+                    rusqlite::types::ValueRef::Text(t) => Ok(Some(
+                        ymd(std::str::from_utf8(t).unwrap_or("")).ok_or_else(|| corrupt("date"))?,
+                    )),
+                    _ => Ok(None),
+                }
+            };
             spans.push(Span {
-                kind: kind_of(&kind).ok_or_else(|| corrupt("kind"))?,
-                plan: r.get(7).map_err(self.err())?,
-                plan_type: r.get(8).map_err(self.err())?,
-                start: ymd(&start).ok_or_else(|| corrupt("start date"))?,
-                end: match end {
-                    Some(e) => Some(ymd(&e).ok_or_else(|| corrupt("end date"))?),
-                    None => None,
-                },
-                plan_partner: r.get(11).map_err(self.err())?,
+                kind,
+                plan: r.get(7).map_err(&err)?,
+                plan_type: r.get(8).map_err(&err)?,
+                start: date(9)?.ok_or_else(|| corrupt("start date"))?,
+                end: date(10)?,
+                plan_partner: r.get(11).map_err(&err)?,
             });
         }
         Ok(found)
+    }
+
+    /// The page cache for this connection, in MiB (a batch reads many members).
+    pub fn cache_mib(&self, mib: u32) -> Result<()> {
+        self.conn()
+            .execute_batch(&format!("PRAGMA cache_size = -{};", mib * 1024))
+            .map_err(self.err())
     }
 
     /// Bigger page cache for a bulk import (this connection only).
@@ -170,7 +226,7 @@ impl Tx<'_> {
                 m.health_id.as_str(),
                 m.last_name,
                 m.first_name,
-                m.dob.format("%Y-%m-%d").to_string(),
+                ymd_string(m.dob),
                 m.sex
             ])
             .map_err(self.err())?;
@@ -188,7 +244,7 @@ impl Tx<'_> {
                 id,
                 m.last_name,
                 m.first_name,
-                m.dob.format("%Y-%m-%d").to_string(),
+                ymd_string(m.dob),
                 m.sex
             ])
             .map_err(self.err())?;
@@ -203,17 +259,19 @@ impl Tx<'_> {
             .map_err(self.err())
     }
 
-    pub fn insert_span(&self, member_id: i64, s: &Span) -> Result<()> {
-        let start = s.start.format("%Y-%m-%d").to_string();
-        let end = s.end.map(|e| e.format("%Y-%m-%d").to_string());
+    /// The `seq`-th span (from 1) of the member (after `delete_member_spans`).
+    pub fn insert_span(&self, member_id: i64, seq: usize, s: &Span) -> Result<()> {
+        let start = ymd_string(s.start);
+        let end = s.end.map(ymd_string);
         self.conn()
             .prepare_cached(
-                "INSERT INTO coverage_spans(member_id, kind, plan, plan_type, start_date, end_date, plan_partner)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO coverage_spans(member_id, seq, kind, plan, plan_type, start_date, end_date, plan_partner)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )
             .map_err(self.err())?
             .execute(rusqlite::params![
                 member_id,
+                seq as i64,
                 s.kind.as_str(),
                 s.plan,
                 s.plan_type,
@@ -225,9 +283,42 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn member_count(&self) -> Result<i64> {
+    /// Prepared inserts for a bulk import (statements prepared once, not per row).
+    pub fn bulk_insert(&self) -> Result<BulkInsert<'_>> {
+        Ok(BulkInsert {
+            member: self
+                .conn()
+                .prepare_cached(
+                    "INSERT INTO members(health_id, last_name, first_name, dob, sex)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )
+                .map_err(self.err())?,
+            span: self
+                .conn()
+                .prepare_cached(
+                    "INSERT INTO coverage_spans(member_id, seq, kind, plan, plan_type, start_date, end_date, plan_partner)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(self.err())?,
+            err: Box::new(self.err()),
+        })
+    }
+
+    /// For loading into an empty store: drop the name index now and build it once at the
+    /// end ([`Tx::end_fresh_load`]), which is faster than a million random index inserts.
+    pub fn begin_fresh_load(&self) -> Result<()> {
         self.conn()
-            .query_row("SELECT count(*) FROM members", [], |r| r.get(0))
+            .execute_batch("DROP INDEX IF EXISTS members_name_dob;")
+            .map_err(self.err())
+    }
+
+    pub fn end_fresh_load(&self) -> Result<()> {
+        self.conn().execute_batch(NAME_INDEX).map_err(self.err())
+    }
+
+    pub fn has_members(&self) -> Result<bool> {
+        self.conn()
+            .query_row("SELECT EXISTS (SELECT 1 FROM members)", [], |r| r.get(0))
             .map_err(self.err())
     }
 }

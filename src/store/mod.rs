@@ -8,7 +8,7 @@ mod sessions;
 pub mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRow, VerifyReport};
-pub use members::MemberRow;
+pub use members::{BulkInsert, MemberRow};
 pub use memberships::MembershipRow;
 pub use providers::{PinRow, ProviderRow};
 pub use sessions::{SessionRow, TokenRow};

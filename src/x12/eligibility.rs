@@ -663,15 +663,30 @@ struct Hl271 {
 /// rejection) or 2110C (EB segments: `1`/`6` per benefit plan, `MC` per
 /// managed-care span with the CCO in loop 2120C, `R` per other payer).
 pub fn write_271(answers: &[Answer<'_, '_>], opts: &Options271) -> Result<String, X12Error> {
+    write_271_from(answers, answers.len(), opts)
+}
+
+/// Like [`write_271`], taking the answers one at a time (a payer computing each answer
+/// as it writes need not hold them all). `count` sizes the output buffer.
+pub fn write_271_from<'i, 'a: 'i, A, I>(
+    answers: I,
+    count: usize,
+    opts: &Options271,
+) -> Result<String, X12Error>
+where
+    A: std::borrow::Borrow<Answer<'i, 'a>>,
+    I: IntoIterator<Item = A>,
+{
     let env = &opts.envelope;
     let mut w = env.open("HB", X279)?;
-    w.reserve(answers.len().saturating_mul(400));
+    w.reserve(count.saturating_mul(320));
     let date = env.date_d8();
     let time = env.time_hhmm();
     let mut sets = 0usize;
     let mut open_key: Option<(usize, usize)> = None;
     let mut hl = Hl271::default();
     for a in answers {
+        let a = a.borrow();
         let inq = a.inquiry;
         let key = (inq.group_index, inq.transaction_index);
         let new_set = match open_key {

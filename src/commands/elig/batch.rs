@@ -433,6 +433,9 @@ pub fn cmd_elig_batch(ctx: &Context, args: &BatchArgs) -> Result<Output> {
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
+    // Enough page cache to keep a roster's lookups off the disk, within the batch's
+    // memory budget (a 1M-row roster stays under 64 MiB).
+    tx.cache_mib(32)?;
     let pb = if ctx.ui.stderr_tty {
         let pb = indicatif::ProgressBar::new(size);
         if let Ok(style) = indicatif::ProgressStyle::with_template(

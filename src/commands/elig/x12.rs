@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::{MemberRow, Tx};
 use crate::x12::eligibility::{
-    read_270, write_270, write_271, Answer, AnswerResult, BenefitSpan, Coverage, Inquiry,
+    read_270, write_270, write_271_from, Answer, AnswerResult, BenefitSpan, Coverage, Inquiry,
     InquiryRequest, Level, ManagedCareSpan, Member, Options271, OtherPayerKind, OtherPayerSpan,
     Party, RejectCode, Request270,
 };
@@ -139,6 +139,27 @@ pub fn answer(tx: &Tx<'_>, q: &Inquiry<'_>, today: NaiveDate) -> Result<AnswerRe
     }
 }
 
+/// The 270's ISA parties, kept so the parsed segments can be dropped before answering.
+pub struct Isa {
+    pub sender_qualifier: String,
+    pub sender_id: String,
+    pub receiver_qualifier: String,
+    pub receiver_id: String,
+    pub production: bool,
+}
+
+impl Isa {
+    pub fn of(ic: &Interchange<'_>) -> Isa {
+        Isa {
+            sender_qualifier: ic.isa.sender_qualifier.to_string(),
+            sender_id: ic.isa.sender_id.to_string(),
+            receiver_qualifier: ic.isa.receiver_qualifier.to_string(),
+            receiver_id: ic.isa.receiver_id.to_string(),
+            production: ic.isa.usage == "P",
+        }
+    }
+}
+
 /// Reads a 270's inquiries; a file that is not a 270 is exit 6 naming the segment.
 pub fn read_inquiries<'a>(name: &str, ic: &Interchange<'a>) -> Result<Vec<Inquiry<'a>>> {
     let inquiries = read_270(ic).map_err(|e| x12_err(name, e))?;
@@ -154,39 +175,52 @@ pub fn read_inquiries<'a>(name: &str, ic: &Interchange<'a>) -> Result<Vec<Inquir
 pub fn answer_270(
     tx: &Tx<'_>,
     name: &str,
-    ic: &Interchange<'_>,
+    isa: &Isa,
     inquiries: &[Inquiry<'_>],
     today: NaiveDate,
     time: chrono::NaiveTime,
     control_number: u32,
 ) -> Result<(String, usize, usize)> {
-    let mut answers = Vec::with_capacity(inquiries.len());
+    // Answers are computed as the 271 is written (not all held at once); a store error
+    // stops the answers and is returned after.
+    let mut failed: Option<Error> = None;
     let mut rejected = 0usize;
-    for q in inquiries {
-        let result = answer(tx, q, today)?;
-        if matches!(result, AnswerResult::Rejected { .. }) {
-            rejected += 1;
+    let answers = inquiries.iter().map_while(|q| {
+        if failed.is_some() {
+            return None;
         }
-        answers.push(Answer { inquiry: q, result });
-    }
+        match answer(tx, q, today) {
+            Ok(result) => {
+                if matches!(result, AnswerResult::Rejected { .. }) {
+                    rejected += 1;
+                }
+                Some(Answer { inquiry: q, result })
+            }
+            Err(e) => {
+                failed = Some(e);
+                None
+            }
+        }
+    });
     let mut env = Envelope::new(
-        non_blank(ic.isa.receiver_id, PAYER_ID),
-        non_blank(ic.isa.sender_id, "SUBMITTER"),
+        non_blank(&isa.receiver_id, PAYER_ID),
+        non_blank(&isa.sender_id, "SUBMITTER"),
         today,
         time,
         control_number,
     );
-    env.sender_qualifier = non_blank(ic.isa.receiver_qualifier, "ZZ").to_string();
-    env.receiver_qualifier = non_blank(ic.isa.sender_qualifier, "ZZ").to_string();
-    env.production = ic.isa.usage == "P";
-    let out = write_271(
-        &answers,
-        &Options271 {
-            envelope: env,
-            one_subscriber_per_transaction: false,
-        },
-    )
-    .map_err(|e| Error::invalid(format!("{name}: cannot write the 271: {e}")))?;
+    env.sender_qualifier = non_blank(&isa.receiver_qualifier, "ZZ").to_string();
+    env.receiver_qualifier = non_blank(&isa.sender_qualifier, "ZZ").to_string();
+    env.production = isa.production;
+    let opts = Options271 {
+        envelope: env,
+        one_subscriber_per_transaction: false,
+    };
+    let written = write_271_from(answers, inquiries.len(), &opts);
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let out = written.map_err(|e| Error::invalid(format!("{name}: cannot write the 271: {e}")))?;
     Ok((out, inquiries.len(), rejected))
 }
 
@@ -207,6 +241,8 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
     // Reject a broken envelope before taking the store's lock.
     let ic = Interchange::parse(&text).map_err(|e| x12_err(&name, e))?;
     let inquiries = read_inquiries(&name, &ic)?;
+    let isa = Isa::of(&ic);
+    drop(ic); // the inquiries borrow the text, not the segment list
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
     let control = tx
@@ -219,7 +255,7 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
     let (x271, inquiries, rejected) = answer_270(
         &tx,
         &name,
-        &ic,
+        &isa,
         &inquiries,
         ctx.clock.today(),
         now_time(ctx),

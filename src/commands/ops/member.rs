@@ -44,7 +44,9 @@ pub struct ImportView {
 struct MemberAcc {
     record: MemberRecord,
     row: usize,
-    spans: Vec<(usize, Span)>,
+    /// The data row of each span.
+    rows: Vec<usize>,
+    spans: Vec<Span>,
 }
 
 /// The checked contents of a member file.
@@ -178,8 +180,14 @@ pub fn read_member_csv<R: std::io::Read>(
                     );
                 }
             }
-            Ok((m, s)) => match by_id.get(m.health_id.as_str()) {
-                Some(&i) => {
+            // Files usually list a member's rows together: check the last member first.
+            Ok((m, s)) => match members
+                .last()
+                .filter(|a| a.record.health_id == m.health_id)
+                .map(|_| members.len() - 1)
+                .or_else(|| by_id.get(m.health_id.as_str()).copied())
+            {
+                Some(i) => {
                     let acc = &mut members[i];
                     if acc.record != m {
                         note(
@@ -192,7 +200,8 @@ pub fn read_member_csv<R: std::io::Read>(
                             &mut problems,
                         );
                     } else {
-                        acc.spans.push((row, s));
+                        acc.rows.push(row);
+                        acc.spans.push(s);
                     }
                 }
                 None => {
@@ -200,16 +209,16 @@ pub fn read_member_csv<R: std::io::Read>(
                     members.push(MemberAcc {
                         record: m,
                         row,
-                        spans: vec![(row, s)],
+                        rows: vec![row],
+                        spans: vec![s],
                     });
                 }
             },
         }
     }
     for acc in &members {
-        let spans: Vec<Span> = acc.spans.iter().map(|(_, s)| s.clone()).collect();
-        for (i, p) in check_member_spans(&spans) {
-            let r = acc.spans[i].0;
+        for (i, p) in check_member_spans(&acc.spans) {
+            let r = acc.rows[i];
             let line = lines.get(r - 1).copied().unwrap_or(0);
             note(
                 format!("{}, column {}: {}", where_(r, line), p.column, p.reason),
@@ -234,6 +243,45 @@ pub fn read_member_csv<R: std::io::Read>(
     Ok(MemberFile { rows: row, members })
 }
 
+/// Gives an existing store's member exactly the file's spans and demographics; a member
+/// whose spans and demographics are unchanged is not written.
+fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberAcc, view: &mut ImportView) -> Result<()> {
+    let spans: Vec<&Span> = m.spans.iter().collect();
+    view.spans += spans.len();
+    match tx.member_by_health_id(m.record.health_id.as_str())? {
+        None => {
+            let id = tx.insert_member(&m.record)?;
+            for (i, s) in spans.iter().enumerate() {
+                tx.insert_span(id, i + 1, s)?;
+            }
+            view.added += 1;
+        }
+        Some(row) => {
+            let same_demo = row.last_name == m.record.last_name
+                && row.first_name == m.record.first_name
+                && row.dob == crate::domain::eligibility::ymd_string(m.record.dob)
+                && row.sex == m.record.sex;
+            let old = tx.member_spans(row.id)?;
+            let same = same_spans(&old, &spans);
+            if !same_demo {
+                tx.update_member(row.id, &m.record)?;
+            }
+            if !same {
+                tx.delete_member_spans(row.id)?;
+                for (i, s) in spans.iter().enumerate() {
+                    tx.insert_span(row.id, i + 1, s)?;
+                }
+            }
+            if same && same_demo {
+                view.unchanged += 1;
+            } else {
+                view.changed += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     let name = args.file.display().to_string();
     let f = std::fs::File::open(&args.file)
@@ -254,39 +302,24 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
         changed: 0,
         unchanged: 0,
     };
-    for m in &file.members {
-        let spans: Vec<&Span> = m.spans.iter().map(|(_, s)| s).collect();
-        view.spans += spans.len();
-        match tx.member_by_health_id(m.record.health_id.as_str())? {
-            None => {
-                let id = tx.insert_member(&m.record)?;
-                for s in &spans {
-                    tx.insert_span(id, s)?;
+    if !tx.has_members()? {
+        // An empty store: plain inserts, the name index built once at the end.
+        tx.begin_fresh_load()?;
+        {
+            let mut ins = tx.bulk_insert()?;
+            for m in &file.members {
+                let id = ins.member(&m.record)?;
+                for (i, s) in m.spans.iter().enumerate() {
+                    ins.span(id, i + 1, s)?;
                 }
+                view.spans += m.spans.len();
                 view.added += 1;
             }
-            Some(row) => {
-                let same_demo = row.last_name == m.record.last_name
-                    && row.first_name == m.record.first_name
-                    && row.dob == m.record.dob.format("%Y-%m-%d").to_string()
-                    && row.sex == m.record.sex;
-                let old = tx.member_spans(row.id)?;
-                let same = same_spans(&old, &spans);
-                if !same_demo {
-                    tx.update_member(row.id, &m.record)?;
-                }
-                if !same {
-                    tx.delete_member_spans(row.id)?;
-                    for s in &spans {
-                        tx.insert_span(row.id, s)?;
-                    }
-                }
-                if same && same_demo {
-                    view.unchanged += 1;
-                } else {
-                    view.changed += 1;
-                }
-            }
+        }
+        tx.end_fresh_load()?;
+    } else {
+        for m in &file.members {
+            apply_member(&tx, m, &mut view)?;
         }
     }
     let now = ctx.clock.now_str();
@@ -301,6 +334,9 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     );
     tx.audit(&actor.entry(&now, "ops member import", Some(&base), "ok", Some(&detail)))?;
     tx.commit()?;
+    // A million-span file is a large tree of small allocations; the process ends right
+    // after this command, so hand it back to the OS at exit instead of freeing it piece by piece.
+    std::mem::forget(file);
     let human = format!(
         "Imported {name}: {} rows, {} members ({} added, {} changed, {} unchanged), {} coverage spans.",
         view.rows, view.members, view.added, view.changed, view.unchanged, view.spans
