@@ -11,6 +11,19 @@ use crate::output::Output;
 use crate::store::{AuditEntry, NewUser, Store, Tx};
 use serde::Serialize;
 
+/// The portal's security agreement, shown before "I Agree" is asked (seed 002).
+pub const SECURITY_AGREEMENT: &str = "Security Agreement: Trading Partner and Oregon DHS shall take reasonable care to ensure \
+that data and data transmissions are timely, complete, truthful, accurate and secure, and shall take reasonable \
+precautions to prevent unauthorized access to the information system, the data transmission itself or the contents \
+of information which transmitted either to or from Oregon DHS in compliance with HIPAA 45 CFR.";
+
+/// Shows the security agreement before a screen asks for "I Agree" on a terminal.
+pub fn show_agreement(ctx: &Context, form: &Form) {
+    if ctx.ui.can_prompt() && !form.has("agree") {
+        ctx.ui.note(SECURITY_AGREEMENT);
+    }
+}
+
 pub const SETUP_FIELDS: &[Field] = &[
     field("user_name", "User Name", Kind::Text, true),
     field("contact_first_name", "Contact First Name", Kind::Text, true),
@@ -240,6 +253,7 @@ pub fn setup_with(
             .hint("ask the site administrator to add you as a clerk, or file `mmis admin transfer-request`"));
         }
     }
+    show_agreement(ctx, &form);
     let form = form.complete("Account Setup", SETUP_FIELDS, &ctx.ui, true)?;
     let mut problems = Vec::new();
     let user_name = match form.text("user_name")? {
