@@ -398,6 +398,36 @@ pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<O
     ))
 }
 
+/// Checks `new_password` / `confirm_new_password` of a form (rules, history, not the
+/// current one) and hashes it.
+fn new_password_hash(
+    tx: &Tx<'_>,
+    user_id: i64,
+    user_name: &str,
+    form: &Form,
+    current: Option<&Secret>,
+) -> Result<String> {
+    let new = form.secret("new_password")?;
+    let mut problems = credentials::new_password_problems(
+        tx,
+        Some(user_id),
+        user_name,
+        "new_password",
+        new.as_ref(),
+        "confirm_new_password",
+        form.secret("confirm_new_password")?.as_ref(),
+    )?;
+    if let (Some(n), Some(c)) = (&new, current) {
+        if problems.is_empty() && n.expose() == c.expose() {
+            problems.push("new_password: must differ from the current password".into());
+        }
+    }
+    match new {
+        Some(n) if problems.is_empty() => hash::hash_secret(n.expose()),
+        _ => Err(Error::invalid_fields("the new password", &problems)),
+    }
+}
+
 pub const CHANGE_FIELDS: &[Field] = &[
     field(
         "current_password",
@@ -460,25 +490,7 @@ pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<O
         return Err(Error::unauthenticated("current_password: wrong password"));
     }
     let tx = store.write()?;
-    let mut problems = credentials::new_password_problems(
-        &tx,
-        Some(uid),
-        &user.user_name,
-        "new_password",
-        form.secret("new_password")?.as_ref(),
-        "confirm_new_password",
-        form.secret("confirm_new_password")?.as_ref(),
-    )?;
-    if let Some(n) = form.secret("new_password")? {
-        if n.expose() == current.expose() && problems.is_empty() {
-            problems.push("new_password: must differ from the current password".into());
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::invalid_fields("the new password", &problems));
-    }
-    let new = form.secret("new_password")?.unwrap_or_default();
-    let hashed = hash::hash_secret(new.expose())?;
+    let hashed = new_password_hash(&tx, uid, &user.user_name, &form, Some(&current))?;
     let now = ctx.clock.now_str();
     tx.set_password(uid, &hashed, &now)?;
     let ended = tx.end_user_sessions(uid, actor.session_id(), &now, "password changed")?;
@@ -596,20 +608,7 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         return Err(wrong());
     }
     let tx = store.write()?;
-    let problems = credentials::new_password_problems(
-        &tx,
-        Some(user.id),
-        &user.user_name,
-        "new_password",
-        form.secret("new_password")?.as_ref(),
-        "confirm_new_password",
-        form.secret("confirm_new_password")?.as_ref(),
-    )?;
-    if !problems.is_empty() {
-        return Err(Error::invalid_fields("the new password", &problems));
-    }
-    let new = form.secret("new_password")?.unwrap_or_default();
-    let hashed = hash::hash_secret(new.expose())?;
+    let hashed = new_password_hash(&tx, user.id, &user.user_name, &form, None)?;
     tx.set_password(user.id, &hashed, &now)?;
     let was_locked = user.locked_at.is_some();
     tx.unlock_user(user.id)?;
