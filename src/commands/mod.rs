@@ -35,8 +35,8 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
         Command::Account(c) => match c {
             AccountCmd::Setup(a) => account::cmd_account_setup(ctx, &a),
             AccountCmd::PinRequest(a) => account::cmd_account_pin_request(ctx, &a),
-            AccountCmd::AcceptInvite(_) => not_yet("account accept-invite"),
-            AccountCmd::Link(_) => not_yet("account link"),
+            AccountCmd::AcceptInvite(_) => not_yet(ctx, "account accept-invite"),
+            AccountCmd::Link(_) => not_yet(ctx, "account link"),
             AccountCmd::SwitchProvider(a) => session::cmd_account_switch_provider(ctx, &a),
             AccountCmd::Password(PasswordCmd::Change(a)) => account::cmd_password_change(ctx, &a),
             AccountCmd::Password(PasswordCmd::Reset(a)) => account::cmd_password_reset(ctx, &a),
@@ -47,32 +47,32 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             cli::TokenCmd::Revoke(a) => token::cmd_token_revoke(ctx, &a),
         },
         Command::Clerk(c) => match c {
-            ClerkCmd::Add(_) => not_yet("clerk add"),
-            ClerkCmd::Remove(_) => not_yet("clerk remove"),
-            ClerkCmd::Roles(_) => not_yet("clerk roles"),
-            ClerkCmd::List => not_yet("clerk list"),
-            ClerkCmd::Search(_) => not_yet("clerk search"),
-            ClerkCmd::Unlock(_) => not_yet("clerk unlock"),
+            ClerkCmd::Add(_) => not_yet(ctx, "clerk add"),
+            ClerkCmd::Remove(_) => not_yet(ctx, "clerk remove"),
+            ClerkCmd::Roles(_) => not_yet(ctx, "clerk roles"),
+            ClerkCmd::List => not_yet(ctx, "clerk list"),
+            ClerkCmd::Search(_) => not_yet(ctx, "clerk search"),
+            ClerkCmd::Unlock(_) => not_yet(ctx, "clerk unlock"),
         },
         Command::Admin(c) => match c {
-            AdminCmd::TransferRequest(_) => not_yet("admin transfer-request"),
-            AdminCmd::TransferStatus(_) => not_yet("admin transfer-status"),
+            AdminCmd::TransferRequest(_) => not_yet(ctx, "admin transfer-request"),
+            AdminCmd::TransferStatus(_) => not_yet(ctx, "admin transfer-status"),
         },
         Command::Elig(c) => match c {
             EligCmd::Check(a) => elig::cmd_elig_check(ctx, &a),
             EligCmd::Batch(a) => elig::cmd_elig_batch(ctx, &a),
         },
         Command::Claim(c) => match c {
-            ClaimCmd::Submit(_) => not_yet("claim submit"),
-            ClaimCmd::Status(_) => not_yet("claim status"),
-            ClaimCmd::List(_) => not_yet("claim list"),
-            ClaimCmd::Export(_) => not_yet("claim export"),
-            ClaimCmd::Void(_) => not_yet("claim void"),
+            ClaimCmd::Submit(_) => not_yet(ctx, "claim submit"),
+            ClaimCmd::Status(_) => not_yet(ctx, "claim status"),
+            ClaimCmd::List(_) => not_yet(ctx, "claim list"),
+            ClaimCmd::Export(_) => not_yet(ctx, "claim export"),
+            ClaimCmd::Void(_) => not_yet(ctx, "claim void"),
         },
         Command::Pa(c) => match c {
-            PaCmd::Submit(_) => not_yet("pa submit"),
-            PaCmd::Inquire(_) => not_yet("pa inquire"),
-            PaCmd::List(_) => not_yet("pa list"),
+            PaCmd::Submit(_) => not_yet(ctx, "pa submit"),
+            PaCmd::Inquire(_) => not_yet(ctx, "pa inquire"),
+            PaCmd::List(_) => not_yet(ctx, "pa list"),
         },
         Command::Audit(c) => match c {
             cli::AuditCmd::Log(a) => audit::cmd_audit_log(ctx, &a),
@@ -89,17 +89,21 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             OpsCmd::PinRequests => ops::provider::cmd_ops_pin_requests(ctx),
             OpsCmd::User(UserCmd::Unlock(a)) => ops::user::cmd_ops_user_unlock(ctx, &a),
             OpsCmd::Member(MemberCmd::Import(a)) => ops::member::cmd_ops_member_import(ctx, &a),
-            OpsCmd::FeeSchedule(FeeScheduleCmd::Import(_)) => not_yet("ops fee-schedule import"),
-            OpsCmd::Claims(ClaimsCmd::Adjudicate) => not_yet("ops claims adjudicate"),
-            OpsCmd::Pa(OpsPaCmd::Decide(_)) => not_yet("ops pa decide"),
-            OpsCmd::Transfer(TransferCmd::List) => not_yet("ops transfer list"),
-            OpsCmd::Transfer(TransferCmd::Approve(_)) => not_yet("ops transfer approve"),
-            OpsCmd::Transfer(TransferCmd::Reject(_)) => not_yet("ops transfer reject"),
+            OpsCmd::FeeSchedule(FeeScheduleCmd::Import(_)) => {
+                not_yet(ctx, "ops fee-schedule import")
+            }
+            OpsCmd::Claims(ClaimsCmd::Adjudicate) => not_yet(ctx, "ops claims adjudicate"),
+            OpsCmd::Pa(OpsPaCmd::Decide(_)) => not_yet(ctx, "ops pa decide"),
+            OpsCmd::Transfer(TransferCmd::List) => not_yet(ctx, "ops transfer list"),
+            OpsCmd::Transfer(TransferCmd::Approve(_)) => not_yet(ctx, "ops transfer approve"),
+            OpsCmd::Transfer(TransferCmd::Reject(_)) => not_yet(ctx, "ops transfer reject"),
         },
     }
 }
 
-fn not_yet(command: &str) -> Result<Output> {
+fn not_yet(ctx: &Context, command: &str) -> Result<Output> {
+    let store = ctx.open_store()?;
+    drop(crate::auth::begin(ctx, &store, command)?);
     Err(Error::internal(format!(
         "`mmis {command}` is not available in this build yet"
     )))
