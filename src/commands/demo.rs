@@ -209,6 +209,7 @@ fn run_steps(d: &mut Demo<'_>) -> Result<()> {
         d.base.clock.today_str()
     ))?;
     step_foundation(d)?;
+    step_eligibility(d)?;
     // Later areas add their steps here.
     step_finish(d)
 }
@@ -269,6 +270,36 @@ fn step_foundation(d: &mut Demo<'_>) -> Result<()> {
     let (u, pw) = d.admin.clone();
     d.login("owner", &u, &pw)?;
     d.run("owner", &["whoami"])?;
+    Ok(())
+}
+
+pub const MEMBERS_CSV: &str = include_str!("../../fixtures/members.csv");
+pub const ROSTER_CSV: &str = include_str!("../../fixtures/roster.csv");
+
+/// The agency loads members; the morning roster check shows where each claim goes.
+fn step_eligibility(d: &mut Demo<'_>) -> Result<()> {
+    d.step("3. The agency loads member eligibility (every lane: Open Card, CCOs, Health Share plan partners, CAWEM, Medicare)")?;
+    let members = d.file("members.csv", MEMBERS_CSV)?.display().to_string();
+    d.run("operator", &["ops", "member", "import", &members])?;
+
+    d.step("4. The morning roster check: eligible? which lane? where to bill?")?;
+    let roster = d.file("roster.csv", ROSTER_CSV)?.display().to_string();
+    d.run("owner", &["elig", "batch", &roster])?;
+
+    d.step("5. One member in detail: a Health Share member's plan partner, and a lane change")?;
+    d.run("owner", &["elig", "check", "--id", "HS300004"])?;
+    let today = d.base.clock.today();
+    let from = crate::domain::eligibility::window_start(today)
+        .max(chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap_or(today))
+        .min(today)
+        .to_string();
+    let to = today.to_string();
+    d.run(
+        "owner",
+        &[
+            "elig", "check", "--id", "LC400001", "--from", &from, "--to", &to,
+        ],
+    )?;
     Ok(())
 }
 

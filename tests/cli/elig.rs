@@ -846,3 +846,17 @@ fn x12_conformance_270s_are_answered() {
     }
     assert!(n >= 2, "no 270s in {}", dir.display());
 }
+
+// ---------------------------------------------------------------- demo
+
+#[test]
+fn the_demo_runs_a_morning_roster_check() {
+    let sb = Sandbox::new();
+    let r = sb.run_as("x", &["demo"], None).ok();
+    assert!(r.stdout.contains("mmis elig batch"), "{}", r.stdout);
+    assert!(r
+        .stdout
+        .contains("Bill Health Share of Oregon (Kaiser Permanente)"));
+    assert!(r.stdout.contains("Bill Yamhill Community Care, not OHA"));
+    assert!(r.stderr.contains("checked 14 rows"), "{}", r.stderr);
+}
