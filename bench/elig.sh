@@ -17,21 +17,24 @@ venv="${MMIS_X12_VENV:-$PWD/.venv}"
 shared="${MMIS_SHARED_DIR:-$PWD/../shared}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+data="${ELIG_BENCH_DATA:-$work}"   # reuse generated data from an earlier run
 gen="python3 bench/elig_gen.py"
 export XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config" MMIS_TODAY=2026-03-16
 
-echo "generating data in $work ..." >&2
-$gen members 500000 2 "$work/spans1m.csv"      # 1M spans, 500k members, every lane
-$gen members 1000000 1 "$work/members1m.csv"   # 1M members (lookup scale)
-$gen members 10000 1 "$work/members10k.csv"    # 10k members
-$gen roster 100000 500000 "$work/roster100k.csv"
-$gen roster 1000000 500000 "$work/roster1m.csv"
-$gen x270 10000 500000 "$work/q10k.270"
+mkdir -p "$data"
+if [ ! -f "$data/q10k.270" ]; then
+  echo "generating data in $data ..." >&2
+  $gen members 500000 2 "$data/spans1m.csv"      # 1M spans, 500k members, every lane
+  $gen members 1000000 1 "$data/members1m.csv"   # 1M members (lookup scale)
+  $gen members 10000 1 "$data/members10k.csv"    # 10k members
+  $gen roster 100000 500000 "$data/roster100k.csv"
+  $gen roster 1000000 500000 "$data/roster1m.csv"
+  $gen x270 10000 500000 "$data/q10k.270"
+fi
 
 pw='Bench-Operator-99'
 # A store with the operator, a provider, its site administrator and an Eligibility token.
-new_store() {
-  export MMIS_DB="$1"
+new_store() {  # on $MMIS_DB; prints the token
   echo "$pw" | "$bin" init --username ops --password-stdin >/dev/null
   echo "$pw" | "$bin" login --username ops --password-stdin >/dev/null
   local pin
@@ -60,31 +63,34 @@ median_ms() {
 }
 
 echo "import ..." >&2
-tokA=$(new_store "$work/a.db")
-measure "$bin" ops member import "$work/spans1m.csv" --json; t_import=$secs; m_import=$mib
-measure sqlite3 -batch "$work/plain.db" ".import --csv $work/spans1m.csv spans"; t_sqlite_import=$secs
+export MMIS_DB="$work/a.db"
+tokA=$(new_store)
+measure "$bin" ops member import "$data/spans1m.csv" --json; t_import=$secs; m_import=$mib
+measure sqlite3 -batch "$work/plain.db" ".import --csv $data/spans1m.csv spans"; t_sqlite_import=$secs
 r_import=$(python3 -c "print(f'{$t_import/$t_sqlite_import:.2f}')")
 
 echo "batch ..." >&2
 export MMIS_TOKEN="$tokA"
-measure "$bin" elig batch "$work/roster100k.csv" --format ndjson; t_b100k=$secs; m_b100k=$mib
-measure "$bin" elig batch "$work/roster1m.csv" --format ndjson; t_b1m=$secs; m_b1m=$mib
-measure "$bin" elig batch "$work/roster1m.csv" --format json; t_b1mj=$secs; m_b1mj=$mib
+measure "$bin" elig batch "$data/roster100k.csv" --format ndjson; t_b100k=$secs; m_b100k=$mib
+measure "$bin" elig batch "$data/roster1m.csv" --format ndjson; t_b1m=$secs; m_b1m=$mib
+measure "$bin" elig batch "$data/roster1m.csv" --format json; t_b1mj=$secs; m_b1mj=$mib
 
 echo "270 -> 271 ..." >&2
-measure "$bin" elig batch --x12 "$work/q10k.270" --out "$work/q10k.271"; t_x12=$secs; m_x12=$mib
+measure "$bin" elig batch --x12 "$data/q10k.270" --out "$work/q10k.271"; t_x12=$secs; m_x12=$mib
 t_pyx12="n/a"; m_pyx12="n/a"; r_x12="n/a"
 if [ -x "$venv/bin/python" ] && [ -f "$shared/x12/pyx12check.py" ]; then
-  measure "$venv/bin/python" "$shared/x12/pyx12check.py" -m "$shared/x12/pyx12maps" "$work/q10k.270"; t_pyx12=$secs; m_pyx12=$mib
+  measure "$venv/bin/python" "$shared/x12/pyx12check.py" -m "$shared/x12/pyx12maps" "$data/q10k.270"; t_pyx12=$secs; m_pyx12=$mib
   r_x12=$(python3 -c "print(f'{$t_pyx12/max($t_x12,0.01):.0f}')")
 fi
 unset MMIS_TOKEN
 
 echo "single check ..." >&2
-tok10k=$(new_store "$work/k10.db")
-"$bin" ops member import "$work/members10k.csv" >/dev/null
-tok1m=$(new_store "$work/m1.db")
-measure "$bin" ops member import "$work/members1m.csv" --json; t_import1m=$secs
+export MMIS_DB="$work/k10.db"
+tok10k=$(new_store)
+"$bin" ops member import "$data/members10k.csv" >/dev/null
+export MMIS_DB="$work/m1.db"
+tok1m=$(new_store)
+measure "$bin" ops member import "$data/members1m.csv" --json; t_import1m=$secs
 check_10k() { MMIS_DB="$work/k10.db" MMIS_TOKEN="$tok10k" "$bin" elig check --id M0004321 --json; }
 check_1m() { MMIS_DB="$work/m1.db" MMIS_TOKEN="$tok1m" "$bin" elig check --id M0654321 --json; }
 floor_sql="PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; BEGIN IMMEDIATE;
@@ -132,6 +138,25 @@ Script: \`bench/elig.sh\`. The machine is shared with other builds, so figures a
 | pyx12 ÷ 270→271 | ${r_x12}× | ≥ 100× | $( [ "$r_x12" = n/a ] && echo n/a || ok "$r_x12 >= 100") |
 | import of 1,000,000 members (1 span each) | ${t_import1m} s | | |
 | \`/bin/true\` (process start) | ${t_proc} ms | | |
+
+Notes on the targets missed (where the table says so):
+
+- **Roster batch of 100k rows under 1 s: missed** (about 2.8-5 s here, varying with the
+  machine's load). Per row the batch runs one cached query (Health ID index → member row
+  → clustered spans); the profile is SQLite's B-tree seeks and page-cache lookups
+  (\`sqlite3BtreeIndexMoveto\`, \`pcache1Fetch\`, \`sqlite3VdbeExec\`), about 19 µs per
+  row of CPU on this shared 2-core VM (where \`/bin/true\` takes 6.5 ms). On the big store
+  random rows also miss the 32 MiB page cache (\`pread\`, about a third of the time); a
+  check against a 50,000-member store that fits in cache still took 2.0 s for 100k rows,
+  so the cache is not the whole story. Ideas not done: a \`WITHOUT ROWID\` members table
+  keyed by Health ID (one B-tree seek fewer per row), \`mmap_size\` (fewer copies, but
+  mapped pages count against the 64 MiB budget of the 1M-row batch, which was kept).
+- **270 → 271 at least 100× faster than pyx12: missed** (57× here). Same cause: the
+  10,000 lookups; the parse and the write take a few milliseconds, and the run stays
+  under 24 MiB.
+- Import against \`sqlite3 .import\`: ours validates every row and writes two tables and
+  three indexes; the ratio moves with the machine's load (1.2× to 1.9× in runs while
+  tuning), so it sits near the 1.5× line.
 EOT
 )
 echo "$report"
