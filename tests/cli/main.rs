@@ -1,4 +1,5 @@
 //! One integration binary: every rule of the spec, driven through the real `mmis` binary.
 
+mod access;
 mod common;
 mod foundation;
