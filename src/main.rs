@@ -15,6 +15,8 @@ fn run(cli: Cli) -> Result<(), Error> {
     };
     let ctx = Context {
         db_path: cli.global.db.clone().unwrap_or_else(default_db_path),
+        db_given: cli.global.db.is_some(),
+        state_dir: None,
         provider: cli
             .global
             .provider
@@ -31,6 +33,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     output::render(&out, ctx.format, &mut std::io::stdout().lock())
 }
 
+#[allow(clippy::disallowed_methods)]
 fn main() -> anyhow::Result<()> {
     let cli = match Cli::try_parse() {
         Ok(c) => c,

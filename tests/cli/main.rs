@@ -3,3 +3,5 @@
 mod access;
 mod common;
 mod foundation;
+mod generated;
+mod reliability;
