@@ -33,8 +33,13 @@ fn eight_processes_writing_at_once_never_see_a_locked_database() {
                             .args(["login", "--username", "JAMJON", "--password-stdin"]);
                     } else {
                         // A token creation on the administrator's session.
-                        c.env("XDG_STATE_HOME", root.join("state-admin"))
-                            .args(["token", "create", "--name", &format!("w{w}-r{r}"), "--json"]);
+                        c.env("XDG_STATE_HOME", root.join("state-admin")).args([
+                            "token",
+                            "create",
+                            "--name",
+                            &format!("w{w}-r{r}"),
+                            "--json",
+                        ]);
                     }
                     let mut child = c.spawn().expect("spawn");
                     if let Some(mut stdin) = child.stdin.take() {
@@ -42,7 +47,10 @@ fn eight_processes_writing_at_once_never_see_a_locked_database() {
                         let _ = writeln!(stdin, "{ADMIN_PASSWORD}");
                     }
                     let out = child.wait_with_output().expect("wait");
-                    results.push((out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned()));
+                    results.push((
+                        out.status.code(),
+                        String::from_utf8_lossy(&out.stderr).into_owned(),
+                    ));
                 }
                 results
             })
@@ -57,12 +65,22 @@ fn eight_processes_writing_at_once_never_see_a_locked_database() {
         assert_eq!(*code, Some(0), "{stderr}");
     }
     let c = rusqlite::Connection::open(&sb.db).unwrap();
-    let tokens: i64 = c.query_row("SELECT count(*) FROM api_tokens", [], |r| r.get(0)).unwrap();
+    let tokens: i64 = c
+        .query_row("SELECT count(*) FROM api_tokens", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(tokens, (writers / 2 * rounds) as i64);
     let logins: i64 = c
-        .query_row("SELECT count(*) FROM audit_log WHERE action = 'login' AND outcome = 'ok'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'login' AND outcome = 'ok'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
-    assert_eq!(logins, (writers / 2 * rounds) as i64 + 2, "two sign-ins came from the setup");
+    assert_eq!(
+        logins,
+        (writers / 2 * rounds) as i64 + 2,
+        "two sign-ins came from the setup"
+    );
     drop(c);
     let v = sb.json_as("ops", &["audit", "verify"]);
     assert_eq!(v["ok"], true);
@@ -82,8 +100,15 @@ fn a_process_killed_mid_write_leaves_the_store_whole() {
         // A write that inserts a provider, its PIN and an audit entry in one transaction.
         std_cmd
             .args([
-                "ops", "provider", "enroll", "--npi", &npi(400_000_000 + i), "--name", &format!("Kill test {i}"),
-                "--type", "individual",
+                "ops",
+                "provider",
+                "enroll",
+                "--npi",
+                &npi(400_000_000 + i),
+                "--name",
+                &format!("Kill test {i}"),
+                "--type",
+                "individual",
             ])
             .stdout(Stdio::null())
             .stderr(Stdio::null());
@@ -94,14 +119,25 @@ fn a_process_killed_mid_write_leaves_the_store_whole() {
     }
     assert!(started.elapsed() < Duration::from_secs(60));
     let c = rusqlite::Connection::open(&sb.db).unwrap();
-    let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(ok, "ok");
-    let providers: i64 = c.query_row("SELECT count(*) FROM providers", [], |r| r.get(0)).unwrap();
-    let with_pin: i64 = c.query_row("SELECT count(DISTINCT provider_id) FROM pins", [], |r| r.get(0)).unwrap();
+    let providers: i64 = c
+        .query_row("SELECT count(*) FROM providers", [], |r| r.get(0))
+        .unwrap();
+    let with_pin: i64 = c
+        .query_row("SELECT count(DISTINCT provider_id) FROM pins", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
     let audited: i64 = c
         .query_row("SELECT count(*) FROM audit_log WHERE action = 'ops provider enroll' AND outcome = 'ok'", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(providers, with_pin, "a provider without its PIN: a half-written enrollment");
+    assert_eq!(
+        providers, with_pin,
+        "a provider without its PIN: a half-written enrollment"
+    );
     assert_eq!(providers, audited, "an enrollment without its audit entry");
     drop(c);
     let v = sb.json_as("ops", &["audit", "verify"]);
@@ -109,15 +145,24 @@ fn a_process_killed_mid_write_leaves_the_store_whole() {
 }
 
 fn as_nobody_available() -> bool {
-    let root = std::process::Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false);
-    let setpriv = std::process::Command::new("setpriv").arg("--version").output().is_ok();
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(false);
+    let setpriv = std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok();
     root && setpriv
 }
 
 #[test]
 fn a_read_only_store_is_exit_8_for_an_unprivileged_user() {
     if !as_nobody_available() {
-        eprintln!("notice: skipping the read-only store test (needs root and setpriv to become `nobody`)");
+        eprintln!(
+            "notice: skipping the read-only store test (needs root and setpriv to become `nobody`)"
+        );
         return;
     }
     let sb = Sandbox::new();

@@ -82,7 +82,20 @@ pub fn cmd_clerk_list(ctx: &Context) -> Result<Output> {
             "last_login",
         ],
     );
-    if let Output::Rows { human_footer, .. } = &mut out {
+    if let Output::Rows {
+        human_footer,
+        cells,
+        ..
+    } = &mut out
+    {
+        // The table says "every role" for the site administrator; JSON and CSV list them all.
+        for (row, cell) in rows.iter().zip(cells.iter_mut()) {
+            if row.kind == "site_admin" {
+                if let Some(c) = cell.get_mut(2) {
+                    *c = "every role (site administrator)".into();
+                }
+            }
+        }
         *human_footer = Some(format!(
             "Access review for provider {provider}. Remove a clerk who no longer works for you: mmis clerk remove USER"
         ));
