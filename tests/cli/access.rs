@@ -1165,7 +1165,8 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
             "elig check" => vec!["--id", "AB12CD34"],
             "elig batch" => vec![&roster],
             "claim submit" => vec!["--form", &claim],
-            "claim status" | "claim export" | "claim void" => vec!["1234567890123"],
+            "claim status" | "claim void" => vec!["1234567890123"],
+            "claim export" => vec!["1234567890123", "--x12"],
             "pa submit" => vec!["--form", &pa],
             "pa inquire" => vec!["1234567890"],
             "ops provider enroll" => {
@@ -1745,4 +1746,32 @@ fn rejection_records_the_reason() {
         .code(5);
     // A new request may follow a decided one.
     request_transfer(&sb, &transfer_form(&sb, "again", &[]));
+}
+
+// ---------- 11. demo ----------
+
+#[test]
+fn the_demo_adds_the_biller_as_a_clerk_and_shows_the_access_review() {
+    let sb = Sandbox::new();
+    let out = sb.run_as("demo", &["demo"], None).ok().stdout;
+    let at = out.find("$ mmis clerk add --form").expect("clerk add step");
+    let rest = &out[at..];
+    assert!(rest.contains("Invitation code (shown once"), "{rest}");
+    assert!(
+        rest.contains("$ mmis account accept-invite --code INV-"),
+        "{rest}"
+    );
+    assert!(rest.contains("Signed in as JOHNNIE5 (clerk)."), "{rest}");
+    let review = &rest[rest.find("$ mmis clerk list").expect("access review")..];
+    assert!(review.contains("every role (site"), "{review}");
+    assert!(review.contains("JOHNNIE5"), "{review}");
+    assert!(
+        review.contains("Access review for provider 506675928"),
+        "{review}"
+    );
+    // The clerk's password never appears in the add step's output.
+    let add_step = &rest[..rest
+        .find("$ mmis account accept-invite")
+        .unwrap_or(rest.len())];
+    assert!(!add_step.contains("Five-Alive-2026"));
 }

@@ -89,10 +89,16 @@ pub fn cmd_clerk_list(ctx: &Context) -> Result<Output> {
     } = &mut out
     {
         // The table says "every role" for the site administrator; JSON and CSV list them all.
+        // Times to the minute, in UTC as stored.
         for (row, cell) in rows.iter().zip(cells.iter_mut()) {
             if row.kind == "site_admin" {
                 if let Some(c) = cell.get_mut(2) {
                     *c = "every role (site administrator)".into();
+                }
+            }
+            for c in cell.iter_mut().skip(4) {
+                if c.len() >= 16 && c.as_bytes().get(10) == Some(&b'T') {
+                    *c = format!("{} {}", &c[..10], &c[11..16]);
                 }
             }
         }
