@@ -1775,3 +1775,23 @@ fn the_demo_adds_the_biller_as_a_clerk_and_shows_the_access_review() {
         .unwrap_or(rest.len())];
     assert!(!add_step.contains("Five-Alive-2026"));
 }
+
+#[test]
+fn the_example_transfer_form_works_against_the_demo_sandbox() {
+    let sb = Sandbox::new();
+    sb.run_as("demo", &["demo"], None).ok();
+    let form = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/forms/transfer-request.toml"
+    );
+    let v = sb
+        .run_as(
+            "cfo",
+            &["admin", "transfer-request", "--form", form, "--json"],
+            None,
+        )
+        .ok()
+        .json();
+    assert_eq!(v["status"], "pending");
+    assert_eq!(v["provider_id"], A);
+}
