@@ -1111,6 +1111,8 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
         s(&v["token"]).to_string()
     };
     let admin_token = token(all.clone());
+    let bob_token =
+        s(&sb.json_as("bob", &["token", "create", "--name", "bob-all"])["token"]).to_string();
 
     // Files that are valid for their command, so a refusal can only come from the guard.
     let f = |name: &str, body: &str| sb.write(name, body).to_str().unwrap().to_string();
@@ -1214,6 +1216,8 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
     enum Who {
         Session(&'static str, bool),
         Token(String),
+        /// Another provider's token, pointed at provider A.
+        OtherToken(String),
         Anonymous,
     }
     let run = |who: &Who, args: &[String]| -> Run {
@@ -1226,6 +1230,10 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
                 sb.run_as(actor, &a, None)
             }
             Who::Token(t) => sb.run_env("script", &a, None, &[("MMIS_TOKEN", t)]),
+            Who::OtherToken(t) => {
+                a.extend(["--provider", A]);
+                sb.run_env("script", &a, None, &[("MMIS_TOKEN", t)])
+            }
             Who::Anonymous => sb.run_as("nobody", &a, None),
         }
     };
@@ -1275,6 +1283,7 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
                         4,
                     ),
                     (Who::Session("bob", true), 4),
+                    (Who::OtherToken(bob_token.clone()), 4),
                     (Who::Session("ops", false), 4),
                 ],
             ),
@@ -1292,6 +1301,7 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
                             4,
                         ),
                         (Who::Session("bob", true), 4),
+                        (Who::OtherToken(bob_token.clone()), 4),
                     ],
                 )
             }
