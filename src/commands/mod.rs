@@ -60,20 +60,20 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             AdminCmd::TransferStatus(a) => admin::cmd_admin_transfer_status(ctx, &a),
         },
         Command::Elig(c) => match c {
-            EligCmd::Check(_) => not_yet("elig check"),
-            EligCmd::Batch(_) => not_yet("elig batch"),
+            EligCmd::Check(_) => not_yet(ctx, "elig check"),
+            EligCmd::Batch(_) => not_yet(ctx, "elig batch"),
         },
         Command::Claim(c) => match c {
-            ClaimCmd::Submit(_) => not_yet("claim submit"),
-            ClaimCmd::Status(_) => not_yet("claim status"),
-            ClaimCmd::List(_) => not_yet("claim list"),
-            ClaimCmd::Export(_) => not_yet("claim export"),
-            ClaimCmd::Void(_) => not_yet("claim void"),
+            ClaimCmd::Submit(_) => not_yet(ctx, "claim submit"),
+            ClaimCmd::Status(_) => not_yet(ctx, "claim status"),
+            ClaimCmd::List(_) => not_yet(ctx, "claim list"),
+            ClaimCmd::Export(_) => not_yet(ctx, "claim export"),
+            ClaimCmd::Void(_) => not_yet(ctx, "claim void"),
         },
         Command::Pa(c) => match c {
-            PaCmd::Submit(_) => not_yet("pa submit"),
-            PaCmd::Inquire(_) => not_yet("pa inquire"),
-            PaCmd::List(_) => not_yet("pa list"),
+            PaCmd::Submit(_) => not_yet(ctx, "pa submit"),
+            PaCmd::Inquire(_) => not_yet(ctx, "pa inquire"),
+            PaCmd::List(_) => not_yet(ctx, "pa list"),
         },
         Command::Audit(c) => match c {
             cli::AuditCmd::Log(a) => audit::cmd_audit_log(ctx, &a),
@@ -89,10 +89,12 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             OpsCmd::Provider(ProviderCmd::List) => ops::provider::cmd_ops_provider_list(ctx),
             OpsCmd::PinRequests => ops::provider::cmd_ops_pin_requests(ctx),
             OpsCmd::User(UserCmd::Unlock(a)) => ops::user::cmd_ops_user_unlock(ctx, &a),
-            OpsCmd::Member(MemberCmd::Import(_)) => not_yet("ops member import"),
-            OpsCmd::FeeSchedule(FeeScheduleCmd::Import(_)) => not_yet("ops fee-schedule import"),
-            OpsCmd::Claims(ClaimsCmd::Adjudicate) => not_yet("ops claims adjudicate"),
-            OpsCmd::Pa(OpsPaCmd::Decide(_)) => not_yet("ops pa decide"),
+            OpsCmd::Member(MemberCmd::Import(_)) => not_yet(ctx, "ops member import"),
+            OpsCmd::FeeSchedule(FeeScheduleCmd::Import(_)) => {
+                not_yet(ctx, "ops fee-schedule import")
+            }
+            OpsCmd::Claims(ClaimsCmd::Adjudicate) => not_yet(ctx, "ops claims adjudicate"),
+            OpsCmd::Pa(OpsPaCmd::Decide(_)) => not_yet(ctx, "ops pa decide"),
             OpsCmd::Transfer(TransferCmd::List) => ops::transfer::cmd_ops_transfer_list(ctx),
             OpsCmd::Transfer(TransferCmd::Approve(a)) => {
                 ops::transfer::cmd_ops_transfer_approve(ctx, &a)
@@ -104,7 +106,9 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
     }
 }
 
-fn not_yet(command: &str) -> Result<Output> {
+fn not_yet(ctx: &Context, command: &str) -> Result<Output> {
+    let store = ctx.open_store()?;
+    drop(crate::auth::begin(ctx, &store, command)?);
     Err(Error::internal(format!(
         "`mmis {command}` is not available in this build yet"
     )))
