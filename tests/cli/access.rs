@@ -1800,3 +1800,16 @@ fn the_example_transfer_form_works_against_the_demo_sandbox() {
     assert_eq!(v["status"], "pending");
     assert_eq!(v["provider_id"], A);
 }
+
+#[test]
+fn a_clerk_without_clerk_maintenance_is_refused_before_any_form_check() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    new_clerk(&sb, "johnnie", "JOHNNIE5", &["Claim Inquiry"], &[]);
+    sb.run_as("johnnie", &["clerk", "add"], None)
+        .code(4)
+        .err_contains("Clerk Maintenance");
+    sb.run_as("admin", &["clerk", "add"], None)
+        .code(6)
+        .err_contains("missing required field(s)");
+}

@@ -131,7 +131,8 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
     let incomplete = CLERK_ADD_FIELDS
         .iter()
         .any(|f| f.required && !form.has(f.key));
-    if incomplete && ctx.ui.can_prompt() {
+    if incomplete {
+        // Refusal first: nobody is asked (or told about) fields they may not submit.
         precheck(ctx, store)?;
     }
     let form = form.complete("Add Clerk", CLERK_ADD_FIELDS, &ctx.ui, true)?;

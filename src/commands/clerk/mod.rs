@@ -125,11 +125,16 @@ pub(crate) fn active_clerk(
         .hint("`mmis clerk list` shows this provider's clerks; a removed clerk is re-added with `mmis clerk add --existing`"));
     };
     if m.is_site_admin() {
+        let hint = if what == "unlock" {
+            "the agency unlocks a site administrator (`mmis ops user unlock`); a password reset with the secret questions also lifts it"
+        } else {
+            "the site administrator role moves only through `mmis admin transfer-request`"
+        };
         return Err(Error::denied(format!(
             "{} is the site administrator of provider {provider}; you cannot {what} the site administrator",
             user.user_name
         ))
-        .hint("the site administrator role moves only through `mmis admin transfer-request`"));
+        .hint(hint));
     }
     not_self(actor, &user, what)?;
     Ok((user, m))
