@@ -1812,4 +1812,8 @@ fn a_clerk_without_clerk_maintenance_is_refused_before_any_form_check() {
     sb.run_as("admin", &["clerk", "add"], None)
         .code(6)
         .err_contains("missing required field(s)");
+    sb.run_as("johnnie", &["clerk", "search"], None).code(4);
+    sb.run_as("admin", &["clerk", "search"], None)
+        .code(6)
+        .err_contains("at least one search criterion");
 }

@@ -22,14 +22,14 @@ pub fn cmd_clerk_search(ctx: &Context, args: &ClerkSearchArgs) -> Result<Output>
             .map(str::to_string)
     };
     let (user, first, last) = (clean(&args.username), clean(&args.first), clean(&args.last));
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "clerk search")?;
+    actor.provider()?;
     if user.is_none() && first.is_none() && last.is_none() {
         return Err(Error::invalid(
             "give at least one search criterion: --username, --first or --last",
         ));
     }
-    let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "clerk search")?;
-    actor.provider()?;
     let found: Vec<FoundView> = tx
         .search_users(user.as_deref(), first.as_deref(), last.as_deref())?
         .into_iter()
