@@ -1813,6 +1813,27 @@ fn a_clerk_without_clerk_maintenance_is_refused_before_any_form_check() {
         .code(6)
         .err_contains("missing required field(s)");
     sb.run_as("johnnie", &["clerk", "search"], None).code(4);
+    sb.run_as(
+        "johnnie",
+        &["clerk", "roles", "X", "--grant", "Superuser"],
+        None,
+    )
+    .code(4);
+    sb.run_as("johnnie", &["clerk", "add", "--existing", "X"], None)
+        .code(4);
+    let pw = sb.write("pw.toml", "user_name = \"X\"\npassword = \"x\"\n");
+    sb.run_as(
+        "johnnie",
+        &["clerk", "add", "--form", pw.to_str().unwrap()],
+        None,
+    )
+    .code(4);
+    sb.run_as(
+        "admin",
+        &["clerk", "add", "--form", pw.to_str().unwrap()],
+        None,
+    )
+    .code(6);
     sb.run_as("admin", &["clerk", "search"], None)
         .code(6)
         .err_contains("at least one search criterion");

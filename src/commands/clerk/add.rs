@@ -116,17 +116,18 @@ fn read_form(form: &Form) -> Result<NewClerk> {
 }
 
 fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> {
-    let form = Form::load(args.form.as_deref())?;
+    let form = super::refusal_first(ctx, store, "clerk add", Form::load(args.form.as_deref()))?;
     let secret_keys: Vec<&str> = ["password", "confirm_password"]
         .into_iter()
         .filter(|k| form.raw(k).is_some())
         .collect();
     if !secret_keys.is_empty() {
-        return Err(Error::invalid(format!(
+        let e = Error::invalid(format!(
             "the clerk form must not contain {}: the administrator never sets or learns a clerk's password",
             secret_keys.join(" or ")
         ))
-        .hint("remove it; the clerk sets their own password with `mmis account accept-invite --code CODE`"));
+        .hint("remove it; the clerk sets their own password with `mmis account accept-invite --code CODE`");
+        return super::refusal_first(ctx, store, "clerk add", Err(e));
     }
     let incomplete = CLERK_ADD_FIELDS
         .iter()
@@ -136,7 +137,7 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
         precheck(ctx, store)?;
     }
     let form = form.complete("Add Clerk", CLERK_ADD_FIELDS, &ctx.ui, true)?;
-    let c = read_form(&form)?;
+    let c = super::refusal_first(ctx, store, "clerk add", read_form(&form))?;
     confirm_clerk_maintenance(ctx, &c.user_name, &c.roles, args.yes)?;
 
     let (tx, actor) = auth::begin(ctx, store, "clerk add")?;
@@ -225,18 +226,22 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
 
 fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -> Result<Output> {
     let user = user.trim();
-    let Some(list) = &args.roles else {
-        return Err(Error::invalid(
+    let parsed = match &args.roles {
+        None => Err(Error::invalid(
             "--roles is required with --existing (comma-separated portal role names)",
         )
-        .hint("`mmis roles` lists them"));
+        .hint("`mmis roles` lists them")),
+        Some(list) => Role::parse_list(list).and_then(|w| {
+            if w.is_empty() {
+                Err(Error::invalid(
+                    "--roles: assign at least one role (see `mmis roles`)",
+                ))
+            } else {
+                Ok(w)
+            }
+        }),
     };
-    let wanted = Role::parse_list(list)?;
-    if wanted.is_empty() {
-        return Err(Error::invalid(
-            "--roles: assign at least one role (see `mmis roles`)",
-        ));
-    }
+    let wanted = super::refusal_first(ctx, store, "clerk add", parsed)?;
     confirm_clerk_maintenance(ctx, user, &wanted, args.yes)?;
     let (tx, actor) = auth::begin(ctx, store, "clerk add")?;
     let provider = actor.provider()?.to_string();

@@ -25,6 +25,21 @@ pub use roles::cmd_clerk_roles;
 pub use search::cmd_clerk_search;
 pub use unlock::cmd_clerk_unlock;
 
+/// When the input is wrong, a refusal by the guard still comes first: someone without
+/// Clerk Maintenance hears "permission denied" (exit 4), not what was wrong with their input.
+pub(crate) fn refusal_first<T>(
+    ctx: &Context,
+    store: &crate::store::Store,
+    command: &str,
+    input: Result<T>,
+) -> Result<T> {
+    if input.is_err() {
+        let (tx, _) = crate::auth::begin(ctx, store, command)?;
+        drop(tx);
+    }
+    input
+}
+
 /// Granting Clerk Maintenance: always warn; go ahead with `--yes`, or when a person at a
 /// terminal confirms; refuse (exit 6) otherwise. Runs before the write transaction opens.
 pub(crate) fn confirm_clerk_maintenance(

@@ -55,18 +55,22 @@ fn plan(
 }
 
 pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
-    let change = RoleChange {
-        grant: parse_many(&args.grant)?,
-        revoke: parse_many(&args.revoke)?,
-        set: match &args.set {
-            Some(s) => Some(Role::parse_list(s)?),
-            None => None,
-        },
-    };
-    // A role both granted and revoked is refused before anything else.
-    change.apply(&[])?;
-    let user_arg = args.user_name.trim();
     let store = ctx.open_store()?;
+    let parsed = (|| {
+        let change = RoleChange {
+            grant: parse_many(&args.grant)?,
+            revoke: parse_many(&args.revoke)?,
+            set: match &args.set {
+                Some(s) => Some(Role::parse_list(s)?),
+                None => None,
+            },
+        };
+        // A role both granted and revoked is refused before anything is looked up.
+        change.apply(&[])?;
+        Ok(change)
+    })();
+    let change = super::refusal_first(ctx, &store, "clerk roles", parsed)?;
+    let user_arg = args.user_name.trim();
     if change.is_empty() {
         return show(ctx, &store, user_arg);
     }
