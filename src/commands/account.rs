@@ -832,9 +832,9 @@ pub struct LinkedView {
 /// `account link`: a site administrator takes on a second provider's account with its PIN letter
 /// (seed 004's Link Account). The provider must have no site administrator yet.
 pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> Result<Output> {
-    let pid = ProviderId::parse("--login-id", &args.login_id)?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "account link")?;
+    let pid = ProviderId::parse("--login-id", &args.login_id)?;
     let uid = actor
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
