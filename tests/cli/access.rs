@@ -1838,3 +1838,73 @@ fn a_clerk_without_clerk_maintenance_is_refused_before_any_form_check() {
         .code(6)
         .err_contains("at least one search criterion");
 }
+
+/// Runs `mmis ARGS` as `actor` on a pseudo-terminal (util-linux `script`), typing `keys`.
+/// None when `script` is not installed.
+fn on_a_terminal(sb: &Sandbox, actor: &str, args: &[&str], keys: &str) -> Option<(i32, String)> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let script = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())?;
+    let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+    // `timeout` guards against a prompt that never gets its key.
+    let line = format!(
+        "timeout --foreground 30 {} {}",
+        env!("CARGO_BIN_EXE_mmis"),
+        quoted.join(" ")
+    );
+    let root = sb.dir.path();
+    let mut child = Command::new(script)
+        .args(["-qec", &line, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", root)
+        .env("TERM", "xterm")
+        .env("MMIS_DB", &sb.db)
+        .env("MMIS_TODAY", &sb.today)
+        .env("XDG_STATE_HOME", root.join(format!("state-{actor}")))
+        .env("XDG_CONFIG_HOME", root.join("config"))
+        .env("XDG_DATA_HOME", root.join("data"))
+        .env("NO_COLOR", "1")
+        .current_dir(root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(keys.as_bytes()).ok()?;
+    let out = child.wait_with_output().ok()?;
+    Some((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    ))
+}
+
+#[test]
+fn on_a_terminal_granting_clerk_maintenance_asks_first() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    new_clerk(&sb, "johnnie", "JOHNNIE5", &["Claim Inquiry"], &[]);
+    let grant = ["clerk", "roles", "JOHNNIE5", "--grant", "Clerk Maintenance"];
+    let Some((code, out)) = on_a_terminal(&sb, "admin", &grant, "n") else {
+        eprintln!("skipped: no `script` to make a terminal");
+        return;
+    };
+    assert_eq!(code, 6, "{out}");
+    assert!(
+        out.contains("Grant Clerk Maintenance to JOHNNIE5?"),
+        "{out}"
+    );
+    assert!(out.contains("in-house"), "{out}");
+    assert_eq!(
+        names(&sb.json_as("admin", &["clerk", "roles", "JOHNNIE5"])["roles"]),
+        ["Claim Inquiry"]
+    );
+    let (code, out) = on_a_terminal(&sb, "admin", &grant, "y").unwrap_or_default();
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        names(&sb.json_as("admin", &["clerk", "roles", "JOHNNIE5"])["roles"]),
+        ["Claim Inquiry", "Clerk Maintenance"]
+    );
+}
