@@ -1,4 +1,5 @@
 //! The agency side (`mmis ops ...`): operator only.
 
 pub mod provider;
+pub mod transfer;
 pub mod user;
