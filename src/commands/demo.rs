@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 pub const DEMO_TOML: &str = include_str!("../../fixtures/demo.toml");
 pub const SETUP_FORM: &str = include_str!("../../fixtures/forms/account-setup.toml");
+pub const CLERK_ADD_FORM: &str = include_str!("../../fixtures/forms/clerk-add.toml");
+pub const ACCEPT_INVITE_FORM: &str = include_str!("../../fixtures/forms/accept-invite.toml");
 
 #[derive(Deserialize)]
 pub struct DemoFixture {
@@ -209,6 +211,7 @@ fn run_steps(d: &mut Demo<'_>) -> Result<()> {
         d.base.clock.today_str()
     ))?;
     step_foundation(d)?;
+    step_access(d)?;
     step_eligibility(d)?;
     // Later areas add their steps here.
     step_finish(d)
@@ -273,21 +276,68 @@ fn step_foundation(d: &mut Demo<'_>) -> Result<()> {
     Ok(())
 }
 
+/// The owner delegates to a biller as a clerk with seed 000's working roles (never sharing a
+/// login); the biller accepts the invitation with their own password. Later steps can act as
+/// the signed-in actor "biller".
+fn step_access(d: &mut Demo<'_>) -> Result<()> {
+    d.step("3. The owner adds the biller as a clerk with only the roles the work needs")?;
+    let form = d.file("clerk-add.toml", CLERK_ADD_FORM)?;
+    let form_s = form.display().to_string();
+    let added = d.run("owner", &["clerk", "add", "--form", &form_s])?;
+    let code = added["invite_code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let clerk = added["user_name"].as_str().unwrap_or_default().to_string();
+
+    d.step("4. The biller accepts the invitation and sets their own password")?;
+    let accept = d.file("accept-invite.toml", ACCEPT_INVITE_FORM)?;
+    let accept_s = accept.display().to_string();
+    d.run(
+        "biller",
+        &[
+            "account",
+            "accept-invite",
+            "--code",
+            &code,
+            "--form",
+            &accept_s,
+        ],
+    )?;
+    let password: toml::Table = toml::from_str(ACCEPT_INVITE_FORM).map_err(|e| {
+        Error::internal(format!(
+            "fixtures/forms/accept-invite.toml: {}",
+            e.message()
+        ))
+    })?;
+    let pw = password
+        .get("password")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    d.login("biller", &clerk, &pw)?;
+    d.run("biller", &["whoami"])?;
+
+    d.step("5. The access review: who has access, with which roles, and when they last signed in")?;
+    d.run("owner", &["clerk", "list"])?;
+    Ok(())
+}
+
 pub const MEMBERS_CSV: &str = include_str!("../../fixtures/members.csv");
 pub const ROSTER_CSV: &str = include_str!("../../fixtures/roster.csv");
 
 /// The agency loads members; the morning roster check shows where each claim goes.
 fn step_eligibility(d: &mut Demo<'_>) -> Result<()> {
-    d.step("3. The agency loads member eligibility (every lane: Open Card, CCOs, Health Share plan partners, CAWEM, Medicare)")?;
+    d.step("6. The agency loads member eligibility (every lane: Open Card, CCOs, Health Share plan partners, CAWEM, Medicare)")?;
     let members = d.file("members.csv", MEMBERS_CSV)?.display().to_string();
     d.run("operator", &["ops", "member", "import", &members])?;
 
-    d.step("4. The morning roster check: eligible? which lane? where to bill?")?;
+    d.step("7. The biller's morning roster check: eligible? which lane? where to bill?")?;
     let roster = d.file("roster.csv", ROSTER_CSV)?.display().to_string();
-    d.run("owner", &["elig", "batch", &roster])?;
+    d.run("biller", &["elig", "batch", &roster])?;
 
-    d.step("5. One member in detail: a Health Share member's plan partner, and a lane change")?;
-    d.run("owner", &["elig", "check", "--id", "HS300004"])?;
+    d.step("8. One member in detail: a Health Share member's plan partner, and a lane change")?;
+    d.run("biller", &["elig", "check", "--id", "HS300004"])?;
     let today = d.base.clock.today();
     let from = crate::domain::eligibility::window_start(today)
         .max(chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap_or(today))
@@ -295,7 +345,7 @@ fn step_eligibility(d: &mut Demo<'_>) -> Result<()> {
         .to_string();
     let to = today.to_string();
     d.run(
-        "owner",
+        "biller",
         &[
             "elig", "check", "--id", "LC400001", "--from", &from, "--to", &to,
         ],

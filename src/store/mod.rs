@@ -1,17 +1,21 @@
 //! The only place that speaks SQL. Commands see `Store`, `Tx` and plain row structs.
 
 mod audit;
+mod invitations;
 mod members;
 mod memberships;
 mod providers;
 mod sessions;
+mod transfers;
 pub mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRow, VerifyReport};
+pub use invitations::InvitationRow;
 pub use members::{BulkInsert, MemberRow};
 pub use memberships::MembershipRow;
 pub use providers::{PinRow, ProviderRow};
 pub use sessions::{SessionRow, TokenRow};
+pub use transfers::TransferRow;
 pub use users::{NewUser, UserRow};
 
 use crate::error::{Error, Kind, Result};

@@ -2,4 +2,5 @@
 
 pub mod member;
 pub mod provider;
+pub mod transfer;
 pub mod user;
