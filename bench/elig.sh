@@ -161,10 +161,8 @@ so read the ratios near a target line as "about there", not as a verdict):
   store: the sqlite3 shell's join for 90,000 roster IDs takes 0.97 s, and 0.43 s with
   \`PRAGMA mmap_size\` — but then the process holds 91 MiB resident. A
   \`WITHOUT ROWID\` members table keyed by Health ID made no difference to that join
-  (0.97 s both ways). Not done: a \`WITHOUT ROWID\`
-  members table keyed by Health ID (one B-tree seek fewer per row), \`mmap_size\` (fewer
-  copies, but mapped pages count against the 64 MiB budget of the 1M-row batch, which was
-  kept).
+  (0.97 s both ways). \`mmap_size\` was not adopted: mapped pages count against the
+  64 MiB budget of the 1M-row batch, which was kept.
 - **270 → 271 at least 100× faster than pyx12: missed** (50-57× in two runs). Same
   cause: the 10,000 lookups; the parse and the write take a few milliseconds, and the run
   stays under 24 MiB.
