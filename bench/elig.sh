@@ -146,8 +146,8 @@ Script: \`bench/elig.sh\`. The machine is shared with other builds, so figures a
 | import of 1,000,000 members (1 span each) | ${t_import1m} s | | |
 | \`/bin/true\` (process start) | ${t_proc} ms | | |
 
-Notes on the targets (figures vary a lot between runs on this shared machine: two runs
-an hour apart gave import ratios of 1.18× and 1.83× and check ratios of 1.03× and 1.81×,
+Notes on the targets (figures vary a lot between runs on this shared machine: three runs
+within an hour gave import ratios of 1.18×, 1.83× and 1.14× and check ratios of 1.03×, 1.81× and 1.12×,
 so read the ratios near a target line as "about there", not as a verdict):
 
 - **Roster batch of 100k rows under 1 s: missed.** Per row the batch runs one cached
@@ -163,12 +163,12 @@ so read the ratios near a target line as "about there", not as a verdict):
   \`WITHOUT ROWID\` members table keyed by Health ID made no difference to that join
   (0.97 s both ways). \`mmap_size\` was not adopted: mapped pages count against the
   64 MiB budget of the 1M-row batch, which was kept.
-- **270 → 271 at least 100× faster than pyx12: missed** (50-57× in two runs). Same
+- **270 → 271 at least 100× faster than pyx12: missed** (50× to 74× in three runs). Same
   cause: the 10,000 lookups; the parse and the write take a few milliseconds, and the run
   stays under 24 MiB.
-- **Import within 1.5× of \`sqlite3 .import\`**: met in one run, missed in another. Ours
+- **Import within 1.5× of \`sqlite3 .import\`**: met in two runs of three. Ours
   validates every row and writes two tables and three indexes, \`.import\` one table.
-- **Single check within 1.5× of the sqlite3 floor**: met in one run, missed in another.
+- **Single check within 1.5× of the sqlite3 floor**: met in two runs of three.
   Both sides pay an fsync at commit (synchronous=FULL); ours also opens and checks the
   store (application id, schema version, WAL) and authenticates the token (SHA-256 lookup,
   user, membership) before the lookup and the chained audit insert.
