@@ -2,10 +2,12 @@
 
 pub mod account;
 pub mod audit;
+pub mod claim;
 pub mod demo;
 pub mod init;
 pub mod meta;
 pub mod ops;
+pub mod pa;
 pub mod session;
 pub mod token;
 
@@ -62,16 +64,16 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             EligCmd::Batch(_) => not_yet("elig batch"),
         },
         Command::Claim(c) => match c {
-            ClaimCmd::Submit(_) => not_yet("claim submit"),
-            ClaimCmd::Status(_) => not_yet("claim status"),
-            ClaimCmd::List(_) => not_yet("claim list"),
-            ClaimCmd::Export(_) => not_yet("claim export"),
-            ClaimCmd::Void(_) => not_yet("claim void"),
+            ClaimCmd::Submit(a) => claim::submit::cmd_claim_submit(ctx, &a),
+            ClaimCmd::Status(a) => claim::status::cmd_claim_status(ctx, &a),
+            ClaimCmd::List(a) => claim::status::cmd_claim_list(ctx, &a),
+            ClaimCmd::Export(a) => claim::export::cmd_claim_export(ctx, &a),
+            ClaimCmd::Void(a) => claim::void::cmd_claim_void(ctx, &a),
         },
         Command::Pa(c) => match c {
-            PaCmd::Submit(_) => not_yet("pa submit"),
-            PaCmd::Inquire(_) => not_yet("pa inquire"),
-            PaCmd::List(_) => not_yet("pa list"),
+            PaCmd::Submit(a) => pa::cmd_pa_submit(ctx, &a),
+            PaCmd::Inquire(a) => pa::cmd_pa_inquire(ctx, &a),
+            PaCmd::List(a) => pa::cmd_pa_list(ctx, &a),
         },
         Command::Audit(c) => match c {
             cli::AuditCmd::Log(a) => audit::cmd_audit_log(ctx, &a),
@@ -88,9 +90,11 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             OpsCmd::PinRequests => ops::provider::cmd_ops_pin_requests(ctx),
             OpsCmd::User(UserCmd::Unlock(a)) => ops::user::cmd_ops_user_unlock(ctx, &a),
             OpsCmd::Member(MemberCmd::Import(_)) => not_yet("ops member import"),
-            OpsCmd::FeeSchedule(FeeScheduleCmd::Import(_)) => not_yet("ops fee-schedule import"),
-            OpsCmd::Claims(ClaimsCmd::Adjudicate) => not_yet("ops claims adjudicate"),
-            OpsCmd::Pa(OpsPaCmd::Decide(_)) => not_yet("ops pa decide"),
+            OpsCmd::FeeSchedule(FeeScheduleCmd::Import(a)) => {
+                ops::fees::cmd_ops_fee_schedule_import(ctx, &a)
+            },
+            OpsCmd::Claims(ClaimsCmd::Adjudicate) => ops::adjudicate::cmd_ops_claims_adjudicate(ctx),
+            OpsCmd::Pa(OpsPaCmd::Decide(a)) => ops::pa::cmd_ops_pa_decide(ctx, &a),
             OpsCmd::Transfer(TransferCmd::List) => not_yet("ops transfer list"),
             OpsCmd::Transfer(TransferCmd::Approve(_)) => not_yet("ops transfer approve"),
             OpsCmd::Transfer(TransferCmd::Reject(_)) => not_yet("ops transfer reject"),

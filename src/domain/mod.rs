@@ -1,5 +1,6 @@
 //! Pure rules: no I/O, no clap, no SQL.
 
+pub mod claims;
 pub mod ids;
 pub mod password;
 pub mod roles;

@@ -1,7 +1,9 @@
 //! The only place that speaks SQL. Commands see `Store`, `Tx` and plain row structs.
 
 mod audit;
+pub mod claims;
 mod memberships;
+pub mod pa;
 mod providers;
 mod sessions;
 pub mod users;
@@ -20,7 +22,10 @@ use std::path::{Path, PathBuf};
 pub const APPLICATION_ID: i32 = 0x4D4D_4953;
 
 /// Migrations in order; `user_version` is how many have been applied.
-const MIGRATIONS: &[(&str, &str)] = &[("001_core", include_str!("migrations/001_core.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("001_core", include_str!("migrations/001_core.sql")),
+    ("003_claims", include_str!("migrations/003_claims.sql")),
+];
 
 pub fn schema_version() -> i32 {
     MIGRATIONS.len() as i32

@@ -1,4 +1,7 @@
 //! The agency side (`mmis ops ...`): operator only.
 
+pub mod adjudicate;
+pub mod fees;
+pub mod pa;
 pub mod provider;
 pub mod user;
