@@ -164,6 +164,10 @@ impl Ui {
 
 pub struct Context {
     pub db_path: PathBuf,
+    /// Whether the store was named (--db / MMIS_DB) rather than defaulted.
+    pub db_given: bool,
+    /// Where session files live, when not $XDG_STATE_HOME/mmis (the demo's actors).
+    pub state_dir: Option<PathBuf>,
     pub provider: Option<String>,
     pub format: Format,
     pub format_given: bool,
@@ -183,6 +187,7 @@ impl Context {
     /// Where this OS user's session for this store lives.
     pub fn session_file(&self) -> Result<PathBuf> {
         let dir = match std::env::var_os("XDG_STATE_HOME") {
+            _ if self.state_dir.is_some() => self.state_dir.clone().unwrap_or_default(),
             Some(d) if !d.is_empty() => PathBuf::from(d).join("mmis"),
             _ => dirs()
                 .and_then(|d| d.state_dir().map(|p| p.to_path_buf()))
@@ -199,7 +204,15 @@ impl Context {
 
 /// The default store: `$XDG_DATA_HOME/mmis/mmis.db`.
 pub fn default_db_path() -> PathBuf {
-    dirs()
-        .map(|d| d.data_dir().join("mmis.db"))
-        .unwrap_or_else(|| PathBuf::from("mmis.db"))
+    data_dir().join("mmis.db")
+}
+
+/// `$XDG_DATA_HOME/mmis`.
+pub fn data_dir() -> PathBuf {
+    match std::env::var_os("XDG_DATA_HOME") {
+        Some(d) if !d.is_empty() => PathBuf::from(d).join("mmis"),
+        _ => dirs()
+            .map(|d| d.data_dir().to_path_buf())
+            .unwrap_or_else(|| PathBuf::from(".")),
+    }
 }

@@ -10,3 +10,4 @@ pub mod error;
 pub mod forms;
 pub mod output;
 pub mod store;
+pub mod x12;

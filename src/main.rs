@@ -15,6 +15,8 @@ fn run(cli: Cli) -> Result<(), Error> {
     };
     let ctx = Context {
         db_path: cli.global.db.clone().unwrap_or_else(default_db_path),
+        db_given: cli.global.db.is_some(),
+        state_dir: None,
         provider: cli
             .global
             .provider

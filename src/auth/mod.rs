@@ -160,7 +160,7 @@ pub fn remove_session_file(ctx: &Context) -> Result<()> {
 
 /// What to record when authentication or authorization fails (after the rollback).
 struct Failure {
-    error: Error,
+    error: Box<Error>,
     end_session: Option<(i64, &'static str)>,
     audit: Option<(Actor, String)>,
 }
@@ -168,7 +168,7 @@ struct Failure {
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
         Failure {
-            error,
+            error: Box::new(error),
             end_session: None,
             audit: None,
         }
@@ -199,7 +199,7 @@ pub fn begin<'s>(ctx: &Context, store: &'s Store, command: &str) -> Result<(Tx<'
                 }
                 tx.commit()?;
             }
-            Err(f.error)
+            Err(*f.error)
         }
     }
 }
@@ -209,6 +209,7 @@ fn not_signed_in() -> Error {
         .hint("run `mmis login`, or set MMIS_TOKEN to an API token")
 }
 
+#[allow(clippy::result_large_err)]
 fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Actor, Failure> {
     if need == Need::Public {
         return Ok(Actor::anonymous());
@@ -327,8 +328,10 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
                 "idle timeout"
             };
             return Err(Failure {
-                error: Error::unauthenticated(format!("your session expired ({reason})"))
-                    .hint("run `mmis login` again"),
+                error: Box::new(
+                    Error::unauthenticated(format!("your session expired ({reason})"))
+                        .hint("run `mmis login` again"),
+                ),
                 end_session: Some((
                     s.id,
                     if now - created >= absolute {
@@ -343,8 +346,8 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
         let user = tx.user_by_id(s.user_id)?.ok_or_else(not_signed_in)?;
         if user.locked_at.is_some() {
             return Err(Failure {
-                error: Error::unauthenticated(format!("user {} is locked", user.user_name))
-                    .hint("answer your secret questions with `mmis account password reset`, or ask your site administrator"),
+                error: Box::new(Error::unauthenticated(format!("user {} is locked", user.user_name))
+                    .hint("answer your secret questions with `mmis account password reset`, or ask your site administrator")),
                 end_session: Some((s.id, "locked")),
                 audit: None,
             });
@@ -384,8 +387,10 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
                             ..base
                         };
                         return Err(Failure {
-                            error: Error::denied(format!("you have no access to provider {p}"))
-                                .hint("`mmis providers` lists the providers you can act for"),
+                            error: Box::new(
+                                Error::denied(format!("you have no access to provider {p}"))
+                                    .hint("`mmis providers` lists the providers you can act for"),
+                            ),
                             end_session: None,
                             audit: Some((a, format!("no access to provider {p}"))),
                         });
@@ -398,7 +403,7 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
 
     check(need, &actor, command).map_err(|error| Failure {
         audit: Some((actor.clone(), error.message.clone())),
-        error,
+        error: Box::new(error),
         end_session: None,
     })?;
     if matches!(need, Need::Operator | Need::Signed | Need::Session)

@@ -1,10 +1,284 @@
 //! `mmis demo`: a sandbox store from the embedded fixtures, and a walk through the main job.
+//!
+//! Each area adds a step function here; a step runs real commands in-process through
+//! [`Demo::run`], which prints the command line and its table, and returns its JSON.
 
-use crate::cli::DemoArgs;
-use crate::context::Context;
-use crate::error::Result;
-use crate::output::Output;
+use crate::cli::{Cli, DemoArgs};
+use crate::commands::{dispatch, init, session};
+use crate::context::{data_dir, Context};
+use crate::domain::secret::Secret;
+use crate::error::{Error, Result};
+use crate::output::{self, Format, Output};
+use crate::store::{OpenMode, Store};
+use clap::Parser;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
 
-pub fn cmd_demo(_ctx: &Context, _args: &DemoArgs) -> Result<Output> {
+pub const DEMO_TOML: &str = include_str!("../../fixtures/demo.toml");
+pub const SETUP_FORM: &str = include_str!("../../fixtures/forms/account-setup.toml");
+
+#[derive(Deserialize)]
+pub struct DemoFixture {
+    pub operator: DemoOperator,
+    pub provider: DemoProvider,
+}
+
+#[derive(Deserialize)]
+pub struct DemoOperator {
+    pub user_name: String,
+    pub password: String,
+}
+
+#[derive(Deserialize)]
+pub struct DemoProvider {
+    pub provider_id: String,
+    pub npi: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub tax_id: String,
+    pub mail_to: String,
+}
+
+/// The running demo: its store, its folder (forms, actors' sessions) and what it printed.
+pub struct Demo<'a> {
+    pub base: &'a Context,
+    pub db: PathBuf,
+    pub dir: PathBuf,
+    pub fixture: DemoFixture,
+    /// The site administrator's user name and password (sandbox only).
+    pub admin: (String, String),
+    out: Box<dyn std::io::Write + 'a>,
+}
+
+impl<'a> Demo<'a> {
+    /// A context acting as `actor` (own session folder) on the demo store.
+    pub fn ctx(&self, actor: &str) -> Context {
+        Context {
+            db_path: self.db.clone(),
+            db_given: true,
+            state_dir: Some(self.dir.join(format!("sessions-{actor}"))),
+            provider: None,
+            format: Format::Table,
+            format_given: false,
+            config: self.base.config.clone(),
+            clock: self.base.clock.clone(),
+            ui: crate::context::Ui {
+                stdin_tty: false,
+                stderr_tty: false,
+                color: false,
+            },
+        }
+    }
+
+    pub fn say(&mut self, text: &str) -> Result<()> {
+        writeln!(self.out, "{text}").map_err(|e| Error::internal(format!("demo output: {e}")))
+    }
+
+    pub fn step(&mut self, title: &str) -> Result<()> {
+        self.say(&format!("\n=== {title} ==="))
+    }
+
+    /// Runs `mmis ARGS` as `actor`, prints it with its table, returns its JSON.
+    pub fn run(&mut self, actor: &str, args: &[&str]) -> Result<serde_json::Value> {
+        let cli = Cli::try_parse_from(std::iter::once("mmis").chain(args.iter().copied()))
+            .map_err(|e| Error::internal(format!("demo step `mmis {}`: {e}", args.join(" "))))?;
+        let shown: Vec<String> = args
+            .iter()
+            .map(|a| {
+                if a.contains(' ') {
+                    format!("'{a}'")
+                } else {
+                    a.to_string()
+                }
+            })
+            .collect();
+        self.say(&format!("\n$ mmis {}    # as {actor}", shown.join(" ")))?;
+        let ctx = self.ctx(actor);
+        let out = dispatch(&ctx, cli.command)?;
+        let mut table = Vec::new();
+        output::render(&out, Format::Table, &mut table)?;
+        self.say(String::from_utf8_lossy(&table).trim_end())?;
+        Ok(match out {
+            Output::Record { value, .. } => value,
+            Output::Rows { value, .. } => serde_json::Value::Array(value),
+            _ => serde_json::Value::Null,
+        })
+    }
+
+    /// Signs `user` in as `actor` in the demo (no prompt, no stdin).
+    pub fn login(&mut self, actor: &str, user: &str, password: &str) -> Result<()> {
+        let store = Store::open(&self.db, OpenMode::Existing)?;
+        let ctx = self.ctx(actor);
+        let v = session::login_with(&ctx, &store, user, &Secret::new(password))?;
+        self.say(&format!(
+            "\n$ mmis login --username {user} --password-stdin    # as {actor}\nSigned in as {} ({}).",
+            v.user_name, v.kind
+        ))
+    }
+
+    /// Writes an embedded fixture into the demo folder and returns its path.
+    pub fn file(&self, name: &str, text: &str) -> Result<PathBuf> {
+        let p = self.dir.join(name);
+        std::fs::write(&p, text)?;
+        Ok(p)
+    }
+}
+
+fn remove_store_files(db: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+/// Refuses to replace a named store unless an earlier demo made it.
+fn check_replaceable(db: &Path) -> Result<()> {
+    if !db.exists() {
+        return Ok(());
+    }
+    let is_demo = Store::open(db, OpenMode::Existing)
+        .and_then(|s| {
+            let tx = s.read()?;
+            tx.meta_get("demo")
+        })
+        .map(|v| v.as_deref() == Some("1"))
+        .unwrap_or(false);
+    if is_demo {
+        Ok(())
+    } else {
+        Err(Error::conflict(format!(
+            "{} exists and is not a demo store; the demo replaces its store, so it will not use this one",
+            db.display()
+        ))
+        .hint("run `mmis demo` without --db (it uses demo.db in the data folder), or name a new file"))
+    }
+}
+
+pub fn cmd_demo(ctx: &Context, _args: &DemoArgs) -> Result<Output> {
+    let db = if ctx.db_given {
+        ctx.db_path.clone()
+    } else {
+        data_dir().join("demo.db")
+    };
+    check_replaceable(&db)?;
+    remove_store_files(&db);
+    let dir = {
+        let mut p = db.as_os_str().to_owned();
+        p.push(".files");
+        PathBuf::from(p)
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    crate::store::set_mode(&dir, 0o700);
+    let fixture: DemoFixture = toml::from_str(DEMO_TOML)
+        .map_err(|e| Error::internal(format!("fixtures/demo.toml: {}", e.message())))?;
+    let setup: toml::Table = toml::from_str(SETUP_FORM).map_err(|e| {
+        Error::internal(format!(
+            "fixtures/forms/account-setup.toml: {}",
+            e.message()
+        ))
+    })?;
+    let admin_user = setup
+        .get("user_name")
+        .and_then(|v| v.as_str())
+        .unwrap_or("JAMJON")
+        .to_string();
+    let admin_pw = setup
+        .get("password")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let mut demo = Demo {
+        base: ctx,
+        db: db.clone(),
+        dir,
+        fixture,
+        admin: (admin_user, admin_pw),
+        out: Box::new(std::io::stdout()),
+    };
+    run_steps(&mut demo)?;
     Ok(Output::Nothing)
+}
+
+fn run_steps(d: &mut Demo<'_>) -> Result<()> {
+    d.say(&format!(
+        "mmis demo — a sandbox of the Oregon MMIS Provider Web Portal (made-up data, no network).\nStore: {}\nBusiness date: {}",
+        d.db.display(),
+        d.base.clock.today_str()
+    ))?;
+    step_foundation(d)?;
+    // Later areas add their steps here.
+    step_finish(d)
+}
+
+/// The agency sets up the store and enrolls a provider; the owner sets the account up from the PIN letter.
+fn step_foundation(d: &mut Demo<'_>) -> Result<()> {
+    d.step("1. The agency creates the store and enrolls a practice (PIN letter)")?;
+    let ops_user = d.fixture.operator.user_name.clone();
+    let ops_pw = d.fixture.operator.password.clone();
+    init::init_with(&d.ctx("operator"), &ops_user, &Secret::new(ops_pw.clone()))?;
+    {
+        let store = Store::open(&d.db, OpenMode::Existing)?;
+        let tx = store.write()?;
+        tx.meta_set("demo", "1")?;
+        tx.commit()?;
+    }
+    d.say(&format!("\n$ mmis init --username {ops_user} --password-stdin\nCreated the store with operator {ops_user}."))?;
+    d.login("operator", &ops_user, &ops_pw)?;
+    let p = &d.fixture.provider;
+    let args: Vec<String> = vec![
+        "ops".into(),
+        "provider".into(),
+        "enroll".into(),
+        "--npi".into(),
+        p.npi.clone(),
+        "--name".into(),
+        p.name.clone(),
+        "--type".into(),
+        p.kind.clone(),
+        "--tax-id".into(),
+        p.tax_id.clone(),
+        "--mail-to".into(),
+        p.mail_to.clone(),
+        "--provider-id".into(),
+        p.provider_id.clone(),
+    ];
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let letter = d.run("operator", &argv)?;
+    let pin = letter["pin"].as_str().unwrap_or_default().to_string();
+
+    d.step("2. The practice owner sets the account up from the PIN letter and becomes site administrator")?;
+    let form = d.file("account-setup.toml", SETUP_FORM)?;
+    let form_s = form.display().to_string();
+    let pid = d.fixture.provider.provider_id.clone();
+    d.run(
+        "owner",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            &pid,
+            "--pin",
+            &pin,
+            "--form",
+            &form_s,
+        ],
+    )?;
+    let (u, pw) = d.admin.clone();
+    d.login("owner", &u, &pw)?;
+    d.run("owner", &["whoami"])?;
+    Ok(())
+}
+
+fn step_finish(d: &mut Demo<'_>) -> Result<()> {
+    d.step("Continue on your own")?;
+    let (u, pw) = d.admin.clone();
+    d.say(&format!(
+        "The sandbox is ready. Sandbox credentials (made up; never use real ones here):\n  operator            {} / {}\n  site administrator  {u} / {pw}\n\n  export MMIS_DB={}\n  mmis login --username {u}\n  mmis whoami\n  mmis roles",
+        d.fixture.operator.user_name,
+        d.fixture.operator.password,
+        d.db.display()
+    ))
 }

@@ -23,7 +23,7 @@ pub fn luhn_valid(digits: &str) -> bool {
         }
         sum += d;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The check digit an NPI's first nine digits call for (Luhn over "80840" + the nine).
@@ -252,7 +252,7 @@ impl Cents {
             .ok_or_else(bad)
     }
     pub fn from_f64(field: &str, v: f64) -> Result<Self> {
-        if !v.is_finite() || v < 0.0 || v > 1e12 {
+        if !v.is_finite() || !(0.0..=1e12).contains(&v) {
             return Err(Error::invalid(format!("{field}: amount out of range: {v}")));
         }
         let c = (v * 100.0).round();

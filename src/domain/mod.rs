@@ -1,8 +1,10 @@
 //! Pure rules: no I/O, no clap, no SQL.
 
 pub mod claims;
+pub mod eligibility;
 pub mod ids;
 pub mod password;
+pub mod reference;
 pub mod roles;
 pub mod secret;
 pub mod time;

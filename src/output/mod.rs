@@ -102,6 +102,9 @@ pub fn new_table() -> Table {
     if std::env::var_os("NO_COLOR").is_some() {
         t.force_no_tty();
     }
+    if t.width().is_none() {
+        t.set_width(100);
+    }
     t
 }
 

@@ -2,6 +2,7 @@
 
 mod audit;
 pub mod claims;
+mod members;
 mod memberships;
 pub mod pa;
 mod providers;
@@ -9,6 +10,7 @@ mod sessions;
 pub mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRow, VerifyReport};
+pub use members::MemberRow;
 pub use memberships::MembershipRow;
 pub use providers::{PinRow, ProviderRow};
 pub use sessions::{SessionRow, TokenRow};
@@ -24,6 +26,7 @@ pub const APPLICATION_ID: i32 = 0x4D4D_4953;
 /// Migrations in order; `user_version` is how many have been applied.
 const MIGRATIONS: &[(&str, &str)] = &[
     ("001_core", include_str!("migrations/001_core.sql")),
+    ("002_members", include_str!("migrations/002_members.sql")),
     ("003_claims", include_str!("migrations/003_claims.sql")),
 ];
 

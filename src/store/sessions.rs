@@ -147,6 +147,7 @@ impl Tx<'_> {
             .map_err(self.err())
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub fn insert_token(
         &self,
         token_hash: &str,

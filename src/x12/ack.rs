@@ -146,7 +146,11 @@ fn group_codes(g: &FunctionalGroup<'_>) -> Vec<&'static str> {
 /// transaction set per group). Each transaction set is accepted unless it
 /// has envelope problems (SE count or control number: rejected with IK502
 /// `4`/`3`/`2`) or the caller's [`SetAck`] for it says otherwise.
-pub fn write_999(ic: &Interchange<'_>, acks: &[SetAck], env: &Envelope) -> Result<String, X12Error> {
+pub fn write_999(
+    ic: &Interchange<'_>,
+    acks: &[SetAck],
+    env: &Envelope,
+) -> Result<String, X12Error> {
     if ic.groups.is_empty() {
         return Err(X12Error::general("no functional group to acknowledge"));
     }
@@ -165,7 +169,12 @@ pub fn write_999(ic: &Interchange<'_>, acks: &[SetAck], env: &Envelope) -> Resul
                     let pos = n.position_in_set.to_string();
                     w.segment(
                         "IK3",
-                        &[&n.segment_id, &pos, n.loop_id.as_deref().unwrap_or(""), &n.code],
+                        &[
+                            &n.segment_id,
+                            &pos,
+                            n.loop_id.as_deref().unwrap_or(""),
+                            &n.code,
+                        ],
                     )?;
                     if let Some((name, value)) = &n.business_unit {
                         w.segment_composite("CTX", &[&[name, value]])?;
@@ -242,4 +251,66 @@ pub fn write_999(ic: &Interchange<'_>, acks: &[SetAck], env: &Envelope) -> Resul
     }
     w.end_group()?;
     w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::x12::claims::{read_837p_set, tests as claim_tests, write_837p};
+
+    #[test]
+    fn accepts_and_rejects() {
+        let text = write_837p(&claim_tests::batch(), &claim_tests::env()).unwrap();
+        let ic = Interchange::parse(&text).unwrap();
+        let out = write_999(&ic, &[], &claim_tests::env()).unwrap();
+        assert!(
+            out.contains("AK1*HC*5*005010X222A1~AK2*837*0001*005010X222A1~IK5*A~AK9*A*1*1*1~"),
+            "{out}"
+        );
+        let back = Interchange::parse(&out).unwrap();
+        crate::x12::check_transaction_version(&back, "999", X231).unwrap();
+
+        // A wrong SE count: rejected with IK502 4.
+        let bad = text.replace("SE*", "SE*1");
+        let ic = Interchange::parse_lenient(&bad).unwrap();
+        assert!(!ic.errors.is_empty());
+        let out = write_999(&ic, &[], &claim_tests::env()).unwrap();
+        assert!(out.contains("IK5*R*4~AK9*R*1*1*0~"), "{out}");
+
+        // A caller's note on a claim.
+        let ic = Interchange::parse(&text).unwrap();
+        let t = &ic.groups[0].transactions[0];
+        let claims = read_837p_set(0, 0, t).unwrap();
+        let note = SegmentNote {
+            segment_id: "CLM".into(),
+            position_in_set: t.position_in_set(claims[0].segment),
+            loop_id: Some("2300".into()),
+            code: "8".into(),
+            business_unit: Some(("CLM01".into(), "PCN1".into())),
+            element: Some(ElementNote {
+                position: 2,
+                component: None,
+                reference_number: Some("782".into()),
+                code: "7".into(),
+                bad_value: Some("180.5".into()),
+            }),
+        };
+        let acks = [SetAck {
+            group_index: 0,
+            transaction_index: 0,
+            status: None,
+            notes: vec![note],
+        }];
+        let out = write_999(&ic, &acks, &claim_tests::env()).unwrap();
+        assert!(
+            out.contains("IK3*CLM*16*2300*8~CTX*CLM01:PCN1~IK4*2*782*7*180.5~IK5*R*5~AK9*R*1*1*0~"),
+            "{out}"
+        );
+        let acks = [SetAck {
+            status: Some(SetStatus::AcceptedWithErrors),
+            ..acks[0].clone()
+        }];
+        let out = write_999(&ic, &acks, &claim_tests::env()).unwrap();
+        assert!(out.contains("IK5*E~AK9*E*1*1*1~"), "{out}");
+    }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    date_or_range, parse_date_or_range, parse_d8, st_control_number, DateText, Envelope,
+    date_or_range, parse_d8, parse_date_or_range, st_control_number, DateText, Envelope,
     Interchange, Segment, TransactionSet, X12Error,
 };
 
@@ -143,7 +143,11 @@ pub fn amount_cents(s: &str) -> Option<i64> {
         return None;
     }
     let whole: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-    let mut cents: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let mut cents: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     if frac.len() == 1 {
         cents *= 10;
     }
@@ -240,7 +244,10 @@ pub fn read_837p_set<'a>(
                     }
                     "23" => {
                         if subscriber.is_none() {
-                            return Err(X12Error::at(seg, "patient level (HL03=23) before the subscriber (2010BA NM1*IL)"));
+                            return Err(X12Error::at(
+                                seg,
+                                "patient level (HL03=23) before the subscriber (2010BA NM1*IL)",
+                            ));
                         }
                         ctx = Ctx::Patient;
                         patient = None;
@@ -596,7 +603,17 @@ pub fn write_837p(batch: &Batch837, env: &Envelope) -> Result<String, X12Error> 
     w.segment("PER", &["IC", &s.contact_name, "TE", &s.phone])?;
     w.segment(
         "NM1",
-        &["40", "2", &batch.receiver_name, "", "", "", "", "46", &batch.receiver_id],
+        &[
+            "40",
+            "2",
+            &batch.receiver_name,
+            "",
+            "",
+            "",
+            "",
+            "46",
+            &batch.receiver_id,
+        ],
     )?;
     let mut hl = 0usize;
     let mut billing_hl = String::new();
@@ -645,21 +662,48 @@ pub fn write_837p(batch: &Batch837, env: &Envelope) -> Result<String, X12Error> 
         let p = &c.subscriber;
         w.segment(
             "NM1",
-            &["IL", "1", &p.last_name, &p.first_name, "", "", "", "MI", &p.member_id],
+            &[
+                "IL",
+                "1",
+                &p.last_name,
+                &p.first_name,
+                "",
+                "",
+                "",
+                "MI",
+                &p.member_id,
+            ],
         )?;
         w.segment("DMG", &["D8", DateText::d8(p.birth_date).as_str(), &p.sex])?;
         w.segment(
             "NM1",
-            &["PR", "2", &batch.payer_name, "", "", "", "", "PI", &batch.payer_id],
+            &[
+                "PR",
+                "2",
+                &batch.payer_name,
+                "",
+                "",
+                "",
+                "",
+                "PI",
+                &batch.payer_id,
+            ],
         )?;
 
         let mut total = 0i64;
         for l in &c.lines {
             total = total.checked_add(l.charge_cents).ok_or_else(|| {
-                X12Error::general(format!("claim {}: total charge overflows", c.patient_control_number))
+                X12Error::general(format!(
+                    "claim {}: total charge overflows",
+                    c.patient_control_number
+                ))
             })?;
         }
-        let freq = if c.frequency_code.is_empty() { "1" } else { &c.frequency_code };
+        let freq = if c.frequency_code.is_empty() {
+            "1"
+        } else {
+            &c.frequency_code
+        };
         w.segment_composite(
             "CLM",
             &[
@@ -680,7 +724,12 @@ pub fn write_837p(batch: &Batch837, env: &Envelope) -> Result<String, X12Error> 
         let codes: Vec<String> = c
             .diagnosis_codes
             .iter()
-            .map(|d| d.chars().filter(|&ch| ch != '.').map(|ch| ch.to_ascii_uppercase()).collect())
+            .map(|d| {
+                d.chars()
+                    .filter(|&ch| ch != '.')
+                    .map(|ch| ch.to_ascii_uppercase())
+                    .collect()
+            })
             .collect();
         let hi: Vec<[&str; 2]> = codes
             .iter()
@@ -731,7 +780,11 @@ pub fn write_837p(batch: &Batch837, env: &Envelope) -> Result<String, X12Error> 
             let pointers: Vec<String> = if l.diagnosis_pointers.is_empty() {
                 vec!["1".to_string()]
             } else {
-                l.diagnosis_pointers.iter().take(4).map(|p| p.to_string()).collect()
+                l.diagnosis_pointers
+                    .iter()
+                    .take(4)
+                    .map(|p| p.to_string())
+                    .collect()
             };
             if let Some(bad) = l
                 .diagnosis_pointers
@@ -774,8 +827,158 @@ pub fn write_837p(batch: &Batch837, env: &Envelope) -> Result<String, X12Error> 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use chrono::NaiveTime;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    pub(crate) fn env() -> Envelope {
+        Envelope::new(
+            "CLINIC",
+            "OHA",
+            d(2024, 3, 1),
+            NaiveTime::from_hms_opt(9, 5, 0).unwrap(),
+            5,
+        )
+    }
+
+    pub(crate) fn batch() -> Batch837 {
+        let bp = BillingProvider {
+            entity_type: "2".into(),
+            name: "BRIDGE THERAPY".into(),
+            first_name: None,
+            npi: "1234567893".into(),
+            tax_id: "931234567".into(),
+            address: "1 MAIN ST".into(),
+            city: "PORTLAND".into(),
+            state: "OR".into(),
+            zip: "97201".into(),
+        };
+        let claim = |pcn: &str, npi: &str| ClaimToWrite {
+            patient_control_number: pcn.into(),
+            place_of_service: "11".into(),
+            frequency_code: String::new(),
+            billing_provider: BillingProvider {
+                npi: npi.into(),
+                ..bp.clone()
+            },
+            rendering_provider: Some(RenderingProvider {
+                entity_type: "1".into(),
+                name: "SMITH".into(),
+                first_name: Some("ANNA".into()),
+                npi: "1003000126".into(),
+            }),
+            subscriber: SubscriberInfo {
+                member_id: "AB123456".into(),
+                last_name: "DOE".into(),
+                first_name: "JANE".into(),
+                birth_date: d(1980, 1, 2),
+                sex: "F".into(),
+            },
+            diagnosis_codes: vec!["F84.0".into(), "r62.50".into()],
+            prior_authorization: Some("1234567890".into()),
+            lines: vec![
+                ClaimLine {
+                    procedure_code: "97153".into(),
+                    modifiers: vec!["HN".into(), "U1".into()],
+                    charge_cents: 12050,
+                    units: "4".into(),
+                    from: d(2024, 2, 5),
+                    to: d(2024, 2, 5),
+                    place_of_service: None,
+                    diagnosis_pointers: vec![1, 2],
+                    prior_authorization: None,
+                },
+                ClaimLine {
+                    procedure_code: "97155".into(),
+                    modifiers: vec![],
+                    charge_cents: 6000,
+                    units: "2".into(),
+                    from: d(2024, 2, 6),
+                    to: d(2024, 2, 9),
+                    place_of_service: Some("02".into()),
+                    diagnosis_pointers: vec![],
+                    prior_authorization: Some("1234567891".into()),
+                },
+            ],
+        };
+        Batch837 {
+            submitter: Submitter {
+                name: "BRIDGE THERAPY".into(),
+                id: "TP123".into(),
+                contact_name: "PAT BILLER".into(),
+                phone: "5035551212".into(),
+            },
+            receiver_name: "OREGON HEALTH AUTHORITY".into(),
+            receiver_id: "OHA".into(),
+            payer_name: "OREGON HEALTH AUTHORITY".into(),
+            payer_id: "OHA".into(),
+            reference: "B0001".into(),
+            claims: vec![
+                claim("PCN1", "1234567893"),
+                claim("PCN2", "1234567893"),
+                claim("PCN3", "1306849450"),
+            ],
+        }
+    }
+
+    #[test]
+    fn write_837p_reads_back() {
+        let text = write_837p(&batch(), &env()).unwrap();
+        let ic = Interchange::parse(&text).unwrap();
+        let claims = read_837p(&ic).unwrap();
+        assert_eq!(claims.len(), 3);
+        let c = &claims[0];
+        assert_eq!(c.patient_control_number, "PCN1");
+        assert_eq!(c.total_charge, "180.5");
+        assert_eq!(amount_cents(c.total_charge), Some(18050));
+        assert_eq!(c.place_of_service, "11");
+        assert_eq!(c.billing_provider.npi, Some("1234567893"));
+        assert_eq!(c.rendering_provider.and_then(|r| r.npi), Some("1003000126"));
+        assert_eq!(c.subscriber.member_id, Some("AB123456"));
+        assert_eq!(c.subscriber.birth_date, Some(d(1980, 1, 2)));
+        assert_eq!(c.payer.id, "OHA");
+        assert_eq!(c.diagnosis_codes, vec!["F840", "R6250"]);
+        assert_eq!(c.diagnosis_code_set, "ABK");
+        assert_eq!(c.prior_authorization, Some("1234567890"));
+        assert_eq!(c.lines.len(), 2);
+        let l = &c.lines[0];
+        assert_eq!(
+            (l.procedure_code, l.modifiers.clone()),
+            ("97153", vec!["HN", "U1"])
+        );
+        assert_eq!((l.charge, l.units, l.unit_basis), ("120.5", "4", "UN"));
+        assert_eq!(l.diagnosis_pointers, vec!["1", "2"]);
+        assert_eq!(l.service_dates, Some((d(2024, 2, 5), d(2024, 2, 5))));
+        let l = &c.lines[1];
+        assert_eq!(l.place_of_service, Some("02"));
+        assert_eq!(l.service_dates, Some((d(2024, 2, 6), d(2024, 2, 9))));
+        assert_eq!(l.prior_authorization, Some("1234567891"));
+        assert_eq!(claims[2].billing_provider.npi, Some("1306849450"));
+        assert_eq!(text.matches("HL*").count(), 5);
+    }
+
+    #[test]
+    fn bad_claims_are_refused() {
+        let mut b = batch();
+        b.claims[0].lines[0].diagnosis_pointers = vec![3];
+        assert!(write_837p(&b, &env()).is_err());
+        let mut b = batch();
+        b.claims[0].lines[0].units = "x".into();
+        assert!(write_837p(&b, &env()).is_err());
+        let mut b = batch();
+        b.claims[0].patient_control_number = "A*B".into();
+        assert!(write_837p(&b, &env()).is_err());
+        let text = write_837p(&batch(), &env()).unwrap();
+        let bad = text.replace("DTP*472*D8*20240205", "DTP*472*D8*20240231");
+        let ic = Interchange::parse(&bad).unwrap();
+        let e = read_837p(&ic).unwrap_err();
+        assert_eq!(e.segment_id, "DTP");
+        assert!(e.message.contains("20240231"), "{e}");
+    }
 
     #[test]
     fn amounts() {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    date_or_range, parse_d8, DateText, parse_date_or_range, st_control_number, Envelope,
+    date_or_range, parse_d8, parse_date_or_range, st_control_number, DateText, Envelope,
     Interchange, Segment, Writer, X12Error,
 };
 
@@ -227,7 +227,6 @@ fn non_empty(s: &str) -> Option<&str> {
     (!t.is_empty()).then_some(t)
 }
 
-
 struct Pending<'a> {
     inquiry: Inquiry<'a>,
     has_children: bool,
@@ -349,7 +348,10 @@ fn read_transaction<'a>(
                 }
                 "21" => {
                     if source.is_none() && hl_seen_source == 0 {
-                        return Err(X12Error::at(seg, "receiver level (HL03=21) before any source level (HL03=20)"));
+                        return Err(X12Error::at(
+                            seg,
+                            "receiver level (HL03=21) before any source level (HL03=20)",
+                        ));
                     }
                     level = 21;
                     receiver = None;
@@ -367,7 +369,10 @@ fn read_transaction<'a>(
                         Level::Subscriber
                     } else {
                         if subscriber.is_none() {
-                            return Err(X12Error::at(seg, "dependent level (HL03=23) without a subscriber level (HL03=22)"));
+                            return Err(X12Error::at(
+                                seg,
+                                "dependent level (HL03=23) without a subscriber level (HL03=22)",
+                            ));
                         }
                         Level::Dependent
                     };
@@ -438,7 +443,11 @@ fn read_transaction<'a>(
                             let member_id = if e.id_qualifier() == "MI" {
                                 let id = non_empty(e.id());
                                 if id.is_none() {
-                                    p.problem(RejectCode::InvalidMemberId, seg, "NM108 is MI but NM109 is empty");
+                                    p.problem(
+                                        RejectCode::InvalidMemberId,
+                                        seg,
+                                        "NM108 is MI but NM109 is empty",
+                                    );
                                 }
                                 id
                             } else {
@@ -585,7 +594,9 @@ pub struct Coverage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerResult {
     /// AAA*N**code*C in loop 2100C.
-    Rejected { code: RejectCode },
+    Rejected {
+        code: RejectCode,
+    },
     Found(Box<Coverage>),
 }
 
@@ -622,7 +633,11 @@ fn derive_id(name: &str) -> String {
 }
 
 /// Writes DTP*291 for a closed span, DTP*346 (plan begin) for an open one.
-fn write_span_dates(w: &mut Writer, from: NaiveDate, to: Option<NaiveDate>) -> Result<(), X12Error> {
+fn write_span_dates(
+    w: &mut Writer,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+) -> Result<(), X12Error> {
     match to {
         Some(to) => {
             let (q, v) = date_or_range(from, to.max(from));
@@ -741,7 +756,17 @@ fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
             let m = &c.member;
             w.segment(
                 "NM1",
-                &["IL", "1", &m.last_name, &m.first_name, "", "", "", "MI", &m.id],
+                &[
+                    "IL",
+                    "1",
+                    &m.last_name,
+                    &m.first_name,
+                    "",
+                    "",
+                    "",
+                    "MI",
+                    &m.id,
+                ],
             )?;
             let dob = DateText::d8(m.birth_date);
             w.segment("DMG", &["D8", dob.as_str(), m.sex.as_deref().unwrap_or("")])?;
@@ -753,7 +778,13 @@ fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
             for b in &c.benefits {
                 w.segment(
                     "EB",
-                    &[if b.active { "1" } else { "6" }, "IND", "30", "MC", &b.plan_name],
+                    &[
+                        if b.active { "1" } else { "6" },
+                        "IND",
+                        "30",
+                        "MC",
+                        &b.plan_name,
+                    ],
                 )?;
                 if !b.plan_code.is_empty() {
                     w.segment("REF", &["18", &b.plan_code])?;
@@ -781,7 +812,20 @@ fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
                 w.segment("EB", &["R", "IND", "30", ins, &o.name])?;
                 write_span_dates(w, o.from, o.to)?;
                 w.segment("LS", &["2120"])?;
-                w.segment("NM1", &["PRP", "2", &o.name, "", "", "", "", "PI", &derive_id(&o.name)])?;
+                w.segment(
+                    "NM1",
+                    &[
+                        "PRP",
+                        "2",
+                        &o.name,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "PI",
+                        &derive_id(&o.name),
+                    ],
+                )?;
                 w.segment("LE", &["2120"])?;
             }
         }
@@ -855,7 +899,11 @@ fn write_party(w: &mut Writer, p: &Party) -> Result<(), X12Error> {
 
 /// Writes a 270 with every inquiry under one source and receiver, in one
 /// transaction set (or one per inquiry when `one_per_transaction`).
-pub fn write_270(req: &Request270, env: &Envelope, one_per_transaction: bool) -> Result<String, X12Error> {
+pub fn write_270(
+    req: &Request270,
+    env: &Envelope,
+    one_per_transaction: bool,
+) -> Result<String, X12Error> {
     if req.inquiries.is_empty() {
         return Err(X12Error::general("a 270 needs at least one inquiry"));
     }
@@ -907,7 +955,9 @@ pub fn write_270(req: &Request270, env: &Envelope, one_per_transaction: bool) ->
             w.segment("DMG", &["D8", DateText::d8(d).as_str()])?;
         }
         if q.to < q.from {
-            return Err(X12Error::general("the inquiry's end date is before its start date"));
+            return Err(X12Error::general(
+                "the inquiry's end date is before its start date",
+            ));
         }
         let (dq, dv) = date_or_range(q.from, q.to);
         w.segment("DTP", &["291", dq, dv.as_str()])?;
@@ -916,4 +966,296 @@ pub fn write_270(req: &Request270, env: &Envelope, one_per_transaction: bool) ->
     w.end_transaction()?;
     w.end_group()?;
     w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveTime;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn env() -> Envelope {
+        Envelope::new(
+            "OHA",
+            "CLINIC",
+            d(2024, 3, 1),
+            NaiveTime::from_hms_opt(9, 5, 0).unwrap(),
+            17,
+        )
+    }
+
+    fn party(code: &str, name: &str, q: &str, id: &str) -> Party {
+        Party {
+            entity_code: code.into(),
+            entity_type: "2".into(),
+            name: name.into(),
+            first_name: None,
+            id_qualifier: q.into(),
+            id: id.into(),
+        }
+    }
+
+    fn request(n: usize) -> Request270 {
+        Request270 {
+            source: party("PR", "OREGON HEALTH AUTHORITY", "PI", "OHA"),
+            receiver: party("1P", "BRIDGE THERAPY", "XX", "1234567893"),
+            reference: "REF1".into(),
+            trace_originator: "9123456789".into(),
+            inquiries: (0..n)
+                .map(|i| InquiryRequest {
+                    trace: format!("T{i}"),
+                    member_id: (i % 2 == 0).then(|| format!("AB{i:06}")),
+                    last_name: Some("DOE".into()),
+                    first_name: Some("JANE".into()),
+                    birth_date: Some(d(1980, 1, 2)),
+                    from: d(2024, 2, 1),
+                    to: if i % 3 == 0 {
+                        d(2024, 2, 1)
+                    } else {
+                        d(2024, 2, 29)
+                    },
+                    service_type: "30".into(),
+                })
+                .collect(),
+        }
+    }
+
+    fn found(q: &Inquiry<'_>, with_cco: bool) -> AnswerResult {
+        AnswerResult::Found(Box::new(Coverage {
+            member: Member {
+                id: q.member_id.unwrap_or("AB999999").to_string(),
+                last_name: "DOE".into(),
+                first_name: "JANE".into(),
+                birth_date: d(1980, 1, 2),
+                sex: Some("F".into()),
+            },
+            dates: q.dates.unwrap_or((d(2024, 3, 1), d(2024, 3, 1))),
+            benefits: vec![BenefitSpan {
+                active: true,
+                plan_code: "BMH".into(),
+                plan_name: "OHP Plus".into(),
+                from: d(2023, 1, 1),
+                to: None,
+            }],
+            managed_care: if with_cco {
+                vec![ManagedCareSpan {
+                    cco_name: "Health Share of Oregon".into(),
+                    cco_id: None,
+                    plan_type: "CCOA".into(),
+                    from: d(2023, 1, 1),
+                    to: Some(d(2024, 12, 31)),
+                    plan_partner: Some("CareOregon".into()),
+                }]
+            } else {
+                vec![]
+            },
+            other_payers: vec![],
+        }))
+    }
+
+    #[test]
+    fn write_270_reads_back() {
+        let text = write_270(&request(3), &env(), false).unwrap();
+        let ic = Interchange::parse(&text).unwrap();
+        let inqs = read_270(&ic).unwrap();
+        assert_eq!(inqs.len(), 3);
+        let a = &inqs[0];
+        assert_eq!(a.member_id, Some("AB000000"));
+        assert_eq!(a.last_name, Some("DOE"));
+        assert_eq!(a.birth_date, Some(d(1980, 1, 2)));
+        assert_eq!(a.dates, Some((d(2024, 2, 1), d(2024, 2, 1))));
+        assert_eq!(a.service_types, vec!["30"]);
+        assert_eq!(a.traces[0].reference, "T0");
+        assert_eq!(a.source.entity_code(), "PR");
+        assert_eq!(a.receiver.id(), "1234567893");
+        assert_eq!(a.reference, "REF1");
+        assert!(a.problem.is_none());
+        assert_eq!(inqs[1].member_id, None);
+        assert_eq!(inqs[1].dates, Some((d(2024, 2, 1), d(2024, 2, 29))));
+        let per_set = write_270(&request(3), &env(), true).unwrap();
+        let ic = Interchange::parse(&per_set).unwrap();
+        assert_eq!(ic.groups[0].transactions.len(), 3);
+        assert_eq!(read_270(&ic).unwrap().len(), 3);
+    }
+
+    fn one_270(subscriber: &str) -> String {
+        let body = format!("BHT*0022*13*R1*20240301*0905~HL*1**20*1~NM1*PR*2*OHA*****PI*OHA~HL*2*1*21*1~NM1*1P*2*CLINIC*****XX*1234567893~HL*3*2*22*0~{subscriber}");
+        let n = body.matches('~').count() + 2;
+        format!("ISA*00*          *00*          *ZZ*CLINIC         *ZZ*OHA            *240301*0905*^*00501*000000001*0*T*:~GS*HS*CLINIC*OHA*20240301*0905*1*X*005010X279A1~ST*270*0001*005010X279A1~{body}SE*{n}*0001~GE*1*1~IEA*1*000000001~")
+    }
+
+    #[test]
+    fn structural_problems_are_rejections() {
+        let cases = [
+            (
+                "NM1*IL*1*DOE*JANE****MI*AB123456~DMG*D8*19801399~EQ*30~",
+                RejectCode::InvalidBirthDate,
+            ),
+            (
+                "NM1*IL*1*DOE*JANE****MI*AB123456~DTP*291*D8*2024031~EQ*30~",
+                RejectCode::InvalidDate,
+            ),
+            (
+                "NM1*IL*1*DOE*JANE****MI*AB123456~DTP*291*RD8*20240301-20240201~EQ*30~",
+                RejectCode::InvalidDate,
+            ),
+            ("NM1*IL*1~EQ*30~", RejectCode::InvalidMemberId),
+            ("NM1*IL*1*DOE*JANE~EQ*30~", RejectCode::InvalidBirthDate),
+            (
+                "NM1*IL*1*DOE~DMG*D8*19800102~EQ*30~",
+                RejectCode::InvalidName,
+            ),
+            (
+                "NM1*IL*1*DOE*JANE****MI~EQ*30~",
+                RejectCode::InvalidMemberId,
+            ),
+        ];
+        for (sub, code) in cases {
+            let text = one_270(sub);
+            let ic = Interchange::parse(&text).unwrap();
+            let inqs = read_270(&ic).unwrap();
+            assert_eq!(inqs.len(), 1, "{sub}");
+            let p = inqs[0].problem.as_ref().unwrap_or_else(|| panic!("{sub}"));
+            assert_eq!(p.code, code, "{sub}: {}", p.message);
+        }
+        let ok =
+            one_270("NM1*IL*1*DOE*JANE~DMG*D8*19800102*F~DTP*291*RD8*20240101-20240301~EQ*30^33~");
+        let ic = Interchange::parse(&ok).unwrap();
+        let inqs = read_270(&ic).unwrap();
+        assert!(inqs[0].problem.is_none());
+        assert_eq!(inqs[0].service_types, vec!["30", "33"]);
+        assert_eq!(inqs[0].gender, Some("F"));
+    }
+
+    #[test]
+    fn not_a_270_is_an_error() {
+        let text = one_270("NM1*IL*1*DOE*JANE****MI*AB123456~").replace("ST*270", "ST*271");
+        let ic = Interchange::parse(&text).unwrap();
+        let e = read_270(&ic).unwrap_err();
+        assert_eq!(e.segment, 3);
+        assert_eq!(e.segment_id, "ST");
+        let text = one_270("NM1*IL*1*DOE*JANE****MI*AB123456~").replace(
+            "GS*HS*CLINIC*OHA*20240301*0905*1*X*005010X279A1",
+            "GS*HC*CLINIC*OHA*20240301*0905*1*X*005010X222A1",
+        );
+        let ic = Interchange::parse(&text).unwrap();
+        let e = read_270(&ic).unwrap_err();
+        assert_eq!((e.segment, e.segment_id.as_str()), (2, "GS"));
+        let text =
+            one_270("NM1*IL*1*DOE*JANE****MI*AB123456~").replace("HL*1**20*1~", "HL*1**99*1~");
+        let ic = Interchange::parse(&text).unwrap();
+        assert_eq!(read_270(&ic).unwrap_err().segment, 5);
+    }
+
+    #[test]
+    fn answers_271() {
+        let text = write_270(&request(4), &env(), false).unwrap();
+        let ic = Interchange::parse(&text).unwrap();
+        let inqs = read_270(&ic).unwrap();
+        let answers: Vec<Answer<'_, '_>> = inqs
+            .iter()
+            .enumerate()
+            .map(|(i, q)| Answer {
+                inquiry: q,
+                result: if i == 3 {
+                    AnswerResult::Rejected {
+                        code: RejectCode::NotFound,
+                    }
+                } else {
+                    found(q, i == 0)
+                },
+            })
+            .collect();
+        let opts = Options271 {
+            envelope: env(),
+            one_subscriber_per_transaction: false,
+        };
+        let out = write_271(&answers, &opts).unwrap();
+        let ic = Interchange::parse(&out).unwrap();
+        super::super::check_transaction_version(&ic, "271", X279).unwrap();
+        assert_eq!(ic.groups[0].functional_id, "HB");
+        let t = &ic.groups[0].transactions[0];
+        let ids: Vec<&str> = t.segments.iter().map(|s| s.id()).collect();
+        assert_eq!(ids.iter().filter(|&&s| s == "HL").count(), 6);
+        assert!(out.contains("TRN*2*T0*9123456789~"));
+        assert!(out.contains("AAA*N**75*C~"));
+        assert!(out.contains("EB*1*IND*30*MC*OHP Plus~REF*18*BMH~DTP*346*D8*20230101~"));
+        assert!(out.contains("EB*MC*IND*30*HM*CCOA~DTP*291*RD8*20230101-20241231~MSG*PLAN PARTNER CareOregon~LS*2120~NM1*Y2*2*Health Share of Oregon*****PI*HEALTHSHAREOFOREGON~LE*2120~"));
+        assert!(out.contains("BHT*0022*11*REF1*20240301*0905~"));
+        let per = write_271(
+            &answers,
+            &Options271 {
+                envelope: env(),
+                one_subscriber_per_transaction: true,
+            },
+        )
+        .unwrap();
+        let ic = Interchange::parse(&per).unwrap();
+        assert_eq!(ic.groups[0].transactions.len(), 4);
+    }
+
+    #[test]
+    fn echoed_value_with_output_delimiter_is_refused() {
+        let text = "ISA|00|          |00|          |ZZ|CLINIC         |ZZ|OHA            |240301|0905|^|00501|000000001|0|T|:~GS|HS|CLINIC|OHA|20240301|0905|1|X|005010X279A1~ST|270|0001|005010X279A1~BHT|0022|13|R1|20240301|0905~HL|1||20|1~NM1|PR|2|OHA|||||PI|OHA~HL|2|1|21|1~NM1|1P|2|CLINIC|||||XX|1234567893~HL|3|2|22|0~NM1|IL|1|DOE*SMITH|JANE||||MI|AB123456~EQ|30~SE|10|0001~GE|1|1~IEA|1|000000001~";
+        let ic = Interchange::parse(text).unwrap();
+        let inqs = read_270(&ic).unwrap();
+        assert_eq!(inqs[0].last_name, Some("DOE*SMITH"));
+        let answers = [Answer {
+            inquiry: &inqs[0],
+            result: AnswerResult::Rejected {
+                code: RejectCode::NotFound,
+            },
+        }];
+        let e = write_271(
+            &answers,
+            &Options271 {
+                envelope: env(),
+                one_subscriber_per_transaction: false,
+            },
+        )
+        .unwrap_err();
+        assert!(e.message.contains("delimiter"), "{e}");
+    }
+
+    #[test]
+    fn ten_thousand_inquiries() {
+        let text = write_270(&request(10_000), &env(), false).unwrap();
+        let ic = Interchange::parse(&text).unwrap();
+        assert_eq!(ic.segment_count, 60_011);
+        let inqs = read_270(&ic).unwrap();
+        assert_eq!(inqs.len(), 10_000);
+        let answers: Vec<Answer<'_, '_>> = inqs
+            .iter()
+            .map(|q| Answer {
+                inquiry: q,
+                result: if q.member_id.is_some() {
+                    found(q, true)
+                } else {
+                    AnswerResult::Rejected {
+                        code: RejectCode::NotFound,
+                    }
+                },
+            })
+            .collect();
+        let out = write_271(
+            &answers,
+            &Options271 {
+                envelope: env(),
+                one_subscriber_per_transaction: false,
+            },
+        )
+        .unwrap();
+        let ic = Interchange::parse(&out).unwrap();
+        let t = &ic.groups[0].transactions[0];
+        let subscribers = t
+            .segments
+            .iter()
+            .filter(|s| s.id() == "HL" && s.element(3) == "22")
+            .count();
+        assert_eq!(subscribers, 10_000);
+        assert_eq!(t.segments.iter().filter(|s| s.id() == "AAA").count(), 5_000);
+    }
 }

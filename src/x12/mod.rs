@@ -119,8 +119,10 @@ pub fn parse_d8(s: &str) -> Option<chrono::NaiveDate> {
         return None;
     }
     let num = |r: std::ops::Range<usize>| {
-        b.get(r)
-            .map(|ds| ds.iter().fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0')))
+        b.get(r).map(|ds| {
+            ds.iter()
+                .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'))
+        })
     };
     let year = i32::try_from(num(0..4)?).ok()?;
     chrono::NaiveDate::from_ymd_opt(year, num(4..6)?, num(6..8)?)
@@ -174,7 +176,10 @@ impl DateText {
 
     /// CCYYMMDD.
     pub fn d8(d: chrono::NaiveDate) -> Self {
-        let mut t = DateText { buf: [0; 17], len: 0 };
+        let mut t = DateText {
+            buf: [0; 17],
+            len: 0,
+        };
         t.push_date(d);
         t
     }
@@ -215,7 +220,7 @@ pub fn date_or_range(from: chrono::NaiveDate, to: chrono::NaiveDate) -> (&'stati
 
 /// Checks every group (GS08) and transaction set (ST01, ST03) is the given
 /// transaction and implementation guide version.
-pub(crate) fn check_transaction_version(
+pub fn check_transaction_version(
     ic: &reader::Interchange<'_>,
     want_st: &str,
     want_version: &str,
@@ -248,4 +253,3 @@ pub(crate) fn check_transaction_version(
     }
     Ok(())
 }
-

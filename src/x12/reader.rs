@@ -221,7 +221,9 @@ pub struct Interchange<'a> {
 }
 
 /// Character positions of the element separators in a 106-character ISA.
-const ISA_SEPARATORS: [usize; 16] = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103];
+const ISA_SEPARATORS: [usize; 16] = [
+    3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103,
+];
 const ISA_LEN: usize = 106;
 
 fn numeric_eq(a: &str, b: &str) -> bool {
@@ -346,7 +348,9 @@ impl<'a> Iterator for SegmentIter<'a> {
 
 fn valid_segment_id(id: &str) -> bool {
     (2..=3).contains(&id.len())
-        && id.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         && id.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
 }
 
@@ -404,10 +408,16 @@ impl<'a> Interchange<'a> {
         };
         let mut errors: Vec<X12Error> = Vec::new();
         if !isa.control_number.bytes().all(|b| b.is_ascii_digit()) {
-            errors.push(X12Error::at(&isa_seg, "ISA13 control number must be 9 digits"));
+            errors.push(X12Error::at(
+                &isa_seg,
+                "ISA13 control number must be 9 digits",
+            ));
         }
         if !matches!(isa.usage, "T" | "P" | "I") {
-            errors.push(X12Error::at(&isa_seg, "ISA15 usage indicator must be T or P"));
+            errors.push(X12Error::at(
+                &isa_seg,
+                "ISA15 usage indicator must be T or P",
+            ));
         }
 
         let mut groups: Vec<FunctionalGroup<'a>> = Vec::new();
@@ -446,7 +456,10 @@ impl<'a> Interchange<'a> {
             last = seg;
             let id = seg.id();
             if iea.is_some() {
-                errors.push(X12Error::at(&seg, "data after IEA (one interchange per file)"));
+                errors.push(X12Error::at(
+                    &seg,
+                    "data after IEA (one interchange per file)",
+                ));
                 break;
             }
             if !valid_segment_id(id) {
@@ -619,8 +632,7 @@ impl<'a> Interchange<'a> {
                             ),
                         )),
                     }
-                    if !numeric_eq(seg.element(2), isa.control_number)
-                        || seg.element(2).len() != 9
+                    if !numeric_eq(seg.element(2), isa.control_number) || seg.element(2).len() != 9
                     {
                         errors.push(X12Error::at(
                             &seg,
@@ -665,7 +677,9 @@ impl<'a> Interchange<'a> {
     }
 
     /// All transaction sets with the index of their group.
-    pub fn transactions(&self) -> impl Iterator<Item = (usize, &FunctionalGroup<'a>, &TransactionSet<'a>)> {
+    pub fn transactions(
+        &self,
+    ) -> impl Iterator<Item = (usize, &FunctionalGroup<'a>, &TransactionSet<'a>)> {
         self.groups
             .iter()
             .enumerate()
@@ -759,16 +773,35 @@ mod tests {
             .unwrap_err()
             .message
             .contains("SE02"));
-        let text = format!("{ISA}GS*HS*S*R*20240102*1230*7*X*005010X279A1~{base}GE*2*7~IEA*1*000000001~");
-        assert!(Interchange::parse(&text).unwrap_err().message.contains("GE01"));
-        let text = format!("{ISA}GS*HS*S*R*20240102*1230*7*X*005010X279A1~{base}GE*1*8~IEA*1*000000001~");
-        assert!(Interchange::parse(&text).unwrap_err().message.contains("GE02"));
-        let text = format!("{ISA}GS*HS*S*R*20240102*1230*7*X*005010X279A1~{base}GE*1*7~IEA*2*000000001~");
-        assert!(Interchange::parse(&text).unwrap_err().message.contains("IEA01"));
-        let text = format!("{ISA}GS*HS*S*R*20240102*1230*7*X*005010X279A1~{base}GE*1*7~IEA*1*000000002~");
-        assert!(Interchange::parse(&text).unwrap_err().message.contains("IEA02"));
+        let text =
+            format!("{ISA}GS*HS*S*R*20240102*1230*7*X*005010X279A1~{base}GE*2*7~IEA*1*000000001~");
+        assert!(Interchange::parse(&text)
+            .unwrap_err()
+            .message
+            .contains("GE01"));
+        let text =
+            format!("{ISA}GS*HS*S*R*20240102*1230*7*X*005010X279A1~{base}GE*1*8~IEA*1*000000001~");
+        assert!(Interchange::parse(&text)
+            .unwrap_err()
+            .message
+            .contains("GE02"));
+        let text =
+            format!("{ISA}GS*HS*S*R*20240102*1230*7*X*005010X279A1~{base}GE*1*7~IEA*2*000000001~");
+        assert!(Interchange::parse(&text)
+            .unwrap_err()
+            .message
+            .contains("IEA01"));
+        let text =
+            format!("{ISA}GS*HS*S*R*20240102*1230*7*X*005010X279A1~{base}GE*1*7~IEA*1*000000002~");
+        assert!(Interchange::parse(&text)
+            .unwrap_err()
+            .message
+            .contains("IEA02"));
         let text = format!("{ISA}GS*HS*S*R*20240102*1230*7*X*005010X279A1~{base}GE*1*7~");
-        assert!(Interchange::parse(&text).unwrap_err().message.contains("IEA"));
+        assert!(Interchange::parse(&text)
+            .unwrap_err()
+            .message
+            .contains("IEA"));
     }
 
     #[test]

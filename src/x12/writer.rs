@@ -67,7 +67,13 @@ pub struct Envelope {
 
 impl Envelope {
     /// A test-usage envelope with default delimiters.
-    pub fn new(sender_id: &str, receiver_id: &str, date: NaiveDate, time: NaiveTime, control_number: u32) -> Self {
+    pub fn new(
+        sender_id: &str,
+        receiver_id: &str,
+        date: NaiveDate,
+        time: NaiveTime,
+        control_number: u32,
+    ) -> Self {
         Envelope {
             sender_qualifier: "ZZ".into(),
             sender_id: sender_id.into(),
@@ -166,7 +172,9 @@ fn check_len(what: &str, value: &str, min: usize, max: usize) -> Result<(), X12E
     if n < min || n > max {
         return Err(X12Error::new(
             0,
-            what.get(..3).unwrap_or(what).trim_end_matches(|c: char| c.is_ascii_digit()),
+            what.get(..3)
+                .unwrap_or(what)
+                .trim_end_matches(|c: char| c.is_ascii_digit()),
             format!("{what} {value:?} must be {min} to {max} characters"),
         ));
     }
@@ -179,7 +187,9 @@ impl Writer {
     pub fn new(delims: Delimiters, newline: bool) -> Result<Self, X12Error> {
         delims.validate().map_err(X12Error::general)?;
         if delims.repetition.is_none() {
-            return Err(X12Error::general("5010 needs a repetition separator (ISA11)"));
+            return Err(X12Error::general(
+                "5010 needs a repetition separator (ISA11)",
+            ));
         }
         Ok(Writer {
             out: String::new(),
@@ -227,7 +237,10 @@ impl Writer {
             return Err(X12Error::new(
                 0,
                 what,
-                format!("{what} written out of order (writer is in {:?})", self.state),
+                format!(
+                    "{what} written out of order (writer is in {:?})",
+                    self.state
+                ),
             ));
         }
         Ok(())
@@ -267,12 +280,17 @@ impl Writer {
     /// dropped.
     pub fn segment(&mut self, id: &str, elements: &[&str]) -> Result<(), X12Error> {
         self.expect_state(State::Transaction, id)?;
-        let used = elements.iter().rposition(|e| !e.is_empty()).map_or(0, |p| p + 1);
+        let used = elements
+            .iter()
+            .rposition(|e| !e.is_empty())
+            .map_or(0, |p| p + 1);
         let mark = self.out.len();
         let sep = self.delims.element as char;
         self.out.push_str(id);
         for (i, e) in elements.iter().take(used).enumerate() {
-            if e.bytes().any(|c| self.forbidden[usize::from(c)]) {
+            if e.bytes()
+                .any(|c| self.forbidden.get(usize::from(c)).copied().unwrap_or(true))
+            {
                 self.out.truncate(mark);
                 return self.check_value(id, i + 1, e);
             }
@@ -294,8 +312,16 @@ impl Writer {
                 self.check_value(id, i + 1, c)?;
             }
         }
-        let used_of = |comps: &[&str]| comps.iter().rposition(|c| !c.is_empty()).map_or(0, |p| p + 1);
-        let used = elements.iter().rposition(|c| used_of(c) > 0).map_or(0, |p| p + 1);
+        let used_of = |comps: &[&str]| {
+            comps
+                .iter()
+                .rposition(|c| !c.is_empty())
+                .map_or(0, |p| p + 1)
+        };
+        let used = elements
+            .iter()
+            .rposition(|c| used_of(c) > 0)
+            .map_or(0, |p| p + 1);
         self.out.push_str(id);
         for comps in elements.iter().take(used) {
             self.out.push(self.delims.element as char);
@@ -319,7 +345,11 @@ impl Writer {
         check_len("ISA07", &h.receiver_qualifier, 2, 2)?;
         check_len("ISA08", &h.receiver_id, 1, 15)?;
         if h.control_number == 0 || h.control_number > 999_999_999 {
-            return Err(X12Error::new(0, "ISA", "ISA13 control number must be 1 to 999999999"));
+            return Err(X12Error::new(
+                0,
+                "ISA",
+                "ISA13 control number must be 1 to 999999999",
+            ));
         }
         let year = h.date.format("%Y").to_string();
         if year.len() != 4 {
@@ -366,7 +396,11 @@ impl Writer {
         check_len("GS03", &g.receiver, 2, 15)?;
         check_len("GS08", &g.version, 1, 12)?;
         if g.control_number == 0 || g.control_number > 999_999_999 {
-            return Err(X12Error::new(0, "GS", "GS06 control number must be 1 to 999999999"));
+            return Err(X12Error::new(
+                0,
+                "GS",
+                "GS06 control number must be 1 to 999999999",
+            ));
         }
         self.gs06 = g.control_number.to_string();
         self.state = State::Transaction;
@@ -394,7 +428,12 @@ impl Writer {
     }
 
     /// Writes an ST; `control_number` is ST02 (4 to 9 characters).
-    pub fn begin_transaction(&mut self, id: &str, control_number: &str, version: &str) -> Result<(), X12Error> {
+    pub fn begin_transaction(
+        &mut self,
+        id: &str,
+        control_number: &str,
+        version: &str,
+    ) -> Result<(), X12Error> {
         self.expect_state(State::Group, "ST")?;
         check_len("ST02", control_number, 4, 9)?;
         self.state = State::Transaction;
@@ -481,7 +520,8 @@ mod tests {
         w.begin_group(&group()).unwrap();
         w.begin_transaction("271", "0001", "005010X279A1").unwrap();
         w.segment("BHT", &["0022", "11", "", "", ""]).unwrap();
-        w.segment_composite("SV1", &[&["HC", "99213", "", ""], &["40"], &[], &[""]]).unwrap();
+        w.segment_composite("SV1", &[&["HC", "99213", "", ""], &["40"], &[], &[""]])
+            .unwrap();
         w.end_transaction().unwrap();
         w.end_group().unwrap();
         let text = w.finish().unwrap();
