@@ -92,8 +92,10 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             OpsCmd::Member(MemberCmd::Import(_)) => not_yet("ops member import"),
             OpsCmd::FeeSchedule(FeeScheduleCmd::Import(a)) => {
                 ops::fees::cmd_ops_fee_schedule_import(ctx, &a)
-            },
-            OpsCmd::Claims(ClaimsCmd::Adjudicate) => ops::adjudicate::cmd_ops_claims_adjudicate(ctx),
+            }
+            OpsCmd::Claims(ClaimsCmd::Adjudicate) => {
+                ops::adjudicate::cmd_ops_claims_adjudicate(ctx)
+            }
             OpsCmd::Pa(OpsPaCmd::Decide(a)) => ops::pa::cmd_ops_pa_decide(ctx, &a),
             OpsCmd::Transfer(TransferCmd::List) => not_yet("ops transfer list"),
             OpsCmd::Transfer(TransferCmd::Approve(_)) => not_yet("ops transfer approve"),

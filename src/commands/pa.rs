@@ -19,10 +19,25 @@ use crate::store::pa::{NewPa, PaRow};
 use serde::Serialize;
 
 pub const FIELDS: &[Field] = &[
-    field("kind", "Kind (prior-auth or plan-of-care)", Kind::Text, true),
+    field(
+        "kind",
+        "Kind (prior-auth or plan-of-care)",
+        Kind::Text,
+        true,
+    ),
     field("member_id", "Member Oregon Health ID", Kind::Text, true),
-    field("diagnosis_codes", "Diagnosis codes (ICD-10-CM)", Kind::List, true),
-    field("procedure_codes", "Procedure codes (CPT/HCPCS)", Kind::List, true),
+    field(
+        "diagnosis_codes",
+        "Diagnosis codes (ICD-10-CM)",
+        Kind::List,
+        true,
+    ),
+    field(
+        "procedure_codes",
+        "Procedure codes (CPT/HCPCS)",
+        Kind::List,
+        true,
+    ),
     field("from", "From date (YYYY-MM-DD)", Kind::Text, true),
     field("to", "To date (YYYY-MM-DD)", Kind::Text, true),
     field("units", "Units requested", Kind::Integer, true),
@@ -65,7 +80,11 @@ pub fn pa_view(p: &PaRow, claims: Vec<(String, i64)>) -> PaView {
         member_id: p.member_id.clone(),
         provider_id: p.provider_id.clone(),
         procedure_codes: p.procedure_codes(),
-        diagnosis_codes: p.diagnosis_codes().iter().map(|d| display_diagnosis(d)).collect(),
+        diagnosis_codes: p
+            .diagnosis_codes()
+            .iter()
+            .map(|d| display_diagnosis(d))
+            .collect(),
         from: p.from_date.clone(),
         to: p.to_date.clone(),
         requested_units: p.requested_units,
@@ -141,7 +160,9 @@ fn parse_pa(form: &Form) -> std::result::Result<PaInput, Vec<String>> {
         .text_or_empty("member_id")
         .and_then(|m| HealthId::parse("member_id", &m));
     let member_id = keep(&mut p, member);
-    let dx = keep(&mut p, form.list("diagnosis_codes")).flatten().unwrap_or_default();
+    let dx = keep(&mut p, form.list("diagnosis_codes"))
+        .flatten()
+        .unwrap_or_default();
     if dx.is_empty() {
         p.push("diagnosis_codes: at least one ICD-10-CM code is needed".into());
     }
@@ -149,7 +170,9 @@ fn parse_pa(form: &Form) -> std::result::Result<PaInput, Vec<String>> {
         .iter()
         .filter_map(|d| keep(&mut p, parse_diagnosis_code("diagnosis_codes", d)))
         .collect();
-    let px = keep(&mut p, form.list("procedure_codes")).flatten().unwrap_or_default();
+    let px = keep(&mut p, form.list("procedure_codes"))
+        .flatten()
+        .unwrap_or_default();
     if px.is_empty() {
         p.push("procedure_codes: at least one CPT or HCPCS code is needed".into());
     }
@@ -161,7 +184,9 @@ fn parse_pa(form: &Form) -> std::result::Result<PaInput, Vec<String>> {
             }
         }
     }
-    let from = form.text_or_empty("from").and_then(|d| parse_date("from", &d));
+    let from = form
+        .text_or_empty("from")
+        .and_then(|d| parse_date("from", &d));
     let from = keep(&mut p, from);
     let to = form.text_or_empty("to").and_then(|d| parse_date("to", &d));
     let to = keep(&mut p, to);
@@ -212,7 +237,9 @@ pub fn cmd_pa_submit(ctx: &Context, args: &PaSubmitArgs) -> Result<Output> {
     };
     let pa = match parse_pa(&form) {
         Ok(p) => p,
-        Err(problems) => return refuse(tx, None, Error::invalid_fields("the PA request", &problems)),
+        Err(problems) => {
+            return refuse(tx, None, Error::invalid_fields("the PA request", &problems))
+        }
     };
     let hid = pa.member_id.to_string();
     if let Err(e) = check_pa_range(today, pa.from, pa.to) {
@@ -287,7 +314,11 @@ pub fn cmd_pa_submit(ctx: &Context, args: &PaSubmitArgs) -> Result<Output> {
         "pa submit",
         Some(number.as_str()),
         "ok",
-        Some(&format!("{} for member {hid}: {px}, {from} to {to}, {} units", pa.kind.as_str(), pa.units)),
+        Some(&format!(
+            "{} for member {hid}: {px}, {from} to {to}, {} units",
+            pa.kind.as_str(),
+            pa.units
+        )),
     ))?;
     tx.commit()?;
     let human = format!(
@@ -330,13 +361,21 @@ pub fn cmd_pa_inquire(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
         .pa_by_number(number.as_str())?
         .filter(|p| p.provider_id == provider_id)
         .ok_or_else(|| {
-            Error::not_found(format!("no prior authorization {number} for provider {provider_id}"))
-                .hint("`mmis pa list` shows this provider's PAs")
+            Error::not_found(format!(
+                "no prior authorization {number} for provider {provider_id}"
+            ))
+            .hint("`mmis pa list` shows this provider's PAs")
         })?;
     let now = ctx.clock.now_str();
     if !actor.has(inquiry_role(&pa.kind)) {
         let err = deny_kind(&actor, "pa inquire", &pa.kind);
-        tx.audit(&actor.entry(&now, "pa inquire", Some(&pa.pa_number), "denied", Some(&err.message)))?;
+        tx.audit(&actor.entry(
+            &now,
+            "pa inquire",
+            Some(&pa.pa_number),
+            "denied",
+            Some(&err.message),
+        ))?;
         tx.commit()?;
         return Err(err);
     }
@@ -393,7 +432,13 @@ pub fn cmd_pa_list(ctx: &Context, args: &PaListArgs) -> Result<Output> {
         })
         .collect();
     let now = ctx.clock.now_str();
-    tx.audit(&actor.entry(&now, "pa list", None, "ok", Some(&format!("{} found", rows.len()))))?;
+    tx.audit(&actor.entry(
+        &now,
+        "pa list",
+        None,
+        "ok",
+        Some(&format!("{} found", rows.len())),
+    ))?;
     tx.commit()?;
     Ok(Output::rows(
         &rows,

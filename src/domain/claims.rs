@@ -318,7 +318,12 @@ impl PaKind {
         }
     }
     pub fn parse(field: &str, s: &str) -> Result<PaKind> {
-        match s.trim().to_ascii_lowercase().replace([' ', '_'], "-").as_str() {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace([' ', '_'], "-")
+            .as_str()
+        {
             "prior-auth" | "prior-authorization" | "pa" => Ok(PaKind::PriorAuth),
             "plan-of-care" | "poc" => Ok(PaKind::PlanOfCare),
             other => Err(Error::invalid(format!(
@@ -646,9 +651,7 @@ pub fn price_line(
 /// The dates a PA may cover, checked against the business date.
 pub fn check_pa_range(today: NaiveDate, from: NaiveDate, to: NaiveDate) -> Result<()> {
     if to < from {
-        return Err(Error::invalid(format!(
-            "to ({to}) is before from ({from})"
-        )));
+        return Err(Error::invalid(format!("to ({to}) is before from ({from})")));
     }
     let earliest = timely_limit(today);
     if from < earliest {
@@ -710,7 +713,9 @@ mod tests {
 
     #[test]
     fn procedure_codes() {
-        for ok in ["90837", "h0004", "97110", "0001U", "1036F", "0042T", "G0444"] {
+        for ok in [
+            "90837", "h0004", "97110", "0001U", "1036F", "0042T", "G0444",
+        ] {
             assert!(parse_procedure_code("c", ok).is_ok(), "{ok}");
         }
         for bad in ["9083", "908377", "W1234", "H00O4", "", "90837A"] {
@@ -773,7 +778,13 @@ mod tests {
         r.billing_npi = "1234567890".into();
         r.lines[0].units = "0".into();
         r.lines[0].charge = "0".into();
-        r.lines[0].modifiers = vec!["a".into(), "GT".into(), "HE".into(), "HF".into(), "HG".into()];
+        r.lines[0].modifiers = vec![
+            "a".into(),
+            "GT".into(),
+            "HE".into(),
+            "HF".into(),
+            "HG".into(),
+        ];
         r.place_of_service = "111".into();
         let p = parse_claim(&r).unwrap_err();
         let all = p.join("\n");
@@ -791,8 +802,14 @@ mod tests {
         let f = parse_fee_row(&["90837", "", "Psychotherapy, 60 min", "150.32", "N"]).unwrap();
         assert!(!f.pa_required);
         assert_eq!(f.max_allowable, Cents(15032));
-        let g = parse_fee_row(&["90837", "GT", "Psychotherapy, 60 min, telehealth", "140", "true"])
-            .unwrap();
+        let g = parse_fee_row(&[
+            "90837",
+            "GT",
+            "Psychotherapy, 60 min, telehealth",
+            "140",
+            "true",
+        ])
+        .unwrap();
         let e = parse_fee_row(&["9083", "G", "", "x", "maybe"]).unwrap_err();
         assert_eq!(e.len(), 5, "{e:?}");
         let s = FeeSchedule::new(vec![f, g]);
@@ -837,7 +854,10 @@ mod tests {
         assert_eq!(ClaimStatus::Accepted.category_code(), "A2");
         assert_eq!(ClaimStatus::parse("PAID").unwrap(), ClaimStatus::Paid);
         assert!(ClaimStatus::parse("x").is_err());
-        assert_eq!(PaKind::parse("k", "Plan of Care").unwrap(), PaKind::PlanOfCare);
+        assert_eq!(
+            PaKind::parse("k", "Plan of Care").unwrap(),
+            PaKind::PlanOfCare
+        );
         assert_eq!(PaStatus::parse("canceled").unwrap(), PaStatus::Cancelled);
     }
 }

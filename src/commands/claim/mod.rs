@@ -46,8 +46,10 @@ pub fn find_claim(tx: &Tx<'_>, provider_id: &str, icn: &str) -> Result<ClaimRow>
     tx.claim_by_icn(icn.as_str())?
         .filter(|c| c.provider_id == provider_id)
         .ok_or_else(|| {
-            Error::not_found(format!("no claim with ICN {icn} for provider {provider_id}"))
-                .hint("`mmis claim list` shows this provider's claims")
+            Error::not_found(format!(
+                "no claim with ICN {icn} for provider {provider_id}"
+            ))
+            .hint("`mmis claim list` shows this provider's claims")
         })
 }
 

@@ -77,15 +77,14 @@ fn describe(f: &ClaimFilter) -> String {
 }
 
 pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
-    let searching = args.member.is_some()
-        || args.from.is_some()
-        || args.to.is_some()
-        || args.status.is_some();
+    let searching =
+        args.member.is_some() || args.from.is_some() || args.to.is_some() || args.status.is_some();
     if args.icn.is_none() && !searching {
-        return Err(Error::usage(
-            "give an ICN, or search with --member, --from/--to or --status",
-        )
-        .hint("`mmis claim status 2026075000001`, or `mmis claim status --member AB123456`"));
+        return Err(
+            Error::usage("give an ICN, or search with --member, --from/--to or --status").hint(
+                "`mmis claim status 2026075000001`, or `mmis claim status --member AB123456`",
+            ),
+        );
     }
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "claim status")?;

@@ -17,10 +17,30 @@ pub const FIELDS: &[Field] = &[
     field("member_id", "Member Oregon Health ID", Kind::Text, true),
     field("billing_npi", "Billing provider NPI", Kind::Text, true),
     field("rendering_npi", "Rendering provider NPI", Kind::Text, false),
-    field("diagnosis_codes", "Diagnosis codes (ICD-10-CM)", Kind::List, true),
-    field("place_of_service", "Place of service (2 digits)", Kind::Text, true),
-    field("prior_auth_number", "Prior authorization number", Kind::Text, false),
-    field("patient_control_number", "Patient account number", Kind::Text, false),
+    field(
+        "diagnosis_codes",
+        "Diagnosis codes (ICD-10-CM)",
+        Kind::List,
+        true,
+    ),
+    field(
+        "place_of_service",
+        "Place of service (2 digits)",
+        Kind::Text,
+        true,
+    ),
+    field(
+        "prior_auth_number",
+        "Prior authorization number",
+        Kind::Text,
+        false,
+    ),
+    field(
+        "patient_control_number",
+        "Patient account number",
+        Kind::Text,
+        false,
+    ),
     field("lines", "Service lines", Kind::Table, true),
 ];
 
@@ -112,19 +132,22 @@ fn form_lines(form: &Form) -> Result<Vec<RawLine>> {
                     }
                 }
             }
-            Some(toml::Value::String(s)) => line.modifiers = s
-                .split(',')
-                .map(|m| m.trim().to_string())
-                .filter(|m| !m.is_empty())
-                .collect(),
-            Some(_) => problems.push(format!(
-                "line {n} modifiers: expected an array of strings"
-            )),
+            Some(toml::Value::String(s)) => {
+                line.modifiers = s
+                    .split(',')
+                    .map(|m| m.trim().to_string())
+                    .filter(|m| !m.is_empty())
+                    .collect()
+            }
+            Some(_) => problems.push(format!("line {n} modifiers: expected an array of strings")),
         }
         out.push(line);
     }
     if !problems.is_empty() {
-        return Err(Error::invalid_fields("the claim's service lines", &problems));
+        return Err(Error::invalid_fields(
+            "the claim's service lines",
+            &problems,
+        ));
     }
     Ok(out)
 }
@@ -179,12 +202,8 @@ pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
     if let Some(file) = &args.x12 {
         return super::x12::submit_x12(ctx, file, args.ack.as_deref());
     }
-    let form = Form::load(args.form.as_deref())?.complete(
-        "Claim submission",
-        FIELDS,
-        &ctx.ui,
-        true,
-    )?;
+    let form =
+        Form::load(args.form.as_deref())?.complete("Claim submission", FIELDS, &ctx.ui, true)?;
     let raw = raw_from_form(ctx, &form)?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "claim submit")?;

@@ -54,7 +54,8 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         recouped: 0,
     };
     let paid_note = format!("paid in payment cycle {cycle}");
-    let denied_note = format!("denied in payment cycle {cycle}: no line is on the fee schedule (CARC 96)");
+    let denied_note =
+        format!("denied in payment cycle {cycle}: no line is on the fee schedule (CARC 96)");
     let mut i = 0;
     while i < lines.len() {
         let claim_id = lines[i].claim_id;
@@ -62,7 +63,13 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         while i < lines.len() && lines[i].claim_id == claim_id {
             let l = &lines[i];
             let mods = crate::commands::claim::modifiers_of(&l.modifiers);
-            let r = match price_line(&schedule, &l.procedure_code, &mods, l.units, Cents(l.charge)) {
+            let r = match price_line(
+                &schedule,
+                &l.procedure_code,
+                &mods,
+                l.units,
+                Cents(l.charge),
+            ) {
                 LineOutcome::Paid { allowed: a } => {
                     any_paid = true;
                     allowed += a.0;
@@ -120,7 +127,10 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
             v.as_str(),
             v.category_code(),
             &actor.user_name,
-            Some(&format!("{} recouped in payment cycle {cycle}", Cents(amount))),
+            Some(&format!(
+                "{} recouped in payment cycle {cycle}",
+                Cents(amount)
+            )),
         )?;
     }
     tx.close_cycle(&totals)?;

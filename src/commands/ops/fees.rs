@@ -123,6 +123,9 @@ pub fn cmd_ops_fee_schedule_import(ctx: &Context, args: &FileArgs) -> Result<Out
     let n = rows.len();
     Ok(Output::record_with(
         serde_json::json!({"rows": n, "added": added, "updated": n - added}),
-        format!("Imported {n} fee schedule rows ({added} new, {} updated).", n - added),
+        format!(
+            "Imported {n} fee schedule rows ({added} new, {} updated).",
+            n - added
+        ),
     ))
 }

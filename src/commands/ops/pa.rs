@@ -39,7 +39,11 @@ pub fn cmd_ops_pa_decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
                 pa.requested_units
             )));
         }
-        ("approved", approval_action(pa.requested_units, units), Some(units))
+        (
+            "approved",
+            approval_action(pa.requested_units, units),
+            Some(units),
+        )
     } else {
         ("denied", "A3", None)
     };
@@ -56,7 +60,13 @@ pub fn cmd_ops_pa_decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
         Some(u) => format!("{status} ({code}), {u} of {} units", pa.requested_units),
         None => format!("{status} ({code}): {}", reason.clone().unwrap_or_default()),
     };
-    tx.audit(&actor.entry(&now, "ops pa decide", Some(number.as_str()), "ok", Some(&detail)))?;
+    tx.audit(&actor.entry(
+        &now,
+        "ops pa decide",
+        Some(number.as_str()),
+        "ok",
+        Some(&detail),
+    ))?;
     tx.commit()?;
     Ok(Output::record_with(
         serde_json::json!({
