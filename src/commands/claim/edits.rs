@@ -52,36 +52,12 @@ pub fn run(
     today: NaiveDate,
     claim: &ClaimInput,
 ) -> Result<std::result::Result<Passed, Refusal>> {
-    // Billing provider: enrolled, and the provider we act for.
-    let npi = claim.billing_npi.as_str();
-    match tx.provider_by_npi(npi)? {
-        None => {
-            return Ok(Err(Refusal::edit(
-                format!("billing NPI {npi} is not enrolled with Oregon Medicaid"),
-                "check the NPI; a provider must be enrolled (and have an Oregon Medicaid provider ID) before it bills",
-            )))
-        }
-        Some(p) if p.provider_id != provider_id => {
-            return Ok(Err(Refusal::edit(
-                format!(
-                    "billing NPI {npi} belongs to provider {} ({}), not to provider {provider_id} you are acting for",
-                    p.provider_id, p.name
-                ),
-                format!(
-                    "use the current provider's NPI, or act for {} with --provider {} (or `mmis account switch-provider`)",
-                    p.provider_id, p.provider_id
-                ),
-            )))
-        }
-        Some(_) => {}
+    if let Some(r) = provider_edit(tx, provider_id, claim.billing_npi.as_str())? {
+        return Ok(Err(r));
     }
-    // Member.
     let hid = claim.member_id.as_str();
     let Some(member) = tx.member_by_health_id(hid)? else {
-        return Ok(Err(Refusal::edit(
-            format!("member {hid} is not known to Oregon Medicaid (no such Oregon Health ID)"),
-            "check the member's Oregon Health ID on their card, or look them up by name with `mmis elig check --last L --first F --dob D`",
-        )));
+        return Ok(Err(unknown_member(hid)));
     };
     // Dates of service: not in the future, within timely filing.
     let earliest = timely_limit(today);
@@ -162,6 +138,74 @@ pub fn run(
     }
     // Prior authorization.
     pa_edit(tx, provider_id, claim)
+}
+
+fn unknown_member(hid: &str) -> Refusal {
+    Refusal::edit(
+        format!("member {hid} is not known to Oregon Medicaid (no such Oregon Health ID)"),
+        "check the member's Oregon Health ID on their card, or look them up by name with `mmis elig check --last L --first F --dob D`",
+    )
+}
+
+/// The billing provider must be enrolled, and be the provider we act for.
+pub fn provider_edit(tx: &Tx<'_>, provider_id: &str, npi: &str) -> Result<Option<Refusal>> {
+    Ok(match tx.provider_by_npi(npi)? {
+        None => Some(Refusal::edit(
+            format!("billing NPI {npi} is not enrolled with Oregon Medicaid"),
+            "check the NPI; a provider must be enrolled (and have an Oregon Medicaid provider ID) before it bills",
+        )),
+        Some(p) if p.provider_id != provider_id => Some(Refusal::edit(
+            format!(
+                "billing NPI {npi} belongs to provider {} ({}), not to provider {provider_id} you are acting for",
+                p.provider_id, p.name
+            ),
+            format!(
+                "use the current provider's NPI, or act for {} with --provider {} (or `mmis account switch-provider`)",
+                p.provider_id, p.provider_id
+            ),
+        )),
+        Some(_) => None,
+    })
+}
+
+/// Who the claim is from and for, checked before anything else in a batch claim whose
+/// other fields are unusable: a file from elsewhere is refused for what matters most.
+pub fn party_edit(
+    tx: &Tx<'_>,
+    provider_id: &str,
+    billing_npi: &str,
+    member_id: &str,
+) -> Result<Option<Refusal>> {
+    match crate::domain::ids::Npi::parse("billing_npi", billing_npi) {
+        Ok(npi) => {
+            if let Some(r) = provider_edit(tx, provider_id, npi.as_str())? {
+                return Ok(Some(r));
+            }
+        }
+        Err(e) => {
+            return Ok(Some(Refusal::edit(
+                format!(
+                    "the billing provider is not one Oregon Medicaid knows: {}",
+                    e.message
+                ),
+                "bill with the enrolled provider's NPI",
+            )))
+        }
+    }
+    match crate::domain::ids::HealthId::parse("member_id", member_id) {
+        Ok(hid) => {
+            if tx.member_by_health_id(hid.as_str())?.is_none() {
+                return Ok(Some(unknown_member(hid.as_str())));
+            }
+        }
+        Err(e) => {
+            return Ok(Some(Refusal::edit(
+                format!("the member is not one Oregon Medicaid knows: {}", e.message),
+                "use the member's Oregon Health ID (8 letters and digits) as the subscriber's member ID",
+            )))
+        }
+    }
+    Ok(None)
 }
 
 fn schedule_for(tx: &Tx<'_>, lines: &[LineInput]) -> Result<FeeSchedule> {

@@ -3,6 +3,7 @@
 //! the file is read; exit 6 only for a file whose envelopes or counts are broken (or that
 //! is not an 837P).
 
+use super::edits;
 use super::submit::submit_one;
 use crate::auth;
 use crate::context::Context;
@@ -233,8 +234,17 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
                 let pcn = c.patient_control_number.to_string();
                 let raw = raw_from_837(c);
                 let parsed = raw.and_then(|r| parse_claim(&r).map_err(|p| p.join("; ")));
+                let party = match &parsed {
+                    Ok(_) => None,
+                    Err(_) => edits::party_edit(
+                        &tx,
+                        &provider_id,
+                        c.billing_provider.npi.unwrap_or(""),
+                        c.subscriber.member_id.unwrap_or(""),
+                    )?,
+                };
                 let outcome = match &parsed {
-                    Err(reason) => Err(reason.clone()),
+                    Err(reason) => Err(party.map(|r| r.reason).unwrap_or_else(|| reason.clone())),
                     Ok(claim) => match submit_one(
                         &tx,
                         &actor,
