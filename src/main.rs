@@ -33,6 +33,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     output::render(&out, ctx.format, &mut std::io::stdout().lock())
 }
 
+#[allow(clippy::disallowed_methods)]
 fn main() -> anyhow::Result<()> {
     let cli = match Cli::try_parse() {
         Ok(c) => c,

@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit;
 pub mod claim;
 pub mod demo;
+pub mod elig;
 pub mod init;
 pub mod meta;
 pub mod ops;
@@ -60,8 +61,8 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             AdminCmd::TransferStatus(_) => not_yet("admin transfer-status"),
         },
         Command::Elig(c) => match c {
-            EligCmd::Check(_) => not_yet("elig check"),
-            EligCmd::Batch(_) => not_yet("elig batch"),
+            EligCmd::Check(a) => elig::cmd_elig_check(ctx, &a),
+            EligCmd::Batch(a) => elig::cmd_elig_batch(ctx, &a),
         },
         Command::Claim(c) => match c {
             ClaimCmd::Submit(a) => claim::submit::cmd_claim_submit(ctx, &a),
@@ -89,7 +90,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             OpsCmd::Provider(ProviderCmd::List) => ops::provider::cmd_ops_provider_list(ctx),
             OpsCmd::PinRequests => ops::provider::cmd_ops_pin_requests(ctx),
             OpsCmd::User(UserCmd::Unlock(a)) => ops::user::cmd_ops_user_unlock(ctx, &a),
-            OpsCmd::Member(MemberCmd::Import(_)) => not_yet("ops member import"),
+            OpsCmd::Member(MemberCmd::Import(a)) => ops::member::cmd_ops_member_import(ctx, &a),
             OpsCmd::FeeSchedule(FeeScheduleCmd::Import(a)) => {
                 ops::fees::cmd_ops_fee_schedule_import(ctx, &a)
             }

@@ -85,8 +85,8 @@ impl Sandbox {
     }
 
     /// The binary with a hermetic environment, acting as `actor` (own session folder).
-    pub fn cmd_as(&self, actor: &str) -> Command {
-        let mut c = Command::cargo_bin("mmis").expect("binary");
+    pub fn std_cmd_as(&self, actor: &str) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("mmis"));
         let root = self.dir.path();
         c.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -99,6 +99,10 @@ impl Sandbox {
             .env("NO_COLOR", "1")
             .current_dir(root);
         c
+    }
+
+    pub fn cmd_as(&self, actor: &str) -> Command {
+        Command::from_std(self.std_cmd_as(actor))
     }
 
     pub fn run_as(&self, actor: &str, args: &[&str], stdin: Option<&str>) -> Run {

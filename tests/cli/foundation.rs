@@ -872,3 +872,146 @@ fn stdout_carries_results_only() {
     assert!(r.stdout.is_empty());
     assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
 }
+
+#[test]
+fn the_demo_builds_a_sandbox_without_a_tty() {
+    let sb = Sandbox::new();
+    let r = sb.run_as("x", &["demo"], None).ok();
+    assert!(r.stdout.contains("PIN LETTER"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("JAMJON is the site administrator of provider 506675928"),
+        "{}",
+        r.stdout
+    );
+    // MMIS_DB was given (a new path): the demo used it, and marked it as a demo store.
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let v: String = c
+        .query_row("SELECT value FROM meta WHERE key = 'demo'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(v, "1");
+    drop(c);
+    // Running it again replaces its own store.
+    sb.run_as("x", &["demo"], None).ok();
+}
+
+#[test]
+fn the_demo_never_replaces_a_real_store() {
+    let sb = Sandbox::new();
+    sb.init();
+    sb.run_as("x", &["demo"], None)
+        .code(7)
+        .err_contains("not a demo store");
+    sb.run_as("ops", &["whoami"], None).ok();
+}
+
+#[test]
+fn tokens_expire() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let v = sb.json_as(
+        "admin",
+        &["token", "create", "--name", "short", "--expires-in", "1s"],
+    );
+    let token = v["token"].as_str().unwrap().to_string();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    sb.run_env("script", &["whoami"], None, &[("MMIS_TOKEN", &token)])
+        .code(3)
+        .err_contains("expired");
+}
+
+#[test]
+fn a_token_works_for_its_provider_only() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let v = sb.json_as("admin", &["token", "create", "--name", "t1"]);
+    let token = v["token"].as_str().unwrap().to_string();
+    sb.run_env(
+        "script",
+        &["whoami", "--provider", "999999999"],
+        None,
+        &[("MMIS_TOKEN", &token)],
+    )
+    .code(4)
+    .err_contains("works for provider 506675928 only");
+}
+
+#[test]
+fn duplicate_token_names_conflict_and_unknown_roles_are_named() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    sb.json_as("admin", &["token", "create", "--name", "t1"]);
+    sb.run_as("admin", &["token", "create", "--name", "t1"], None)
+        .code(7);
+    sb.run_as(
+        "admin",
+        &["token", "create", "--name", "t2", "--roles", "Superuser"],
+        None,
+    )
+    .code(6)
+    .err_contains("Eligibility Inquiry");
+    sb.run_as("admin", &["token", "revoke", "nope"], None)
+        .code(5);
+}
+
+#[test]
+fn a_bad_business_date_is_refused() {
+    let sb = Sandbox::new();
+    sb.init();
+    sb.run_env("ops", &["whoami"], None, &[("MMIS_TODAY", "2026-02-30")])
+        .code(6)
+        .err_contains("MMIS_TODAY");
+}
+
+#[test]
+fn roles_lists_the_catalog_with_commands() {
+    let sb = Sandbox::new();
+    let v = sb.json_as("x", &["roles"]);
+    let names: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Claim Inquiry",
+            "Claim Submission",
+            "Claim Void",
+            "Eligibility Inquiry",
+            "Prior Auth Inquiry",
+            "Prior Auth Submit",
+            "Plan of Care Inquiry",
+            "Clerk Maintenance",
+            "Trade Files",
+            "Demographic Maint",
+            "Benefits HSC Inquiry",
+            "EHR Incentive",
+            "PCPCH"
+        ]
+    );
+    assert_eq!(v[3]["slug"], "eligibility-inquiry");
+    assert!(v[3]["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c == "elig check"));
+    let table = sb.run_as("x", &["roles"], None).ok().stdout;
+    insta::assert_snapshot!("roles_table", table);
+}
+
+#[test]
+fn whoami_json_has_the_contract_fields() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let w = sb.json_as("admin", &["whoami"]);
+    for k in ["user_name", "kind", "provider_id", "roles"] {
+        assert!(w.get(k).is_some(), "whoami lacks {k}: {w}");
+    }
+    let l = sb.login("x", "JAMJON", ADMIN_PASSWORD);
+    assert!(l["expires_at"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(l["user_name"], "JAMJON");
+}

@@ -2,6 +2,8 @@
 
 mod claims;
 mod common;
+mod elig;
 mod foundation;
 mod generated;
 mod pa;
+mod reliability;

@@ -2,6 +2,7 @@
 
 pub mod adjudicate;
 pub mod fees;
+pub mod member;
 pub mod pa;
 pub mod provider;
 pub mod user;

@@ -1,0 +1,486 @@
+//! `elig batch ROSTER.csv`: one answer per roster row, streamed in input order.
+//!
+//! Constant memory: a row is read, answered and written before the next is read; JSON is
+//! written as an array one element at a time. Results go straight to stdout (not through
+//! `Output`), a closed pipe ends the batch quietly. One audit entry records the batch.
+
+use super::{find, Found, Who};
+use crate::auth;
+use crate::cli::elig::BatchArgs;
+use crate::context::Context;
+use crate::domain::eligibility::{answer_on, check_window, parse_name, Lane};
+use crate::domain::ids::HealthId;
+use crate::domain::time::parse_date;
+use crate::error::{Error, Result};
+use crate::output::{Format, Output};
+use crate::store::Tx;
+use chrono::NaiveDate;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::io::{BufWriter, Read, Write};
+
+/// One result row (NDJSON line, JSON array element, CSV row).
+#[derive(Serialize, Debug, Default)]
+pub struct BatchRow<'a> {
+    pub row: u64,
+    pub health_id: Option<&'a str>,
+    pub date: Option<NaiveDate>,
+    pub eligible: Option<bool>,
+    pub lane: Option<&'static str>,
+    pub benefit_plan: Option<&'a str>,
+    pub cco: Option<&'a str>,
+    pub plan_partner: Option<&'a str>,
+    pub error: Option<&'a str>,
+}
+
+const CSV_COLUMNS: [&str; 9] = [
+    "row",
+    "health_id",
+    "date",
+    "eligible",
+    "lane",
+    "benefit_plan",
+    "cco",
+    "plan_partner",
+    "error",
+];
+
+/// Roster columns found in the header.
+#[derive(Debug, Clone, Copy)]
+pub struct RosterColumns {
+    health_id: Option<usize>,
+    last: Option<usize>,
+    first: Option<usize>,
+    dob: Option<usize>,
+    date: Option<usize>,
+}
+
+/// Finds the roster's columns; a header with neither `health_id` nor all of
+/// `last_name,first_name,dob` is not a roster (exit 6).
+pub fn roster_columns(name: &str, headers: &csv::StringRecord) -> Result<RosterColumns> {
+    let pos = |c: &str| {
+        headers.iter().position(|h| {
+            h.trim()
+                .trim_start_matches('\u{feff}')
+                .eq_ignore_ascii_case(c)
+        })
+    };
+    let cols = RosterColumns {
+        health_id: pos("health_id"),
+        last: pos("last_name"),
+        first: pos("first_name"),
+        dob: pos("dob"),
+        date: pos("date"),
+    };
+    let by_name = [cols.last, cols.first, cols.dob];
+    if cols.health_id.is_none() && by_name.iter().any(|c| c.is_none()) {
+        return Err(Error::invalid(format!(
+            "{name}: the roster header needs a health_id column, or last_name, first_name and dob (found: {})",
+            headers.iter().collect::<Vec<_>>().join(",")
+        ))
+        .hint("e.g. `health_id,last_name,first_name,dob,date`; the date column is optional"));
+    }
+    Ok(cols)
+}
+
+/// Totals for the summary line and the audit entry.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    pub checked: u64,
+    pub eligible: u64,
+    pub open_card: u64,
+    pub cco: u64,
+    pub not_eligible: u64,
+    pub errors: u64,
+}
+
+impl Tally {
+    pub fn line(&self) -> String {
+        format!(
+            "checked {} rows: {} eligible (open-card {}, cco {}), {} not eligible, {} errors",
+            self.checked, self.eligible, self.open_card, self.cco, self.not_eligible, self.errors
+        )
+    }
+}
+
+/// What a row asked for.
+fn row_request(
+    rec: &csv::StringRecord,
+    cols: &RosterColumns,
+    today: NaiveDate,
+) -> std::result::Result<(Who, NaiveDate), String> {
+    let get = |c: Option<usize>| c.and_then(|i| rec.get(i)).map(str::trim).unwrap_or("");
+    let hid = get(cols.health_id);
+    let who = if !hid.is_empty() {
+        Who::Id(HealthId::parse("health_id", hid).map_err(|e| e.message)?)
+    } else {
+        let (l, f, d) = (get(cols.last), get(cols.first), get(cols.dob));
+        if l.is_empty() && f.is_empty() && d.is_empty() {
+            return Err("no health_id, and no last_name, first_name and dob to search by".into());
+        }
+        Who::Name {
+            last: parse_name("last_name", l)?,
+            first: parse_name("first_name", f)?,
+            dob: parse_date("dob", d).map_err(|e| e.message)?,
+        }
+    };
+    let date = match get(cols.date) {
+        "" => today,
+        d => parse_date("date", d).map_err(|e| e.message)?,
+    };
+    check_window(date, date, today).map_err(|e| e.message)?;
+    Ok((who, date))
+}
+
+/// Where rows go, in the chosen format.
+enum Sink<W: Write> {
+    Table(W),
+    Csv(Box<csv::Writer<W>>),
+    Json(W, bool),
+    Ndjson(W),
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::internal(format!("cannot write the results: {e}"))
+}
+
+fn is_pipe(e: &Error) -> bool {
+    e.message.contains("Broken pipe") || e.message.contains("broken pipe")
+}
+
+impl<W: Write> Sink<W> {
+    fn new(format: Format, mut w: W) -> std::io::Result<Sink<W>> {
+        Ok(match format {
+            Format::Table => {
+                writeln!(
+                    w,
+                    "{:>6}  {:<9} {:<10}  {:<8}  {:<9}  {:<5}  bill / error",
+                    "row", "health_id", "date", "eligible", "lane", "plan"
+                )?;
+                Sink::Table(w)
+            }
+            Format::Csv => {
+                let mut c = csv::Writer::from_writer(w);
+                c.write_record(CSV_COLUMNS).map_err(csv_io)?;
+                Sink::Csv(Box::new(c))
+            }
+            Format::Json => {
+                w.write_all(b"[")?;
+                Sink::Json(w, true)
+            }
+            Format::Ndjson => Sink::Ndjson(w),
+        })
+    }
+
+    fn row(&mut self, r: &BatchRow<'_>) -> std::io::Result<()> {
+        match self {
+            Sink::Ndjson(w) => {
+                serde_json::to_writer(&mut *w, r).map_err(std::io::Error::other)?;
+                w.write_all(b"\n")
+            }
+            Sink::Json(w, first) => {
+                w.write_all(if *first { b"\n  " } else { b",\n  " })?;
+                *first = false;
+                serde_json::to_writer(&mut *w, r).map_err(std::io::Error::other)
+            }
+            Sink::Csv(c) => {
+                let b = |v: Option<bool>| v.map_or(String::new(), |b| b.to_string());
+                c.write_record([
+                    r.row.to_string().as_str(),
+                    r.health_id.unwrap_or(""),
+                    &r.date.map_or(String::new(), |d| d.to_string()),
+                    &b(r.eligible),
+                    r.lane.unwrap_or(""),
+                    r.benefit_plan.unwrap_or(""),
+                    r.cco.unwrap_or(""),
+                    r.plan_partner.unwrap_or(""),
+                    r.error.unwrap_or(""),
+                ])
+                .map_err(csv_io)
+            }
+            Sink::Table(w) => {
+                let last = match (r.error, r.lane) {
+                    (Some(e), _) => format!("error: {e}"),
+                    (None, Some("open-card")) => "Bill OHA (Open Card)".to_string(),
+                    (None, Some("cco")) => match r.plan_partner {
+                        Some(p) => format!("Bill {} ({p})", r.cco.unwrap_or("?")),
+                        None => format!("Bill {}", r.cco.unwrap_or("?")),
+                    },
+                    _ => "not eligible".to_string(),
+                };
+                writeln!(
+                    w,
+                    "{:>6}  {:<9} {:<10}  {:<8}  {:<9}  {:<5}  {}",
+                    r.row,
+                    r.health_id.unwrap_or("-"),
+                    r.date.map_or("-".to_string(), |d| d.to_string()),
+                    match r.eligible {
+                        Some(true) => "yes",
+                        Some(false) => "no",
+                        None => "-",
+                    },
+                    r.lane.unwrap_or("-"),
+                    r.benefit_plan.unwrap_or("-"),
+                    last
+                )
+            }
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            Sink::Json(mut w, first) => {
+                w.write_all(if first { b"]\n" } else { b"\n]\n" })?;
+                w.flush()
+            }
+            Sink::Csv(c) => c
+                .into_inner()
+                .map_err(|e| std::io::Error::other(e.to_string()))?
+                .flush(),
+            Sink::Table(mut w) | Sink::Ndjson(mut w) => w.flush(),
+        }
+    }
+}
+
+fn csv_io(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// Feeds everything read through SHA-256 (the audit entry names the roster by digest).
+struct Hashing<R> {
+    inner: R,
+    hash: Sha256,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Answers every row of `input`, writing results to `out`. Returns the tally, the digest
+/// of the roster and whether the reader of `out` went away.
+pub fn run_batch<R: Read, W: Write>(
+    tx: &Tx<'_>,
+    name: &str,
+    input: R,
+    out: W,
+    format: Format,
+    today: NaiveDate,
+    progress: Option<&indicatif::ProgressBar>,
+) -> Result<(Tally, String, bool)> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(Hashing {
+            inner: input,
+            hash: Sha256::new(),
+        });
+    let headers = rdr
+        .headers()
+        .map_err(|e| Error::invalid(format!("{name}: cannot read the header row: {e}")))?
+        .clone();
+    let cols = roster_columns(name, &headers)?;
+    let mut tally = Tally::default();
+    let mut sink = match Sink::new(format, out) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            return Ok((tally, String::new(), true))
+        }
+        Err(e) => return Err(io(e)),
+    };
+    let mut rec = csv::StringRecord::new();
+    let mut closed = false;
+    let mut n: u64 = 0;
+    loop {
+        let more = match rdr.read_record(&mut rec) {
+            Ok(m) => m,
+            Err(e) => {
+                // A row the CSV reader cannot split (bad UTF-8, say) is that row's error.
+                n += 1;
+                tally.checked += 1;
+                tally.errors += 1;
+                let msg = format!("unreadable row: {e}");
+                let r = BatchRow {
+                    row: n,
+                    error: Some(&msg),
+                    ..BatchRow::default()
+                };
+                if let Err(e) = sink.row(&r) {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        closed = true;
+                        break;
+                    }
+                    return Err(io(e));
+                }
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+                continue;
+            }
+        };
+        if !more {
+            break;
+        }
+        n += 1;
+        tally.checked += 1;
+        let written = match row_request(&rec, &cols, today) {
+            Err(msg) => {
+                tally.errors += 1;
+                let given = cols
+                    .health_id
+                    .and_then(|i| rec.get(i))
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty());
+                sink.row(&BatchRow {
+                    row: n,
+                    health_id: given,
+                    error: Some(&msg),
+                    ..BatchRow::default()
+                })
+            }
+            Ok((who, date)) => match find(tx, &who)? {
+                Found::One(m) => {
+                    let spans = tx.member_spans(m.id)?;
+                    let a = answer_on(&spans, date);
+                    match a.lane {
+                        Lane::OpenCard => tally.open_card += 1,
+                        Lane::Cco => tally.cco += 1,
+                        Lane::None => tally.not_eligible += 1,
+                    }
+                    if a.eligible {
+                        tally.eligible += 1;
+                    }
+                    sink.row(&BatchRow {
+                        row: n,
+                        health_id: Some(&m.health_id),
+                        date: Some(date),
+                        eligible: Some(a.eligible),
+                        lane: Some(a.lane.as_str()),
+                        benefit_plan: a.benefit_plan.as_deref(),
+                        cco: a.cco.as_deref(),
+                        plan_partner: a.plan_partner.as_deref(),
+                        error: None,
+                    })
+                }
+                Found::NotFound => {
+                    tally.errors += 1;
+                    let hid = match &who {
+                        Who::Id(h) => Some(h.as_str()),
+                        Who::Name { .. } => None,
+                    };
+                    sink.row(&BatchRow {
+                        row: n,
+                        health_id: hid,
+                        date: Some(date),
+                        error: Some("member not found"),
+                        ..BatchRow::default()
+                    })
+                }
+                Found::Many(ms) => {
+                    tally.errors += 1;
+                    let msg = format!(
+                        "{} members match this name and date of birth; use the health_id",
+                        ms.len()
+                    );
+                    sink.row(&BatchRow {
+                        row: n,
+                        date: Some(date),
+                        error: Some(&msg),
+                        ..BatchRow::default()
+                    })
+                }
+            },
+        };
+        if let Err(e) = written {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                closed = true;
+                break;
+            }
+            return Err(io(e));
+        }
+        if let Some(pb) = progress {
+            if n.is_multiple_of(1024) {
+                pb.set_position(rdr.position().byte());
+            }
+        }
+    }
+    if !closed {
+        if let Err(e) = sink.finish() {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                return Err(io(e));
+            }
+            closed = true;
+        }
+    }
+    let digest = crate::store::hex_prefix(&rdr.into_inner().hash.finalize(), 32);
+    Ok((tally, digest, closed))
+}
+
+pub fn cmd_elig_batch(ctx: &Context, args: &BatchArgs) -> Result<Output> {
+    if let Some(x) = &args.x12 {
+        return super::x12::cmd_answer_270(ctx, x, args.out.as_deref());
+    }
+    let Some(path) = &args.file else {
+        return Err(Error::usage("give a roster CSV, or --x12 FILE.270"));
+    };
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
+    let pb = if ctx.ui.stderr_tty {
+        let pb = indicatif::ProgressBar::new(size);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} checking roster [{bar:30}] {percent}% {elapsed}",
+        ) {
+            pb.set_style(style.progress_chars("=> "));
+        }
+        Some(pb)
+    } else {
+        None
+    };
+    let stdout = std::io::stdout();
+    let out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let result = run_batch(
+        &tx,
+        &name,
+        std::io::BufReader::with_capacity(1 << 16, file),
+        out,
+        ctx.format,
+        ctx.clock.today(),
+        pb.as_ref(),
+    );
+    if let Some(pb) = &pb {
+        pb.finish_and_clear();
+    }
+    let (tally, digest, _closed) = match result {
+        Ok(r) => r,
+        Err(e) if is_pipe(&e) => return Ok(Output::Nothing),
+        Err(e) => return Err(e),
+    };
+    let now = ctx.clock.now_str();
+    let base = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.clone());
+    let detail = format!(
+        "rows {}, eligible {}, open-card {}, cco {}, not eligible {}, errors {}; roster sha256 {}",
+        tally.checked,
+        tally.eligible,
+        tally.open_card,
+        tally.cco,
+        tally.not_eligible,
+        tally.errors,
+        digest
+    );
+    tx.audit(&actor.entry(&now, "elig batch", Some(&base), "ok", Some(&detail)))?;
+    tx.commit()?;
+    ctx.ui.note(&tally.line());
+    Ok(Output::Nothing)
+}
