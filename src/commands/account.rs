@@ -11,6 +11,19 @@ use crate::output::Output;
 use crate::store::{AuditEntry, NewUser, Store, Tx};
 use serde::Serialize;
 
+/// The portal's security agreement, shown before "I Agree" is asked (seed 002).
+pub const SECURITY_AGREEMENT: &str = "Security Agreement: Trading Partner and Oregon DHS shall take reasonable care to ensure \
+that data and data transmissions are timely, complete, truthful, accurate and secure, and shall take reasonable \
+precautions to prevent unauthorized access to the information system, the data transmission itself or the contents \
+of information which transmitted either to or from Oregon DHS in compliance with HIPAA 45 CFR.";
+
+/// Shows the security agreement before a screen asks for "I Agree" on a terminal.
+pub fn show_agreement(ctx: &Context, form: &Form) {
+    if ctx.ui.can_prompt() && !form.has("agree") {
+        ctx.ui.note(SECURITY_AGREEMENT);
+    }
+}
+
 pub const SETUP_FIELDS: &[Field] = &[
     field("user_name", "User Name", Kind::Text, true),
     field("contact_first_name", "Contact First Name", Kind::Text, true),
@@ -240,6 +253,7 @@ pub fn setup_with(
             .hint("ask the site administrator to add you as a clerk, or file `mmis admin transfer-request`"));
         }
     }
+    show_agreement(ctx, &form);
     let form = form.complete("Account Setup", SETUP_FIELDS, &ctx.ui, true)?;
     let mut problems = Vec::new();
     let user_name = match form.text("user_name")? {
@@ -384,6 +398,36 @@ pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<O
     ))
 }
 
+/// Checks `new_password` / `confirm_new_password` of a form (rules, history, not the
+/// current one) and hashes it.
+fn new_password_hash(
+    tx: &Tx<'_>,
+    user_id: i64,
+    user_name: &str,
+    form: &Form,
+    current: Option<&Secret>,
+) -> Result<String> {
+    let new = form.secret("new_password")?;
+    let mut problems = credentials::new_password_problems(
+        tx,
+        Some(user_id),
+        user_name,
+        "new_password",
+        new.as_ref(),
+        "confirm_new_password",
+        form.secret("confirm_new_password")?.as_ref(),
+    )?;
+    if let (Some(n), Some(c)) = (&new, current) {
+        if problems.is_empty() && n.expose() == c.expose() {
+            problems.push("new_password: must differ from the current password".into());
+        }
+    }
+    match new {
+        Some(n) if problems.is_empty() => hash::hash_secret(n.expose()),
+        _ => Err(Error::invalid_fields("the new password", &problems)),
+    }
+}
+
 pub const CHANGE_FIELDS: &[Field] = &[
     field(
         "current_password",
@@ -446,25 +490,7 @@ pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<O
         return Err(Error::unauthenticated("current_password: wrong password"));
     }
     let tx = store.write()?;
-    let mut problems = credentials::new_password_problems(
-        &tx,
-        Some(uid),
-        &user.user_name,
-        "new_password",
-        form.secret("new_password")?.as_ref(),
-        "confirm_new_password",
-        form.secret("confirm_new_password")?.as_ref(),
-    )?;
-    if let Some(n) = form.secret("new_password")? {
-        if n.expose() == current.expose() && problems.is_empty() {
-            problems.push("new_password: must differ from the current password".into());
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::invalid_fields("the new password", &problems));
-    }
-    let new = form.secret("new_password")?.unwrap_or_default();
-    let hashed = hash::hash_secret(new.expose())?;
+    let hashed = new_password_hash(&tx, uid, &user.user_name, &form, Some(&current))?;
     let now = ctx.clock.now_str();
     tx.set_password(uid, &hashed, &now)?;
     let ended = tx.end_user_sessions(uid, actor.session_id(), &now, "password changed")?;
@@ -582,20 +608,7 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         return Err(wrong());
     }
     let tx = store.write()?;
-    let problems = credentials::new_password_problems(
-        &tx,
-        Some(user.id),
-        &user.user_name,
-        "new_password",
-        form.secret("new_password")?.as_ref(),
-        "confirm_new_password",
-        form.secret("confirm_new_password")?.as_ref(),
-    )?;
-    if !problems.is_empty() {
-        return Err(Error::invalid_fields("the new password", &problems));
-    }
-    let new = form.secret("new_password")?.unwrap_or_default();
-    let hashed = hash::hash_secret(new.expose())?;
+    let hashed = new_password_hash(&tx, user.id, &user.user_name, &form, None)?;
     tx.set_password(user.id, &hashed, &now)?;
     let was_locked = user.locked_at.is_some();
     tx.unlock_user(user.id)?;

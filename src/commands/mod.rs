@@ -37,8 +37,8 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
         Command::Account(c) => match c {
             AccountCmd::Setup(a) => account::cmd_account_setup(ctx, &a),
             AccountCmd::PinRequest(a) => account::cmd_account_pin_request(ctx, &a),
-            AccountCmd::AcceptInvite(_) => not_yet("account accept-invite"),
-            AccountCmd::Link(_) => not_yet("account link"),
+            AccountCmd::AcceptInvite(_) => not_yet(ctx, "account accept-invite"),
+            AccountCmd::Link(_) => not_yet(ctx, "account link"),
             AccountCmd::SwitchProvider(a) => session::cmd_account_switch_provider(ctx, &a),
             AccountCmd::Password(PasswordCmd::Change(a)) => account::cmd_password_change(ctx, &a),
             AccountCmd::Password(PasswordCmd::Reset(a)) => account::cmd_password_reset(ctx, &a),
@@ -49,16 +49,16 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             cli::TokenCmd::Revoke(a) => token::cmd_token_revoke(ctx, &a),
         },
         Command::Clerk(c) => match c {
-            ClerkCmd::Add(_) => not_yet("clerk add"),
-            ClerkCmd::Remove(_) => not_yet("clerk remove"),
-            ClerkCmd::Roles(_) => not_yet("clerk roles"),
-            ClerkCmd::List => not_yet("clerk list"),
-            ClerkCmd::Search(_) => not_yet("clerk search"),
-            ClerkCmd::Unlock(_) => not_yet("clerk unlock"),
+            ClerkCmd::Add(_) => not_yet(ctx, "clerk add"),
+            ClerkCmd::Remove(_) => not_yet(ctx, "clerk remove"),
+            ClerkCmd::Roles(_) => not_yet(ctx, "clerk roles"),
+            ClerkCmd::List => not_yet(ctx, "clerk list"),
+            ClerkCmd::Search(_) => not_yet(ctx, "clerk search"),
+            ClerkCmd::Unlock(_) => not_yet(ctx, "clerk unlock"),
         },
         Command::Admin(c) => match c {
-            AdminCmd::TransferRequest(_) => not_yet("admin transfer-request"),
-            AdminCmd::TransferStatus(_) => not_yet("admin transfer-status"),
+            AdminCmd::TransferRequest(_) => not_yet(ctx, "admin transfer-request"),
+            AdminCmd::TransferStatus(_) => not_yet(ctx, "admin transfer-status"),
         },
         Command::Elig(c) => match c {
             EligCmd::Check(a) => elig::cmd_elig_check(ctx, &a),
@@ -98,14 +98,16 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
                 ops::adjudicate::cmd_ops_claims_adjudicate(ctx)
             }
             OpsCmd::Pa(OpsPaCmd::Decide(a)) => ops::pa::cmd_ops_pa_decide(ctx, &a),
-            OpsCmd::Transfer(TransferCmd::List) => not_yet("ops transfer list"),
-            OpsCmd::Transfer(TransferCmd::Approve(_)) => not_yet("ops transfer approve"),
-            OpsCmd::Transfer(TransferCmd::Reject(_)) => not_yet("ops transfer reject"),
+            OpsCmd::Transfer(TransferCmd::List) => not_yet(ctx, "ops transfer list"),
+            OpsCmd::Transfer(TransferCmd::Approve(_)) => not_yet(ctx, "ops transfer approve"),
+            OpsCmd::Transfer(TransferCmd::Reject(_)) => not_yet(ctx, "ops transfer reject"),
         },
     }
 }
 
-fn not_yet(command: &str) -> Result<Output> {
+fn not_yet(ctx: &Context, command: &str) -> Result<Output> {
+    let store = ctx.open_store()?;
+    drop(crate::auth::begin(ctx, &store, command)?);
     Err(Error::internal(format!(
         "`mmis {command}` is not available in this build yet"
     )))

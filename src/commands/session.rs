@@ -86,7 +86,7 @@ fn failed(
         actor_kind: "anonymous",
         provider_id: None,
         action: "login",
-        target: Some(user),
+        target: (user != "-").then_some(user),
         outcome: "failed",
         detail: Some(detail),
     })?;
@@ -129,7 +129,8 @@ pub fn login_with(
     };
     let Some(user) = user else {
         hash::dummy_verify(password.expose());
-        failed(store, ctx, user_name, "unknown user", None)?;
+        // The typed name is not recorded: it may be a password typed in the wrong field.
+        failed(store, ctx, "-", "unknown user name", None)?;
         return Err(bad());
     };
     if user.locked_at.is_some() {

@@ -1015,3 +1015,184 @@ fn whoami_json_has_the_contract_fields() {
     assert!(l["expires_at"].as_str().unwrap().ends_with('Z'));
     assert_eq!(l["user_name"], "JAMJON");
 }
+
+#[test]
+fn a_weaker_hash_is_upgraded_at_the_next_sign_in() {
+    let sb = Sandbox::new();
+    sb.init();
+    // A hash of the same password made with weaker (older) parameters.
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let weak = argon2::Argon2::new(
+        argon2::Algorithm::Argon2id,
+        argon2::Version::V0x13,
+        argon2::Params::new(4096, 1, 1, None).unwrap(),
+    )
+    .hash_password(
+        OPS_PASSWORD.as_bytes(),
+        &SaltString::from_b64("c29tZXNhbHRzb21lc2FsdA").unwrap(),
+    )
+    .unwrap()
+    .to_string();
+    sb.sql(&format!(
+        "UPDATE users SET password_hash = '{weak}' WHERE user_name = 'ops';"
+    ));
+    sb.login("ops", "ops", OPS_PASSWORD);
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let now: String = c
+        .query_row(
+            "SELECT password_hash FROM users WHERE user_name = 'ops'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(now.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{now}");
+}
+
+#[test]
+fn changing_the_password_ends_the_other_sessions() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    sb.login("laptop", "JAMJON", ADMIN_PASSWORD);
+    let f = sb.write(
+        "change.toml",
+        &format!("current_password = \"{ADMIN_PASSWORD}\"\nnew_password = \"Second-Pass-22\"\nconfirm_new_password = \"Second-Pass-22\"\n"),
+    );
+    let v = sb.json_as(
+        "admin",
+        &[
+            "account",
+            "password",
+            "change",
+            "--form",
+            f.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(v["user_name"], "JAMJON");
+    sb.run_as("laptop", &["whoami"], None)
+        .code(3)
+        .err_contains("ended");
+    sb.run_as("admin", &["whoami"], None).ok();
+}
+
+#[test]
+fn sessions_end_after_the_absolute_lifetime() {
+    let sb = Sandbox::new();
+    sb.init();
+    let cfg = sb.path("config");
+    std::fs::create_dir_all(cfg.join("mmis")).unwrap();
+    std::fs::write(
+        cfg.join("mmis/config.toml"),
+        "[session]\nidle = \"1h\"\nabsolute = \"2s\"\n",
+    )
+    .unwrap();
+    sb.login("ops", "ops", OPS_PASSWORD);
+    sb.run_as("ops", &["whoami"], None).ok();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    sb.run_as("ops", &["whoami"], None)
+        .code(3)
+        .err_contains("absolute");
+}
+
+#[test]
+fn a_config_file_with_an_unknown_key_is_refused() {
+    let sb = Sandbox::new();
+    sb.init();
+    let cfg = sb.path("config");
+    std::fs::create_dir_all(cfg.join("mmis")).unwrap();
+    std::fs::write(cfg.join("mmis/config.toml"), "[session]\nidel = \"1h\"\n").unwrap();
+    sb.run_as("ops", &["whoami"], None)
+        .code(6)
+        .err_contains("idel");
+}
+
+#[test]
+fn a_missing_role_is_exit_4_and_audited() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let v = sb.json_as(
+        "admin",
+        &[
+            "token",
+            "create",
+            "--name",
+            "elig",
+            "--roles",
+            "eligibility-inquiry",
+        ],
+    );
+    let token = v["token"].as_str().unwrap().to_string();
+    sb.run_env(
+        "script",
+        &["claim", "list"],
+        None,
+        &[("MMIS_TOKEN", &token)],
+    )
+    .code(4)
+    .err_contains("Claim Inquiry");
+    let log = sb.json_as("ops", &["audit", "log", "--action", "claim list"]);
+    let last = log.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["outcome"], "denied");
+    assert_eq!(last["provider_id"], "506675928");
+}
+
+#[test]
+fn a_site_administrator_sees_only_their_providers_audit_entries() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let log = sb.json_as("admin", &["audit", "log"]);
+    assert!(!log.as_array().unwrap().is_empty());
+    for e in log.as_array().unwrap() {
+        assert_eq!(e["provider_id"], "506675928", "{e}");
+    }
+    let all = sb.json_as("ops", &["audit", "log"]);
+    assert!(all.as_array().unwrap().len() > log.as_array().unwrap().len());
+    sb.json_as("admin", &["audit", "verify"]);
+}
+
+#[test]
+fn pin_requests_are_recorded_for_the_agency() {
+    let sb = Sandbox::new();
+    sb.init();
+    sb.enroll(
+        "506675928",
+        &npi(123456789),
+        "Jones Family Therapy",
+        "group",
+    );
+    let v = sb.json_as(
+        "x",
+        &[
+            "account",
+            "pin-request",
+            "--name",
+            "Jones Family Therapy",
+            "--npi",
+            &npi(123456789),
+            "--mail-to",
+            "1 Main St, Salem OR 97301",
+        ],
+    );
+    assert_eq!(v["status"], "open");
+    assert_eq!(v["provider_id"], "506675928");
+    sb.run_as(
+        "x",
+        &[
+            "account",
+            "pin-request",
+            "--name",
+            "Someone Else",
+            "--npi",
+            &npi(123456789),
+            "--mail-to",
+            "1 Main St, Salem OR 97301",
+        ],
+        None,
+    )
+    .code(6)
+    .err_contains("--name");
+    let list = sb.json_as("ops", &["ops", "pin-requests"]);
+    assert_eq!(list[0]["status"], "open");
+    sb.json_as("ops", &["ops", "provider", "pin-reissue", "506675928"]);
+    let list = sb.json_as("ops", &["ops", "pin-requests"]);
+    assert_eq!(list[0]["status"], "reissued");
+}
