@@ -37,41 +37,7 @@ pub fn ops(sb: &Sandbox, args: &[&str]) -> Value {
 /// Loads `MEMBERS` with `ops member import`.
 pub fn load_members(sb: &Sandbox) {
     let p = sb.write("members.csv", MEMBERS);
-    let r = sb.run_as(
-        "ops",
-        &["ops", "member", "import", p.to_str().unwrap()],
-        None,
-    );
-    if r.code == 0 {
-        return;
-    }
-    // TEMPORARY until `ops member import` lands: the same rows by SQL.
-    assert!(r.stderr.contains("not available"), "{}", r.stderr);
-    let mut sql = String::new();
-    let mut seen = Vec::new();
-    for line in MEMBERS.lines().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
-        if !seen.contains(&f[0]) {
-            seen.push(f[0]);
-            sql.push_str(&format!(
-                "INSERT INTO members(health_id,last_name,first_name,dob,sex) VALUES('{}','{}','{}','{}','{}');",
-                f[0], f[1], f[2], f[3], f[4]
-            ));
-        }
-        let opt = |s: &str| {
-            if s.is_empty() {
-                "NULL".to_string()
-            } else {
-                format!("'{s}'")
-            }
-        };
-        sql.push_str(&format!(
-            "INSERT INTO coverage_spans(member_id,kind,plan,plan_type,start_date,end_date,plan_partner) \
-             VALUES((SELECT id FROM members WHERE health_id='{}'),'{}','{}',{},'{}',{},{});",
-            f[0], f[5], f[6], opt(f[7]), f[8], opt(f[9]), opt(f[10])
-        ));
-    }
-    sb.sql(&sql);
+    ops(sb, &["ops", "member", "import", p.to_str().unwrap()]);
 }
 
 /// The sandbox with provider 506675928 (admin JAMJON), the fixture fee schedule and members.
