@@ -209,6 +209,7 @@ fn run_steps(d: &mut Demo<'_>) -> Result<()> {
         d.base.clock.today_str()
     ))?;
     step_foundation(d)?;
+    step_claims(d)?;
     // Later areas add their steps here.
     step_finish(d)
 }
@@ -269,6 +270,48 @@ fn step_foundation(d: &mut Demo<'_>) -> Result<()> {
     let (u, pw) = d.admin.clone();
     d.login("owner", &u, &pw)?;
     d.run("owner", &["whoami"])?;
+    Ok(())
+}
+
+pub const FEES_CSV: &str = include_str!("../../fixtures/fees.csv");
+pub const MEMBERS_CSV: &str = include_str!("../../fixtures/members.csv");
+pub const CLAIM_FORM: &str = include_str!("../../fixtures/forms/claim.toml");
+
+/// A fee schedule, a claim keyed on the portal, a payment cycle, the claim's status.
+fn step_claims(d: &mut Demo<'_>) -> Result<()> {
+    d.step(
+        "4. Fee-for-service: the agency loads its fee schedule; the biller keys an Open Card claim",
+    )?;
+    let known = {
+        let store = Store::open(&d.db, OpenMode::Existing)?;
+        let tx = store.read()?;
+        tx.member_by_health_id("OC100001")?.is_some()
+    };
+    if !known {
+        let members = d.file("members.csv", MEMBERS_CSV)?.display().to_string();
+        d.run("operator", &["ops", "member", "import", &members])?;
+    }
+    let fees = d.file("fees.csv", FEES_CSV)?.display().to_string();
+    d.run("operator", &["ops", "fee-schedule", "import", &fees])?;
+    // The form's dates of service, moved to last week of the business date.
+    let today = d.base.clock.today();
+    let form_text = CLAIM_FORM
+        .replace(
+            "2026-03-10",
+            &(today - chrono::Duration::days(6)).to_string(),
+        )
+        .replace(
+            "2026-03-12",
+            &(today - chrono::Duration::days(4)).to_string(),
+        )
+        .replace("1467589325", &d.fixture.provider.npi);
+    let form = d.file("claim.toml", &form_text)?.display().to_string();
+    let claim = d.run("owner", &["claim", "submit", "--form", &form])?;
+    let icn = claim["icn"].as_str().unwrap_or_default().to_string();
+
+    d.step("5. The agency runs a payment cycle; the biller follows the claim")?;
+    d.run("operator", &["ops", "claims", "adjudicate"])?;
+    d.run("owner", &["claim", "status", &icn])?;
     Ok(())
 }
 
