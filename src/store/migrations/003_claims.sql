@@ -54,7 +54,8 @@ CREATE TABLE claims (
     created_at             TEXT NOT NULL,
     created_by             TEXT NOT NULL
 ) STRICT;
-CREATE INDEX claims_member ON claims(member_id, first_dos);
+-- The duplicate edit looks claims up by member, provider and status.
+CREATE INDEX claims_member ON claims(member_id, provider_id, status);
 CREATE INDEX claims_provider ON claims(provider_id, status);
 CREATE INDEX claims_accepted ON claims(status) WHERE status = 'accepted';
 CREATE INDEX claims_recoup ON claims(recoup_pending) WHERE recoup_pending = 1;
