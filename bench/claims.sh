@@ -130,7 +130,8 @@ Measured $(date -u +%Y-%m-%d) on: $machine. Release build, wall time of the whol
 | \`mmis ops claims adjudicate\` over $pending accepted claims ($paid paid) | ${t_adj} ms, peak RSS ${rss_adj} MiB |
 
 The single-claim figure is dominated by process start and the durable commit; a biller
-with many claims sends an 837P batch.
+with many claims sends an 837P batch. Figures on a machine shared with other builds vary by
+about ±30%.
 EOT
 )
 echo "$report"

@@ -1024,9 +1024,24 @@ fn an_837p_with_a_broken_envelope_is_exit_6_and_stores_nothing() {
     let file = batch_837(&sb, &[("PCN-1", "OC100001", "90837", "2026-03-10")]);
     let text = std::fs::read_to_string(&file).unwrap();
     let bad = write_unique(&sb, "837", &text.replace("SE*", "SE*9"));
-    sb.run_as("admin", &["claim", "submit", "--x12", &bad], None)
-        .code(6)
-        .err_contains("is not a readable 837P");
+    let ack = sb.path("bad.999");
+    sb.run_as(
+        "admin",
+        &[
+            "claim",
+            "submit",
+            "--x12",
+            &bad,
+            "--ack",
+            ack.to_str().unwrap(),
+        ],
+        None,
+    )
+    .code(6)
+    .err_contains("is not a readable 837P");
+    // The 999 says the set was rejected for its count (IK502 4).
+    let ack_text = std::fs::read_to_string(&ack).unwrap();
+    assert!(ack_text.contains("IK5*R*4"), "{ack_text}");
     let junk = write_unique(&sb, "837", "hello");
     sb.run_as("admin", &["claim", "submit", "--x12", &junk], None)
         .code(6);
