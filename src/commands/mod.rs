@@ -75,6 +75,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             PaCmd::Submit(a) => pa::cmd_pa_submit(ctx, &a),
             PaCmd::Inquire(a) => pa::cmd_pa_inquire(ctx, &a),
             PaCmd::List(a) => pa::cmd_pa_list(ctx, &a),
+            PaCmd::Cancel(a) => pa::cmd_pa_cancel(ctx, &a),
         },
         Command::Audit(c) => match c {
             cli::AuditCmd::Log(a) => audit::cmd_audit_log(ctx, &a),

@@ -456,3 +456,67 @@ pub fn cmd_pa_list(ctx: &Context, args: &PaListArgs) -> Result<Output> {
         ],
     ))
 }
+
+pub fn cmd_pa_cancel(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
+    let number = PaNumber::parse("PA number", &args.pa_number)?;
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "pa cancel")?;
+    let provider_id = actor.provider()?.to_string();
+    let pa = tx
+        .pa_by_number(number.as_str())?
+        .filter(|p| p.provider_id == provider_id)
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "no prior authorization {number} for provider {provider_id}"
+            ))
+            .hint("`mmis pa list` shows this provider's PAs")
+        })?;
+    let now = ctx.clock.now_str();
+    if pa.status != "pending" && pa.status != "approved" {
+        let err = Error::conflict(format!(
+            "prior authorization {number} is {} (278 {}); only a pending or approved PA can be cancelled",
+            pa.status, pa.action_code
+        ));
+        tx.audit(&actor.entry(
+            &now,
+            "pa cancel",
+            Some(number.as_str()),
+            "refused",
+            Some(&err.message),
+        ))?;
+        tx.commit()?;
+        return Err(err);
+    }
+    let today = ctx.clock.today().to_string();
+    tx.decide_pa(
+        pa.id,
+        "cancelled",
+        "C",
+        pa.approved_units,
+        Some("cancelled by the provider"),
+        &today,
+        &actor.user_name,
+    )?;
+    let detail = format!(
+        "cancelled (was {}); {} unit(s) used by claims stay with them",
+        pa.status, pa.used_units
+    );
+    tx.audit(&actor.entry(
+        &now,
+        "pa cancel",
+        Some(number.as_str()),
+        "ok",
+        Some(&detail),
+    ))?;
+    tx.commit()?;
+    Ok(Output::record_with(
+        serde_json::json!({
+            "pa_number": number.as_str(),
+            "status": "cancelled",
+            "action_code": "C",
+            "previous_status": pa.status,
+            "used_units": pa.used_units,
+        }),
+        format!("Prior authorization {number} cancelled (278 C). No new claim can use it."),
+    ))
+}

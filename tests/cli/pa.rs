@@ -551,3 +551,43 @@ fn pa_actions_are_audited() {
         );
     }
 }
+
+#[test]
+fn pa_cancel_ends_a_pa_for_new_claims() {
+    let sb = setup();
+    let pa = approved(&sb, 8);
+    let icn = accepted(
+        &sb,
+        "OC100001",
+        ("H0004", "2026-03-10", 2, "60"),
+        &with_pa(&pa),
+    );
+    let t = token(&sb, "reader", "Prior Auth Inquiry");
+    run_token(&sb, &t, &["pa", "cancel", &pa])
+        .code(4)
+        .err_contains("Prior Auth Submit");
+    let v = sb.json_as("admin", &["pa", "cancel", &pa]);
+    assert_eq!(v["status"], "cancelled");
+    assert_eq!(v["action_code"], "C");
+    let i = inquire(&sb, &pa);
+    assert_eq!(i["status"], "cancelled");
+    assert_eq!(i["claims"][0]["icn"], icn.as_str());
+    submit(
+        &sb,
+        &claim_form(
+            "OC100001",
+            &[("H0004", "2026-03-11", 2, "60")],
+            &with_pa(&pa),
+        ),
+    )
+    .code(6)
+    .err_contains("is cancelled, not approved");
+    sb.run_as("admin", &["pa", "cancel", &pa], None)
+        .code(7)
+        .err_contains("only a pending or approved PA can be cancelled");
+    let pending_one = pending(&sb, 4);
+    assert_eq!(
+        sb.json_as("admin", &["pa", "cancel", &pending_one])["status"],
+        "cancelled"
+    );
+}
