@@ -1196,3 +1196,32 @@ fn pin_requests_are_recorded_for_the_agency() {
     let list = sb.json_as("ops", &["ops", "pin-requests"]);
     assert_eq!(list[0]["status"], "reissued");
 }
+
+#[test]
+fn an_older_store_is_migrated_in_one_go() {
+    let sb = Sandbox::new();
+    let migrations: Vec<_> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/store/migrations"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+            .collect();
+    {
+        // A store as the first release left it: only migration 001.
+        let c = rusqlite::Connection::open(&sb.db).unwrap();
+        c.execute_batch(include_str!("../../src/store/migrations/001_core.sql"))
+            .unwrap();
+        c.execute_batch(&format!(
+            "PRAGMA application_id = {}; PRAGMA user_version = 1;",
+            mmis::store::APPLICATION_ID
+        ))
+        .unwrap();
+    }
+    sb.run_as("x", &["whoami"], None).code(3);
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, migrations.len() as i64);
+    assert_eq!(v, i64::from(mmis::store::schema_version()));
+}
