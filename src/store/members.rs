@@ -114,6 +114,44 @@ impl Tx<'_> {
         Ok(out)
     }
 
+    /// A member and all their spans in one query (the batch and X12 paths).
+    pub fn member_with_spans(&self, health_id: &str) -> Result<Option<(MemberRow, Vec<Span>)>> {
+        let mut st = self
+            .conn()
+            .prepare_cached(
+                "SELECT m.id, m.health_id, m.last_name, m.first_name, m.dob, m.sex,
+                        s.kind, s.plan, s.plan_type, s.start_date, s.end_date, s.plan_partner
+                 FROM members m LEFT JOIN coverage_spans s ON s.member_id = m.id
+                 WHERE m.health_id = ?1",
+            )
+            .map_err(self.err())?;
+        let mut rows = st.query([health_id]).map_err(self.err())?;
+        let mut found: Option<(MemberRow, Vec<Span>)> = None;
+        while let Some(r) = rows.next().map_err(self.err())? {
+            if found.is_none() {
+                found = Some((member_row(r).map_err(self.err())?, Vec::new()));
+            }
+            let kind: Option<String> = r.get(6).map_err(self.err())?;
+            let (Some(kind), Some((_, spans))) = (kind, found.as_mut()) else {
+                continue;
+            };
+            let start: String = r.get(9).map_err(self.err())?;
+            let end: Option<String> = r.get(10).map_err(self.err())?;
+            spans.push(Span {
+                kind: kind_of(&kind).ok_or_else(|| corrupt("kind"))?,
+                plan: r.get(7).map_err(self.err())?,
+                plan_type: r.get(8).map_err(self.err())?,
+                start: ymd(&start).ok_or_else(|| corrupt("start date"))?,
+                end: match end {
+                    Some(e) => Some(ymd(&e).ok_or_else(|| corrupt("end date"))?),
+                    None => None,
+                },
+                plan_partner: r.get(11).map_err(self.err())?,
+            });
+        }
+        Ok(found)
+    }
+
     /// Bigger page cache for a bulk import (this connection only).
     pub fn bulk_mode(&self) -> Result<()> {
         self.conn()

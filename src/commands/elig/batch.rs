@@ -4,7 +4,7 @@
 //! written as an array one element at a time. Results go straight to stdout (not through
 //! `Output`), a closed pipe ends the batch quietly. One audit entry records the batch.
 
-use super::{find, Found, Who};
+use super::{find_with_spans, Found, Who};
 use crate::auth;
 use crate::cli::elig::BatchArgs;
 use crate::context::Context;
@@ -343,9 +343,8 @@ pub fn run_batch<R: Read, W: Write>(
                     ..BatchRow::default()
                 })
             }
-            Ok((who, date)) => match find(tx, &who)? {
-                Found::One(m) => {
-                    let spans = tx.member_spans(m.id)?;
+            Ok((who, date)) => match find_with_spans(tx, &who)? {
+                Found::WithSpans(m, spans) => {
                     let a = answer_on(&spans, date);
                     match a.lane {
                         Lane::OpenCard => tally.open_card += 1,
@@ -367,7 +366,7 @@ pub fn run_batch<R: Read, W: Write>(
                         error: None,
                     })
                 }
-                Found::NotFound => {
+                Found::NotFound | Found::One(_) => {
                     tally.errors += 1;
                     let hid = match &who {
                         Who::Id(h) => Some(h.as_str()),

@@ -1,6 +1,6 @@
 //! `elig check`: one member, one date or a range, and where the claim goes.
 
-use super::{bill_to, find, spans_in, Found, Who};
+use super::{bill_to, find_with_spans, spans_in, Found, Who};
 use crate::auth;
 use crate::cli::elig::CheckArgs;
 use crate::context::Context;
@@ -342,9 +342,9 @@ pub fn cmd_elig_check(ctx: &Context, args: &CheckArgs) -> Result<Output> {
     } else {
         format!("{from}..{to}")
     };
-    let m = match find(&tx, &who)? {
-        Found::One(m) => m,
-        Found::NotFound => {
+    let (m, spans) = match find_with_spans(&tx, &who)? {
+        Found::WithSpans(m, s) => (m, s),
+        Found::NotFound | Found::One(_) => {
             let target = who.describe();
             tx.audit(&actor.entry(&now, "elig check", Some(&target), "not-found", Some(&dates)))?;
             tx.commit()?;
@@ -378,7 +378,6 @@ pub fn cmd_elig_check(ctx: &Context, args: &CheckArgs) -> Result<Output> {
             return Err(Error::conflict(msg).hint("check one of them with --id HEALTH-ID"));
         }
     };
-    let spans = tx.member_spans(m.id)?;
     let view = build_view(&m, &spans, from, to, today);
     let detail = format!("{dates}: {}", view.lane.as_str());
     tx.audit(&actor.entry(&now, "elig check", Some(&m.health_id), "ok", Some(&detail)))?;

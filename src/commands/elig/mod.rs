@@ -37,8 +37,27 @@ impl Who {
 
 pub enum Found {
     One(MemberRow),
+    /// Found by Health ID, spans read in the same query.
+    WithSpans(MemberRow, Vec<Span>),
     NotFound,
     Many(Vec<MemberRow>),
+}
+
+/// Like [`find`], reading the spans too (one query for a Health ID).
+pub fn find_with_spans(tx: &Tx<'_>, who: &Who) -> Result<Found> {
+    if let Who::Id(h) = who {
+        return Ok(match tx.member_with_spans(h.as_str())? {
+            Some((m, s)) => Found::WithSpans(m, s),
+            None => Found::NotFound,
+        });
+    }
+    match find(tx, who)? {
+        Found::One(m) => {
+            let s = tx.member_spans(m.id)?;
+            Ok(Found::WithSpans(m, s))
+        }
+        other => Ok(other),
+    }
 }
 
 pub fn find(tx: &Tx<'_>, who: &Who) -> Result<Found> {

@@ -1,7 +1,7 @@
 //! X12 5010 eligibility: `elig batch --x12 FILE.270` answers with a 271 as the payer
 //! would; `elig check ... --x12-270` prints the 270 a client would send.
 
-use super::{find, Found, Who};
+use super::{find, find_with_spans, Found, Who};
 use crate::auth;
 use crate::context::Context;
 use crate::domain::eligibility::{check_window, CoverageKind, Span};
@@ -130,37 +130,39 @@ pub fn answer(tx: &Tx<'_>, q: &Inquiry<'_>, today: NaiveDate) -> Result<AnswerRe
             _ => return reject(RejectCode::InvalidName),
         },
     };
-    match find(tx, &who)? {
-        Found::One(m) => {
-            let spans = tx.member_spans(m.id)?;
-            match coverage(&m, &spans, from, to) {
-                Some(c) => Ok(AnswerResult::Found(Box::new(c))),
-                None => reject(RejectCode::NotFound),
-            }
-        }
-        Found::NotFound | Found::Many(_) => reject(RejectCode::NotFound),
+    match find_with_spans(tx, &who)? {
+        Found::WithSpans(m, spans) => match coverage(&m, &spans, from, to) {
+            Some(c) => Ok(AnswerResult::Found(Box::new(c))),
+            None => reject(RejectCode::NotFound),
+        },
+        Found::One(_) | Found::NotFound | Found::Many(_) => reject(RejectCode::NotFound),
     }
 }
 
-/// Reads a 270 and writes the 271 that answers it (no auth, no audit: the caller's job).
-pub fn answer_270_text(
-    tx: &Tx<'_>,
-    name: &str,
-    text: &str,
-    today: NaiveDate,
-    time: chrono::NaiveTime,
-    control_number: u32,
-) -> Result<(String, usize, usize)> {
-    let ic = Interchange::parse(text).map_err(|e| x12_err(name, e))?;
-    let inquiries = read_270(&ic).map_err(|e| x12_err(name, e))?;
+/// Reads a 270's inquiries; a file that is not a 270 is exit 6 naming the segment.
+pub fn read_inquiries<'a>(name: &str, ic: &Interchange<'a>) -> Result<Vec<Inquiry<'a>>> {
+    let inquiries = read_270(ic).map_err(|e| x12_err(name, e))?;
     if inquiries.is_empty() {
         return Err(Error::invalid(format!(
             "{name}: the 270 holds no inquiries (no HL*22 loop)"
         )));
     }
+    Ok(inquiries)
+}
+
+/// Writes the 271 that answers a 270's inquiries (no auth, no audit: the caller's job).
+pub fn answer_270(
+    tx: &Tx<'_>,
+    name: &str,
+    ic: &Interchange<'_>,
+    inquiries: &[Inquiry<'_>],
+    today: NaiveDate,
+    time: chrono::NaiveTime,
+    control_number: u32,
+) -> Result<(String, usize, usize)> {
     let mut answers = Vec::with_capacity(inquiries.len());
     let mut rejected = 0usize;
-    for q in &inquiries {
+    for q in inquiries {
         let result = answer(tx, q, today)?;
         if matches!(result, AnswerResult::Rejected { .. }) {
             rejected += 1;
@@ -203,10 +205,8 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::invalid(format!("{name} is not a valid X12 270: not text (UTF-8)")))?;
     // Reject a broken envelope before taking the store's lock.
-    {
-        let ic = Interchange::parse(&text).map_err(|e| x12_err(&name, e))?;
-        read_270(&ic).map_err(|e| x12_err(&name, e))?;
-    }
+    let ic = Interchange::parse(&text).map_err(|e| x12_err(&name, e))?;
+    let inquiries = read_inquiries(&name, &ic)?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
     let control = tx
@@ -216,8 +216,15 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
         % 999_999_999
         + 1;
     tx.meta_set("x12_271_control", &control.to_string())?;
-    let (x271, inquiries, rejected) =
-        answer_270_text(&tx, &name, &text, ctx.clock.today(), now_time(ctx), control)?;
+    let (x271, inquiries, rejected) = answer_270(
+        &tx,
+        &name,
+        &ic,
+        &inquiries,
+        ctx.clock.today(),
+        now_time(ctx),
+        control,
+    )?;
     if let Some(o) = out {
         std::fs::write(o, &x271)
             .map_err(|e| Error::invalid(format!("cannot write {}: {e}", o.display())))?;
@@ -265,7 +272,7 @@ pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -
     // birth in from the member record (a 270 by ID alone fails linuxforhealth-x12).
     let now = ctx.clock.now_str();
     let member = match find(&tx, who)? {
-        Found::One(m) => m,
+        Found::One(m) | Found::WithSpans(m, _) => m,
         Found::NotFound => {
             tx.audit(&actor.entry(
                 &now,
