@@ -14,6 +14,29 @@ use crate::store::claims::{ClaimRow, HistoryRow, LineRow};
 use crate::store::Tx;
 use serde::Serialize;
 
+/// Rows whose money columns a table shows with two decimals (JSON keeps numbers).
+pub fn money_rows<T: Serialize>(items: &[T], columns: Vec<&'static str>) -> crate::output::Output {
+    let mut out = crate::output::Output::rows(items, columns);
+    if let crate::output::Output::Rows {
+        value,
+        columns,
+        cells,
+        ..
+    } = &mut out
+    {
+        for (row, v) in cells.iter_mut().zip(value.iter()) {
+            for (cell, col) in row.iter_mut().zip(columns.iter()) {
+                if matches!(*col, "billed" | "paid_amount" | "allowed") {
+                    if let Some(a) = v.get(*col).and_then(|x| x.as_f64()) {
+                        *cell = format!("{a:.2}");
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Money in JSON: a number of dollars with at most 2 decimals (125.0, 99.5, 12.34).
 pub fn money(cents: i64) -> f64 {
     Cents(cents).as_f64()

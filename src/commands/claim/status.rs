@@ -114,7 +114,7 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
         Some(&format!("search: {} ({} found)", describe(&f), found.len())),
     ))?;
     tx.commit()?;
-    Ok(Output::rows(
+    Ok(super::money_rows(
         &found,
         vec![
             "icn",
@@ -149,5 +149,5 @@ pub fn cmd_claim_list(ctx: &Context, args: &ListArgs) -> Result<Output> {
         Some(&format!("{} ({} found)", describe(&f), found.len())),
     ))?;
     tx.commit()?;
-    Ok(Output::rows(&found, LIST_COLUMNS.to_vec()))
+    Ok(super::money_rows(&found, LIST_COLUMNS.to_vec()))
 }

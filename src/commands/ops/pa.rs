@@ -22,15 +22,24 @@ pub fn cmd_ops_pa_decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
     let pa = tx
         .pa_by_number(number.as_str())?
         .ok_or_else(|| Error::not_found(format!("no prior authorization {number}")))?;
+    let today = ctx.clock.today().to_string();
+    let now = ctx.clock.now_str();
     if pa.status != "pending" {
-        return Err(Error::conflict(format!(
+        let err = Error::conflict(format!(
             "prior authorization {number} was already decided: it is {} (278 {})",
             pa.status, pa.action_code
         ))
-        .hint("a decided PA stays as it is; the provider submits a new request"));
+        .hint("a decided PA stays as it is; the provider submits a new request");
+        tx.audit(&actor.entry(
+            &now,
+            "ops pa decide",
+            Some(number.as_str()),
+            "refused",
+            Some(&err.message),
+        ))?;
+        tx.commit()?;
+        return Err(err);
     }
-    let today = ctx.clock.today().to_string();
-    let now = ctx.clock.now_str();
     let (status, code, units) = if args.approve {
         let units = args.units.unwrap_or(pa.requested_units);
         if units < 1 || units > pa.requested_units {
