@@ -547,6 +547,7 @@ fn status_shows_lines_amounts_and_history() {
     assert_eq!(s["icn"], icn.as_str());
     assert_eq!(s["status"], "accepted");
     assert_eq!(s["category_code"], "A2");
+    assert_eq!(s["status_code"], "20");
     assert_eq!(s["paid_amount"], 0.0);
     assert_eq!(s["billed"], 180.0);
     assert_eq!(s["diagnosis_codes"][0], "F41.1");

@@ -62,6 +62,16 @@ pub fn category_description(code: &str) -> &'static str {
     }
 }
 
+/// The 277 claim status code (STC01-2) reported with each status, and what it says.
+pub fn status_code(status: &str) -> (&'static str, &'static str) {
+    match status {
+        "accepted" => ("20", "Accepted for processing"),
+        "paid" => ("65", "Claim/line has been paid"),
+        "denied" | "voided" => ("1", "For more detailed information, see remittance advice"),
+        _ => ("", ""),
+    }
+}
+
 /// The claim of the current provider with this ICN, or exit 5 (another provider's claim
 /// is "not found" too: its existence is not disclosed).
 pub fn find_claim(tx: &Tx<'_>, provider_id: &str, icn: &str) -> Result<ClaimRow> {
@@ -106,6 +116,9 @@ pub struct ClaimView {
     pub status: String,
     pub category_code: String,
     pub category_description: String,
+    /// 277 STC01-2 claim status code.
+    pub status_code: String,
+    pub status_code_description: String,
     pub paid_amount: f64,
     pub billed: f64,
     pub allowed: f64,
@@ -142,6 +155,8 @@ pub fn claim_view(c: &ClaimRow, lines: &[LineRow], history: &[HistoryRow]) -> Cl
         status: c.status.clone(),
         category_code: code.to_string(),
         category_description: category_description(code).to_string(),
+        status_code: status_code(&c.status).0.to_string(),
+        status_code_description: status_code(&c.status).1.to_string(),
         paid_amount: money(c.paid_amount),
         billed: money(c.billed),
         allowed: money(c.allowed),
