@@ -180,6 +180,9 @@ pub fn parse_diagnosis_code(field: &str, s: &str) -> Result<String> {
             s.trim()
         ))
     };
+    if !t.is_ascii() {
+        return Err(bad());
+    }
     let (head, tail) = match t.split_once('.') {
         Some((h, tl)) => {
             if tl.is_empty() {
@@ -731,7 +734,17 @@ mod tests {
         assert_eq!(parse_diagnosis_code("d", "F4310").unwrap(), "F4310");
         assert_eq!(parse_diagnosis_code("d", "Z63").unwrap(), "Z63");
         assert_eq!(parse_diagnosis_code("d", "S72.001A").unwrap(), "S72001A");
-        for bad in ["F4", "41.1", "FF1.1", "F41.", "F41.12345", "F41-1", ""] {
+        for bad in [
+            "F4",
+            "41.1",
+            "FF1.1",
+            "F41.",
+            "F41.12345",
+            "F41-1",
+            "",
+            "Fé11",
+            "F1é",
+        ] {
             assert!(parse_diagnosis_code("d", bad).is_err(), "{bad}");
         }
         assert_eq!(display_diagnosis("F4310"), "F43.10");
@@ -847,6 +860,23 @@ mod tests {
         assert!(check_pa_range(today, d("2026-03-16"), d("2027-03-15")).is_ok());
         assert_eq!(approval_action(10, 10), "A1");
         assert_eq!(approval_action(10, 6), "A2");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shape_checks_never_panic(s in "\\PC{0,12}") {
+            let _ = parse_diagnosis_code("d", &s);
+            let _ = parse_procedure_code("c", &s);
+            let _ = parse_modifier("m", &s);
+            let _ = parse_place_of_service("p", &s);
+            let _ = parse_units("u", &s);
+            let _ = parse_flag("f", &s);
+            let _ = Icn::parse("i", &s);
+            let _ = PaNumber::parse("p", &s);
+            let _ = PaKind::parse("k", &s);
+            let _ = display_diagnosis(&s);
+            let _ = parse_fee_row(&[&s, &s, &s, &s, &s]);
+        }
     }
 
     #[test]
