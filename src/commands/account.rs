@@ -636,3 +636,299 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         ),
     ))
 }
+
+pub const ACCEPT_FIELDS: &[Field] = &[
+    field(
+        "password",
+        "Password",
+        Kind::Secret {
+            confirm: Some("confirm_password"),
+        },
+        true,
+    ),
+    field(
+        "confirm_password",
+        "Confirm Password",
+        Kind::Secret { confirm: None },
+        true,
+    ),
+    field("secret_question_1", "1st Secret Question", Kind::Text, true),
+    field(
+        "secret_answer_1",
+        "1st Answer",
+        Kind::Secret { confirm: None },
+        true,
+    ),
+    field(
+        "secret_question_2",
+        "2nd Secret Question",
+        Kind::Text,
+        false,
+    ),
+    field(
+        "secret_answer_2",
+        "2nd Answer",
+        Kind::Secret { confirm: None },
+        false,
+    ),
+    field("agree", "Security Agreement: I Agree", Kind::Bool, true),
+];
+
+/// An invitation code as typed: trimmed and upper-cased (the alphabet has no lower case).
+fn invite_hash(code: &str) -> String {
+    crate::store::sha256_hex(&code.trim().to_ascii_uppercase())
+}
+
+/// Finds a usable invitation: exit 3 for a wrong, used, withdrawn or expired code.
+fn check_invitation(
+    ctx: &Context,
+    tx: &Tx<'_>,
+    code_hash: &str,
+) -> Result<crate::store::InvitationRow> {
+    let hint =
+        "ask the site administrator for a new invitation (they run `mmis clerk add --form` again)";
+    let inv = tx
+        .invitation_by_hash(code_hash)?
+        .ok_or_else(|| Error::unauthenticated("that is not a valid invitation code").hint(hint))?;
+    if inv.used_at.is_some() {
+        return Err(Error::unauthenticated(format!(
+            "this invitation code was already used (by {})",
+            inv.user_name
+        ))
+        .hint("sign in with `mmis login`; a forgotten password is reset with `mmis account password reset`"));
+    }
+    if inv.voided_at.is_some() {
+        return Err(Error::unauthenticated(
+            "this invitation code was withdrawn (the clerk was removed or invited again)",
+        )
+        .hint(hint));
+    }
+    if ctx.clock.today_str() > inv.expires_on {
+        return Err(Error::unauthenticated(format!(
+            "this invitation code expired on {}",
+            inv.expires_on
+        ))
+        .hint(hint));
+    }
+    Ok(inv)
+}
+
+fn audit_invite_failure(ctx: &Context, store: &Store, detail: &str) -> Result<()> {
+    let tx = store.write()?;
+    tx.audit(&AuditEntry {
+        at: &ctx.clock.now_str(),
+        actor: "-",
+        actor_kind: "anonymous",
+        provider_id: None,
+        action: "account accept-invite",
+        target: None,
+        outcome: "failed",
+        detail: Some(detail),
+    })?;
+    tx.commit()
+}
+
+#[derive(Serialize)]
+pub struct AcceptedView {
+    pub user_name: String,
+    pub provider_id: String,
+}
+
+pub fn cmd_account_accept_invite(
+    ctx: &Context,
+    args: &crate::cli::access::AcceptInviteArgs,
+) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let code_hash = invite_hash(&args.code);
+    // The code is checked before any prompting.
+    let (inv, user) = {
+        let tx = store.read()?;
+        let checked = check_invitation(ctx, &tx, &code_hash);
+        let inv = match checked {
+            Ok(inv) => inv,
+            Err(e) => {
+                drop(tx);
+                audit_invite_failure(ctx, &store, &e.message)?;
+                return Err(e);
+            }
+        };
+        let user = tx
+            .user_by_id(inv.user_id)?
+            .ok_or_else(|| Error::internal("the invitation's user is missing"))?;
+        (inv, user)
+    };
+    if user.password_hash.is_some() {
+        return Err(
+            Error::conflict(format!("{} has already set a password", user.user_name))
+                .hint("sign in with `mmis login`"),
+        );
+    }
+    if ctx.ui.can_prompt() && args.form.is_none() {
+        ctx.ui.note(&format!(
+            "Welcome, {}: you are invited to provider {}. Choose your own password and secret questions.",
+            user.user_name, inv.provider_id
+        ));
+    }
+    let form = Form::load(args.form.as_deref())?.complete(
+        "Accept Invitation",
+        ACCEPT_FIELDS,
+        &ctx.ui,
+        true,
+    )?;
+    let mut problems = Vec::new();
+    let creds = {
+        let tx = store.read()?;
+        credentials_from_form(&tx, &form, Some(user.id), &user.user_name, &mut problems)?
+    };
+    let (Some(creds), true) = (creds, problems.is_empty()) else {
+        return Err(Error::invalid_fields("the invitation form", &problems));
+    };
+    let tx = store.write()?;
+    let inv = check_invitation(ctx, &tx, &code_hash)?;
+    let now = ctx.clock.now_str();
+    if !tx.use_invitation(inv.id, &now)? {
+        return Err(Error::unauthenticated(
+            "this invitation code was already used",
+        ));
+    }
+    store_credentials(&tx, user.id, &creds, &now)?;
+    let kind = match tx.membership(user.id, &inv.provider_id)? {
+        Some(m) if m.is_site_admin() => "site_admin",
+        _ => "clerk",
+    };
+    tx.audit(&AuditEntry {
+        at: &now,
+        actor: &user.user_name,
+        actor_kind: kind,
+        provider_id: Some(&inv.provider_id),
+        action: "account accept-invite",
+        target: Some(&user.user_name),
+        outcome: "ok",
+        detail: Some("password and secret questions set; security agreement accepted"),
+    })?;
+    tx.commit()?;
+    let human = format!(
+        "Welcome, {}. Your password is set. Sign in with:\n  mmis login --username {}",
+        user.user_name, user.user_name
+    );
+    Ok(Output::record_with(
+        AcceptedView {
+            user_name: user.user_name,
+            provider_id: inv.provider_id,
+        },
+        human,
+    ))
+}
+
+#[derive(Serialize)]
+pub struct LinkedView {
+    pub user_name: String,
+    pub provider_id: String,
+    pub kind: &'static str,
+    /// Every provider this user is now site administrator of.
+    pub site_admin_of: Vec<String>,
+}
+
+/// `account link`: a site administrator takes on a second provider's account with its PIN letter
+/// (seed 004's Link Account). The provider must have no site administrator yet.
+pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "account link")?;
+    let pid = ProviderId::parse("--login-id", &args.login_id)?;
+    let uid = actor
+        .user_id
+        .ok_or_else(|| Error::unauthenticated("not signed in"))?;
+    if actor.kind == auth::ActorKind::Operator {
+        return Err(Error::denied(
+            "the operator account does not act for providers; it cannot link one",
+        ));
+    }
+    let admin_of: Vec<String> = tx
+        .memberships_of_user(uid)?
+        .into_iter()
+        .filter(|m| m.is_active() && m.is_site_admin())
+        .map(|m| m.provider_id)
+        .collect();
+    if admin_of.is_empty() {
+        return Err(Error::denied(format!(
+            "only a site administrator can link another provider's account; {} is not one",
+            actor.user_name
+        ))
+        .hint("a clerk is added to another provider by that provider's site administrator"));
+    }
+    let now = ctx.clock.now_str();
+    if tx.provider(pid.as_str())?.is_none() {
+        return Err(
+            Error::not_found(format!("no enrolled provider has Login ID {pid}")).hint(
+                "the Login ID is the 6- or 9-digit Oregon Medicaid provider ID on the PIN letter",
+            ),
+        );
+    }
+    // Said before the PIN is tried: a provider with an administrator is not linked by PIN.
+    if let Some(admin) = tx.site_admin_of(pid.as_str())? {
+        return Err(if admin.user_id == uid {
+            Error::conflict(format!(
+                "you are already the site administrator of provider {pid}"
+            ))
+        } else {
+            Error::conflict(format!(
+                "provider {pid} already has a site administrator"
+            ))
+            .hint("ask them to add you as a clerk; if they have left, file `mmis admin transfer-request`")
+        });
+    }
+    let (provider, pin_id) = match check_pin(ctx, &tx, pid.as_str(), &args.pin) {
+        Ok(v) => v,
+        Err(e) => {
+            drop(tx);
+            let tx = store.write()?;
+            tx.audit(&actor.entry(
+                &now,
+                "account link",
+                Some(pid.as_str()),
+                "failed",
+                Some(&e.message),
+            ))?;
+            tx.commit()?;
+            return Err(e);
+        }
+    };
+    if !tx.use_pin(pin_id, &now)? {
+        return Err(Error::unauthenticated("this PIN was already used"));
+    }
+    tx.upsert_membership(uid, &provider.provider_id, "site_admin", &[], &now)?;
+    let linked = auth::Actor {
+        provider_id: Some(provider.provider_id.clone()),
+        kind: auth::ActorKind::SiteAdmin,
+        ..actor
+    };
+    tx.audit(&linked.entry(
+        &now,
+        "account link",
+        Some(&provider.provider_id),
+        "ok",
+        Some("PIN letter used; provider agreement accepted"),
+    ))?;
+    tx.commit()?;
+    let mut all = admin_of;
+    all.push(provider.provider_id.clone());
+    all.sort();
+    let human = format!(
+        "Linked provider {} ({}) to {}: you are its site administrator.\n\
+         Switch to it with `mmis account switch-provider {}`, or pass --provider {} to one command.",
+        provider.provider_id,
+        provider.name,
+        linked.user_name,
+        provider.provider_id,
+        provider.provider_id
+    );
+    Ok(Output::record_with(
+        LinkedView {
+            user_name: linked.user_name,
+            provider_id: provider.provider_id,
+            kind: "site_admin",
+            site_admin_of: all,
+        },
+        human,
+    ))
+}

@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 pub const DEMO_TOML: &str = include_str!("../../fixtures/demo.toml");
 pub const SETUP_FORM: &str = include_str!("../../fixtures/forms/account-setup.toml");
+pub const CLERK_ADD_FORM: &str = include_str!("../../fixtures/forms/clerk-add.toml");
+pub const ACCEPT_INVITE_FORM: &str = include_str!("../../fixtures/forms/accept-invite.toml");
 
 #[derive(Deserialize)]
 pub struct DemoFixture {
@@ -209,6 +211,7 @@ fn run_steps(d: &mut Demo<'_>) -> Result<()> {
         d.base.clock.today_str()
     ))?;
     step_foundation(d)?;
+    step_access(d)?;
     step_claims(d)?;
     // Later areas add their steps here.
     step_finish(d)
@@ -273,6 +276,53 @@ fn step_foundation(d: &mut Demo<'_>) -> Result<()> {
     Ok(())
 }
 
+/// The owner delegates to a biller as a clerk with seed 000's working roles (never sharing a
+/// login); the biller accepts the invitation with their own password. Later steps can act as
+/// the signed-in actor "biller".
+fn step_access(d: &mut Demo<'_>) -> Result<()> {
+    d.step("3. The owner adds the biller as a clerk with only the roles the work needs")?;
+    let form = d.file("clerk-add.toml", CLERK_ADD_FORM)?;
+    let form_s = form.display().to_string();
+    let added = d.run("owner", &["clerk", "add", "--form", &form_s])?;
+    let code = added["invite_code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let clerk = added["user_name"].as_str().unwrap_or_default().to_string();
+
+    d.step("4. The biller accepts the invitation and sets their own password")?;
+    let accept = d.file("accept-invite.toml", ACCEPT_INVITE_FORM)?;
+    let accept_s = accept.display().to_string();
+    d.run(
+        "biller",
+        &[
+            "account",
+            "accept-invite",
+            "--code",
+            &code,
+            "--form",
+            &accept_s,
+        ],
+    )?;
+    let password: toml::Table = toml::from_str(ACCEPT_INVITE_FORM).map_err(|e| {
+        Error::internal(format!(
+            "fixtures/forms/accept-invite.toml: {}",
+            e.message()
+        ))
+    })?;
+    let pw = password
+        .get("password")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    d.login("biller", &clerk, &pw)?;
+    d.run("biller", &["whoami"])?;
+
+    d.step("5. The access review: who has access, with which roles, and when they last signed in")?;
+    d.run("owner", &["clerk", "list"])?;
+    Ok(())
+}
+
 pub const FEES_CSV: &str = include_str!("../../fixtures/fees.csv");
 pub const MEMBERS_CSV: &str = include_str!("../../fixtures/members.csv");
 pub const CLAIM_FORM: &str = include_str!("../../fixtures/forms/claim.toml");
@@ -280,7 +330,7 @@ pub const CLAIM_FORM: &str = include_str!("../../fixtures/forms/claim.toml");
 /// A fee schedule, a claim keyed on the portal, a payment cycle, the claim's status.
 fn step_claims(d: &mut Demo<'_>) -> Result<()> {
     d.step(
-        "4. Fee-for-service: the agency loads its fee schedule; the biller keys an Open Card claim",
+        "6. Fee-for-service: the agency loads its fee schedule; the biller keys an Open Card claim",
     )?;
     let known = {
         let store = Store::open(&d.db, OpenMode::Existing)?;
@@ -306,12 +356,12 @@ fn step_claims(d: &mut Demo<'_>) -> Result<()> {
         )
         .replace("1467589325", &d.fixture.provider.npi);
     let form = d.file("claim.toml", &form_text)?.display().to_string();
-    let claim = d.run("owner", &["claim", "submit", "--form", &form])?;
+    let claim = d.run("biller", &["claim", "submit", "--form", &form])?;
     let icn = claim["icn"].as_str().unwrap_or_default().to_string();
 
-    d.step("5. The agency runs a payment cycle; the biller follows the claim")?;
+    d.step("7. The agency runs a payment cycle; the biller follows the claim")?;
     d.run("operator", &["ops", "claims", "adjudicate"])?;
-    d.run("owner", &["claim", "status", &icn])?;
+    d.run("biller", &["claim", "status", &icn])?;
     Ok(())
 }
 

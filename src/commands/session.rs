@@ -287,6 +287,8 @@ pub struct ProviderView {
     pub kind: String,
     pub role: String,
     pub current: bool,
+    /// For a practitioner listed under a group's tax ID: the group's provider ID.
+    pub group_id: Option<String>,
 }
 
 pub fn cmd_providers(ctx: &Context) -> Result<Output> {
@@ -311,6 +313,30 @@ pub fn cmd_providers(ctx: &Context) -> Result<Output> {
                     } else {
                         "clerk".into()
                     },
+                    group_id: None,
+                });
+            }
+        }
+        // Seed 004: a group sees every practitioner enrolled under its tax ID.
+        let mut groups: Vec<(String, String)> = Vec::new();
+        for r in rows.iter().filter(|r| r.kind == "group") {
+            if let Some(tax_id) = tx.provider(&r.provider_id)?.and_then(|p| p.tax_id) {
+                groups.push((r.provider_id.clone(), tax_id));
+            }
+        }
+        for (group, tax_id) in groups {
+            for p in tx.providers_by_tax_id(&tax_id)? {
+                if p.kind != "individual" || rows.iter().any(|r| r.provider_id == p.provider_id) {
+                    continue;
+                }
+                rows.push(ProviderView {
+                    current: false,
+                    provider_id: p.provider_id,
+                    npi: p.npi,
+                    name: p.name,
+                    kind: p.kind,
+                    role: "practitioner".into(),
+                    group_id: Some(group.clone()),
                 });
             }
         }
@@ -318,7 +344,15 @@ pub fn cmd_providers(ctx: &Context) -> Result<Output> {
     tx.commit()?;
     Ok(Output::rows(
         &rows,
-        vec!["provider_id", "npi", "name", "type", "role", "current"],
+        vec![
+            "provider_id",
+            "npi",
+            "name",
+            "type",
+            "role",
+            "group_id",
+            "current",
+        ],
     ))
 }
 

@@ -1,5 +1,6 @@
 //! Pure rules: no I/O, no clap, no SQL.
 
+pub mod access;
 pub mod claims;
 pub mod eligibility;
 pub mod ids;

@@ -2,18 +2,22 @@
 
 mod audit;
 pub mod claims;
+mod invitations;
 mod members;
 mod memberships;
 pub mod pa;
 mod providers;
 mod sessions;
+mod transfers;
 pub mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRow, VerifyReport};
+pub use invitations::InvitationRow;
 pub use members::MemberRow;
 pub use memberships::MembershipRow;
 pub use providers::{PinRow, ProviderRow};
 pub use sessions::{SessionRow, TokenRow};
+pub use transfers::TransferRow;
 pub use users::{NewUser, UserRow};
 
 use crate::error::{Error, Kind, Result};

@@ -1,5 +1,6 @@
 //! One integration binary: every rule of the spec, driven through the real `mmis` binary.
 
+mod access;
 mod claims;
 mod common;
 mod elig;

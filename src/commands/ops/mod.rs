@@ -5,4 +5,5 @@ pub mod fees;
 pub mod member;
 pub mod pa;
 pub mod provider;
+pub mod transfer;
 pub mod user;

@@ -1,0 +1,293 @@
+//! `clerk add`: a new user (who gets a one-time invitation code) or an existing one (`--existing`).
+
+use super::{check_grantable, confirm_clerk_maintenance, not_self};
+use crate::auth::{self, hash};
+use crate::cli::access::ClerkAddArgs;
+use crate::context::Context;
+use crate::domain::access::invite_expires;
+use crate::domain::ids::{parse_email, parse_phone, parse_user_name};
+use crate::domain::roles::{self, Role};
+use crate::error::{Error, Result};
+use crate::forms::{field, Field, Form, Kind};
+use crate::output::Output;
+use crate::store::{sha256_hex, NewUser, Store};
+use serde::Serialize;
+
+/// The Add Clerk screen (seed 002) without its password fields: the clerk sets those.
+pub const CLERK_ADD_FIELDS: &[Field] = &[
+    field("user_name", "User Name", Kind::Text, true),
+    field("contact_first_name", "Contact First Name", Kind::Text, true),
+    field("contact_last_name", "Contact Last Name", Kind::Text, true),
+    field("phone_number", "Phone Number", Kind::Text, true),
+    field("email", "EMail", Kind::Text, true),
+    field("confirm_email", "Confirm EMail", Kind::Text, false),
+    field("roles", "Clerk Roles", Kind::List, true),
+];
+
+#[derive(Serialize)]
+pub struct InvitedView {
+    pub user_name: String,
+    pub invite_code: String,
+    pub invite_expires: String,
+    pub provider_id: String,
+    pub roles: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct AddedView {
+    pub user_name: String,
+    pub roles: Vec<String>,
+    pub provider_id: String,
+}
+
+pub fn cmd_clerk_add(ctx: &Context, args: &ClerkAddArgs) -> Result<Output> {
+    let store = ctx.open_store()?;
+    match &args.existing {
+        Some(user) => add_existing(ctx, &store, user, args),
+        None => add_new(ctx, &store, args),
+    }
+}
+
+/// Checks the guard before anyone types a whole form for nothing (nothing is kept).
+fn precheck(ctx: &Context, store: &Store) -> Result<()> {
+    let (tx, _) = auth::begin(ctx, store, "clerk add")?;
+    drop(tx);
+    Ok(())
+}
+
+struct NewClerk {
+    user_name: String,
+    first: String,
+    last: String,
+    phone: String,
+    email: String,
+    roles: Vec<Role>,
+}
+
+fn read_form(form: &Form) -> Result<NewClerk> {
+    let mut problems = Vec::new();
+    let user_name = match form.text("user_name")? {
+        Some(u) => parse_user_name("user_name", &u)
+            .map_err(|e| problems.push(e.message))
+            .ok(),
+        None => None,
+    };
+    let first = form.text_or_empty("contact_first_name")?;
+    let last = form.text_or_empty("contact_last_name")?;
+    if first.is_empty() {
+        problems.push("contact_first_name: required".into());
+    }
+    if last.is_empty() {
+        problems.push("contact_last_name: required".into());
+    }
+    let phone = parse_phone("phone_number", &form.text_or_empty("phone_number")?)
+        .map_err(|e| problems.push(e.message))
+        .ok();
+    let email = parse_email("email", &form.text_or_empty("email")?)
+        .map_err(|e| problems.push(e.message))
+        .ok();
+    if let (Some(e), Some(c)) = (&email, form.text("confirm_email")?) {
+        if !e.eq_ignore_ascii_case(c.trim()) {
+            problems.push("confirm_email: does not match email".into());
+        }
+    }
+    let mut roles = Vec::new();
+    for r in form.list("roles")?.unwrap_or_default() {
+        match Role::parse(&r) {
+            Ok(r) => roles.push(r),
+            Err(e) => problems.push(format!("roles: {}", e.message)),
+        }
+    }
+    let roles = roles::normalize(roles);
+    if roles.is_empty() && !problems.iter().any(|p| p.starts_with("roles:")) {
+        problems.push("roles: assign at least one role (see `mmis roles`)".into());
+    }
+    match (user_name, phone, email) {
+        (Some(user_name), Some(phone), Some(email)) if problems.is_empty() => Ok(NewClerk {
+            user_name,
+            first,
+            last,
+            phone,
+            email,
+            roles,
+        }),
+        _ => Err(Error::invalid_fields("the clerk form", &problems)),
+    }
+}
+
+fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> {
+    let form = super::refusal_first(ctx, store, "clerk add", Form::load(args.form.as_deref()))?;
+    let secret_keys: Vec<&str> = ["password", "confirm_password"]
+        .into_iter()
+        .filter(|k| form.raw(k).is_some())
+        .collect();
+    if !secret_keys.is_empty() {
+        let e = Error::invalid(format!(
+            "the clerk form must not contain {}: the administrator never sets or learns a clerk's password",
+            secret_keys.join(" or ")
+        ))
+        .hint("remove it; the clerk sets their own password with `mmis account accept-invite --code CODE`");
+        return super::refusal_first(ctx, store, "clerk add", Err(e));
+    }
+    let incomplete = CLERK_ADD_FIELDS
+        .iter()
+        .any(|f| f.required && !form.has(f.key));
+    if incomplete {
+        // Refusal first: nobody is asked (or told about) fields they may not submit.
+        precheck(ctx, store)?;
+    }
+    let form = form.complete("Add Clerk", CLERK_ADD_FIELDS, &ctx.ui, true)?;
+    let c = super::refusal_first(ctx, store, "clerk add", read_form(&form))?;
+    confirm_clerk_maintenance(ctx, &c.user_name, &c.roles, args.yes)?;
+
+    let (tx, actor) = auth::begin(ctx, store, "clerk add")?;
+    let provider = actor.provider()?.to_string();
+    check_grantable(&actor, &provider, &c.roles)?;
+    let now = ctx.clock.now_str();
+    let uid = match tx.user_by_name(&c.user_name)? {
+        Some(u) => {
+            not_self(&actor, &u, "add")?;
+            // Re-inviting a clerk of this provider who never accepted: a fresh code.
+            let reinvite = !u.is_operator
+                && u.password_hash.is_none()
+                && tx
+                    .membership(u.id, &provider)?
+                    .is_some_and(|m| !m.is_site_admin());
+            if !reinvite {
+                return Err(Error::conflict(format!(
+                    "the user name {} is taken",
+                    u.user_name
+                ))
+                .hint(format!(
+                    "to give an existing portal user access, run `mmis clerk add --existing {} --roles \"...\"`; \
+                     `mmis clerk search` finds users",
+                    u.user_name
+                )));
+            }
+            tx.update_contact(u.id, &c.first, &c.last, &c.phone, &c.email)?;
+            u.id
+        }
+        None => tx.insert_user(&NewUser {
+            user_name: &c.user_name,
+            first_name: &c.first,
+            last_name: &c.last,
+            phone: &c.phone,
+            email: &c.email,
+            is_operator: false,
+            created_at: &now,
+        })?,
+    };
+    let user_name = tx
+        .user_by_id(uid)?
+        .map(|u| u.user_name)
+        .unwrap_or(c.user_name.clone());
+    tx.upsert_membership(uid, &provider, "clerk", &c.roles, &now)?;
+    let code = hash::new_invite_code();
+    let issued = ctx.clock.today();
+    let expires = invite_expires(issued).to_string();
+    tx.insert_invitation(
+        &sha256_hex(code.expose()),
+        uid,
+        &provider,
+        &issued.to_string(),
+        &expires,
+        &now,
+    )?;
+    let detail = format!(
+        "new user, invited (code expires {expires}); roles: {}",
+        roles::encode(&c.roles)
+    );
+    tx.audit(&actor.entry(&now, "clerk add", Some(&user_name), "ok", Some(&detail)))?;
+    tx.commit()?;
+    let human = format!(
+        "Clerk {user_name} added to provider {provider} with roles: {}.\n\n\
+         Invitation code (shown once; works once; expires {expires}):\n\n  {code}\n\n\
+         Give it to {user_name} in person or by phone, not in the same email as the user name.\n\
+         They set their own password and secret questions with:\n\n  \
+         mmis account accept-invite --code {code}",
+        c.roles
+            .iter()
+            .map(|r| r.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+        code = code.expose(),
+    );
+    Ok(Output::record_with(
+        InvitedView {
+            user_name,
+            invite_code: code.expose().to_string(),
+            invite_expires: expires,
+            provider_id: provider,
+            roles: roles::names(&c.roles),
+        },
+        human,
+    ))
+}
+
+fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -> Result<Output> {
+    let user = user.trim();
+    let parsed = match &args.roles {
+        None => Err(Error::invalid(
+            "--roles is required with --existing (comma-separated portal role names)",
+        )
+        .hint("`mmis roles` lists them")),
+        Some(list) => Role::parse_list(list).and_then(|w| {
+            if w.is_empty() {
+                Err(Error::invalid(
+                    "--roles: assign at least one role (see `mmis roles`)",
+                ))
+            } else {
+                Ok(w)
+            }
+        }),
+    };
+    let wanted = super::refusal_first(ctx, store, "clerk add", parsed)?;
+    confirm_clerk_maintenance(ctx, user, &wanted, args.yes)?;
+    let (tx, actor) = auth::begin(ctx, store, "clerk add")?;
+    let provider = actor.provider()?.to_string();
+    let u = tx
+        .user_by_name(user)?
+        .filter(|u| !u.is_operator)
+        .ok_or_else(|| {
+            Error::not_found(format!("no portal user is named {user}"))
+                .hint("`mmis clerk search --username NAME` finds users; a new user is added with `mmis clerk add --form FILE`")
+        })?;
+    not_self(&actor, &u, "add")?;
+    if let Some(m) = tx.membership(u.id, &provider)?.filter(|m| m.is_active()) {
+        return Err(if m.is_site_admin() {
+            Error::conflict(format!(
+                "{} is already the site administrator of provider {provider}",
+                u.user_name
+            ))
+        } else {
+            Error::conflict(format!(
+                "{} is already a clerk of provider {provider}",
+                u.user_name
+            ))
+            .hint(format!(
+                "change their roles with `mmis clerk roles {}`",
+                u.user_name
+            ))
+        });
+    }
+    check_grantable(&actor, &provider, &wanted)?;
+    let now = ctx.clock.now_str();
+    tx.upsert_membership(u.id, &provider, "clerk", &wanted, &now)?;
+    let detail = format!("existing user; roles: {}", roles::encode(&wanted));
+    tx.audit(&actor.entry(&now, "clerk add", Some(&u.user_name), "ok", Some(&detail)))?;
+    tx.commit()?;
+    let human = format!(
+        "Clerk {} added to provider {provider} with roles: {}.\n\
+         They sign in as themselves and switch to this provider with `mmis account switch-provider {provider}`.",
+        u.user_name,
+        roles::names(&wanted).join(", ")
+    );
+    Ok(Output::record_with(
+        AddedView {
+            user_name: u.user_name,
+            roles: roles::names(&wanted),
+            provider_id: provider,
+        },
+        human,
+    ))
+}

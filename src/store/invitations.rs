@@ -1,0 +1,108 @@
+//! Clerk invitations: one-time codes, stored only as SHA-256, with an expiry business date.
+
+use super::Tx;
+use crate::error::Result;
+use rusqlite::{OptionalExtension, Row};
+
+#[derive(Debug, Clone)]
+pub struct InvitationRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub user_name: String,
+    pub provider_id: String,
+    pub issued_on: String,
+    pub expires_on: String,
+    pub used_at: Option<String>,
+    pub voided_at: Option<String>,
+}
+
+const COLS: &str = "i.id, i.user_id, u.user_name, i.provider_id, i.issued_on, i.expires_on,
+    i.used_at, i.voided_at";
+
+fn row(r: &Row<'_>) -> rusqlite::Result<InvitationRow> {
+    Ok(InvitationRow {
+        id: r.get(0)?,
+        user_id: r.get(1)?,
+        user_name: r.get(2)?,
+        provider_id: r.get(3)?,
+        issued_on: r.get(4)?,
+        expires_on: r.get(5)?,
+        used_at: r.get(6)?,
+        voided_at: r.get(7)?,
+    })
+}
+
+impl Tx<'_> {
+    /// Records a new invitation, voiding any earlier open one for the same user and provider.
+    pub fn insert_invitation(
+        &self,
+        code_hash: &str,
+        user_id: i64,
+        provider_id: &str,
+        issued_on: &str,
+        expires_on: &str,
+        now: &str,
+    ) -> Result<i64> {
+        self.void_invitations(user_id, provider_id, now)?;
+        self.conn()
+            .execute(
+                "INSERT INTO invitations(code_hash, user_id, provider_id, issued_on, expires_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                rusqlite::params![code_hash, user_id, provider_id, issued_on, expires_on],
+            )
+            .map_err(self.err())?;
+        Ok(self.conn().last_insert_rowid())
+    }
+
+    pub fn invitation_by_hash(&self, code_hash: &str) -> Result<Option<InvitationRow>> {
+        self.conn()
+            .prepare_cached(&format!(
+                "SELECT {COLS} FROM invitations i JOIN users u ON u.id = i.user_id
+                 WHERE i.code_hash = ?1"
+            ))
+            .and_then(|mut s| s.query_row([code_hash], row).optional())
+            .map_err(self.err())
+    }
+
+    /// The newest invitation issued to a user for a provider.
+    pub fn latest_invitation(
+        &self,
+        user_id: i64,
+        provider_id: &str,
+    ) -> Result<Option<InvitationRow>> {
+        self.conn()
+            .prepare_cached(&format!(
+                "SELECT {COLS} FROM invitations i JOIN users u ON u.id = i.user_id
+                 WHERE i.user_id = ?1 AND i.provider_id = ?2 ORDER BY i.id DESC LIMIT 1"
+            ))
+            .and_then(|mut s| {
+                s.query_row(rusqlite::params![user_id, provider_id], row)
+                    .optional()
+            })
+            .map_err(self.err())
+    }
+
+    /// Marks an invitation used; false when it was already used or voided (a race lost).
+    pub fn use_invitation(&self, id: i64, now: &str) -> Result<bool> {
+        let n = self
+            .conn()
+            .execute(
+                "UPDATE invitations SET used_at = ?2
+                 WHERE id = ?1 AND used_at IS NULL AND voided_at IS NULL",
+                rusqlite::params![id, now],
+            )
+            .map_err(self.err())?;
+        Ok(n == 1)
+    }
+
+    /// Voids every open invitation of a user for a provider (clerk removed, invitation reissued).
+    pub fn void_invitations(&self, user_id: i64, provider_id: &str, now: &str) -> Result<usize> {
+        self.conn()
+            .execute(
+                "UPDATE invitations SET voided_at = ?3
+                 WHERE user_id = ?1 AND provider_id = ?2 AND used_at IS NULL AND voided_at IS NULL",
+                rusqlite::params![user_id, provider_id, now],
+            )
+            .map_err(self.err())
+    }
+}
