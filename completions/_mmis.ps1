@@ -764,6 +764,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit a prior authorization or plan of care request')
             [CompletionResult]::new('inquire', 'inquire', [CompletionResultType]::ParameterValue, 'A PA''s status, approved and used units')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List PAs')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a pending or approved PA the provider no longer needs (278 C)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -803,10 +804,22 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mmis;pa;cancel' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mmis;pa;help' {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit a prior authorization or plan of care request')
             [CompletionResult]::new('inquire', 'inquire', [CompletionResultType]::ParameterValue, 'A PA''s status, approved and used units')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List PAs')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a pending or approved PA the provider no longer needs (278 C)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -817,6 +830,9 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;pa;help;list' {
+            break
+        }
+        'mmis;pa;help;cancel' {
             break
         }
         'mmis;pa;help;help' {
@@ -1486,6 +1502,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit a prior authorization or plan of care request')
             [CompletionResult]::new('inquire', 'inquire', [CompletionResultType]::ParameterValue, 'A PA''s status, approved and used units')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List PAs')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a pending or approved PA the provider no longer needs (278 C)')
             break
         }
         'mmis;help;pa;submit' {
@@ -1495,6 +1512,9 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;help;pa;list' {
+            break
+        }
+        'mmis;help;pa;cancel' {
             break
         }
         'mmis;help;audit' {

@@ -460,6 +460,9 @@ _mmis() {
             mmis__subcmd__help__subcmd__ops__subcmd__user,unlock)
                 cmd="mmis__subcmd__help__subcmd__ops__subcmd__user__subcmd__unlock"
                 ;;
+            mmis__subcmd__help__subcmd__pa,cancel)
+                cmd="mmis__subcmd__help__subcmd__pa__subcmd__cancel"
+                ;;
             mmis__subcmd__help__subcmd__pa,inquire)
                 cmd="mmis__subcmd__help__subcmd__pa__subcmd__inquire"
                 ;;
@@ -673,6 +676,9 @@ _mmis() {
             mmis__subcmd__ops__subcmd__user__subcmd__help,unlock)
                 cmd="mmis__subcmd__ops__subcmd__user__subcmd__help__subcmd__unlock"
                 ;;
+            mmis__subcmd__pa,cancel)
+                cmd="mmis__subcmd__pa__subcmd__cancel"
+                ;;
             mmis__subcmd__pa,help)
                 cmd="mmis__subcmd__pa__subcmd__help"
                 ;;
@@ -684,6 +690,9 @@ _mmis() {
                 ;;
             mmis__subcmd__pa,submit)
                 cmd="mmis__subcmd__pa__subcmd__submit"
+                ;;
+            mmis__subcmd__pa__subcmd__help,cancel)
+                cmd="mmis__subcmd__pa__subcmd__help__subcmd__cancel"
                 ;;
             mmis__subcmd__pa__subcmd__help,help)
                 cmd="mmis__subcmd__pa__subcmd__help__subcmd__help"
@@ -3208,8 +3217,22 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help__subcmd__pa)
-            opts="submit inquire list"
+            opts="submit inquire list cancel"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__pa__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4678,7 +4701,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__pa)
-            opts="-h -V --db --provider --format --json --help --version submit inquire list help"
+            opts="-h -V --db --provider --format --json --help --version submit inquire list cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4703,9 +4726,49 @@ _mmis() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mmis__subcmd__pa__subcmd__help)
-            opts="submit inquire list help"
+        mmis__subcmd__pa__subcmd__cancel)
+            opts="-h -V --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__pa__subcmd__help)
+            opts="submit inquire list cancel help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__pa__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -677,6 +677,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand submit 'Submit a prior authorization or plan of care request'
             cand inquire 'A PA''s status, approved and used units'
             cand list 'List PAs'
+            cand cancel 'Cancel a pending or approved PA the provider no longer needs (278 C)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;pa;submit'= {
@@ -712,10 +713,21 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mmis;pa;cancel'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mmis;pa;help'= {
             cand submit 'Submit a prior authorization or plan of care request'
             cand inquire 'A PA''s status, approved and used units'
             cand list 'List PAs'
+            cand cancel 'Cancel a pending or approved PA the provider no longer needs (278 C)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;pa;help;submit'= {
@@ -723,6 +735,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;pa;help;inquire'= {
         }
         &'mmis;pa;help;list'= {
+        }
+        &'mmis;pa;help;cancel'= {
         }
         &'mmis;pa;help;help'= {
         }
@@ -1275,12 +1289,15 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand submit 'Submit a prior authorization or plan of care request'
             cand inquire 'A PA''s status, approved and used units'
             cand list 'List PAs'
+            cand cancel 'Cancel a pending or approved PA the provider no longer needs (278 C)'
         }
         &'mmis;help;pa;submit'= {
         }
         &'mmis;help;pa;inquire'= {
         }
         &'mmis;help;pa;list'= {
+        }
+        &'mmis;help;pa;cancel'= {
         }
         &'mmis;help;audit'= {
             cand log 'Show audit entries (operator: all; site administrator: their providers'')'

@@ -520,19 +520,20 @@ complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a claim as an X12 837P'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "void" -d 'Void a paid claim or withdraw an accepted one'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list help" -l json -d 'Short for --format json'
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list help" -s h -l help -d 'Print help'
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list help" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list help" -f -a "submit" -d 'Submit a prior authorization or plan of care request'
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list help" -f -a "inquire" -d 'A PA\'s status, approved and used units'
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list help" -f -a "list" -d 'List PAs'
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -f -a "submit" -d 'Submit a prior authorization or plan of care request'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -f -a "inquire" -d 'A PA\'s status, approved and used units'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -f -a "list" -d 'List PAs'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -f -a "cancel" -d 'Cancel a pending or approved PA the provider no longer needs (278 C)'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from submit" -l form -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from submit" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from submit" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
@@ -563,9 +564,19 @@ ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from cancel" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from cancel" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from cancel" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''
+ndjson\t''"
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from cancel" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "submit" -d 'Submit a prior authorization or plan of care request'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "inquire" -d 'A PA\'s status, approved and used units'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "list" -d 'List PAs'
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a pending or approved PA the provider no longer needs (278 C)'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
@@ -767,6 +778,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcomma
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from pa" -f -a "submit" -d 'Submit a prior authorization or plan of care request'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from pa" -f -a "inquire" -d 'A PA\'s status, approved and used units'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from pa" -f -a "list" -d 'List PAs'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from pa" -f -a "cancel" -d 'Cancel a pending or approved PA the provider no longer needs (278 C)'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit entries (operator: all; site administrator: their providers\')'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the hash chain: an edited, inserted or deleted entry is named'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "provider" -d 'Provider enrollment and PIN letters'

@@ -67,6 +67,7 @@ pub const TABLE: &[(&str, Need)] = &[
     ("pa submit", Role(Role::PriorAuthSubmit)),
     ("pa inquire", AnyRole(PA_READ)),
     ("pa list", AnyRole(PA_READ)),
+    ("pa cancel", Role(Role::PriorAuthSubmit)),
     ("audit log", OperatorOrSiteAdmin),
     ("audit verify", OperatorOrSiteAdmin),
     ("ops provider enroll", Operator),

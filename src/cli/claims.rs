@@ -77,6 +77,8 @@ pub enum PaCmd {
     Inquire(PaNumberArgs),
     /// List PAs
     List(PaListArgs),
+    /// Cancel a pending or approved PA the provider no longer needs (278 C)
+    Cancel(PaNumberArgs),
 }
 
 #[derive(Debug, Args)]

@@ -213,6 +213,7 @@ fn run_steps(d: &mut Demo<'_>) -> Result<()> {
     step_foundation(d)?;
     step_access(d)?;
     step_eligibility(d)?;
+    step_claims(d)?;
     // Later areas add their steps here.
     step_finish(d)
 }
@@ -350,6 +351,47 @@ fn step_eligibility(d: &mut Demo<'_>) -> Result<()> {
             "elig", "check", "--id", "LC400001", "--from", &from, "--to", &to,
         ],
     )?;
+    Ok(())
+}
+
+pub const FEES_CSV: &str = include_str!("../../fixtures/fees.csv");
+pub const CLAIM_FORM: &str = include_str!("../../fixtures/forms/claim.toml");
+
+/// A fee schedule, a claim keyed on the portal, a payment cycle, the claim's status.
+fn step_claims(d: &mut Demo<'_>) -> Result<()> {
+    d.step(
+        "9. Fee-for-service: the agency loads its fee schedule; the biller keys an Open Card claim",
+    )?;
+    let known = {
+        let store = Store::open(&d.db, OpenMode::Existing)?;
+        let tx = store.read()?;
+        tx.member_by_health_id("OC100001")?.is_some()
+    };
+    if !known {
+        let members = d.file("members.csv", MEMBERS_CSV)?.display().to_string();
+        d.run("operator", &["ops", "member", "import", &members])?;
+    }
+    let fees = d.file("fees.csv", FEES_CSV)?.display().to_string();
+    d.run("operator", &["ops", "fee-schedule", "import", &fees])?;
+    // The form's dates of service, moved to last week of the business date.
+    let today = d.base.clock.today();
+    let form_text = CLAIM_FORM
+        .replace(
+            "2026-03-10",
+            &(today - chrono::Duration::days(6)).to_string(),
+        )
+        .replace(
+            "2026-03-12",
+            &(today - chrono::Duration::days(4)).to_string(),
+        )
+        .replace("1467589325", &d.fixture.provider.npi);
+    let form = d.file("claim.toml", &form_text)?.display().to_string();
+    let claim = d.run("biller", &["claim", "submit", "--form", &form])?;
+    let icn = claim["icn"].as_str().unwrap_or_default().to_string();
+
+    d.step("10. The agency runs a payment cycle; the biller follows the claim")?;
+    d.run("operator", &["ops", "claims", "adjudicate"])?;
+    d.run("biller", &["claim", "status", &icn])?;
     Ok(())
 }
 

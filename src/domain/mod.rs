@@ -1,6 +1,7 @@
 //! Pure rules: no I/O, no clap, no SQL.
 
 pub mod access;
+pub mod claims;
 pub mod eligibility;
 pub mod ids;
 pub mod password;

@@ -1,9 +1,11 @@
 //! The only place that speaks SQL. Commands see `Store`, `Tx` and plain row structs.
 
 mod audit;
+pub mod claims;
 mod invitations;
 mod members;
 mod memberships;
+pub mod pa;
 mod providers;
 mod sessions;
 mod transfers;
@@ -29,6 +31,7 @@ pub const APPLICATION_ID: i32 = 0x4D4D_4953;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("001_core", include_str!("migrations/001_core.sql")),
     ("002_members", include_str!("migrations/002_members.sql")),
+    ("003_claims", include_str!("migrations/003_claims.sql")),
 ];
 
 pub fn schema_version() -> i32 {

@@ -1171,6 +1171,7 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
             "claim export" => vec!["1234567890123", "--x12"],
             "pa submit" => vec!["--form", &pa],
             "pa inquire" => vec!["1234567890"],
+            "pa cancel" => vec!["1234567890"],
             "ops provider enroll" => {
                 vec!["--npi", &enroll_npi, "--name", "Matrix", "--type", "group"]
             }

@@ -1,6 +1,9 @@
 //! The agency side (`mmis ops ...`): operator only.
 
+pub mod adjudicate;
+pub mod fees;
 pub mod member;
+pub mod pa;
 pub mod provider;
 pub mod transfer;
 pub mod user;

@@ -1,0 +1,153 @@
+//! `claim status ICN` (or a search) and `claim list`.
+
+use super::{claim_text, claim_view, find_claim, list_row, ClaimListRow};
+use crate::auth;
+use crate::cli::claims::{ListArgs, StatusArgs};
+use crate::context::Context;
+use crate::domain::claims::ClaimStatus;
+use crate::domain::ids::HealthId;
+use crate::domain::time::parse_date;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::store::claims::ClaimFilter;
+use crate::store::Tx;
+
+const LIST_COLUMNS: [&str; 7] = [
+    "icn",
+    "member_id",
+    "status",
+    "date_of_service",
+    "billed",
+    "paid_amount",
+    "received_on",
+];
+
+fn filter(
+    provider_id: &str,
+    member: Option<&String>,
+    status: Option<&String>,
+    from: Option<&String>,
+    to: Option<&String>,
+) -> Result<ClaimFilter> {
+    let member_id = member
+        .map(|m| HealthId::parse("--member", m).map(|h| h.to_string()))
+        .transpose()?;
+    let status = status
+        .map(|s| ClaimStatus::parse(s).map(|s| s.as_str().to_string()))
+        .transpose()?;
+    let from = from.map(|d| parse_date("--from", d)).transpose()?;
+    let to = to.map(|d| parse_date("--to", d)).transpose()?;
+    if let (Some(f), Some(t)) = (from, to) {
+        if t < f {
+            return Err(Error::invalid(format!("--to ({t}) is before --from ({f})")));
+        }
+    }
+    Ok(ClaimFilter {
+        provider_id: Some(provider_id.to_string()),
+        member_id,
+        status,
+        from: from.map(|d| d.to_string()),
+        to: to.map(|d| d.to_string()),
+    })
+}
+
+fn rows(tx: &Tx<'_>, f: &ClaimFilter) -> Result<Vec<ClaimListRow>> {
+    Ok(tx.claims_search(f)?.iter().map(list_row).collect())
+}
+
+fn describe(f: &ClaimFilter) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = &f.member_id {
+        parts.push(format!("member {m}"));
+    }
+    if let Some(s) = &f.status {
+        parts.push(format!("status {s}"));
+    }
+    if let Some(d) = &f.from {
+        parts.push(format!("from {d}"));
+    }
+    if let Some(d) = &f.to {
+        parts.push(format!("to {d}"));
+    }
+    if parts.is_empty() {
+        "all".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
+    let searching =
+        args.member.is_some() || args.from.is_some() || args.to.is_some() || args.status.is_some();
+    if args.icn.is_none() && !searching {
+        return Err(
+            Error::usage("give an ICN, or search with --member, --from/--to or --status").hint(
+                "`mmis claim status 2026075000001`, or `mmis claim status --member AB123456`",
+            ),
+        );
+    }
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "claim status")?;
+    let provider_id = actor.provider()?.to_string();
+    let now = ctx.clock.now_str();
+    if let Some(icn) = &args.icn {
+        let c = find_claim(&tx, &provider_id, icn)?;
+        let view = claim_view(&c, &tx.claim_lines(c.id)?, &tx.claim_history(c.id)?);
+        tx.audit(&actor.entry(&now, "claim status", Some(&c.icn), "ok", None))?;
+        tx.commit()?;
+        let human = claim_text(&view);
+        return Ok(Output::record_with(view, human));
+    }
+    let f = filter(
+        &provider_id,
+        args.member.as_ref(),
+        args.status.as_ref(),
+        args.from.as_ref(),
+        args.to.as_ref(),
+    )?;
+    let found = rows(&tx, &f)?;
+    tx.audit(&actor.entry(
+        &now,
+        "claim status",
+        None,
+        "ok",
+        Some(&format!("search: {} ({} found)", describe(&f), found.len())),
+    ))?;
+    tx.commit()?;
+    Ok(super::money_rows(
+        &found,
+        vec![
+            "icn",
+            "member_id",
+            "status",
+            "category_code",
+            "date_of_service",
+            "billed",
+            "paid_amount",
+        ],
+    ))
+}
+
+pub fn cmd_claim_list(ctx: &Context, args: &ListArgs) -> Result<Output> {
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "claim list")?;
+    let provider_id = actor.provider()?.to_string();
+    let f = filter(
+        &provider_id,
+        args.member.as_ref(),
+        args.status.as_ref(),
+        args.from.as_ref(),
+        args.to.as_ref(),
+    )?;
+    let found = rows(&tx, &f)?;
+    let now = ctx.clock.now_str();
+    tx.audit(&actor.entry(
+        &now,
+        "claim list",
+        None,
+        "ok",
+        Some(&format!("{} ({} found)", describe(&f), found.len())),
+    ))?;
+    tx.commit()?;
+    Ok(super::money_rows(&found, LIST_COLUMNS.to_vec()))
+}

@@ -1,0 +1,353 @@
+//! `claim submit --x12 FILE.837 [--ack FILE.999]`: an 837P batch, each claim through the
+//! same edits as a keyed claim, answered with a 999 and a per-claim result. Exit 0 once
+//! the file is read; exit 6 only for a file whose envelopes or counts are broken (or that
+//! is not an 837P).
+
+use super::edits;
+use super::submit::submit_one;
+use crate::auth;
+use crate::context::Context;
+use crate::domain::claims::{parse_claim, ClaimType, RawClaim, RawLine};
+use crate::domain::roles::Role;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::x12::ack::{write_999, SegmentNote, SetAck};
+use crate::x12::claims::{read_837p_set, Claim837, X222};
+use crate::x12::{check_transaction_version, Envelope, Interchange};
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Serialize)]
+pub struct ClaimResult {
+    pub patient_control_number: String,
+    pub icn: Option<String>,
+    /// `accepted` or `refused`.
+    pub status: String,
+    /// 277 category: A2 accepted into adjudication, A7 rejected for invalid information.
+    pub category_code: String,
+    pub reason: Option<String>,
+    pub member_id: Option<String>,
+    pub transaction_control_number: String,
+}
+
+#[derive(Serialize)]
+pub struct SetProblem {
+    pub transaction_control_number: String,
+    pub error: String,
+}
+
+#[derive(Serialize)]
+pub struct BatchView {
+    pub accepted: usize,
+    pub refused: usize,
+    pub claims: Vec<ClaimResult>,
+    /// Transaction sets that could not be read (reported in the 999, IK5 R).
+    pub rejected_sets: Vec<SetProblem>,
+    pub ack: Option<String>,
+}
+
+/// Turns one 837P claim into the raw form the edits read; a claim the portal cannot
+/// take at all (a void or replacement, minutes, another code set) is refused here.
+pub fn raw_from_837(c: &Claim837<'_>) -> std::result::Result<RawClaim, String> {
+    match c.frequency_code {
+        "" | "1" => {}
+        "7" | "8" => {
+            return Err(format!(
+                "claim frequency {} (replacement or void) is not taken in a batch: void the original with `mmis claim void ICN` and send a new claim",
+                c.frequency_code
+            ))
+        }
+        other => return Err(format!("claim frequency code {other:?} is not 1 (original)")),
+    }
+    if c.diagnosis_code_set != "ABK" {
+        return Err(format!(
+            "diagnosis codes must be ICD-10-CM (HI qualifier ABK), got {:?}",
+            c.diagnosis_code_set
+        ));
+    }
+    let mut lines = Vec::new();
+    for (i, l) in c.lines.iter().enumerate() {
+        let n = i + 1;
+        if l.code_qualifier != "HC" {
+            return Err(format!(
+                "line {n}: procedure code qualifier {:?} is not HC (CPT/HCPCS)",
+                l.code_qualifier
+            ));
+        }
+        if l.unit_basis != "UN" {
+            return Err(format!(
+                "line {n}: units must be billed as UN (units), not {:?}",
+                l.unit_basis
+            ));
+        }
+        let dos = match l.service_dates {
+            Some((from, to)) if from == to => from.to_string(),
+            Some((from, to)) => {
+                return Err(format!(
+                    "line {n}: a service line covers one date of service, not {from} to {to}"
+                ))
+            }
+            None => String::new(),
+        };
+        if let Some(pos) = l.place_of_service {
+            if !pos.is_empty() && pos != c.place_of_service {
+                return Err(format!(
+                    "line {n}: place of service {pos} differs from the claim's ({}); send one claim per place of service",
+                    c.place_of_service
+                ));
+            }
+        }
+        lines.push(RawLine {
+            procedure_code: l.procedure_code.to_string(),
+            modifiers: l.modifiers.iter().map(|m| m.to_string()).collect(),
+            date_of_service: dos,
+            units: l.units.to_string(),
+            charge: l.charge.to_string(),
+        });
+    }
+    let pa = c
+        .prior_authorization
+        .or_else(|| c.lines.iter().find_map(|l| l.prior_authorization))
+        .map(str::to_string);
+    Ok(RawClaim {
+        member_id: c.subscriber.member_id.unwrap_or("").to_string(),
+        billing_npi: c.billing_provider.npi.unwrap_or("").to_string(),
+        rendering_npi: c
+            .rendering_provider
+            .and_then(|r| r.npi)
+            .unwrap_or("")
+            .to_string(),
+        diagnosis_codes: c.diagnosis_codes.clone(),
+        place_of_service: c.place_of_service.to_string(),
+        prior_auth_number: pa,
+        patient_control_number: Some(c.patient_control_number.to_string()),
+        lines,
+    })
+}
+
+/// The envelope of our answer: sender and receiver swapped.
+fn ack_envelope(ctx: &Context, ic: &Interchange<'_>, control: u32) -> Envelope {
+    let now = ctx.clock.now();
+    let mut env = Envelope::new(
+        ic.isa.receiver_id,
+        ic.isa.sender_id,
+        ctx.clock.today(),
+        now.time(),
+        control,
+    );
+    env.sender_qualifier = ic.isa.receiver_qualifier.to_string();
+    env.receiver_qualifier = ic.isa.sender_qualifier.to_string();
+    env
+}
+
+fn write_ack(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text)
+        .map_err(|e| Error::internal(format!("cannot write the 999 to {}: {e}", path.display())))
+}
+
+pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Output> {
+    let bytes = std::fs::read(file)
+        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", file.display())))?;
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, "claim submit")?;
+    let now = ctx.clock.now_str();
+    if !actor.has(Role::TradeFiles) {
+        let err = Error::denied(format!(
+            "`mmis claim submit --x12` needs the Trade Files role (as well as Claim Submission) for provider {}; {} does not have it",
+            actor.provider_id.as_deref().unwrap_or("-"),
+            actor.user_name
+        ))
+        .hint("ask the site administrator to grant Trade Files in Clerk Maintenance (`mmis clerk roles`)");
+        tx.audit(&actor.entry(
+            &now,
+            "claim submit",
+            Some(&file.display().to_string()),
+            "denied",
+            Some(&err.message),
+        ))?;
+        tx.commit()?;
+        return Err(err);
+    }
+    let provider_id = actor.provider()?.to_string();
+    let name = file.display().to_string();
+    let broken = |msg: String| {
+        Error::invalid(format!("{name} is not a readable 837P: {msg}"))
+            .hint("nothing was stored; fix the file's envelopes and send it again")
+    };
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| broken(format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+    let ic = Interchange::parse_lenient(text).map_err(|e| broken(e.to_string()))?;
+    let control = tx.next_sequence("x12-interchange")?;
+    let control = u32::try_from(control % 1_000_000_000).unwrap_or(1).max(1);
+    if let Some(e) = ic.errors.first() {
+        if let Some(path) = ack {
+            if let Ok(text) = write_999(&ic, &[], &ack_envelope(ctx, &ic, control)) {
+                write_ack(path, &text)?;
+            }
+        }
+        let err = broken(e.to_string());
+        tx.audit(&actor.entry(
+            &now,
+            "claim submit",
+            Some(&name),
+            "refused",
+            Some(&err.message),
+        ))?;
+        tx.commit()?;
+        return Err(err);
+    }
+    if let Err(e) = check_transaction_version(&ic, "837", X222) {
+        let err = broken(e.to_string());
+        tx.audit(&actor.entry(
+            &now,
+            "claim submit",
+            Some(&name),
+            "refused",
+            Some(&err.message),
+        ))?;
+        tx.commit()?;
+        return Err(err);
+    }
+    let today = ctx.clock.today();
+    let mut acks = Vec::new();
+    let mut results = Vec::new();
+    let mut rejected_sets = Vec::new();
+    for (gi, g) in ic.groups.iter().enumerate() {
+        for (ti, t) in g.transactions.iter().enumerate() {
+            let claims = match read_837p_set(gi, ti, t) {
+                Ok(c) => c,
+                Err(e) => {
+                    acks.push(SetAck {
+                        group_index: gi,
+                        transaction_index: ti,
+                        status: None,
+                        notes: vec![SegmentNote::from_error(&e, t, "8")],
+                    });
+                    rejected_sets.push(SetProblem {
+                        transaction_control_number: t.control_number.to_string(),
+                        error: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            for c in &claims {
+                let pcn = c.patient_control_number.to_string();
+                let raw = raw_from_837(c);
+                let parsed = raw.and_then(|r| parse_claim(&r).map_err(|p| p.join("; ")));
+                let party = match &parsed {
+                    Ok(_) => None,
+                    Err(_) => edits::party_edit(
+                        &tx,
+                        &provider_id,
+                        c.billing_provider.npi.unwrap_or(""),
+                        c.subscriber.member_id.unwrap_or(""),
+                    )?,
+                };
+                let outcome = match &parsed {
+                    Err(reason) => Err(party.map(|r| r.reason).unwrap_or_else(|| reason.clone())),
+                    Ok(claim) => match submit_one(
+                        &tx,
+                        &actor,
+                        &provider_id,
+                        today,
+                        &now,
+                        ClaimType::X12Professional,
+                        claim,
+                    )? {
+                        Ok(icn) => Ok(icn),
+                        Err(r) => Err(r.reason),
+                    },
+                };
+                let member_id = parsed.as_ref().ok().map(|c| c.member_id.to_string());
+                match outcome {
+                    Ok(icn) => {
+                        tx.audit(&actor.entry(
+                            &now,
+                            "claim submit",
+                            Some(&icn),
+                            "ok",
+                            Some(&format!("accepted from 837P {name}, claim {pcn}")),
+                        ))?;
+                        results.push(ClaimResult {
+                            patient_control_number: pcn,
+                            icn: Some(icn),
+                            status: "accepted".into(),
+                            category_code: "A2".into(),
+                            reason: None,
+                            member_id,
+                            transaction_control_number: t.control_number.to_string(),
+                        });
+                    }
+                    Err(reason) => {
+                        tx.audit(&actor.entry(
+                            &now,
+                            "claim submit",
+                            Some(&pcn),
+                            "refused",
+                            Some(&format!("837P {name}: {reason}")),
+                        ))?;
+                        results.push(ClaimResult {
+                            patient_control_number: pcn,
+                            icn: None,
+                            status: "refused".into(),
+                            category_code: "A7".into(),
+                            reason: Some(reason),
+                            member_id,
+                            transaction_control_number: t.control_number.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let ack_text = write_999(&ic, &acks, &ack_envelope(ctx, &ic, control))
+        .map_err(|e| Error::internal(format!("cannot write the 999: {e}")))?;
+    if let Some(path) = ack {
+        write_ack(path, &ack_text)?;
+    }
+    let accepted = results.iter().filter(|r| r.status == "accepted").count();
+    let refused = results.len() - accepted;
+    tx.audit(&actor.entry(
+        &now,
+        "claim submit",
+        Some(&name),
+        "ok",
+        Some(&format!(
+            "837P batch: {accepted} accepted, {refused} refused"
+        )),
+    ))?;
+    tx.commit()?;
+    let mut human = format!("837P {name}: {accepted} claim(s) accepted, {refused} refused.\n");
+    for r in &results {
+        match &r.icn {
+            Some(icn) => human.push_str(&format!(
+                "  {}  accepted  ICN {icn}\n",
+                r.patient_control_number
+            )),
+            None => human.push_str(&format!(
+                "  {}  refused   {}\n",
+                r.patient_control_number,
+                r.reason.as_deref().unwrap_or("")
+            )),
+        }
+    }
+    for s in &rejected_sets {
+        human.push_str(&format!(
+            "  transaction set {} could not be read: {}\n",
+            s.transaction_control_number, s.error
+        ));
+    }
+    if let Some(p) = ack {
+        human.push_str(&format!("999 acknowledgment written to {}\n", p.display()));
+    }
+    Ok(Output::record_with(
+        BatchView {
+            accepted,
+            refused,
+            claims: results,
+            rejected_sets,
+            ack: ack.map(|p| p.display().to_string()),
+        },
+        human,
+    ))
+}
