@@ -24,48 +24,82 @@ pub fn show_agreement(ctx: &Context, form: &Form) {
     }
 }
 
-pub const SETUP_FIELDS: &[Field] = &[
+/// The contact fields of Account Setup and Clerk Maintenance.
+pub const CONTACT_FIELDS: &[Field] = &[
     field("user_name", "User Name", Kind::Text, true),
     field("contact_first_name", "Contact First Name", Kind::Text, true),
     field("contact_last_name", "Contact Last Name", Kind::Text, true),
     field("phone_number", "Phone Number", Kind::Text, true),
     field("email", "EMail", Kind::Text, true),
-    field("confirm_email", "Confirm Email", Kind::Text, false),
-    field(
-        "password",
-        "Password",
-        Kind::Secret {
-            confirm: Some("confirm_password"),
-        },
-        true,
-    ),
-    field(
-        "confirm_password",
-        "Confirm Password",
-        Kind::Secret { confirm: None },
-        true,
-    ),
-    field("secret_question_1", "1st Secret Question", Kind::Text, true),
-    field(
-        "secret_answer_1",
-        "1st Answer",
-        Kind::Secret { confirm: None },
-        true,
-    ),
-    field(
-        "secret_question_2",
-        "2nd Secret Question",
-        Kind::Text,
-        false,
-    ),
-    field(
-        "secret_answer_2",
-        "2nd Answer",
-        Kind::Secret { confirm: None },
-        false,
-    ),
-    field("agree", "Security Agreement: I Agree", Kind::Bool, true),
+    field("confirm_email", "Confirm EMail", Kind::Text, false),
 ];
+
+/// The contact part of a screen (Account Setup, Clerk Maintenance), validated.
+pub struct Contact {
+    pub user_name: String,
+    pub first: String,
+    pub last: String,
+    pub phone: String,
+    pub email: String,
+}
+
+impl Contact {
+    pub fn new_user<'a>(&'a self, now: &'a str) -> NewUser<'a> {
+        NewUser {
+            user_name: &self.user_name,
+            first_name: &self.first,
+            last_name: &self.last,
+            phone: &self.phone,
+            email: &self.email,
+            is_operator: false,
+            created_at: now,
+        }
+    }
+}
+
+/// Reads `user_name, contact_first_name, contact_last_name, phone_number, email,
+/// confirm_email`; problems are added to `problems`.
+pub fn contact_from_form(form: &Form, problems: &mut Vec<String>) -> Result<Option<Contact>> {
+    let before = problems.len();
+    let user_name = match form.text("user_name")? {
+        Some(u) => parse_user_name("user_name", &u)
+            .map_err(|e| problems.push(e.message))
+            .ok(),
+        None => {
+            problems.push("user_name: required".into());
+            None
+        }
+    };
+    let first = form.text_or_empty("contact_first_name")?;
+    let last = form.text_or_empty("contact_last_name")?;
+    if first.is_empty() {
+        problems.push("contact_first_name: required".into());
+    }
+    if last.is_empty() {
+        problems.push("contact_last_name: required".into());
+    }
+    let phone = parse_phone("phone_number", &form.text_or_empty("phone_number")?)
+        .map_err(|e| problems.push(e.message))
+        .ok();
+    let email = parse_email("email", &form.text_or_empty("email")?)
+        .map_err(|e| problems.push(e.message))
+        .ok();
+    if let (Some(e), Some(c)) = (&email, form.text("confirm_email")?) {
+        if !e.eq_ignore_ascii_case(c.trim()) {
+            problems.push("confirm_email: does not match email".into());
+        }
+    }
+    Ok(match (user_name, phone, email) {
+        (Some(user_name), Some(phone), Some(email)) if problems.len() == before => Some(Contact {
+            user_name,
+            first,
+            last,
+            phone,
+            email,
+        }),
+        _ => None,
+    })
+}
 
 /// The password and secret-question part of a screen, validated and hashed.
 pub struct Credentials {
@@ -254,48 +288,25 @@ pub fn setup_with(
         }
     }
     show_agreement(ctx, &form);
-    let form = form.complete("Account Setup", SETUP_FIELDS, &ctx.ui, true)?;
+    // Seed 002's screen: the contact fields, then the password, secret questions and agreement.
+    let fields = [CONTACT_FIELDS, ACCEPT_FIELDS].concat();
+    let form = form.complete("Account Setup", &fields, &ctx.ui, true)?;
     let mut problems = Vec::new();
-    let user_name = match form.text("user_name")? {
-        Some(u) => parse_user_name("user_name", &u)
-            .map_err(|e| problems.push(e.message))
-            .ok(),
-        None => None,
-    };
-    let first = form.text_or_empty("contact_first_name")?;
-    let last = form.text_or_empty("contact_last_name")?;
-    if first.is_empty() {
-        problems.push("contact_first_name: required".into());
-    }
-    if last.is_empty() {
-        problems.push("contact_last_name: required".into());
-    }
-    let phone = parse_phone("phone_number", &form.text_or_empty("phone_number")?)
-        .map_err(|e| problems.push(e.message))
-        .ok();
-    let email = parse_email("email", &form.text_or_empty("email")?)
-        .map_err(|e| problems.push(e.message))
-        .ok();
-    if let (Some(e), Some(c)) = (&email, form.text("confirm_email")?) {
-        if !e.eq_ignore_ascii_case(c.trim()) {
-            problems.push("confirm_email: does not match email".into());
-        }
-    }
+    let contact = contact_from_form(&form, &mut problems)?;
     let creds = {
         let tx = store.read()?;
         credentials_from_form(
             &tx,
             &form,
             None,
-            user_name.as_deref().unwrap_or(""),
+            &form.text_or_empty("user_name")?,
             &mut problems,
         )?
     };
-    let (Some(user_name), Some(phone), Some(email), Some(creds), true) =
-        (user_name, phone, email, creds, problems.is_empty())
-    else {
+    let (Some(contact), Some(creds), true) = (contact, creds, problems.is_empty()) else {
         return Err(Error::invalid_fields("the account setup form", &problems));
     };
+    let user_name = contact.user_name.clone();
 
     let tx = store.write()?;
     let (provider, pin_id) = check_pin(ctx, &tx, login_id, pin.expose())?;
@@ -313,15 +324,7 @@ pub fn setup_with(
     if !tx.use_pin(pin_id, &now)? {
         return Err(Error::unauthenticated("this PIN was already used"));
     }
-    let uid = tx.insert_user(&NewUser {
-        user_name: &user_name,
-        first_name: &first,
-        last_name: &last,
-        phone: &phone,
-        email: &email,
-        is_operator: false,
-        created_at: &now,
-    })?;
+    let uid = tx.insert_user(&contact.new_user(&now))?;
     store_credentials(&tx, uid, &creds, &now)?;
     tx.upsert_membership(uid, &provider.provider_id, "site_admin", &[], &now)?;
     tx.audit(&AuditEntry {

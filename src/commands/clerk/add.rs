@@ -5,7 +5,6 @@ use crate::auth::{self, hash};
 use crate::cli::access::ClerkAddArgs;
 use crate::context::Context;
 use crate::domain::access::invite_expires;
-use crate::domain::ids::{parse_email, parse_phone, parse_user_name};
 use crate::domain::roles::{self, Role};
 use crate::error::{Error, Result};
 use crate::forms::{field, Field, Form, Kind};
@@ -14,15 +13,11 @@ use crate::store::{sha256_hex, NewUser, Store};
 use serde::Serialize;
 
 /// The Add Clerk screen (seed 002) without its password fields: the clerk sets those.
-pub const CLERK_ADD_FIELDS: &[Field] = &[
-    field("user_name", "User Name", Kind::Text, true),
-    field("contact_first_name", "Contact First Name", Kind::Text, true),
-    field("contact_last_name", "Contact Last Name", Kind::Text, true),
-    field("phone_number", "Phone Number", Kind::Text, true),
-    field("email", "EMail", Kind::Text, true),
-    field("confirm_email", "Confirm EMail", Kind::Text, false),
-    field("roles", "Clerk Roles", Kind::List, true),
-];
+pub const ROLES_FIELD: &[Field] = &[field("roles", "Clerk Roles", Kind::List, true)];
+
+fn clerk_add_fields() -> Vec<Field> {
+    [crate::commands::account::CONTACT_FIELDS, ROLES_FIELD].concat()
+}
 
 #[derive(Serialize)]
 pub struct InvitedView {
@@ -66,31 +61,7 @@ struct NewClerk {
 
 fn read_form(form: &Form) -> Result<NewClerk> {
     let mut problems = Vec::new();
-    let user_name = match form.text("user_name")? {
-        Some(u) => parse_user_name("user_name", &u)
-            .map_err(|e| problems.push(e.message))
-            .ok(),
-        None => None,
-    };
-    let first = form.text_or_empty("contact_first_name")?;
-    let last = form.text_or_empty("contact_last_name")?;
-    if first.is_empty() {
-        problems.push("contact_first_name: required".into());
-    }
-    if last.is_empty() {
-        problems.push("contact_last_name: required".into());
-    }
-    let phone = parse_phone("phone_number", &form.text_or_empty("phone_number")?)
-        .map_err(|e| problems.push(e.message))
-        .ok();
-    let email = parse_email("email", &form.text_or_empty("email")?)
-        .map_err(|e| problems.push(e.message))
-        .ok();
-    if let (Some(e), Some(c)) = (&email, form.text("confirm_email")?) {
-        if !e.eq_ignore_ascii_case(c.trim()) {
-            problems.push("confirm_email: does not match email".into());
-        }
-    }
+    let contact = crate::commands::account::contact_from_form(form, &mut problems)?;
     let mut roles = Vec::new();
     for r in form.list("roles")?.unwrap_or_default() {
         match Role::parse(&r) {
@@ -102,13 +73,13 @@ fn read_form(form: &Form) -> Result<NewClerk> {
     if roles.is_empty() && !problems.iter().any(|p| p.starts_with("roles:")) {
         problems.push("roles: assign at least one role (see `mmis roles`)".into());
     }
-    match (user_name, phone, email) {
-        (Some(user_name), Some(phone), Some(email)) if problems.is_empty() => Ok(NewClerk {
-            user_name,
-            first,
-            last,
-            phone,
-            email,
+    match contact {
+        Some(c) if problems.is_empty() => Ok(NewClerk {
+            user_name: c.user_name,
+            first: c.first,
+            last: c.last,
+            phone: c.phone,
+            email: c.email,
             roles,
         }),
         _ => Err(Error::invalid_fields("the clerk form", &problems)),
@@ -129,14 +100,14 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
         .hint("remove it; the clerk sets their own password with `mmis account accept-invite --code CODE`");
         return super::refusal_first(ctx, store, "clerk add", Err(e));
     }
-    let incomplete = CLERK_ADD_FIELDS
+    let incomplete = clerk_add_fields()
         .iter()
         .any(|f| f.required && !form.has(f.key));
     if incomplete {
         // Refusal first: nobody is asked (or told about) fields they may not submit.
         precheck(ctx, store)?;
     }
-    let form = form.complete("Add Clerk", CLERK_ADD_FIELDS, &ctx.ui, true)?;
+    let form = form.complete("Add Clerk", &clerk_add_fields(), &ctx.ui, true)?;
     let c = super::refusal_first(ctx, store, "clerk add", read_form(&form))?;
     confirm_clerk_maintenance(ctx, &c.user_name, &c.roles, args.yes)?;
 
