@@ -150,22 +150,31 @@ Notes on the targets (figures vary a lot between runs on this shared machine: th
 within an hour gave import ratios of 1.18×, 1.83× and 1.14× and check ratios of 1.03×, 1.81× and 1.12×,
 so read the ratios near a target line as "about there", not as a verdict):
 
-- **Roster batch of 100k rows under 1 s: missed.** Per row the batch runs one cached
-  query (Health ID index → member row → clustered spans); the profile is SQLite's B-tree
-  seeks and page-cache lookups (\`sqlite3BtreeIndexMoveto\`, \`pcache1Fetch\`,
-  \`sqlite3VdbeExec\`). The floor row above (the sqlite3 shell doing only the roster's
-  Health ID lookups, as one join, with no output) shows how much of the time SQLite's own
-  lookups take on this machine; the batch is within about 2× of it. Random rows over a
-  ~100 MiB store also miss the 32 MiB page cache (\`pread\`); a 100k roster against a
-  50,000-member store that fits in cache still took 2.0 s. Measured by hand on the same
-  store: the sqlite3 shell's join for 90,000 roster IDs takes 0.97 s, and 0.43 s with
-  \`PRAGMA mmap_size\` — but then the process holds 91 MiB resident. A
-  \`WITHOUT ROWID\` members table keyed by Health ID made no difference to that join
-  (0.97 s both ways). \`mmap_size\` was not adopted: mapped pages count against the
-  64 MiB budget of the 1M-row batch, which was kept.
-- **270 → 271 at least 100× faster than pyx12: missed** (50× to 74× in three runs). Same
-  cause: the 10,000 lookups; the parse and the write take a few milliseconds, and the run
-  stays under 24 MiB.
+- **Roster batch of 100k rows under 1 s: still missed** (1.63 s here, was 2.32 s).
+  The batch now reads the roster a chunk of 65,536 rows at a time, looks the chunk's
+  members up sorted by Health ID (then by name and date of birth), and writes the chunk's
+  results in input order, so the store's index and table pages are read in sequence
+  instead of at random. The output is byte-identical to the row-at-a-time batch (checked
+  on the 100k and 1M rosters, all four formats). Measured back to back on the same store
+  (machine loaded): the old binary 3.2 s wall (2.25 s user, 0.85 s system), the chunked
+  one 1.7–2.0 s (1.5 s user, 0.2 s system): the page reads (\`pread\`) mostly went away.
+  What remains is CPU: SQLite's per-lookup work (\`sqlite3VdbeExec\`, B-tree seeks) and our
+  per-row parsing, allocation and JSON writing, a few percent each in the profile, no
+  single hot spot. A 32 MiB page cache measured no faster than 8 MiB, nor chunks of
+  131,072 rows than 65,536; the batch now uses 8 MiB, and the 1M-row batch's peak went
+  from 44 to 38 MiB. Not tried for lack of time: a lookup that borrows the row instead
+  of building a \`MemberRow\` and owned spans per row. (The sqlite3 floor row above is the
+  shell's join in roster order, i.e. at random, for reference.)
+- **270 → 271 at least 100× faster than pyx12: still missed** (81× here; 50× to 74×
+  before), and the run's peak was 24.0 MiB against the < 24 MiB line (23.6 MiB last time;
+  this code path is unchanged, so that is run-to-run variation, but it is at the line).
+  Tried and not adopted: answering the inquiries sorted by member ID. All 10,000 at once
+  took about the same time with a 36 MiB peak; in chunks of 512 to 4,096 inquiries,
+  0.40–0.44 s against 0.45 s for the unchanged code in the same (loaded) conditions,
+  within noise, with 1–5 MiB more memory. 10,000 lookups spread over 500,000 members
+  rarely share a page, so sorting saves few reads; the profile is \`pread\` of store pages
+  (about a quarter, with the kernel's copy), then the X12 writer, SHA-256 of the 270 for
+  the audit entry, and allocation.
 - **Import within 1.5× of \`sqlite3 .import\`**: met in two runs of three. Ours
   validates every row and writes two tables and three indexes, \`.import\` one table.
 - **Single check within 1.5× of the sqlite3 floor**: met in two runs of three.

@@ -1,14 +1,17 @@
 //! `elig batch ROSTER.csv`: one answer per roster row, streamed in input order.
 //!
-//! Constant memory: a row is read, answered and written before the next is read; JSON is
-//! written as an array one element at a time. Results go straight to stdout (not through
-//! `Output`), a closed pipe ends the batch quietly. One audit entry records the batch.
+//! Bounded memory: rows are read a chunk at a time ([`CHUNK`]), the chunk's members are
+//! looked up in key order (Health ID, then name and date of birth: the store's pages are
+//! then read in sequence, not at random), and the chunk's results are written in input
+//! order before the next chunk is read. JSON is written as an array one element at a time.
+//! Results go straight to stdout (not through `Output`), a closed pipe ends the batch
+//! quietly. One audit entry records the batch.
 
 use super::{find_with_spans, Found, Who};
 use crate::auth;
 use crate::cli::elig::BatchArgs;
 use crate::context::Context;
-use crate::domain::eligibility::{answer_on, check_window, parse_name, Lane};
+use crate::domain::eligibility::{answer_on, check_window, parse_name, DayAnswer, Lane};
 use crate::domain::ids::HealthId;
 use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
@@ -263,6 +266,115 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
+/// Rows read and answered a chunk at a time (about 20 MiB of rows and answers).
+const CHUNK: usize = 65_536;
+
+/// One roster row of the current chunk.
+enum Slot {
+    /// The CSV reader could not split the row.
+    Unreadable(String),
+    /// What the row asks for, or why it cannot be asked (the given Health ID, the error).
+    Asked(std::result::Result<(Who, NaiveDate), (Option<String>, String)>),
+    /// Looked up.
+    Answered {
+        who: Who,
+        date: NaiveDate,
+        looked: Looked,
+    },
+}
+
+enum Looked {
+    Found(String, DayAnswer),
+    NotFound,
+    Many(usize),
+}
+
+/// The order lookups are made in: Health IDs sorted, then names by (last, first, dob).
+fn lookup_key(s: &Slot) -> (u8, &str, &str, Option<NaiveDate>) {
+    match s {
+        Slot::Asked(Ok((Who::Id(h), _))) => (0, h.as_str(), "", None),
+        Slot::Asked(Ok((Who::Name { last, first, dob }, _))) => (1, last, first, Some(*dob)),
+        _ => (2, "", "", None),
+    }
+}
+
+fn write_slot<W: Write>(
+    sink: &mut Sink<W>,
+    tally: &mut Tally,
+    n: u64,
+    slot: &Slot,
+) -> std::io::Result<()> {
+    match slot {
+        Slot::Unreadable(msg) => {
+            tally.errors += 1;
+            sink.row(&BatchRow {
+                row: n,
+                error: Some(msg),
+                ..BatchRow::default()
+            })
+        }
+        Slot::Asked(Err((given, msg))) => {
+            tally.errors += 1;
+            sink.row(&BatchRow {
+                row: n,
+                health_id: given.as_deref(),
+                error: Some(msg),
+                ..BatchRow::default()
+            })
+        }
+        // Not reached: every well-formed row is looked up before the chunk is written.
+        Slot::Asked(Ok(_)) => Err(std::io::Error::other("a roster row was not looked up")),
+        Slot::Answered { who, date, looked } => match looked {
+            Looked::Found(health_id, a) => {
+                match a.lane {
+                    Lane::OpenCard => tally.open_card += 1,
+                    Lane::Cco => tally.cco += 1,
+                    Lane::None => tally.not_eligible += 1,
+                }
+                if a.eligible {
+                    tally.eligible += 1;
+                }
+                sink.row(&BatchRow {
+                    row: n,
+                    health_id: Some(health_id),
+                    date: Some(*date),
+                    eligible: Some(a.eligible),
+                    lane: Some(a.lane.as_str()),
+                    benefit_plan: a.benefit_plan.as_deref(),
+                    cco: a.cco.as_deref(),
+                    plan_partner: a.plan_partner.as_deref(),
+                    error: None,
+                })
+            }
+            Looked::NotFound => {
+                tally.errors += 1;
+                let hid = match who {
+                    Who::Id(h) => Some(h.as_str()),
+                    Who::Name { .. } => None,
+                };
+                sink.row(&BatchRow {
+                    row: n,
+                    health_id: hid,
+                    date: Some(*date),
+                    error: Some("member not found"),
+                    ..BatchRow::default()
+                })
+            }
+            Looked::Many(count) => {
+                tally.errors += 1;
+                let msg =
+                    format!("{count} members match this name and date of birth; use the health_id");
+                sink.row(&BatchRow {
+                    row: n,
+                    date: Some(*date),
+                    error: Some(&msg),
+                    ..BatchRow::default()
+                })
+            }
+        },
+    }
+}
+
 /// Answers every row of `input`, writing results to `out`. Returns the tally, the digest
 /// of the roster and whether the reader of `out` went away.
 pub fn run_batch<R: Read, W: Write>(
@@ -296,116 +408,81 @@ pub fn run_batch<R: Read, W: Write>(
     let mut rec = csv::StringRecord::new();
     let mut closed = false;
     let mut n: u64 = 0;
-    loop {
-        let more = match rdr.read_record(&mut rec) {
-            Ok(m) => m,
-            Err(e) => {
-                // A row the CSV reader cannot split (bad UTF-8, say) is that row's error.
-                n += 1;
-                tally.checked += 1;
-                tally.errors += 1;
-                let msg = format!("unreadable row: {e}");
-                let r = BatchRow {
-                    row: n,
-                    error: Some(&msg),
-                    ..BatchRow::default()
-                };
-                if let Err(e) = sink.row(&r) {
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        closed = true;
-                        break;
-                    }
-                    return Err(io(e));
-                }
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+    let mut slots: Vec<Slot> = Vec::with_capacity(CHUNK);
+    let mut order: Vec<usize> = Vec::with_capacity(CHUNK);
+    let mut done = false;
+    while !done && !closed {
+        // 1. Read a chunk of rows.
+        slots.clear();
+        while slots.len() < CHUNK {
+            match rdr.read_record(&mut rec) {
+                Ok(true) => slots.push(Slot::Asked(row_request(&rec, &cols, today).map_err(
+                    |msg| {
+                        let given = cols
+                            .health_id
+                            .and_then(|i| rec.get(i))
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_string);
+                        (given, msg)
+                    },
+                ))),
+                Ok(false) => {
+                    done = true;
                     break;
                 }
-                continue;
+                Err(e) => {
+                    // A row the CSV reader cannot split (bad UTF-8, say) is that row's error.
+                    slots.push(Slot::Unreadable(format!("unreadable row: {e}")));
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        done = true;
+                        break;
+                    }
+                }
             }
-        };
-        if !more {
-            break;
         }
-        n += 1;
-        tally.checked += 1;
-        let written = match row_request(&rec, &cols, today) {
-            Err(msg) => {
-                tally.errors += 1;
-                let given = cols
-                    .health_id
-                    .and_then(|i| rec.get(i))
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty());
-                sink.row(&BatchRow {
-                    row: n,
-                    health_id: given,
-                    error: Some(&msg),
-                    ..BatchRow::default()
-                })
+        // 2. Look the chunk's members up in key order (Health ID, then name and date of
+        // birth), so the store's index and table pages are visited in sequence.
+        order.clear();
+        order.extend(
+            slots
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| matches!(s, Slot::Asked(Ok(_))))
+                .map(|(i, _)| i),
+        );
+        order.sort_unstable_by(|&a, &b| lookup_key(&slots[a]).cmp(&lookup_key(&slots[b])));
+        for &i in &order {
+            let Slot::Asked(Ok((who, date))) = &slots[i] else {
+                continue;
+            };
+            let looked = match find_with_spans(tx, who)? {
+                Found::WithSpans(m, spans) => Looked::Found(m.health_id, answer_on(&spans, *date)),
+                Found::NotFound | Found::One(_) => Looked::NotFound,
+                Found::Many(ms) => Looked::Many(ms.len()),
+            };
+            let date = *date;
+            let who = match std::mem::replace(&mut slots[i], Slot::Unreadable(String::new())) {
+                Slot::Asked(Ok((who, _))) => who,
+                _ => continue,
+            };
+            slots[i] = Slot::Answered { who, date, looked };
+        }
+        // 3. Write the chunk's results in input order.
+        for slot in &slots {
+            n += 1;
+            tally.checked += 1;
+            let written = write_slot(&mut sink, &mut tally, n, slot);
+            if let Err(e) = written {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    closed = true;
+                    break;
+                }
+                return Err(io(e));
             }
-            Ok((who, date)) => match find_with_spans(tx, &who)? {
-                Found::WithSpans(m, spans) => {
-                    let a = answer_on(&spans, date);
-                    match a.lane {
-                        Lane::OpenCard => tally.open_card += 1,
-                        Lane::Cco => tally.cco += 1,
-                        Lane::None => tally.not_eligible += 1,
-                    }
-                    if a.eligible {
-                        tally.eligible += 1;
-                    }
-                    sink.row(&BatchRow {
-                        row: n,
-                        health_id: Some(&m.health_id),
-                        date: Some(date),
-                        eligible: Some(a.eligible),
-                        lane: Some(a.lane.as_str()),
-                        benefit_plan: a.benefit_plan.as_deref(),
-                        cco: a.cco.as_deref(),
-                        plan_partner: a.plan_partner.as_deref(),
-                        error: None,
-                    })
-                }
-                Found::NotFound | Found::One(_) => {
-                    tally.errors += 1;
-                    let hid = match &who {
-                        Who::Id(h) => Some(h.as_str()),
-                        Who::Name { .. } => None,
-                    };
-                    sink.row(&BatchRow {
-                        row: n,
-                        health_id: hid,
-                        date: Some(date),
-                        error: Some("member not found"),
-                        ..BatchRow::default()
-                    })
-                }
-                Found::Many(ms) => {
-                    tally.errors += 1;
-                    let msg = format!(
-                        "{} members match this name and date of birth; use the health_id",
-                        ms.len()
-                    );
-                    sink.row(&BatchRow {
-                        row: n,
-                        date: Some(date),
-                        error: Some(&msg),
-                        ..BatchRow::default()
-                    })
-                }
-            },
-        };
-        if let Err(e) = written {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                closed = true;
-                break;
-            }
-            return Err(io(e));
         }
         if let Some(pb) = progress {
-            if n.is_multiple_of(1024) {
-                pb.set_position(rdr.position().byte());
-            }
+            pb.set_position(rdr.position().byte());
         }
     }
     if !closed {
@@ -433,9 +510,10 @@ pub fn cmd_elig_batch(ctx: &Context, args: &BatchArgs) -> Result<Output> {
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
-    // Enough page cache to keep a roster's lookups off the disk, within the batch's
-    // memory budget (a 1M-row roster stays under 64 MiB).
-    tx.cache_mib(32)?;
+    // Lookups are made a chunk at a time in key order, so a page is read once per chunk:
+    // a small page cache does (a bigger one measured no faster), leaving the memory
+    // budget (a 1M-row roster under 64 MiB) to the chunk.
+    tx.cache_mib(8)?;
     let pb = if ctx.ui.stderr_tty {
         let pb = indicatif::ProgressBar::new(size);
         if let Ok(style) = indicatif::ProgressStyle::with_template(
