@@ -1,7 +1,10 @@
 //! mmis: an admin and billing tool for Medicaid therapy practices, modelled on Oregon's
 //! MMIS Provider Web Portal, over a local SQLite store.
 
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod auth;
 pub mod cli;
