@@ -231,17 +231,7 @@ impl Tx<'_> {
                  FROM fee_schedule ORDER BY procedure_code, modifier",
             )
             .map_err(self.err())?;
-        let rows = s
-            .query_map([], |r| {
-                Ok(FeeRow {
-                    procedure_code: r.get(0)?,
-                    modifier: r.get(1)?,
-                    description: r.get(2)?,
-                    max_allowable: r.get(3)?,
-                    pa_required: r.get::<_, i64>(4)? != 0,
-                })
-            })
-            .map_err(self.err())?;
+        let rows = s.query_map([], fee_row).map_err(self.err())?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(self.err())
     }
@@ -255,17 +245,7 @@ impl Tx<'_> {
                  FROM fee_schedule WHERE procedure_code = ?1",
             )
             .map_err(self.err())?;
-        let rows = s
-            .query_map([code], |r| {
-                Ok(FeeRow {
-                    procedure_code: r.get(0)?,
-                    modifier: r.get(1)?,
-                    description: r.get(2)?,
-                    max_allowable: r.get(3)?,
-                    pa_required: r.get::<_, i64>(4)? != 0,
-                })
-            })
-            .map_err(self.err())?;
+        let rows = s.query_map([code], fee_row).map_err(self.err())?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(self.err())
     }
@@ -591,4 +571,14 @@ impl Tx<'_> {
             .and_then(|mut s| s.query_row([claim_id], |r| r.get(0)).optional())
             .map_err(self.err())
     }
+}
+
+fn fee_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FeeRow> {
+    Ok(FeeRow {
+        procedure_code: r.get(0)?,
+        modifier: r.get(1)?,
+        description: r.get(2)?,
+        max_allowable: r.get(3)?,
+        pa_required: r.get::<_, i64>(4)? != 0,
+    })
 }
