@@ -179,25 +179,22 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
     let ic = Interchange::parse_lenient(text).map_err(|e| broken(e.to_string()))?;
     let control = tx.next_sequence("x12-interchange")?;
     let control = u32::try_from(control % 1_000_000_000).unwrap_or(1).max(1);
-    if let Some(e) = ic.errors.first() {
+    // A broken envelope (acknowledged with a rejecting 999) or a file that is not an 837P:
+    // the whole file is refused, and the refusal audited.
+    let refusal = if let Some(e) = ic.errors.first() {
         if let Some(path) = ack {
             if let Ok(text) = write_999(&ic, &[], &ack_envelope(ctx, &ic, control)) {
                 write_ack(path, &text)?;
             }
         }
-        let err = broken(e.to_string());
-        tx.audit(&actor.entry(
-            &now,
-            "claim submit",
-            Some(&name),
-            "refused",
-            Some(&err.message),
-        ))?;
-        tx.commit()?;
-        return Err(err);
-    }
-    if let Err(e) = check_transaction_version(&ic, "837", X222) {
-        let err = broken(e.to_string());
+        Some(e.to_string())
+    } else {
+        check_transaction_version(&ic, "837", X222)
+            .err()
+            .map(|e| e.to_string())
+    };
+    if let Some(msg) = refusal {
+        let err = broken(msg);
         tx.audit(&actor.entry(
             &now,
             "claim submit",
