@@ -5,6 +5,7 @@
 # Usage: bench/claims.sh [SAMPLE]   (default 500 single-claim commands)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 sample="${1:-500}"
 cargo build --release --locked --quiet
 bin="$PWD/target/release/mmis"
@@ -135,12 +136,4 @@ about ±30%.
 EOT
 )
 echo "$report"
-python3 - "$report" <<'PY'
-import re, sys, pathlib
-p = pathlib.Path("docs/BENCHMARKS.md")
-text = p.read_text() if p.exists() else "# Benchmarks\n\nEach section is written by its script under `bench/`.\n"
-section = sys.argv[1].strip() + "\n"
-pat = re.compile(r"^## Claims\n.*?(?=^## |\Z)", re.S | re.M)
-text = pat.sub(section + "\n", text) if pat.search(text) else text.rstrip("\n") + "\n\n" + section
-p.write_text(text)
-PY
+write_section Claims "$report"

@@ -10,6 +10,7 @@
 # Usage: bench/elig.sh [RUNS]   (env MMIS_X12_VENV: venv with pyx12; default .venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 runs="${1:-20}"
 cargo build --release --locked --quiet
 bin="$PWD/target/release/mmis"
@@ -184,12 +185,4 @@ so read the ratios near a target line as "about there", not as a verdict):
 EOT
 )
 echo "$report"
-python3 - "$report" <<'PY'
-import re, sys, pathlib
-p = pathlib.Path("docs/BENCHMARKS.md")
-text = p.read_text() if p.exists() else "# Benchmarks\n\nEach section is written by its script under `bench/`.\n"
-section = sys.argv[1].strip() + "\n"
-pat = re.compile(r"^## Eligibility\n.*?(?=^## |\Z)", re.S | re.M)
-text = pat.sub(lambda m: section + "\n", text) if pat.search(text) else text.rstrip("\n") + "\n\n" + section
-p.write_text(text)
-PY
+write_section Eligibility "$report"

@@ -4,6 +4,7 @@
 # "Foundation" section. Usage: bench/foundation.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 runs="${1:-40}"
 cargo build --release --locked --quiet
 bin="$PWD/target/release/mmis"
@@ -59,12 +60,4 @@ scripted commands with an API token cost none.
 EOT
 )
 echo "$report"
-python3 - "$report" <<'PY'
-import re, sys, pathlib
-p = pathlib.Path("docs/BENCHMARKS.md")
-text = p.read_text() if p.exists() else "# Benchmarks\n\nEach section is written by its script under `bench/`.\n"
-section = sys.argv[1].strip() + "\n"
-pat = re.compile(r"^## Foundation\n.*?(?=^## |\Z)", re.S | re.M)
-text = pat.sub(section + "\n", text) if pat.search(text) else text.rstrip("\n") + "\n\n" + section
-p.write_text(text)
-PY
+write_section Foundation "$report"
