@@ -204,21 +204,7 @@ fn roles_lists_the_13_portal_roles_with_their_commands() {
     let v = sb.json_as("x", &["roles"]);
     let rows = v.as_array().unwrap();
     assert_eq!(rows.len(), 13);
-    let expected = [
-        "Claim Inquiry",
-        "Claim Submission",
-        "Claim Void",
-        "Eligibility Inquiry",
-        "Prior Auth Inquiry",
-        "Prior Auth Submit",
-        "Plan of Care Inquiry",
-        "Clerk Maintenance",
-        "Trade Files",
-        "Demographic Maint",
-        "Benefits HSC Inquiry",
-        "EHR Incentive",
-        "PCPCH",
-    ];
+    let expected = PORTAL_ROLES;
     let got: Vec<&str> = rows.iter().map(|r| s(&r["name"])).collect();
     assert_eq!(got, expected);
     let cm = rows

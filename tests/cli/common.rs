@@ -12,6 +12,23 @@ pub const TODAY: &str = "2026-03-16";
 pub const OPS_PASSWORD: &str = "Agency-Op3rator!";
 pub const ADMIN_PASSWORD: &str = "Blue-Sky-Kettle7";
 
+/// The portal's role catalog, in the portal's order, as the spec names it.
+pub const PORTAL_ROLES: [&str; 13] = [
+    "Claim Inquiry",
+    "Claim Submission",
+    "Claim Void",
+    "Eligibility Inquiry",
+    "Prior Auth Inquiry",
+    "Prior Auth Submit",
+    "Plan of Care Inquiry",
+    "Clerk Maintenance",
+    "Trade Files",
+    "Demographic Maint",
+    "Benefits HSC Inquiry",
+    "EHR Incentive",
+    "PCPCH",
+];
+
 pub struct Sandbox {
     pub dir: TempDir,
     pub db: PathBuf,

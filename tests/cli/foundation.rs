@@ -975,24 +975,7 @@ fn roles_lists_the_catalog_with_commands() {
         .iter()
         .map(|r| r["name"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        names,
-        [
-            "Claim Inquiry",
-            "Claim Submission",
-            "Claim Void",
-            "Eligibility Inquiry",
-            "Prior Auth Inquiry",
-            "Prior Auth Submit",
-            "Plan of Care Inquiry",
-            "Clerk Maintenance",
-            "Trade Files",
-            "Demographic Maint",
-            "Benefits HSC Inquiry",
-            "EHR Incentive",
-            "PCPCH"
-        ]
-    );
+    assert_eq!(names, PORTAL_ROLES);
     assert_eq!(v[3]["slug"], "eligibility-inquiry");
     assert!(v[3]["commands"]
         .as_array()
