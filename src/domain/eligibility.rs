@@ -98,21 +98,21 @@ impl Span {
     }
 }
 
-/// The answer for one date.
+/// The answer for one date (`S`: owned strings, or `&str` borrowed from the spans).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayAnswer {
+pub struct DayAnswer<S = String> {
     pub eligible: bool,
     pub lane: Lane,
     /// The benefit plan code covering the date.
-    pub benefit_plan: Option<String>,
+    pub benefit_plan: Option<S>,
     /// The CCO to bill when `lane` is `Cco`.
-    pub cco: Option<String>,
+    pub cco: Option<S>,
     /// Health Share of Oregon's plan partner, when known.
-    pub plan_partner: Option<String>,
+    pub plan_partner: Option<S>,
 }
 
-impl DayAnswer {
-    pub fn not_eligible() -> DayAnswer {
+impl<S> DayAnswer<S> {
+    pub fn not_eligible() -> DayAnswer<S> {
         DayAnswer {
             eligible: false,
             lane: Lane::None,
@@ -123,9 +123,26 @@ impl DayAnswer {
     }
 }
 
+impl DayAnswer<&str> {
+    pub fn to_owned(&self) -> DayAnswer {
+        DayAnswer {
+            eligible: self.eligible,
+            lane: self.lane,
+            benefit_plan: self.benefit_plan.map(str::to_string),
+            cco: self.cco.map(str::to_string),
+            plan_partner: self.plan_partner.map(str::to_string),
+        }
+    }
+}
+
 /// Eligible when an active benefit span covers the date; lane `cco` when a CCO span also
 /// covers it (never for CAWEM, CWM), `open-card` when eligible without a CCO, else `none`.
 pub fn answer_on(spans: &[Span], date: NaiveDate) -> DayAnswer {
+    answer_ref(spans, date).to_owned()
+}
+
+/// [`answer_on`], borrowing the names from the spans.
+pub fn answer_ref(spans: &[Span], date: NaiveDate) -> DayAnswer<&str> {
     let Some(benefit) = spans
         .iter()
         .find(|s| s.kind == CoverageKind::Benefit && s.covers(date))
@@ -147,9 +164,9 @@ pub fn answer_on(spans: &[Span], date: NaiveDate) -> DayAnswer {
         } else {
             Lane::OpenCard
         },
-        benefit_plan: Some(benefit.plan.clone()),
-        cco: cco.map(|s| s.plan.clone()),
-        plan_partner: cco.and_then(|s| s.plan_partner.clone()),
+        benefit_plan: Some(benefit.plan.as_str()),
+        cco: cco.map(|s| s.plan.as_str()),
+        plan_partner: cco.and_then(|s| s.plan_partner.as_deref()),
     }
 }
 

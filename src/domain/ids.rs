@@ -120,29 +120,38 @@ impl TaxId {
     }
 }
 
-/// An Oregon Health ID: 8 letters and digits, upper-cased on input.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct HealthId(String);
+/// An Oregon Health ID: 8 letters and digits, upper-cased on input. Held as its 8 ASCII
+/// bytes (no allocation; ordered as the text is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HealthId([u8; 8]);
 
 impl HealthId {
     pub fn parse(field: &str, s: &str) -> Result<Self> {
-        let up = s.trim().to_ascii_uppercase();
-        if up.len() != 8 || !up.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return Err(Error::invalid(format!(
+        let t = s.trim().as_bytes();
+        match <[u8; 8]>::try_from(t) {
+            Ok(mut b) if b.iter().all(u8::is_ascii_alphanumeric) => {
+                b.make_ascii_uppercase();
+                Ok(HealthId(b))
+            }
+            _ => Err(Error::invalid(format!(
                 "{field}: an Oregon Health ID is 8 letters and digits, got {:?}",
                 s.trim()
-            )));
+            ))),
         }
-        Ok(HealthId(up))
     }
     pub fn as_str(&self) -> &str {
-        &self.0
+        // Always ASCII letters and digits (checked in `parse`).
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+    /// The ID as a number that sorts as the text does.
+    pub fn sort_key(&self) -> u64 {
+        u64::from_be_bytes(self.0)
     }
 }
 
 impl fmt::Display for HealthId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 

@@ -38,10 +38,48 @@ pub fn violations(password: &str, user_name: &str) -> Vec<String> {
     out
 }
 
-/// On the embedded list of ~100,000 common passwords (the `passwords` crate), as typed or in lower case.
+/// The ~100,000 common passwords of the `passwords` crate (MIT), one a line, sorted by
+/// bytes. Kept as one string rather than a table of strings: a table of 100,000 `&str` in
+/// a position-independent binary is 100,000 relocations, ~4 MiB that every run of mmis
+/// would map and write at start-up.
+const COMMON: &str = include_str!("common-passwords.txt");
+
+/// On the embedded list of common passwords, as typed or in lower case.
 pub fn is_common(password: &str) -> bool {
-    passwords::analyzer::is_common_password(password)
-        || passwords::analyzer::is_common_password(password.to_lowercase())
+    on_sorted_list(COMMON, password) || on_sorted_list(COMMON, &password.to_lowercase())
+}
+
+/// Binary search of `list` (lines sorted by bytes, each ending in a newline) for `word`.
+fn on_sorted_list(list: &str, word: &str) -> bool {
+    if word.is_empty() || word.contains('\n') {
+        return false;
+    }
+    let b = list.as_bytes();
+    // The line holding byte `at`: (start, end without the newline).
+    let line_at = |at: usize| {
+        let start = b[..at]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |p| p + 1);
+        let end = b[at..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |p| at + p);
+        (start, end)
+    };
+    // `lo` and `hi` are line starts (or the end); every line before `lo` is < word and
+    // every line from `hi` on is > word. A byte in between lies on a line starting at or
+    // after `lo` and ending before `hi`.
+    let (mut lo, mut hi) = (0usize, b.len());
+    while lo < hi {
+        let (start, end) = line_at(lo + (hi - lo) / 2);
+        match b[start..end].cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -71,6 +109,40 @@ mod tests {
             .iter()
             .any(|v| v.contains("at most 128")));
         assert!(violations(&"Aa1".repeat(42), "u").is_empty());
+    }
+
+    #[test]
+    fn the_sorted_list_search_finds_every_line_and_nothing_else() {
+        let list = "a\nab\nb\nbcd\nc\nzz\n";
+        for w in ["a", "ab", "b", "bcd", "c", "zz"] {
+            assert!(on_sorted_list(list, w), "{w}");
+        }
+        for w in [
+            "", "0", "aa", "abc", "bc", "bcde", "d", "z", "zzz", "a\nab", "\n",
+        ] {
+            assert!(!on_sorted_list(list, w), "{w:?}");
+        }
+        assert!(!on_sorted_list("", "a"));
+        // Every word of up to two letters from a small alphabet, against every sub-list.
+        let all: Vec<&str> = vec!["a", "ab", "b", "ba", "bb", "c"];
+        for mask in 0u32..64 {
+            let sub: Vec<&str> = (0..6)
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| all[i])
+                .collect();
+            let text: String = sub.iter().map(|w| format!("{w}\n")).collect();
+            for w in ["a", "aa", "ab", "b", "ba", "bb", "bc", "c", "ca", "d"] {
+                assert_eq!(on_sorted_list(&text, w), sub.contains(&w), "{sub:?} {w}");
+            }
+        }
+        // The embedded list: sorted, and every entry found.
+        let lines: Vec<&str> = COMMON.lines().collect();
+        assert!(lines.len() > 99_000);
+        assert!(lines.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+        for (i, w) in lines.iter().enumerate().step_by(97) {
+            assert!(on_sorted_list(COMMON, w), "line {i}: {w}");
+        }
+        assert!(!on_sorted_list(COMMON, "Tr7vel-Kettle"));
     }
 
     #[test]

@@ -2,8 +2,10 @@
 
 use super::Tx;
 use crate::domain::eligibility::{CoverageKind, MemberRecord, Span};
+use crate::domain::ids::HealthId;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
+use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
 
 /// A member as stored.
@@ -19,6 +21,8 @@ pub struct MemberRow {
 }
 
 const MEMBER_COLS: &str = "id, health_id, last_name, first_name, dob, sex";
+/// [`MEMBER_COLS`] of `members m`.
+const MEMBER_COLS_M: &str = "m.id, m.health_id, m.last_name, m.first_name, m.dob, m.sex";
 
 fn member_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MemberRow> {
     Ok(MemberRow {
@@ -52,6 +56,80 @@ fn corrupt(what: &str) -> Error {
 /// The name index, as migration 002 creates it.
 const NAME_INDEX: &str =
     "CREATE INDEX IF NOT EXISTS members_name_dob ON members(lower(last_name), lower(first_name), dob);";
+
+/// A member found by a list lookup ([`Tx::each_spans_by_health_id`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    /// The place of the key in the list looked up.
+    pub pos: usize,
+    pub member_id: i64,
+    pub health_id: HealthId,
+}
+
+/// The span columns of `coverage_spans s`, in the order [`each_grouped`] reads them.
+const SPAN_COLS_S: &str = "s.kind, s.plan, s.plan_type, s.start_date, s.end_date, s.plan_partner";
+
+/// Reads rows of head columns (a member's) then the six span columns from `first_span`,
+/// each member's rows adjacent, calling `f` once per member with all of their spans (none
+/// for a member without spans). `head` reads the member's id and what `f` needs of it.
+fn each_grouped<H>(
+    mut rows: rusqlite::Rows<'_>,
+    err: &impl Fn(rusqlite::Error) -> Error,
+    head: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<(i64, H)>,
+    first_span: usize,
+    mut f: impl FnMut(H, Vec<Span>) -> Result<()>,
+) -> Result<()> {
+    let mut current: Option<(i64, H, Vec<Span>)> = None;
+    while let Some(r) = rows.next().map_err(err)? {
+        let id: i64 = r.get(0).map_err(err)?;
+        if current.as_ref().is_some_and(|(cur, _, _)| *cur != id) {
+            if let Some((_, h, spans)) = current.take() {
+                f(h, spans)?;
+            }
+        }
+        let (_, _, spans) = match &mut current {
+            Some(c) => c,
+            None => {
+                let (id, h) = head(r).map_err(err)?;
+                current.insert((id, h, Vec::new()))
+            }
+        };
+        let text = |i: usize| -> Result<Option<&str>> {
+            match r.get_ref(first_span + i).map_err(err)? {
+                rusqlite::types::ValueRef::Text(t) => {
+                    Ok(Some(std::str::from_utf8(t).map_err(|_| corrupt("text"))?))
+                }
+                _ => Ok(None),
+            }
+        };
+        let date = |i: usize| -> Result<Option<NaiveDate>> {
+            text(i)?
+                .map(|t| ymd(t).ok_or_else(|| corrupt("date")))
+                .transpose()
+        };
+        let Some(kind) = text(0)? else {
+            continue;
+        };
+        spans.push(Span {
+            kind: kind_of(kind).ok_or_else(|| corrupt("kind"))?,
+            plan: text(1)?.ok_or_else(|| corrupt("plan"))?.to_string(),
+            plan_type: text(2)?.map(str::to_string),
+            start: date(3)?.ok_or_else(|| corrupt("start date"))?,
+            end: date(4)?,
+            plan_partner: text(5)?.map(str::to_string),
+        });
+    }
+    match current {
+        Some((_, h, spans)) => f(h, spans),
+        None => Ok(()),
+    }
+}
+
+/// A [`member_row`] as the head of [`each_grouped`] rows.
+fn member_head(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, MemberRow)> {
+    let m = member_row(r)?;
+    Ok((m.id, m))
+}
 
 /// Inserts for a bulk import, prepared once.
 pub struct BulkInsert<'t> {
@@ -158,47 +236,133 @@ impl Tx<'_> {
     pub fn member_with_spans(&self, health_id: &str) -> Result<Option<(MemberRow, Vec<Span>)>> {
         let mut st = self
             .conn()
+            .prepare_cached(&format!(
+                "SELECT {MEMBER_COLS_M}, {SPAN_COLS_S} FROM members m
+                 LEFT JOIN coverage_spans s ON s.member_id = m.id
+                 WHERE m.health_id = ?1"
+            ))
+            .map_err(self.err())?;
+        let mut found = None;
+        let rows = st.query([health_id]).map_err(self.err())?;
+        each_grouped(rows, &self.err(), member_head, 6, |m, spans| {
+            found = Some((m, spans));
+            Ok(())
+        })?;
+        Ok(found)
+    }
+
+    /// For each of `ids` on file: `f(hit, spans)`, with all of the member's spans, in the
+    /// order of `ids`; `hit.pos` is the ID's place in `ids`. One statement for the lot:
+    /// with `ids` sorted, the index and span pages are visited in sequence, and the Health
+    /// ID index covers the member's rowid, so the members table itself is not read.
+    pub fn each_spans_by_health_id(
+        &self,
+        ids: &[HealthId],
+        f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
+    ) -> Result<()> {
+        let ids = ids
+            .iter()
+            .map(|h| Value::Text(h.as_str().to_string()))
+            .collect();
+        self.each_spans_by("m.health_id", ids, f)
+    }
+
+    /// Like [`Tx::each_spans_by_health_id`], by the members' row ids.
+    pub fn each_spans_by_member_id(
+        &self,
+        ids: &[i64],
+        f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
+    ) -> Result<()> {
+        self.each_spans_by("m.id", ids.iter().map(|&i| Value::Integer(i)).collect(), f)
+    }
+
+    fn each_spans_by(
+        &self,
+        key: &str,
+        keys: Vec<Value>,
+        f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
+    ) -> Result<()> {
+        let keys: rusqlite::vtab::array::Array = std::rc::Rc::new(keys);
+        let mut st = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT m.id, r.rowid, m.health_id, {SPAN_COLS_S}
+                 FROM rarray(?1) AS r
+                 CROSS JOIN members m ON {key} = r.value
+                 LEFT JOIN coverage_spans s ON s.member_id = m.id"
+            ))
+            .map_err(self.err())?;
+        let rows = st.query([keys]).map_err(self.err())?;
+        let head = |r: &rusqlite::Row<'_>| {
+            let id: i64 = r.get(0)?;
+            let pos: i64 = r.get(1)?;
+            let hid = r.get_ref(2)?.as_str()?;
+            let health_id = HealthId::parse("health_id", hid).map_err(|_| {
+                rusqlite::Error::InvalidColumnType(
+                    2,
+                    "health_id".into(),
+                    rusqlite::types::Type::Text,
+                )
+            })?;
+            Ok((
+                id,
+                Hit {
+                    pos: usize::try_from(pos - 1).unwrap_or(usize::MAX),
+                    member_id: id,
+                    health_id,
+                },
+            ))
+        };
+        each_grouped(rows, &self.err(), head, 3, f)
+    }
+
+    /// Like [`Tx::each_spans_by_health_id`], with the whole member row (the 271 names
+    /// the member): `f(pos, member, spans)`.
+    pub fn each_member_by_health_id(
+        &self,
+        ids: &[HealthId],
+        mut f: impl FnMut(usize, MemberRow, Vec<Span>) -> Result<()>,
+    ) -> Result<()> {
+        let keys: rusqlite::vtab::array::Array = std::rc::Rc::new(
+            ids.iter()
+                .map(|h| Value::Text(h.as_str().to_string()))
+                .collect(),
+        );
+        let mut st = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {MEMBER_COLS_M}, r.rowid, {SPAN_COLS_S}
+                 FROM rarray(?1) AS r
+                 CROSS JOIN members m ON m.health_id = r.value
+                 LEFT JOIN coverage_spans s ON s.member_id = m.id"
+            ))
+            .map_err(self.err())?;
+        let rows = st.query([keys]).map_err(self.err())?;
+        let head = |r: &rusqlite::Row<'_>| {
+            let m = member_row(r)?;
+            let pos: i64 = r.get(6)?;
+            Ok((m.id, (usize::try_from(pos - 1).unwrap_or(usize::MAX), m)))
+        };
+        each_grouped(rows, &self.err(), head, 7, |(pos, m), spans| {
+            f(pos, m, spans)
+        })
+    }
+
+    /// The row ids of the members with this name (case-insensitive) and date of birth
+    /// (YYYY-MM-DD), from the name index alone.
+    pub fn member_ids_by_name(&self, last: &str, first: &str, dob: &str) -> Result<Vec<i64>> {
+        let mut st = self
+            .conn()
             .prepare_cached(
-                "SELECT m.id, m.health_id, m.last_name, m.first_name, m.dob, m.sex,
-                        s.kind, s.plan, s.plan_type, s.start_date, s.end_date, s.plan_partner
-                 FROM members m LEFT JOIN coverage_spans s ON s.member_id = m.id
-                 WHERE m.health_id = ?1",
+                "SELECT id FROM members
+                 WHERE lower(last_name) = lower(?1) AND lower(first_name) = lower(?2) AND dob = ?3",
             )
             .map_err(self.err())?;
-        let err = self.err();
-        let mut rows = st.query([health_id]).map_err(&err)?;
-        let mut found: Option<(MemberRow, Vec<Span>)> = None;
-        while let Some(r) = rows.next().map_err(&err)? {
-            if found.is_none() {
-                found = Some((member_row(r).map_err(&err)?, Vec::new()));
-            }
-            let Some((_, spans)) = found.as_mut() else {
-                continue;
-            };
-            let kind = match r.get_ref(6).map_err(&err)? {
-                rusqlite::types::ValueRef::Text(t) => {
-                    kind_of(std::str::from_utf8(t).unwrap_or("")).ok_or_else(|| corrupt("kind"))?
-                }
-                _ => continue,
-            };
-            let date = |i: usize| -> Result<Option<NaiveDate>> {
-                match r.get_ref(i).map_err(&err)? {
-                    rusqlite::types::ValueRef::Text(t) => Ok(Some(
-                        ymd(std::str::from_utf8(t).unwrap_or("")).ok_or_else(|| corrupt("date"))?,
-                    )),
-                    _ => Ok(None),
-                }
-            };
-            spans.push(Span {
-                kind,
-                plan: r.get(7).map_err(&err)?,
-                plan_type: r.get(8).map_err(&err)?,
-                start: date(9)?.ok_or_else(|| corrupt("start date"))?,
-                end: date(10)?,
-                plan_partner: r.get(11).map_err(&err)?,
-            });
-        }
-        Ok(found)
+        let rows = st
+            .query_map([last.trim(), first.trim(), dob], |r| r.get(0))
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<Vec<i64>>>()
+            .map_err(self.err())
     }
 
     /// The page cache for this connection, in MiB (a batch reads many members).

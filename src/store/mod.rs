@@ -118,6 +118,17 @@ impl Store {
             .conn
             .busy_timeout(std::time::Duration::from_secs(30))
             .map_err(sql_err(path))?;
+        if !exists {
+            // 16 KiB pages (SQLite's default is 4 KiB): a batch sweeping the members in
+            // Health ID order reads a quarter as many pages, measured ~10% faster for a
+            // 270 of 10,000 inquiries. Only a new, empty file takes a page size.
+            store
+                .conn
+                .execute_batch("PRAGMA page_size = 16384;")
+                .map_err(sql_err(path))?;
+        }
+        // `rarray(?)`: a list bound as one parameter (batch lookups by Health ID).
+        rusqlite::vtab::array::load_module(&store.conn).map_err(sql_err(path))?;
         store.check_identity(mode)?;
         store.set_pragmas()?;
         store.migrate()?;

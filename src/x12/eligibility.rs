@@ -677,65 +677,120 @@ where
     A: std::borrow::Borrow<Answer<'i, 'a>>,
     I: IntoIterator<Item = A>,
 {
+    let mut out: Vec<u8> = Vec::with_capacity(count.saturating_mul(320));
+    match write_271_to(answers, opts, &mut out) {
+        Ok(()) => String::from_utf8(out).map_err(|_| X12Error::general("the 271 is not text")),
+        Err(e) => Err(match e.into_inner().map(|b| b.downcast::<X12Error>()) {
+            Some(Ok(x)) => *x,
+            Some(Err(other)) => X12Error::general(other.to_string()),
+            None => X12Error::general("cannot write the 271"),
+        }),
+    }
+}
+
+/// Writes the 271 to `out` as it goes (the whole text is never held). An answer that
+/// cannot be written is an `InvalidData` error wrapping the [`X12Error`].
+pub fn write_271_to<'i, 'a: 'i, A, I>(
+    answers: I,
+    opts: &Options271,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()>
+where
+    A: std::borrow::Borrow<Answer<'i, 'a>>,
+    I: IntoIterator<Item = A>,
+{
+    let x12 = |e: X12Error| std::io::Error::new(std::io::ErrorKind::InvalidData, e);
     let env = &opts.envelope;
-    let mut w = env.open("HB", X279)?;
-    w.reserve(count.saturating_mul(320));
+    let mut w = env.open("HB", X279).map_err(x12)?;
     let date = env.date_d8();
     let time = env.time_hhmm();
     let mut sets = 0usize;
     let mut open_key: Option<(usize, usize)> = None;
     let mut hl = Hl271::default();
-    for a in answers {
+    for (n, a) in answers.into_iter().enumerate() {
         let a = a.borrow();
-        let inq = a.inquiry;
-        let key = (inq.group_index, inq.transaction_index);
-        let new_set = match open_key {
-            None => true,
-            Some(k) => opts.one_subscriber_per_transaction || k != key,
+        write_subscriber(
+            &mut w,
+            a,
+            opts,
+            &date,
+            &time,
+            &mut sets,
+            &mut open_key,
+            &mut hl,
+        )
+        .map_err(x12)?;
+        if n % 256 == 255 {
+            w.drain_into(out)?;
+        }
+    }
+    let end = |w: &mut Writer| -> Result<(), X12Error> {
+        if open_key.is_some() {
+            w.end_transaction()?;
+        }
+        w.end_group()
+    };
+    end(&mut w).map_err(x12)?;
+    let rest = w.finish().map_err(x12)?;
+    out.write_all(rest.as_bytes())
+}
+
+/// One answer's loops (2000A/B when they change, 2000C/2100C), opening a new transaction
+/// set when the inquiry's changes (or for each subscriber, when asked).
+#[allow(clippy::too_many_arguments)]
+fn write_subscriber(
+    w: &mut Writer,
+    a: &Answer<'_, '_>,
+    opts: &Options271,
+    date: &str,
+    time: &str,
+    sets: &mut usize,
+    open_key: &mut Option<(usize, usize)>,
+    hl: &mut Hl271,
+) -> Result<(), X12Error> {
+    let inq = a.inquiry;
+    let key = (inq.group_index, inq.transaction_index);
+    let new_set = match *open_key {
+        None => true,
+        Some(k) => opts.one_subscriber_per_transaction || k != key,
+    };
+    if new_set {
+        if open_key.is_some() {
+            w.end_transaction()?;
+        }
+        *sets += 1;
+        w.begin_transaction("271", &st_control_number(*sets), X279)?;
+        w.segment("BHT", &["0022", "11", inq.reference, date, time])?;
+        *open_key = Some(key);
+        *hl = Hl271 {
+            next: 1,
+            ..Hl271::default()
         };
-        if new_set {
-            if open_key.is_some() {
-                w.end_transaction()?;
-            }
-            sets += 1;
-            w.begin_transaction("271", &st_control_number(sets), X279)?;
-            w.segment("BHT", &["0022", "11", inq.reference, &date, &time])?;
-            open_key = Some(key);
-            hl = Hl271 {
-                next: 1,
-                ..Hl271::default()
-            };
-        }
-        if hl.source_key != Some(inq.source_segment) {
-            let id = hl.next.to_string();
-            hl.next += 1;
-            w.segment("HL", &[&id, "", "20", "1"])?;
-            inq.source.write(&mut w)?;
-            hl.source_key = Some(inq.source_segment);
-            hl.source_hl = id;
-            hl.receiver_key = None;
-        }
-        if hl.receiver_key != Some(inq.receiver_segment) {
-            let id = hl.next.to_string();
-            hl.next += 1;
-            w.segment("HL", &[&id, &hl.source_hl, "21", "1"])?;
-            inq.receiver.write(&mut w)?;
-            hl.receiver_key = Some(inq.receiver_segment);
-            hl.receiver_hl = id;
-        }
+    }
+    if hl.source_key != Some(inq.source_segment) {
         let id = hl.next.to_string();
         hl.next += 1;
-        w.segment("HL", &[&id, &hl.receiver_hl, "22", "0"])?;
-        for t in inq.traces.iter().take(2) {
-            w.segment("TRN", &["2", t.reference, t.originator, t.secondary])?;
-        }
-        write_2100c(&mut w, a)?;
+        w.segment("HL", &[&id, "", "20", "1"])?;
+        inq.source.write(w)?;
+        hl.source_key = Some(inq.source_segment);
+        hl.source_hl = id;
+        hl.receiver_key = None;
     }
-    if open_key.is_some() {
-        w.end_transaction()?;
+    if hl.receiver_key != Some(inq.receiver_segment) {
+        let id = hl.next.to_string();
+        hl.next += 1;
+        w.segment("HL", &[&id, &hl.source_hl, "21", "1"])?;
+        inq.receiver.write(w)?;
+        hl.receiver_key = Some(inq.receiver_segment);
+        hl.receiver_hl = id;
     }
-    w.end_group()?;
-    w.finish()
+    let id = hl.next.to_string();
+    hl.next += 1;
+    w.segment("HL", &[&id, &hl.receiver_hl, "22", "0"])?;
+    for t in inq.traces.iter().take(2) {
+        w.segment("TRN", &["2", t.reference, t.originator, t.secondary])?;
+    }
+    write_2100c(w, a)
 }
 
 fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {

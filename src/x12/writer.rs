@@ -227,6 +227,14 @@ impl Writer {
         self.delims
     }
 
+    /// Hands the text written so far to `out` and empties the buffer (for output too long
+    /// to hold: the envelope's counts are kept, so writing goes on where it stopped).
+    pub fn drain_into(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.out.as_bytes())?;
+        self.out.clear();
+        Ok(())
+    }
+
     /// Reserves output capacity (bytes).
     pub fn reserve(&mut self, additional: usize) {
         self.out.reserve(additional);

@@ -860,3 +860,51 @@ fn the_demo_runs_a_morning_roster_check() {
     assert!(r.stdout.contains("Bill Yamhill Community Care, not OHA"));
     assert!(r.stderr.contains("checked 14 rows"), "{}", r.stderr);
 }
+
+#[test]
+fn x12_the_271_streams_and_out_appears_only_whole() {
+    let sb = setup();
+    let x270 = make_270(&sb, "one.270", &["--id", "OC100001"]);
+    // To stdout: the whole interchange, ISA to IEA.
+    let r = sb
+        .run_as(
+            "admin",
+            &["elig", "batch", "--x12", x270.to_str().unwrap()],
+            None,
+        )
+        .ok();
+    assert!(r.stdout.starts_with("ISA*"), "{}", r.stdout);
+    assert!(r.stdout.trim_end().ends_with('~'), "{}", r.stdout);
+    assert!(r.stdout.contains("IEA*1*"), "{}", r.stdout);
+    // To a file: written beside it, renamed when complete; nothing else left behind.
+    let dir = sb.path("answers");
+    std::fs::create_dir(&dir).unwrap();
+    let (o, text) = answer(&sb, &x270, "answers/one.271");
+    assert!(
+        text.starts_with("ISA*") && text.contains("IEA*1*"),
+        "{text}"
+    );
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["one.271".to_string()]);
+    assert_eq!(o.file_name().unwrap(), "one.271");
+    // An --out that cannot be written: an error naming it, and no file.
+    let missing = sb.path("no-such-dir/one.271");
+    sb.run_as(
+        "admin",
+        &[
+            "elig",
+            "batch",
+            "--x12",
+            x270.to_str().unwrap(),
+            "--out",
+            missing.to_str().unwrap(),
+        ],
+        None,
+    )
+    .code(6)
+    .err_contains("no-such-dir/one.271");
+    assert!(!missing.exists());
+}

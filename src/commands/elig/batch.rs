@@ -1,17 +1,21 @@
 //! `elig batch ROSTER.csv`: one answer per roster row, streamed in input order.
 //!
-//! Bounded memory: rows are read a chunk at a time ([`CHUNK`]), the chunk's members are
-//! looked up in key order (Health ID, then name and date of birth: the store's pages are
-//! then read in sequence, not at random), and the chunk's results are written in input
-//! order before the next chunk is read. JSON is written as an array one element at a time.
+//! Bounded memory: rows are read a chunk at a time ([`CHUNK`]); the chunk's Health IDs,
+//! sorted and distinct, go to the store as one list and are answered in one sweep (the
+//! store's pages are read in sequence, not at random; names are resolved on the name index
+//! and their members swept the same way); the chunk's results are written in input order
+//! before the next chunk is read. An answer holds numbers for its plan names ([`Names`]),
+//! not copies. JSON is written as an array one element at a time.
 //! Results go straight to stdout (not through `Output`), a closed pipe ends the batch
 //! quietly. One audit entry records the batch.
 
-use super::{find_with_spans, Found, Who};
+use super::{runs, Who};
 use crate::auth;
 use crate::cli::elig::BatchArgs;
 use crate::context::Context;
-use crate::domain::eligibility::{answer_on, check_window, parse_name, DayAnswer, Lane};
+use crate::domain::eligibility::{
+    answer_ref, check_window, parse_name, ymd_bytes, DayAnswer, Lane,
+};
 use crate::domain::ids::HealthId;
 use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
@@ -34,6 +38,51 @@ pub struct BatchRow<'a> {
     pub cco: Option<&'a str>,
     pub plan_partner: Option<&'a str>,
     pub error: Option<&'a str>,
+}
+
+impl BatchRow<'_> {
+    /// The row as one JSON object, as `serde_json` writes it (same keys, order and
+    /// escapes), without its per-key machinery: a 1M-row roster writes 9M fields.
+    fn write_json<W: Write>(&self, w: &mut W) -> std::io::Result<()> {
+        write!(w, "{{\"row\":{}", self.row)?;
+        json_field(w, "health_id", self.health_id)?;
+        w.write_all(b",\"date\":")?;
+        match self.date {
+            Some(d) => {
+                w.write_all(b"\"")?;
+                w.write_all(&ymd_bytes(d))?;
+                w.write_all(b"\"")?;
+            }
+            None => w.write_all(b"null")?,
+        }
+        w.write_all(match self.eligible {
+            Some(true) => b",\"eligible\":true",
+            Some(false) => b",\"eligible\":false",
+            None => b",\"eligible\":null",
+        })?;
+        json_field(w, "lane", self.lane)?;
+        json_field(w, "benefit_plan", self.benefit_plan)?;
+        json_field(w, "cco", self.cco)?;
+        json_field(w, "plan_partner", self.plan_partner)?;
+        json_field(w, "error", self.error)?;
+        w.write_all(b"}")
+    }
+}
+
+/// `,"key":value` with a string value or null; `key` needs no escaping.
+fn json_field<W: Write>(w: &mut W, key: &str, value: Option<&str>) -> std::io::Result<()> {
+    w.write_all(b",\"")?;
+    w.write_all(key.as_bytes())?;
+    w.write_all(b"\":")?;
+    match value {
+        None => w.write_all(b"null"),
+        Some(v) if !v.bytes().any(|c| c == b'"' || c == b'\\' || c < 0x20) => {
+            w.write_all(b"\"")?;
+            w.write_all(v.as_bytes())?;
+            w.write_all(b"\"")
+        }
+        Some(v) => serde_json::to_writer(w, v).map_err(std::io::Error::other),
+    }
 }
 
 const CSV_COLUMNS: [&str; 9] = [
@@ -178,13 +227,13 @@ impl<W: Write> Sink<W> {
     fn row(&mut self, r: &BatchRow<'_>) -> std::io::Result<()> {
         match self {
             Sink::Ndjson(w) => {
-                serde_json::to_writer(&mut *w, r).map_err(std::io::Error::other)?;
+                r.write_json(w)?;
                 w.write_all(b"\n")
             }
             Sink::Json(w, first) => {
                 w.write_all(if *first { b"\n  " } else { b",\n  " })?;
                 *first = false;
-                serde_json::to_writer(&mut *w, r).map_err(std::io::Error::other)
+                r.write_json(w)
             }
             Sink::Csv(c) => {
                 let b = |v: Option<bool>| v.map_or(String::new(), |b| b.to_string());
@@ -266,8 +315,9 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
-/// Rows read and answered a chunk at a time (about 20 MiB of rows and answers).
-const CHUNK: usize = 65_536;
+/// Rows read and answered a chunk at a time (about 12 MiB of rows and answers; a 100,000-row
+/// roster is one chunk, one sweep of the store).
+const CHUNK: usize = 131_072;
 
 /// One roster row of the current chunk.
 enum Slot {
@@ -284,22 +334,50 @@ enum Slot {
 }
 
 enum Looked {
-    Found(String, DayAnswer),
+    /// The answer's names are numbers in the batch's [`Names`].
+    Found(HealthId, DayAnswer<u32>),
     NotFound,
     Many(usize),
 }
 
-/// The order lookups are made in: Health IDs sorted, then names by (last, first, dob).
-fn lookup_key(s: &Slot) -> (u8, &str, &str, Option<NaiveDate>) {
-    match s {
-        Slot::Asked(Ok((Who::Id(h), _))) => (0, h.as_str(), "", None),
-        Slot::Asked(Ok((Who::Name { last, first, dob }, _))) => (1, last, first, Some(*dob)),
-        _ => (2, "", "", None),
+/// The distinct benefit plans, CCOs and plan partners of a batch's answers, each held
+/// once: a row's answer holds their numbers, not copies (a chunk holds 65,536 answers).
+#[derive(Debug, Default)]
+struct Names {
+    all: Vec<String>,
+    number: std::collections::HashMap<String, u32>,
+}
+
+impl Names {
+    fn number(&mut self, name: Option<&str>) -> Option<u32> {
+        let name = name?;
+        if let Some(&n) = self.number.get(name) {
+            return Some(n);
+        }
+        let n = self.all.len() as u32;
+        self.all.push(name.to_string());
+        self.number.insert(name.to_string(), n);
+        Some(n)
+    }
+
+    fn name(&self, n: Option<u32>) -> Option<&str> {
+        n.and_then(|n| self.all.get(n as usize)).map(String::as_str)
+    }
+
+    fn answer(&mut self, a: DayAnswer<&str>) -> DayAnswer<u32> {
+        DayAnswer {
+            eligible: a.eligible,
+            lane: a.lane,
+            benefit_plan: self.number(a.benefit_plan),
+            cco: self.number(a.cco),
+            plan_partner: self.number(a.plan_partner),
+        }
     }
 }
 
 fn write_slot<W: Write>(
     sink: &mut Sink<W>,
+    names: &Names,
     tally: &mut Tally,
     n: u64,
     slot: &Slot,
@@ -336,13 +414,13 @@ fn write_slot<W: Write>(
                 }
                 sink.row(&BatchRow {
                     row: n,
-                    health_id: Some(health_id),
+                    health_id: Some(health_id.as_str()),
                     date: Some(*date),
                     eligible: Some(a.eligible),
                     lane: Some(a.lane.as_str()),
-                    benefit_plan: a.benefit_plan.as_deref(),
-                    cco: a.cco.as_deref(),
-                    plan_partner: a.plan_partner.as_deref(),
+                    benefit_plan: names.name(a.benefit_plan),
+                    cco: names.name(a.cco),
+                    plan_partner: names.name(a.plan_partner),
                     error: None,
                 })
             }
@@ -372,6 +450,83 @@ fn write_slot<W: Write>(
                 })
             }
         },
+    }
+}
+
+/// Answers every `Asked(Ok)` slot of a chunk, in two sweeps through the store. Health IDs
+/// go to the store as one sorted list of distinct IDs (see [`Tx::each_spans_by_health_id`]);
+/// names are resolved to member row ids on the name index, and those go the same way.
+/// Keys are sorted as small `(key, slot)` pairs, not by reaching into the slots.
+fn look_up_chunk(tx: &Tx<'_>, slots: &mut [Slot], names: &mut Names) -> Result<()> {
+    let mut by_id: Vec<(HealthId, u32)> = Vec::new();
+    let mut by_name: Vec<u32> = Vec::new();
+    for (i, s) in slots.iter().enumerate() {
+        match s {
+            Slot::Asked(Ok((Who::Id(h), _))) => by_id.push((*h, i as u32)),
+            Slot::Asked(Ok((Who::Name { .. }, _))) => by_name.push(i as u32),
+            _ => {}
+        }
+    }
+    by_id.sort_unstable_by_key(|&(h, i)| (h.sort_key(), i));
+    let (ids, starts) = runs(&by_id);
+    tx.each_spans_by_health_id(&ids, |hit, spans| {
+        for &(_, i) in &by_id[starts[hit.pos]..starts[hit.pos + 1]] {
+            settle(&mut slots[i as usize], |date| {
+                Looked::Found(hit.health_id, names.answer(answer_ref(&spans, date)))
+            });
+        }
+        Ok(())
+    })?;
+    // Names, in (last, first, date of birth) order through the name index; a name that
+    // matches exactly one member waits for the second sweep.
+    let name_key = |i: &u32| match &slots[*i as usize] {
+        Slot::Asked(Ok((Who::Name { last, first, dob }, _))) => Some((last, first, *dob)),
+        _ => None,
+    };
+    by_name.sort_unstable_by(|a, b| name_key(a).cmp(&name_key(b)));
+    let mut by_member: Vec<(i64, u32)> = Vec::new();
+    for i in by_name {
+        let Slot::Asked(Ok((Who::Name { last, first, dob }, _))) = &slots[i as usize] else {
+            continue;
+        };
+        match tx.member_ids_by_name(last, first, &dob.format("%Y-%m-%d").to_string())?[..] {
+            [] => {}
+            [id] => by_member.push((id, i)),
+            ref many => {
+                let n = many.len();
+                settle(&mut slots[i as usize], |_| Looked::Many(n));
+            }
+        }
+    }
+    by_member.sort_unstable();
+    let (member_ids, starts) = runs(&by_member);
+    tx.each_spans_by_member_id(&member_ids, |hit, spans| {
+        for &(_, i) in &by_member[starts[hit.pos]..starts[hit.pos + 1]] {
+            settle(&mut slots[i as usize], |date| {
+                Looked::Found(hit.health_id, names.answer(answer_ref(&spans, date)))
+            });
+        }
+        Ok(())
+    })?;
+    // What is still asked was not found.
+    for slot in slots.iter_mut() {
+        settle(slot, |_| Looked::NotFound);
+    }
+    Ok(())
+}
+
+/// Turns an `Asked(Ok)` slot into its answer.
+fn settle(slot: &mut Slot, looked: impl FnOnce(NaiveDate) -> Looked) {
+    let Slot::Asked(Ok((_, date))) = slot else {
+        return;
+    };
+    let date = *date;
+    if let Slot::Asked(Ok((who, _))) = std::mem::replace(slot, Slot::Unreadable(String::new())) {
+        *slot = Slot::Answered {
+            who,
+            date,
+            looked: looked(date),
+        };
     }
 }
 
@@ -409,7 +564,7 @@ pub fn run_batch<R: Read, W: Write>(
     let mut closed = false;
     let mut n: u64 = 0;
     let mut slots: Vec<Slot> = Vec::with_capacity(CHUNK);
-    let mut order: Vec<usize> = Vec::with_capacity(CHUNK);
+    let mut names = Names::default();
     let mut done = false;
     while !done && !closed {
         // 1. Read a chunk of rows.
@@ -441,38 +596,13 @@ pub fn run_batch<R: Read, W: Write>(
                 }
             }
         }
-        // 2. Look the chunk's members up in key order (Health ID, then name and date of
-        // birth), so the store's index and table pages are visited in sequence.
-        order.clear();
-        order.extend(
-            slots
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| matches!(s, Slot::Asked(Ok(_))))
-                .map(|(i, _)| i),
-        );
-        order.sort_unstable_by(|&a, &b| lookup_key(&slots[a]).cmp(&lookup_key(&slots[b])));
-        for &i in &order {
-            let Slot::Asked(Ok((who, date))) = &slots[i] else {
-                continue;
-            };
-            let looked = match find_with_spans(tx, who)? {
-                Found::WithSpans(m, spans) => Looked::Found(m.health_id, answer_on(&spans, *date)),
-                Found::NotFound | Found::One(_) => Looked::NotFound,
-                Found::Many(ms) => Looked::Many(ms.len()),
-            };
-            let date = *date;
-            let who = match std::mem::replace(&mut slots[i], Slot::Unreadable(String::new())) {
-                Slot::Asked(Ok((who, _))) => who,
-                _ => continue,
-            };
-            slots[i] = Slot::Answered { who, date, looked };
-        }
+        // 2. Look the chunk's members up, in key order.
+        look_up_chunk(tx, &mut slots, &mut names)?;
         // 3. Write the chunk's results in input order.
         for slot in &slots {
             n += 1;
             tally.checked += 1;
-            let written = write_slot(&mut sink, &mut tally, n, slot);
+            let written = write_slot(&mut sink, &names, &mut tally, n, slot);
             if let Err(e) = written {
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
                     closed = true;
@@ -563,4 +693,76 @@ pub fn cmd_elig_batch(ctx: &Context, args: &BatchArgs) -> Result<Output> {
     tx.commit()?;
     ctx.ui.note(&tally.line());
     Ok(Output::Nothing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_written_as_serde_json_writes_them() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
+        let rows = [
+            BatchRow {
+                row: 1,
+                health_id: Some("AB123456"),
+                date: Some(d),
+                eligible: Some(true),
+                lane: Some("cco"),
+                benefit_plan: Some("BMH"),
+                cco: Some("Health Share of Oregon"),
+                plan_partner: Some("Providence Health & Services"),
+                error: None,
+            },
+            BatchRow {
+                row: 18_446_744_073_709_551_615,
+                eligible: Some(false),
+                error: Some("bad \"quote\" \\ back\tslash\u{1}\u{7f} ünï €"),
+                ..BatchRow::default()
+            },
+            BatchRow::default(),
+        ];
+        for r in rows {
+            let mut ours = Vec::new();
+            r.write_json(&mut ours).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(&r).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_held_once() {
+        let mut names = Names::default();
+        let a = names.answer(DayAnswer {
+            eligible: true,
+            lane: Lane::Cco,
+            benefit_plan: Some("BMH"),
+            cco: Some("AllCare CCO"),
+            plan_partner: None,
+        });
+        let b = names.answer(DayAnswer {
+            eligible: true,
+            lane: Lane::OpenCard,
+            benefit_plan: Some("BMH"),
+            cco: None,
+            plan_partner: None,
+        });
+        assert_eq!(a.benefit_plan, b.benefit_plan);
+        assert_eq!(names.name(a.cco), Some("AllCare CCO"));
+        assert_eq!(names.name(b.cco), None);
+        assert_eq!(names.all.len(), 2);
+    }
+
+    #[test]
+    fn runs_group_equal_keys() {
+        let pairs = [(1u64, 9u32), (1, 4), (3, 0), (7, 2), (7, 5), (7, 1)];
+        let (keys, starts) = runs(&pairs);
+        assert_eq!(keys, vec![1, 3, 7]);
+        assert_eq!(starts, vec![0, 2, 3, 6]);
+        let (keys, starts) = runs::<u64>(&[]);
+        assert!(keys.is_empty());
+        assert_eq!(starts, vec![0]);
+    }
 }

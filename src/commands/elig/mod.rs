@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod check;
+mod packed;
 pub mod x12;
 
 use crate::domain::eligibility::{Lane, Span};
@@ -75,6 +76,21 @@ pub fn find(tx: &Tx<'_>, who: &Who) -> Result<Found> {
             }
         }
     })
+}
+
+/// Sorted `(key, slot)` pairs → the distinct keys, and where each key's run of pairs
+/// starts (with the end as a last entry).
+fn runs<K: Copy + Eq>(pairs: &[(K, u32)]) -> (Vec<K>, Vec<usize>) {
+    let mut keys: Vec<K> = Vec::new();
+    let mut starts = Vec::new();
+    for (n, &(k, _)) in pairs.iter().enumerate() {
+        if keys.last() != Some(&k) {
+            keys.push(k);
+            starts.push(n);
+        }
+    }
+    starts.push(pairs.len());
+    (keys, starts)
 }
 
 /// Where to send the claim, in words, for one day's answer.

@@ -1,7 +1,8 @@
 //! X12 5010 eligibility: `elig batch --x12 FILE.270` answers with a 271 as the payer
 //! would; `elig check ... --x12-270` prints the 270 a client would send.
 
-use super::{find, find_with_spans, Found, Who};
+use super::packed::Packed;
+use super::{find, find_with_spans, runs, Found, Who};
 use crate::auth;
 use crate::context::Context;
 use crate::domain::eligibility::{check_window, CoverageKind, Span};
@@ -11,12 +12,13 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::{MemberRow, Tx};
 use crate::x12::eligibility::{
-    read_270, write_270, write_271_from, Answer, AnswerResult, BenefitSpan, Coverage, Inquiry,
+    read_270, write_270, write_271_to, Answer, AnswerResult, BenefitSpan, Coverage, Inquiry,
     InquiryRequest, Level, ManagedCareSpan, Member, Options271, OtherPayerKind, OtherPayerSpan,
     Party, RejectCode, Request270,
 };
 use crate::x12::{Envelope, Interchange, X12Error};
 use chrono::{NaiveDate, Timelike};
+use std::io::Write;
 use std::path::Path;
 
 /// The payer as named in 270/271 loop 2100A and the envelopes.
@@ -93,15 +95,19 @@ pub fn coverage(m: &MemberRow, spans: &[Span], from: NaiveDate, to: NaiveDate) -
     Some(c)
 }
 
-/// Answers one inquiry from the store.
-pub fn answer(tx: &Tx<'_>, q: &Inquiry<'_>, today: NaiveDate) -> Result<AnswerResult> {
-    let reject = |code| Ok(AnswerResult::Rejected { code });
+/// What one inquiry asks of the store, or why it is refused without asking.
+enum Ask {
+    Reject(RejectCode),
+    Look(Who, NaiveDate, NaiveDate),
+}
+
+fn ask(q: &Inquiry<'_>, today: NaiveDate) -> Ask {
     if let Some(p) = &q.problem {
-        return reject(p.code);
+        return Ask::Reject(p.code);
     }
     let (from, to) = q.dates.unwrap_or((today, today));
     if check_window(from, to, today).is_err() {
-        return reject(if from > to {
+        return Ask::Reject(if from > to {
             RejectCode::InvalidDate
         } else {
             RejectCode::DateOutsideWindow
@@ -116,7 +122,7 @@ pub fn answer(tx: &Tx<'_>, q: &Inquiry<'_>, today: NaiveDate) -> Result<AnswerRe
     let who = match by_id {
         Some(id) => match HealthId::parse("NM109", id) {
             Ok(h) => Who::Id(h),
-            Err(_) => return reject(RejectCode::InvalidMemberId),
+            Err(_) => return Ask::Reject(RejectCode::InvalidMemberId),
         },
         None => match (q.last_name, q.first_name, q.birth_date) {
             (Some(l), Some(f), Some(d)) if !l.trim().is_empty() && !f.trim().is_empty() => {
@@ -126,16 +132,67 @@ pub fn answer(tx: &Tx<'_>, q: &Inquiry<'_>, today: NaiveDate) -> Result<AnswerRe
                     dob: d,
                 }
             }
-            (_, _, None) => return reject(RejectCode::InvalidBirthDate),
-            _ => return reject(RejectCode::InvalidName),
+            (_, _, None) => return Ask::Reject(RejectCode::InvalidBirthDate),
+            _ => return Ask::Reject(RejectCode::InvalidName),
         },
     };
-    match find_with_spans(tx, &who)? {
-        Found::WithSpans(m, spans) => match coverage(&m, &spans, from, to) {
-            Some(c) => Ok(AnswerResult::Found(Box::new(c))),
-            None => reject(RejectCode::NotFound),
+    Ask::Look(who, from, to)
+}
+
+/// The answer for a member found (or not) over `from..=to`.
+fn found_answer(
+    found: Option<(&MemberRow, &[Span])>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AnswerResult {
+    match found.and_then(|(m, spans)| coverage(m, spans, from, to)) {
+        Some(c) => AnswerResult::Found(Box::new(c)),
+        None => AnswerResult::Rejected {
+            code: RejectCode::NotFound,
         },
-        Found::One(_) | Found::NotFound | Found::Many(_) => reject(RejectCode::NotFound),
+    }
+}
+
+/// The members asked for by Health ID, looked up in one sweep of the store in ID order
+/// (see [`Tx::each_member_by_health_id`]) and kept, packed, until the 271 is written.
+struct ById {
+    found: Packed,
+    /// Per inquiry: its member's number in `found` (`u32::MAX`: none).
+    place: Vec<u32>,
+}
+
+impl ById {
+    fn look_up(tx: &Tx<'_>, asks: &[Ask]) -> Result<ById> {
+        let mut by_id: Vec<(HealthId, u32)> = asks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| match a {
+                Ask::Look(Who::Id(h), _, _) => Some((*h, i as u32)),
+                _ => None,
+            })
+            .collect();
+        by_id.sort_unstable_by_key(|&(h, i)| (h.sort_key(), i));
+        let (ids, starts) = runs(&by_id);
+        let mut found = Packed::default();
+        let mut place = vec![u32::MAX; asks.len()];
+        tx.each_member_by_health_id(&ids, |pos, m, spans| {
+            let n = found.push(&m, &spans) as u32;
+            if let (Some(&from), Some(&to)) = (starts.get(pos), starts.get(pos + 1)) {
+                for &(_, i) in &by_id[from..to] {
+                    place[i as usize] = n;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(ById { found, place })
+    }
+
+    /// The member and spans for inquiry `i`, when it asked by Health ID and was found.
+    fn get(&self, i: usize) -> Result<Option<(MemberRow, Vec<Span>)>> {
+        match self.place.get(i) {
+            Some(&n) if n != u32::MAX => self.found.get(n as usize).map(Some),
+            _ => Ok(None),
+        }
     }
 }
 
@@ -172,36 +229,55 @@ pub fn read_inquiries<'a>(name: &str, ic: &Interchange<'a>) -> Result<Vec<Inquir
 }
 
 /// Writes the 271 that answers a 270's inquiries (no auth, no audit: the caller's job).
+/// Writes the 271 that answers a 270's inquiries to `out` (no auth, no audit: the
+/// caller's job). Returns the number rejected (of those answered, should the output fail)
+/// and how writing went.
 pub fn answer_270(
     tx: &Tx<'_>,
-    name: &str,
     isa: &Isa,
     inquiries: &[Inquiry<'_>],
     today: NaiveDate,
     time: chrono::NaiveTime,
     control_number: u32,
-) -> Result<(String, usize, usize)> {
-    // Answers are computed as the 271 is written (not all held at once); a store error
-    // stops the answers and is returned after.
+    out: &mut dyn std::io::Write,
+) -> Result<(usize, std::io::Result<()>)> {
+    let asks: Vec<Ask> = inquiries.iter().map(|q| ask(q, today)).collect();
+    let by_id = ById::look_up(tx, &asks)?;
+    // Answers are made as the 271 is written; a store error (by-name lookups) stops them
+    // and is returned after.
     let mut failed: Option<Error> = None;
     let mut rejected = 0usize;
-    let answers = inquiries.iter().map_while(|q| {
-        if failed.is_some() {
-            return None;
-        }
-        match answer(tx, q, today) {
-            Ok(result) => {
-                if matches!(result, AnswerResult::Rejected { .. }) {
-                    rejected += 1;
-                }
-                Some(Answer { inquiry: q, result })
+    let answers = inquiries
+        .iter()
+        .zip(&asks)
+        .enumerate()
+        .map_while(|(i, (q, a))| {
+            if failed.is_some() {
+                return None;
             }
-            Err(e) => {
-                failed = Some(e);
-                None
+            let result = match a {
+                Ask::Reject(code) => AnswerResult::Rejected { code: *code },
+                Ask::Look(Who::Id(_), from, to) => match by_id.get(i) {
+                    Ok(found) => found_answer(found.as_ref().map(|(m, s)| (m, &s[..])), *from, *to),
+                    Err(e) => {
+                        failed = Some(e);
+                        return None;
+                    }
+                },
+                Ask::Look(who, from, to) => match find_with_spans(tx, who) {
+                    Ok(Found::WithSpans(m, spans)) => found_answer(Some((&m, &spans)), *from, *to),
+                    Ok(_) => found_answer(None, *from, *to),
+                    Err(e) => {
+                        failed = Some(e);
+                        return None;
+                    }
+                },
+            };
+            if matches!(result, AnswerResult::Rejected { .. }) {
+                rejected += 1;
             }
-        }
-    });
+            Some(Answer { inquiry: q, result })
+        });
     let mut env = Envelope::new(
         non_blank(&isa.receiver_id, PAYER_ID),
         non_blank(&isa.sender_id, "SUBMITTER"),
@@ -216,12 +292,11 @@ pub fn answer_270(
         envelope: env,
         one_subscriber_per_transaction: false,
     };
-    let written = write_271_from(answers, inquiries.len(), &opts);
+    let written = write_271_to(answers, &opts, out);
     if let Some(e) = failed {
         return Err(e);
     }
-    let out = written.map_err(|e| Error::invalid(format!("{name}: cannot write the 271: {e}")))?;
-    Ok((out, inquiries.len(), rejected))
+    Ok((rejected, written))
 }
 
 fn non_blank<'a>(s: &'a str, default: &'a str) -> &'a str {
@@ -252,19 +327,46 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
         % 999_999_999
         + 1;
     tx.meta_set("x12_271_control", &control.to_string())?;
-    let (x271, inquiries, rejected) = answer_270(
-        &tx,
-        &name,
-        &isa,
-        &inquiries,
-        ctx.clock.today(),
-        now_time(ctx),
-        control,
-    )?;
-    if let Some(o) = out {
-        std::fs::write(o, &x271)
-            .map_err(|e| Error::invalid(format!("cannot write {}: {e}", o.display())))?;
-    }
+    // The 271 is streamed (never held whole): to stdout, or to a file beside --out that
+    // takes its name only once the 271 is complete.
+    let (today, time) = (ctx.clock.today(), now_time(ctx));
+    let count = inquiries.len();
+    let rejected = match out {
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let (rejected, written) =
+                answer_270(&tx, &isa, &inquiries, today, time, control, &mut w)?;
+            match written.and_then(|()| w.flush()) {
+                // The reader went away: the answers were made, so the batch is audited.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(write_err("stdout", &name, e))
+                }
+                _ => rejected,
+            }
+        }
+        Some(o) => {
+            let partial = partial_path(o);
+            let file = std::fs::File::create(&partial)
+                .map_err(|e| Error::invalid(format!("cannot write {}: {e}", o.display())))?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+            let written = answer_270(&tx, &isa, &inquiries, today, time, control, &mut w)
+                .map(|(r, written)| (r, written.and_then(|()| w.flush())));
+            drop(w);
+            let r = match written {
+                Ok((r, Ok(()))) => std::fs::rename(&partial, o)
+                    .map(|()| r)
+                    .map_err(|e| Error::invalid(format!("cannot write {}: {e}", o.display()))),
+                Ok((_, Err(e))) => Err(write_err(&o.display().to_string(), &name, e)),
+                Err(e) => Err(e),
+            };
+            if r.is_err() {
+                let _ = std::fs::remove_file(&partial);
+            }
+            r?
+        }
+    };
+    let inquiries = count;
     let now = ctx.clock.now_str();
     let base = path
         .file_name()
@@ -292,8 +394,24 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
             );
             Ok(Output::record_with(v, human))
         }
-        None => Ok(Output::Raw(x271)),
+        None => Ok(Output::Nothing),
     }
+}
+
+/// Where `--out` is written until the 271 is complete.
+fn partial_path(out: &Path) -> std::path::PathBuf {
+    let mut name = out.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".partial-{}", std::process::id()));
+    out.with_file_name(name)
+}
+
+/// A 271 that could not be written: a value the 271 cannot carry (the X12 writer's
+/// refusal), or the output itself failing.
+fn write_err(to: &str, name: &str, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::InvalidData {
+        return Error::invalid(format!("{name}: cannot write the 271: {e}"));
+    }
+    Error::internal(format!("cannot write the 271 to {to}: {e}"))
 }
 
 /// `elig check ... --x12-270`: the 270 this provider's client software would send.
