@@ -62,7 +62,6 @@ const NAME_INDEX: &str =
 pub struct Hit {
     /// The place of the key in the list looked up.
     pub pos: usize,
-    pub member_id: i64,
     pub health_id: HealthId,
 }
 
@@ -308,7 +307,6 @@ impl Tx<'_> {
                 id,
                 Hit {
                     pos: usize::try_from(pos - 1).unwrap_or(usize::MAX),
-                    member_id: id,
                     health_id,
                 },
             ))
