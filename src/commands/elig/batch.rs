@@ -341,7 +341,7 @@ enum Looked {
 }
 
 /// The distinct benefit plans, CCOs and plan partners of a batch's answers, each held
-/// once: a row's answer holds their numbers, not copies (a chunk holds 65,536 answers).
+/// once: a row's answer holds their numbers, not copies (a chunk holds 131,072 answers).
 #[derive(Debug, Default)]
 struct Names {
     all: Vec<String>,
