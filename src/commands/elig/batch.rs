@@ -9,7 +9,7 @@
 //! Results go straight to stdout (not through `Output`), a closed pipe ends the batch
 //! quietly. One audit entry records the batch.
 
-use super::{runs, Who};
+use super::{runs, sort_runs, Who};
 use crate::auth;
 use crate::cli::elig::BatchArgs;
 use crate::context::Context;
@@ -467,8 +467,7 @@ fn look_up_chunk(tx: &Tx<'_>, slots: &mut [Slot], names: &mut Names) -> Result<(
             _ => {}
         }
     }
-    by_id.sort_unstable_by_key(|&(h, i)| (h.sort_key(), i));
-    let (ids, starts) = runs(&by_id);
+    let (ids, starts) = sort_runs(&mut by_id);
     tx.each_spans_by_health_id(&ids, |hit, spans| {
         for &(_, i) in &by_id[starts[hit.pos]..starts[hit.pos + 1]] {
             settle(&mut slots[i as usize], |date| {

@@ -93,6 +93,13 @@ fn runs<K: Copy + Eq>(pairs: &[(K, u32)]) -> (Vec<K>, Vec<usize>) {
     (keys, starts)
 }
 
+/// Sorts `(Health ID, row)` pairs by ID (as a number: no string compares), then row, and
+/// returns the distinct IDs with where each ID's run of pairs starts ([`runs`]).
+pub fn sort_runs(pairs: &mut [(HealthId, u32)]) -> (Vec<HealthId>, Vec<usize>) {
+    pairs.sort_unstable_by_key(|&(h, i)| (h.sort_key(), i));
+    runs(pairs)
+}
+
 /// Where to send the claim, in words, for one day's answer.
 pub fn bill_to(lane: Lane, cco: Option<&str>, plan_partner: Option<&str>, date: &str) -> String {
     match lane {

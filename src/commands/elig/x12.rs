@@ -2,7 +2,7 @@
 //! would; `elig check ... --x12-270` prints the 270 a client would send.
 
 use super::packed::Packed;
-use super::{find, find_with_spans, runs, Found, Who};
+use super::{find, find_with_spans, sort_runs, Found, Who};
 use crate::auth;
 use crate::context::Context;
 use crate::domain::eligibility::{check_window, CoverageKind, Span};
@@ -171,8 +171,7 @@ impl ById {
                 _ => None,
             })
             .collect();
-        by_id.sort_unstable_by_key(|&(h, i)| (h.sort_key(), i));
-        let (ids, starts) = runs(&by_id);
+        let (ids, starts) = sort_runs(&mut by_id);
         let mut found = Packed::default();
         let mut place = vec![u32::MAX; asks.len()];
         tx.each_member_by_health_id(&ids, |pos, m, spans| {
@@ -228,7 +227,6 @@ pub fn read_inquiries<'a>(name: &str, ic: &Interchange<'a>) -> Result<Vec<Inquir
     Ok(inquiries)
 }
 
-/// Writes the 271 that answers a 270's inquiries (no auth, no audit: the caller's job).
 /// Writes the 271 that answers a 270's inquiries to `out` (no auth, no audit: the
 /// caller's job). Returns the number rejected (of those answered, should the output fail)
 /// and how writing went.
