@@ -124,6 +124,18 @@ fn each_grouped<H>(
     }
 }
 
+/// Health IDs as values for `rarray(?)`.
+fn health_id_values(ids: &[HealthId]) -> Vec<Value> {
+    ids.iter()
+        .map(|h| Value::Text(h.as_str().to_string()))
+        .collect()
+}
+
+/// The place in the list of an `rarray` row (its rowid counts from 1).
+fn list_pos(rowid: i64) -> usize {
+    usize::try_from(rowid - 1).unwrap_or(usize::MAX)
+}
+
 /// A [`member_row`] as the head of [`each_grouped`] rows.
 fn member_head(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, MemberRow)> {
     let m = member_row(r)?;
@@ -259,11 +271,7 @@ impl Tx<'_> {
         ids: &[HealthId],
         f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
-        let ids = ids
-            .iter()
-            .map(|h| Value::Text(h.as_str().to_string()))
-            .collect();
-        self.each_spans_by("m.health_id", ids, f)
+        self.each_spans_by("m.health_id", health_id_values(ids), f)
     }
 
     /// Like [`Tx::each_spans_by_health_id`], by the members' row ids.
@@ -281,20 +289,7 @@ impl Tx<'_> {
         keys: Vec<Value>,
         f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
-        let keys: rusqlite::vtab::array::Array = std::rc::Rc::new(keys);
-        let mut st = self
-            .conn()
-            .prepare_cached(&format!(
-                "SELECT m.id, r.rowid, m.health_id, {SPAN_COLS_S}
-                 FROM rarray(?1) AS r
-                 CROSS JOIN members m ON {key} = r.value
-                 LEFT JOIN coverage_spans s ON s.member_id = m.id"
-            ))
-            .map_err(self.err())?;
-        let rows = st.query([keys]).map_err(self.err())?;
         let head = |r: &rusqlite::Row<'_>| {
-            let id: i64 = r.get(0)?;
-            let pos: i64 = r.get(1)?;
             let hid = r.get_ref(2)?.as_str()?;
             let health_id = HealthId::parse("health_id", hid).map_err(|_| {
                 rusqlite::Error::InvalidColumnType(
@@ -303,15 +298,10 @@ impl Tx<'_> {
                     rusqlite::types::Type::Text,
                 )
             })?;
-            Ok((
-                id,
-                Hit {
-                    pos: usize::try_from(pos - 1).unwrap_or(usize::MAX),
-                    health_id,
-                },
-            ))
+            let pos = list_pos(r.get(1)?);
+            Ok((r.get(0)?, Hit { pos, health_id }))
         };
-        each_grouped(rows, &self.err(), head, 3, f)
+        self.sweep("m.id, r.rowid, m.health_id", key, keys, head, 3, f)
     }
 
     /// Like [`Tx::each_spans_by_health_id`], with the whole member row (the 271 names
@@ -321,29 +311,41 @@ impl Tx<'_> {
         ids: &[HealthId],
         mut f: impl FnMut(usize, MemberRow, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
-        let keys: rusqlite::vtab::array::Array = std::rc::Rc::new(
-            ids.iter()
-                .map(|h| Value::Text(h.as_str().to_string()))
-                .collect(),
-        );
+        let head = |r: &rusqlite::Row<'_>| {
+            let m = member_row(r)?;
+            Ok((m.id, (list_pos(r.get(6)?), m)))
+        };
+        let select = format!("{MEMBER_COLS_M}, r.rowid");
+        let keys = health_id_values(ids);
+        self.sweep(&select, "m.health_id", keys, head, 7, |(pos, m), spans| {
+            f(pos, m, spans)
+        })
+    }
+
+    /// The members whose `key` is one of `keys`, in the order of `keys`, with their spans:
+    /// `select` (read by `head`) then the span columns from `first_span`, grouped by
+    /// [`each_grouped`].
+    fn sweep<H>(
+        &self,
+        select: &str,
+        key: &str,
+        keys: Vec<Value>,
+        head: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<(i64, H)>,
+        first_span: usize,
+        f: impl FnMut(H, Vec<Span>) -> Result<()>,
+    ) -> Result<()> {
+        let keys: rusqlite::vtab::array::Array = std::rc::Rc::new(keys);
         let mut st = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT {MEMBER_COLS_M}, r.rowid, {SPAN_COLS_S}
+                "SELECT {select}, {SPAN_COLS_S}
                  FROM rarray(?1) AS r
-                 CROSS JOIN members m ON m.health_id = r.value
+                 CROSS JOIN members m ON {key} = r.value
                  LEFT JOIN coverage_spans s ON s.member_id = m.id"
             ))
             .map_err(self.err())?;
         let rows = st.query([keys]).map_err(self.err())?;
-        let head = |r: &rusqlite::Row<'_>| {
-            let m = member_row(r)?;
-            let pos: i64 = r.get(6)?;
-            Ok((m.id, (usize::try_from(pos - 1).unwrap_or(usize::MAX), m)))
-        };
-        each_grouped(rows, &self.err(), head, 7, |(pos, m), spans| {
-            f(pos, m, spans)
-        })
+        each_grouped(rows, &self.err(), head, first_span, f)
     }
 
     /// The row ids of the members with this name (case-insensitive) and date of birth

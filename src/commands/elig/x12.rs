@@ -40,15 +40,15 @@ fn ymd(s: &str) -> Option<NaiveDate> {
 }
 
 /// The coverage to report for a member over `from..=to`.
-pub fn coverage(m: &MemberRow, spans: &[Span], from: NaiveDate, to: NaiveDate) -> Option<Coverage> {
+pub fn coverage(m: MemberRow, spans: &[Span], from: NaiveDate, to: NaiveDate) -> Option<Coverage> {
     let mut c = Coverage {
         member: Member {
-            id: m.health_id.clone(),
-            last_name: m.last_name.clone(),
-            first_name: m.first_name.clone(),
             birth_date: ymd(&m.dob)?,
             // X12 5010 DMG03 has no code for X: it is sent as U (unknown).
-            sex: Some(if m.sex == "X" { "U" } else { &m.sex }.to_string()),
+            sex: Some(if m.sex == "X" { "U".to_string() } else { m.sex }),
+            id: m.health_id,
+            last_name: m.last_name,
+            first_name: m.first_name,
         },
         dates: (from, to),
         benefits: Vec::new(),
@@ -141,11 +141,11 @@ fn ask(q: &Inquiry<'_>, today: NaiveDate) -> Ask {
 
 /// The answer for a member found (or not) over `from..=to`.
 fn found_answer(
-    found: Option<(&MemberRow, &[Span])>,
+    found: Option<(MemberRow, Vec<Span>)>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> AnswerResult {
-    match found.and_then(|(m, spans)| coverage(m, spans, from, to)) {
+    match found.and_then(|(m, spans)| coverage(m, &spans, from, to)) {
         Some(c) => AnswerResult::Found(Box::new(c)),
         None => AnswerResult::Rejected {
             code: RejectCode::NotFound,
@@ -256,14 +256,14 @@ pub fn answer_270(
             let result = match a {
                 Ask::Reject(code) => AnswerResult::Rejected { code: *code },
                 Ask::Look(Who::Id(_), from, to) => match by_id.get(i) {
-                    Ok(found) => found_answer(found.as_ref().map(|(m, s)| (m, &s[..])), *from, *to),
+                    Ok(found) => found_answer(found, *from, *to),
                     Err(e) => {
                         failed = Some(e);
                         return None;
                     }
                 },
                 Ask::Look(who, from, to) => match find_with_spans(tx, who) {
-                    Ok(Found::WithSpans(m, spans)) => found_answer(Some((&m, &spans)), *from, *to),
+                    Ok(Found::WithSpans(m, spans)) => found_answer(Some((m, spans)), *from, *to),
                     Ok(_) => found_answer(None, *from, *to),
                     Err(e) => {
                         failed = Some(e);
