@@ -174,7 +174,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         }
         'mmis;account;setup' {
             [CompletionResult]::new('--login-id', '--login-id', [CompletionResultType]::ParameterName, 'Login ID from the PIN letter: the 6- or 9-digit Oregon Medicaid provider ID')
-            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Personal Identification Number from the PIN letter (case-sensitive, single use)')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Personal Identification Number from the PIN letter (case-sensitive, single use); better from MMIS_PIN, or left out to be asked (hidden) on a terminal')
             [CompletionResult]::new('--form', '--form', [CompletionResultType]::ParameterName, 'TOML form with the setup fields (`-` for stdin); missing fields are asked on a terminal')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
@@ -201,7 +201,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;account;accept-invite' {
-            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The one-time invitation code')
+            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The one-time invitation code; better from MMIS_INVITE_CODE, or left out to be asked (hidden) on a terminal')
             [CompletionResult]::new('--form', '--form', [CompletionResultType]::ParameterName, 'TOML form: password, confirm_password, secret questions and answers, agree')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
@@ -910,6 +910,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorization decisions')
             [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Site administrator transfer requests')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Portal users')
+            [CompletionResult]::new('recover-operator', 'recover-operator', [CompletionResultType]::ParameterValue, 'Break glass: a new operator password, lock lifted, sessions ended (no session needed; needs write access to the store itself)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1244,6 +1245,19 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         'mmis;ops;user;help;help' {
             break
         }
+        'mmis;ops;recover-operator' {
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'The operator account''s user name')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the new password from stdin (first line); otherwise asked twice on a terminal')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mmis;ops;help' {
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Provider enrollment and PIN letters')
             [CompletionResult]::new('pin-requests', 'pin-requests', [CompletionResultType]::ParameterValue, 'Open replacement-PIN requests')
@@ -1253,6 +1267,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorization decisions')
             [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Site administrator transfer requests')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Portal users')
+            [CompletionResult]::new('recover-operator', 'recover-operator', [CompletionResultType]::ParameterValue, 'Break glass: a new operator password, lock lifted, sessions ended (no session needed; needs write access to the store itself)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1322,6 +1337,9 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;ops;help;user;unlock' {
+            break
+        }
+        'mmis;ops;help;recover-operator' {
             break
         }
         'mmis;ops;help;help' {
@@ -1537,6 +1555,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorization decisions')
             [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Site administrator transfer requests')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Portal users')
+            [CompletionResult]::new('recover-operator', 'recover-operator', [CompletionResultType]::ParameterValue, 'Break glass: a new operator password, lock lifted, sessions ended (no session needed; needs write access to the store itself)')
             break
         }
         'mmis;help;ops;provider' {
@@ -1605,6 +1624,9 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;help;ops;user;unlock' {
+            break
+        }
+        'mmis;help;ops;recover-operator' {
             break
         }
         'mmis;help;help' {

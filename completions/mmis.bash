@@ -421,6 +421,9 @@ _mmis() {
             mmis__subcmd__help__subcmd__ops,provider)
                 cmd="mmis__subcmd__help__subcmd__ops__subcmd__provider"
                 ;;
+            mmis__subcmd__help__subcmd__ops,recover-operator)
+                cmd="mmis__subcmd__help__subcmd__ops__subcmd__recover__subcmd__operator"
+                ;;
             mmis__subcmd__help__subcmd__ops,transfer)
                 cmd="mmis__subcmd__help__subcmd__ops__subcmd__transfer"
                 ;;
@@ -502,6 +505,9 @@ _mmis() {
             mmis__subcmd__ops,provider)
                 cmd="mmis__subcmd__ops__subcmd__provider"
                 ;;
+            mmis__subcmd__ops,recover-operator)
+                cmd="mmis__subcmd__ops__subcmd__recover__subcmd__operator"
+                ;;
             mmis__subcmd__ops,transfer)
                 cmd="mmis__subcmd__ops__subcmd__transfer"
                 ;;
@@ -552,6 +558,9 @@ _mmis() {
                 ;;
             mmis__subcmd__ops__subcmd__help,provider)
                 cmd="mmis__subcmd__ops__subcmd__help__subcmd__provider"
+                ;;
+            mmis__subcmd__ops__subcmd__help,recover-operator)
+                cmd="mmis__subcmd__ops__subcmd__help__subcmd__recover__subcmd__operator"
                 ;;
             mmis__subcmd__ops__subcmd__help,transfer)
                 cmd="mmis__subcmd__ops__subcmd__help__subcmd__transfer"
@@ -2937,7 +2946,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help__subcmd__ops)
-            opts="provider pin-requests member fee-schedule claims pa transfer user"
+            opts="provider pin-requests member fee-schedule claims pa transfer user recover-operator"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3121,6 +3130,20 @@ _mmis() {
         mmis__subcmd__help__subcmd__ops__subcmd__provider__subcmd__pin__subcmd__reissue)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__ops__subcmd__recover__subcmd__operator)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3501,7 +3524,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__ops)
-            opts="-h -V --db --provider --format --json --help --version provider pin-requests member fee-schedule claims pa transfer user help"
+            opts="-h -V --db --provider --format --json --help --version provider pin-requests member fee-schedule claims pa transfer user recover-operator help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3715,7 +3738,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__ops__subcmd__help)
-            opts="provider pin-requests member fee-schedule claims pa transfer user help"
+            opts="provider pin-requests member fee-schedule claims pa transfer user recover-operator help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3913,6 +3936,20 @@ _mmis() {
         mmis__subcmd__ops__subcmd__help__subcmd__provider__subcmd__pin__subcmd__reissue)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__ops__subcmd__help__subcmd__recover__subcmd__operator)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4409,6 +4446,36 @@ _mmis() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__ops__subcmd__recover__subcmd__operator)
+            opts="-h -V --username --password-stdin --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

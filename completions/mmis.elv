@@ -160,7 +160,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;account;setup'= {
             cand --login-id 'Login ID from the PIN letter: the 6- or 9-digit Oregon Medicaid provider ID'
-            cand --pin 'Personal Identification Number from the PIN letter (case-sensitive, single use)'
+            cand --pin 'Personal Identification Number from the PIN letter (case-sensitive, single use); better from MMIS_PIN, or left out to be asked (hidden) on a terminal'
             cand --form 'TOML form with the setup fields (`-` for stdin); missing fields are asked on a terminal'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
@@ -185,7 +185,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;account;accept-invite'= {
-            cand --code 'The one-time invitation code'
+            cand --code 'The one-time invitation code; better from MMIS_INVITE_CODE, or left out to be asked (hidden) on a terminal'
             cand --form 'TOML form: password, confirm_password, secret questions and answers, agree'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
@@ -805,6 +805,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand pa 'Prior authorization decisions'
             cand transfer 'Site administrator transfer requests'
             cand user 'Portal users'
+            cand recover-operator 'Break glass: a new operator password, lock lifted, sessions ended (no session needed; needs write access to the store itself)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;ops;provider'= {
@@ -1094,6 +1095,18 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;ops;user;help;help'= {
         }
+        &'mmis;ops;recover-operator'= {
+            cand --username 'The operator account''s user name'
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format'
+            cand --password-stdin 'Read the new password from stdin (first line); otherwise asked twice on a terminal'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mmis;ops;help'= {
             cand provider 'Provider enrollment and PIN letters'
             cand pin-requests 'Open replacement-PIN requests'
@@ -1103,6 +1116,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand pa 'Prior authorization decisions'
             cand transfer 'Site administrator transfer requests'
             cand user 'Portal users'
+            cand recover-operator 'Break glass: a new operator password, lock lifted, sessions ended (no session needed; needs write access to the store itself)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;ops;help;provider'= {
@@ -1153,6 +1167,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand unlock 'Unlock a user (any user, administrators included)'
         }
         &'mmis;ops;help;user;unlock'= {
+        }
+        &'mmis;ops;help;recover-operator'= {
         }
         &'mmis;ops;help;help'= {
         }
@@ -1316,6 +1332,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand pa 'Prior authorization decisions'
             cand transfer 'Site administrator transfer requests'
             cand user 'Portal users'
+            cand recover-operator 'Break glass: a new operator password, lock lifted, sessions ended (no session needed; needs write access to the store itself)'
         }
         &'mmis;help;ops;provider'= {
             cand enroll 'Enroll a provider and issue its PIN letter'
@@ -1365,6 +1382,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand unlock 'Unlock a user (any user, administrators included)'
         }
         &'mmis;help;ops;user;unlock'= {
+        }
+        &'mmis;help;ops;recover-operator'= {
         }
         &'mmis;help;help'= {
         }

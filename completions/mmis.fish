@@ -155,7 +155,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand account; and not __fish_seen_s
 complete -c mmis -n "__fish_mmis_using_subcommand account; and not __fish_seen_subcommand_from setup pin-request accept-invite link switch-provider password help" -f -a "password" -d 'Change or reset your password'
 complete -c mmis -n "__fish_mmis_using_subcommand account; and not __fish_seen_subcommand_from setup pin-request accept-invite link switch-provider password help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l login-id -d 'Login ID from the PIN letter: the 6- or 9-digit Oregon Medicaid provider ID' -r
-complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l pin -d 'Personal Identification Number from the PIN letter (case-sensitive, single use)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l pin -d 'Personal Identification Number from the PIN letter (case-sensitive, single use); better from MMIS_PIN, or left out to be asked (hidden) on a terminal' -r
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l form -d 'TOML form with the setup fields (`-` for stdin); missing fields are asked on a terminal' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
@@ -178,7 +178,7 @@ ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from pin-request" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from pin-request" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from pin-request" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from accept-invite" -l code -d 'The one-time invitation code' -r
+complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from accept-invite" -l code -d 'The one-time invitation code; better from MMIS_INVITE_CODE, or left out to be asked (hidden) on a terminal' -r
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from accept-invite" -l form -d 'TOML form: password, confirm_password, secret questions and answers, agree' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from accept-invite" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from accept-invite" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
@@ -615,24 +615,25 @@ complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show audit entries (operator: all; site administrator: their providers\')'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the hash chain: an edited, inserted or deleted entry is named'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -l json -d 'Short for --format json'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -s h -l help -d 'Print help'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -f -a "provider" -d 'Provider enrollment and PIN letters'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -f -a "pin-requests" -d 'Open replacement-PIN requests'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -f -a "member" -d 'Member eligibility data'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -f -a "fee-schedule" -d 'The fee schedule'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -f -a "claims" -d 'Claims processing'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -f -a "pa" -d 'Prior authorization decisions'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -f -a "transfer" -d 'Site administrator transfer requests'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -f -a "user" -d 'Portal users'
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "provider" -d 'Provider enrollment and PIN letters'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "pin-requests" -d 'Open replacement-PIN requests'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "member" -d 'Member eligibility data'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "fee-schedule" -d 'The fee schedule'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "claims" -d 'Claims processing'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "pa" -d 'Prior authorization decisions'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "transfer" -d 'Site administrator transfer requests'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "user" -d 'Portal users'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "recover-operator" -d 'Break glass: a new operator password, lock lifted, sessions ended (no session needed; needs write access to the store itself)'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from provider" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from provider" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from provider" -l format -d 'Output format' -r -f -a "table\t''
@@ -723,6 +724,17 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from user" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from user" -f -a "unlock" -d 'Unlock a user (any user, administrators included)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from user" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l username -d 'The operator account\'s user name' -r
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''
+ndjson\t''"
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l password-stdin -d 'Read the new password from stdin (first line); otherwise asked twice on a terminal'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "provider" -d 'Provider enrollment and PIN letters'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "pin-requests" -d 'Open replacement-PIN requests'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "member" -d 'Member eligibility data'
@@ -731,6 +743,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "pa" -d 'Prior authorization decisions'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "transfer" -d 'Site administrator transfer requests'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "user" -d 'Portal users'
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "recover-operator" -d 'Break glass: a new operator password, lock lifted, sessions ended (no session needed; needs write access to the store itself)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops help" -f -a "init" -d 'Create a new store and its operator (agency) account'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops help" -f -a "demo" -d 'Build a sandbox store from the embedded fixtures and walk through the main job'
@@ -789,3 +802,4 @@ complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcomma
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "pa" -d 'Prior authorization decisions'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "transfer" -d 'Site administrator transfer requests'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "user" -d 'Portal users'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "recover-operator" -d 'Break glass: a new operator password, lock lifted, sessions ended (no session needed; needs write access to the store itself)'

@@ -25,9 +25,10 @@ pub struct SetupArgs {
     /// Login ID from the PIN letter: the 6- or 9-digit Oregon Medicaid provider ID
     #[arg(long)]
     pub login_id: String,
-    /// Personal Identification Number from the PIN letter (case-sensitive, single use)
-    #[arg(long)]
-    pub pin: String,
+    /// Personal Identification Number from the PIN letter (case-sensitive, single use);
+    /// better from MMIS_PIN, or left out to be asked (hidden) on a terminal
+    #[arg(long, env = "MMIS_PIN", hide_env_values = true)]
+    pub pin: Option<String>,
     /// TOML form with the setup fields (`-` for stdin); missing fields are asked on a terminal
     #[arg(long, value_name = "FILE")]
     pub form: Option<PathBuf>,
@@ -48,9 +49,10 @@ pub struct PinRequestArgs {
 
 #[derive(Debug, Args)]
 pub struct AcceptInviteArgs {
-    /// The one-time invitation code
-    #[arg(long)]
-    pub code: String,
+    /// The one-time invitation code; better from MMIS_INVITE_CODE, or left out to be asked
+    /// (hidden) on a terminal
+    #[arg(long, env = "MMIS_INVITE_CODE", hide_env_values = true)]
+    pub code: Option<String>,
     /// TOML form: password, confirm_password, secret questions and answers, agree
     #[arg(long, value_name = "FILE")]
     pub form: Option<PathBuf>,

@@ -28,6 +28,9 @@ pub enum OpsCmd {
     /// Portal users
     #[command(subcommand)]
     User(UserCmd),
+    /// Break glass: a new operator password, lock lifted, sessions ended (no session needed;
+    /// needs write access to the store itself)
+    RecoverOperator(RecoverOperatorArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -154,4 +157,14 @@ pub enum UserCmd {
 #[derive(Debug, Args)]
 pub struct UserArgs {
     pub user_name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RecoverOperatorArgs {
+    /// The operator account's user name
+    #[arg(long)]
+    pub username: String,
+    /// Read the new password from stdin (first line); otherwise asked twice on a terminal
+    #[arg(long)]
+    pub password_stdin: bool,
 }

@@ -244,6 +244,27 @@ pub fn check_pin(
     Ok((provider, row.id))
 }
 
+/// Records a refused PIN at account setup (target: the Login ID; never the PIN) in its own
+/// transaction, and hands the refusal back. A malformed Login ID is plain invalid input.
+fn audit_pin_failure(ctx: &Context, store: &Store, login_id: &str, e: Error) -> Result<Error> {
+    if e.kind != crate::error::Kind::NotAuthenticated {
+        return Ok(e);
+    }
+    let tx = store.write()?;
+    tx.audit(&AuditEntry {
+        at: &ctx.clock.now_str(),
+        actor: "-",
+        actor_kind: "anonymous",
+        provider_id: None,
+        action: "account setup",
+        target: Some(login_id.trim()),
+        outcome: "failed",
+        detail: Some(&e.message),
+    })?;
+    tx.commit()?;
+    Ok(e)
+}
+
 #[derive(Serialize)]
 pub struct SetupView {
     pub user_name: String,
@@ -251,16 +272,49 @@ pub struct SetupView {
     pub kind: &'static str,
 }
 
+/// A one-time secret (PIN, invitation code) from its flag or environment variable (clap reads
+/// both; the flag wins), else a hidden prompt when stdin is a terminal; else exit 6.
+pub fn one_time_secret(
+    ctx: &Context,
+    given: Option<&str>,
+    what: &str,
+    flag: &str,
+    env: &str,
+    example: &str,
+) -> Result<Secret> {
+    if let Some(v) = given.map(str::trim).filter(|v| !v.is_empty()) {
+        return Ok(Secret::new(v));
+    }
+    if ctx.ui.stdin_tty {
+        let typed = Secret::new(
+            rpassword::prompt_password(format!("{what}: "))
+                .map_err(|e| Error::invalid(format!("prompt cancelled: {e}")))?,
+        );
+        let v = typed.expose().trim();
+        if !v.is_empty() {
+            return Ok(Secret::new(v));
+        }
+    }
+    Err(Error::invalid(format!(
+        "no {what} given: pass {flag}, set {env}, or run on a terminal to be asked for it"
+    ))
+    .hint(format!(
+        "{env} keeps it off the command line and out of shell history: {env}=... {example}"
+    )))
+}
+
 pub fn cmd_account_setup(ctx: &Context, args: &SetupArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let form = Form::load(args.form.as_deref())?;
-    let view = setup_with(
+    let pin = one_time_secret(
         ctx,
-        &store,
-        &args.login_id,
-        &Secret::new(args.pin.clone()),
-        form,
+        args.pin.as_deref(),
+        "PIN",
+        "--pin",
+        "MMIS_PIN",
+        &format!("mmis account setup --login-id {}", args.login_id.trim()),
     )?;
+    let view = setup_with(ctx, &store, &args.login_id, &pin, form)?;
     let human = format!(
         "Account set up: {} is the site administrator of provider {}.\nNext: mmis login --username {}",
         view.user_name, view.provider_id, view.user_name
@@ -278,7 +332,14 @@ pub fn setup_with(
     // The PIN is checked before any prompting, so nobody types a whole form for nothing.
     {
         let tx = store.read()?;
-        let (provider, _) = check_pin(ctx, &tx, login_id, pin.expose())?;
+        let checked = check_pin(ctx, &tx, login_id, pin.expose());
+        let (provider, _) = match checked {
+            Ok(v) => v,
+            Err(e) => {
+                drop(tx);
+                return Err(audit_pin_failure(ctx, store, login_id, e)?);
+            }
+        };
         if tx.site_admin_of(&provider.provider_id)?.is_some() {
             return Err(Error::conflict(format!(
                 "provider {} already has a site administrator",
@@ -309,7 +370,14 @@ pub fn setup_with(
     let user_name = contact.user_name.clone();
 
     let tx = store.write()?;
-    let (provider, pin_id) = check_pin(ctx, &tx, login_id, pin.expose())?;
+    let checked = check_pin(ctx, &tx, login_id, pin.expose());
+    let (provider, pin_id) = match checked {
+        Ok(v) => v,
+        Err(e) => {
+            drop(tx);
+            return Err(audit_pin_failure(ctx, store, login_id, e)?);
+        }
+    };
     if tx.site_admin_of(&provider.provider_id)?.is_some() {
         return Err(Error::conflict(format!(
             "provider {} already has a site administrator",
@@ -543,6 +611,67 @@ pub const RESET_FIELDS: &[Field] = &[
     ),
 ];
 
+/// Records one password-reset attempt in its own transaction (never the answers).
+fn reset_audit(
+    ctx: &Context,
+    store: &Store,
+    user: Option<&str>,
+    outcome: &str,
+    detail: &str,
+) -> Result<()> {
+    let tx = store.write()?;
+    tx.audit(&AuditEntry {
+        at: &ctx.clock.now_str(),
+        actor: user.unwrap_or("-"),
+        actor_kind: "anonymous",
+        provider_id: None,
+        action: "account password reset",
+        target: user,
+        outcome,
+        detail: Some(detail),
+    })?;
+    tx.commit()
+}
+
+/// Audits a reset for an unknown user or one that cannot reset by answers.
+fn refuse_ineligible(
+    ctx: &Context,
+    store: &Store,
+    user: Option<&crate::store::UserRow>,
+) -> Result<()> {
+    match user {
+        // The typed name is not recorded: it may be a secret typed in the wrong field.
+        None => reset_audit(ctx, store, None, "failed", "unknown user name"),
+        Some(u) => reset_audit(
+            ctx,
+            store,
+            Some(&u.user_name),
+            "failed",
+            if u.is_operator {
+                "the operator account has no secret questions (see `mmis ops recover-operator`)"
+            } else {
+                "no secret questions on file"
+            },
+        ),
+    }
+}
+
+/// The refusal once wrong answers have closed the reset (until an unlock).
+fn reset_closed(user_name: &str) -> Error {
+    Error::unauthenticated(format!(
+        "the password reset is closed for {user_name} after {} wrong secret answers",
+        auth::LOCKOUT_THRESHOLD
+    ))
+    .hint(format!(
+        "ask your site administrator to unlock you (`mmis clerk unlock {user_name}`); \
+         an administrator asks the agency (`mmis ops user unlock {user_name}`)"
+    ))
+}
+
+/// `account password reset`: wrong answers count like wrong passwords (one counter, one
+/// threshold). A user locked by sign-ins may still reset; a lock reached through wrong
+/// answers (the threshold from an unlocked state, or the threshold again after a sign-in
+/// lock) closes the reset until an unlock. Every attempt is audited, never the answers.
 pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let user_name = args.username.trim();
@@ -550,29 +679,54 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         let tx = store.read()?;
         tx.user_by_name(user_name)?
     };
+    // One refusal for an unknown user, a user without secret questions and wrong answers.
     let wrong = || {
         Error::unauthenticated(
             "the answers do not match the secret questions on file (answers are case-sensitive)",
         )
+        .hint(format!(
+            "after {} wrong answers the reset closes until an unlock; the site administrator \
+             (the agency for an administrator) can also unlock an account whose answers are lost",
+            auth::LOCKOUT_THRESHOLD
+        ))
     };
-    let Some(user) = user.filter(|u| u.secret_answer_1.is_some() && !u.is_operator) else {
+    let eligible = |u: &crate::store::UserRow| u.secret_answer_1.is_some() && !u.is_operator;
+    if let Some(u) = user.as_ref().filter(|u| eligible(u) && u.locked_by_answers) {
         hash::dummy_verify(user_name);
-        return Err(wrong().hint("the agency can unlock an account whose answers are lost"));
-    };
-    if ctx.ui.can_prompt() && args.form.is_none() {
-        if let Some(q) = &user.secret_question_1 {
-            ctx.ui.note(&format!("1st Secret Question: {q}"));
-        }
-        if let Some(q) = &user.secret_question_2 {
-            ctx.ui.note(&format!("2nd Secret Question: {q}"));
+        reset_audit(
+            ctx,
+            &store,
+            Some(&u.user_name),
+            "denied",
+            "reset closed by wrong secret answers; waiting for an unlock",
+        )?;
+        return Err(reset_closed(&u.user_name));
+    }
+    if let Some(u) = user.as_ref().filter(|u| eligible(u)) {
+        if ctx.ui.can_prompt() && args.form.is_none() {
+            if let Some(q) = &u.secret_question_1 {
+                ctx.ui.note(&format!("1st Secret Question: {q}"));
+            }
+            if let Some(q) = &u.secret_question_2 {
+                ctx.ui.note(&format!("2nd Secret Question: {q}"));
+            }
         }
     }
+    // The form is read for an unknown user too: a missing field is the same exit either way.
     let form = Form::load(args.form.as_deref())?.complete(
         "Reset Password",
         RESET_FIELDS,
         &ctx.ui,
         true,
     )?;
+    let user = match user {
+        Some(u) if eligible(&u) => u,
+        other => {
+            hash::dummy_verify(user_name);
+            refuse_ineligible(ctx, &store, other.as_ref())?;
+            return Err(wrong());
+        }
+    };
     let a1 = form
         .secret("secret_answer_1")?
         .map(|a| credentials::normalize_answer(a.expose()))
@@ -585,39 +739,102 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         match &a2 {
             Some(a) => ok &= hash::verify_secret(a, h2),
             None => {
+                reset_audit(
+                    ctx,
+                    &store,
+                    Some(&user.user_name),
+                    "failed",
+                    "secret_answer_2 missing",
+                )?;
                 return Err(Error::invalid(
                     "secret_answer_2: required (this user set a second secret question)",
                 ));
             }
         }
     }
-    let now = ctx.clock.now_str();
-    let entry = |tx: &Tx<'_>, outcome: &str, detail: Option<&str>| {
+    let entry = |tx: &Tx<'_>, now: &str, action: &str, outcome: &str, detail: Option<&str>| {
         tx.audit(&AuditEntry {
-            at: &now,
+            at: now,
             actor: &user.user_name,
             actor_kind: "anonymous",
             provider_id: None,
-            action: "account password reset",
+            action,
             target: Some(&user.user_name),
             outcome,
             detail,
         })
     };
+    let tx = store.write()?;
+    let now = ctx.clock.now_str();
+    // The user as it is now, under the write lock: another attempt may have closed the reset.
+    let fresh = tx
+        .user_by_id(user.id)?
+        .ok_or_else(|| Error::unauthenticated("the user no longer exists"))?;
     if !ok {
-        let tx = store.write()?;
-        entry(&tx, "failed", Some("wrong secret answers"))?;
+        let n = tx.record_failed_login(user.id)?;
+        let limit = if fresh.locked_at.is_some() {
+            // Locked by sign-ins: the answers get their own full count before the reset closes.
+            2 * auth::LOCKOUT_THRESHOLD
+        } else {
+            auth::LOCKOUT_THRESHOLD
+        };
+        let closes = !fresh.locked_by_answers && n >= limit;
+        if closes {
+            tx.lock_user_for_answers(user.id, &now)?;
+            tx.end_user_sessions(user.id, None, &now, "locked")?;
+        }
+        entry(
+            &tx,
+            &now,
+            "account password reset",
+            "failed",
+            Some(&format!("wrong secret answers ({n} failures in a row)")),
+        )?;
+        if closes {
+            entry(
+                &tx,
+                &now,
+                "lockout",
+                "locked",
+                Some("wrong secret answers: sign-in and password reset closed until an unlock"),
+            )?;
+        }
         tx.commit()?;
         return Err(wrong());
     }
-    let tx = store.write()?;
-    let hashed = new_password_hash(&tx, user.id, &user.user_name, &form, None)?;
+    if fresh.locked_by_answers {
+        drop(tx);
+        reset_audit(
+            ctx,
+            &store,
+            Some(&user.user_name),
+            "denied",
+            "reset closed by wrong secret answers; waiting for an unlock",
+        )?;
+        return Err(reset_closed(&user.user_name));
+    }
+    let hashed = match new_password_hash(&tx, user.id, &user.user_name, &form, None) {
+        Ok(h) => h,
+        Err(e) => {
+            drop(tx);
+            reset_audit(
+                ctx,
+                &store,
+                Some(&user.user_name),
+                "failed",
+                "secret answers right; the new password was refused",
+            )?;
+            return Err(e);
+        }
+    };
     tx.set_password(user.id, &hashed, &now)?;
-    let was_locked = user.locked_at.is_some();
+    let was_locked = fresh.locked_at.is_some();
     tx.unlock_user(user.id)?;
     tx.end_user_sessions(user.id, None, &now, "password reset")?;
     entry(
         &tx,
+        &now,
+        "account password reset",
         "ok",
         if was_locked {
             Some("lockout lifted")
@@ -742,7 +959,16 @@ pub fn cmd_account_accept_invite(
     args: &crate::cli::access::AcceptInviteArgs,
 ) -> Result<Output> {
     let store = ctx.open_store()?;
-    let code_hash = invite_hash(&args.code);
+    let code = one_time_secret(
+        ctx,
+        args.code.as_deref(),
+        "invitation code",
+        "--code",
+        "MMIS_INVITE_CODE",
+        "mmis account accept-invite --form FILE",
+    )?;
+    let code_hash = invite_hash(code.expose());
+    drop(code);
     // The code is checked before any prompting.
     let (inv, user) = {
         let tx = store.read()?;
@@ -787,7 +1013,14 @@ pub fn cmd_account_accept_invite(
         return Err(Error::invalid_fields("the invitation form", &problems));
     };
     let tx = store.write()?;
-    let inv = check_invitation(ctx, &tx, &code_hash)?;
+    let inv = match check_invitation(ctx, &tx, &code_hash) {
+        Ok(inv) => inv,
+        Err(e) => {
+            drop(tx);
+            audit_invite_failure(ctx, &store, &e.message)?;
+            return Err(e);
+        }
+    };
     let now = ctx.clock.now_str();
     if !tx.use_invitation(inv.id, &now)? {
         return Err(Error::unauthenticated(

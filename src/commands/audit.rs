@@ -38,13 +38,18 @@ pub fn cmd_audit_log(ctx: &Context, args: &AuditLogArgs) -> Result<Output> {
                 .collect(),
         )
     };
-    let rows = tx.audit_rows(&AuditFilter {
+    let filter = AuditFilter {
         user: args.user.clone(),
         action: args.action.clone(),
         since,
         providers,
         limit: args.limit,
-    })?;
+    };
+    let rows = tx.audit_rows(&filter)?;
+    // Reading the log is itself an entry (after the read: the rows shown are the log before it).
+    let detail = read_detail(&filter, rows.len());
+    let now = ctx.clock.now_str();
+    tx.audit(&actor.entry(&now, "audit log", None, "ok", Some(&detail)))?;
     tx.commit()?;
     Ok(Output::rows(
         &rows,
@@ -59,6 +64,32 @@ pub fn cmd_audit_log(ctx: &Context, args: &AuditLogArgs) -> Result<Output> {
             "detail",
         ],
     ))
+}
+
+/// The filter an `audit log` read used, and how many entries it returned.
+fn read_detail(f: &AuditFilter, shown: usize) -> String {
+    let mut parts = Vec::new();
+    if let Some(u) = &f.user {
+        parts.push(format!("user={u:?}"));
+    }
+    if let Some(a) = &f.action {
+        parts.push(format!("action={a:?}"));
+    }
+    if let Some(s) = &f.since {
+        parts.push(format!("since={s}"));
+    }
+    if let Some(l) = f.limit {
+        parts.push(format!("limit={l}"));
+    }
+    if let Some(p) = &f.providers {
+        parts.push(format!("providers={}", p.join(",")));
+    }
+    let filter = if parts.is_empty() {
+        "none".to_string()
+    } else {
+        parts.join(" ")
+    };
+    format!("filter: {filter}; {shown} entries shown")
 }
 
 pub fn cmd_audit_verify(ctx: &Context) -> Result<Output> {

@@ -93,6 +93,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             OpsCmd::Provider(ProviderCmd::List) => ops::provider::cmd_ops_provider_list(ctx),
             OpsCmd::PinRequests => ops::provider::cmd_ops_pin_requests(ctx),
             OpsCmd::User(UserCmd::Unlock(a)) => ops::user::cmd_ops_user_unlock(ctx, &a),
+            OpsCmd::RecoverOperator(a) => ops::user::cmd_ops_recover_operator(ctx, &a),
             OpsCmd::Member(MemberCmd::Import(a)) => ops::member::cmd_ops_member_import(ctx, &a),
             OpsCmd::FeeSchedule(FeeScheduleCmd::Import(a)) => {
                 ops::fees::cmd_ops_fee_schedule_import(ctx, &a)

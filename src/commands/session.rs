@@ -137,7 +137,11 @@ pub fn login_with(
         hash::dummy_verify(password.expose());
         failed(store, ctx, &user.user_name, "user is locked", None)?;
         return Err(Error::unauthenticated(format!("user {} is locked", user.user_name))
-            .hint("reset the password with `mmis account password reset`, or ask the site administrator (the agency for an administrator) to unlock you"));
+            .hint(if user.locked_by_answers {
+                "wrong secret answers closed the password reset too: ask the site administrator (the agency for an administrator) to unlock you"
+            } else {
+                "reset the password with `mmis account password reset`, or ask the site administrator (the agency for an administrator) to unlock you"
+            }));
     }
     let Some(phc) = user.password_hash.clone() else {
         hash::dummy_verify(password.expose());

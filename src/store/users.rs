@@ -19,7 +19,10 @@ pub struct UserRow {
     pub secret_question_2: Option<String>,
     pub secret_answer_2: Option<String>,
     pub failed_logins: i64,
+    /// When the user was locked (RFC 3339), without the reason.
     pub locked_at: Option<String>,
+    /// Locked by wrong secret answers: the password reset stays closed until an unlock.
+    pub locked_by_answers: bool,
     pub created_at: String,
     pub last_login_at: Option<String>,
 }
@@ -38,7 +41,19 @@ const COLS: &str = "id, user_name, first_name, last_name, phone, email, is_opera
     secret_question_1, secret_answer_1, secret_question_2, secret_answer_2, failed_logins,
     locked_at, created_at, last_login_at";
 
+/// The lock's reason, kept after the time in `locked_at` (no column of its own): a lock from
+/// wrong secret answers is `"<time> secret-answers"`; a lock from sign-ins is the bare time.
+const ANSWERS_LOCK: &str = " secret-answers";
+
 fn row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
+    let locked: Option<String> = r.get(13)?;
+    let (locked_at, locked_by_answers) = match locked {
+        Some(l) => match l.strip_suffix(ANSWERS_LOCK) {
+            Some(at) => (Some(at.to_string()), true),
+            None => (Some(l), false),
+        },
+        None => (None, false),
+    };
     Ok(UserRow {
         id: r.get(0)?,
         user_name: r.get(1)?,
@@ -53,7 +68,8 @@ fn row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
         secret_question_2: r.get(10)?,
         secret_answer_2: r.get(11)?,
         failed_logins: r.get(12)?,
-        locked_at: r.get(13)?,
+        locked_at,
+        locked_by_answers,
         created_at: r.get(14)?,
         last_login_at: r.get(15)?,
     })
@@ -226,6 +242,19 @@ impl Tx<'_> {
             .execute(
                 "UPDATE users SET locked_at = ?2 WHERE id = ?1 AND locked_at IS NULL",
                 rusqlite::params![user_id, now],
+            )
+            .map_err(self.err())?;
+        Ok(())
+    }
+
+    /// Locks the user for wrong secret answers (keeping the time of an earlier lock): sign-in
+    /// and the password reset both stay closed until an administrator or the agency unlocks.
+    pub fn lock_user_for_answers(&self, user_id: i64, now: &str) -> Result<()> {
+        self.conn()
+            .execute(
+                "UPDATE users SET locked_at = COALESCE(locked_at, ?2) || ?3
+                 WHERE id = ?1 AND (locked_at IS NULL OR substr(locked_at, -length(?3)) <> ?3)",
+                rusqlite::params![user_id, now, ANSWERS_LOCK],
             )
             .map_err(self.err())?;
         Ok(())

@@ -1195,6 +1195,7 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
             "account password reset",
             "admin transfer-request",
             "admin transfer-status",
+            "ops recover-operator",
         ],
         "a new public command needs a decision here"
     );

@@ -175,7 +175,8 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
          Invitation code (shown once; works once; expires {expires}):\n\n  {code}\n\n\
          Give it to {user_name} in person or by phone, not in the same email as the user name.\n\
          They set their own password and secret questions with:\n\n  \
-         mmis account accept-invite --code {code}",
+         mmis account accept-invite\n\n\
+         It asks for the code without showing it (a script sets MMIS_INVITE_CODE instead).",
         c.roles
             .iter()
             .map(|r| r.name())

@@ -37,7 +37,9 @@ fn letter(p: &ProviderRow, pin: &Secret, issued: &str, expires: &str) -> String 
          The PIN is case-sensitive and works once. It becomes inactive\n\
          if unused by {expires} (issued {issued}).\n\
          The person who sets up the account becomes its site administrator.\n\n\
-         \x20 mmis account setup --login-id {pid} --pin '{pin}'\n\
+         \x20 mmis account setup --login-id {pid}\n\n\
+         It asks for the PIN without showing it (a script sets MMIS_PIN instead),\n\
+         so the PIN stays off the command line and out of shell history.\n\
          ────────────────────────────────────────────",
         name = p.name,
         mail = p
