@@ -4,6 +4,7 @@ mod access;
 mod claims;
 mod common;
 mod elig;
+mod files;
 mod foundation;
 mod generated;
 mod pa;
