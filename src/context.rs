@@ -2,7 +2,7 @@
 
 use crate::domain::time::{parse_date, parse_duration};
 use crate::error::{Error, Result};
-use crate::output::Format;
+use crate::output::{Format, Output};
 use crate::store::{OpenMode, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
@@ -183,6 +183,28 @@ impl Context {
     }
     pub fn create_store(&self) -> Result<Store> {
         Store::open(&self.db_path, OpenMode::Create)
+    }
+
+    /// Renders `out` to stdout now and flushes it, for a result that must reach its reader
+    /// before the transaction commits: a secret shown once (a token, an invitation code, a
+    /// PIN). A failed write or a closed pipe is an error, so the caller's transaction rolls
+    /// back and nothing is created. Returns [`Output::Delivered`] for `main` (which prints
+    /// nothing more) and the demo (which reads its value).
+    pub fn emit_now(&self, out: Output) -> Result<Output> {
+        use std::io::Write;
+        let mut buf = Vec::new();
+        crate::output::render(&out, self.format, &mut buf)?;
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(&buf)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| {
+                Error::internal(format!(
+                    "cannot write the result ({e}); nothing was created"
+                ))
+                .hint("the secret is shown only once, so it was not issued: run the command again with stdout going somewhere that can be written")
+            })?;
+        Ok(Output::Delivered(Box::new(out)))
     }
 
     /// Where this OS user's session for this store lives.

@@ -10,7 +10,7 @@ use crate::domain::ids::{parse_email, parse_phone, parse_user_name, Npi, Provide
 use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
 use crate::forms::{field, Field, Form, Kind};
-use crate::output::Output;
+use crate::output::{files, Output};
 use crate::store::AuditEntry;
 use serde::{Deserialize, Serialize};
 
@@ -334,13 +334,25 @@ pub fn cmd_admin_transfer_request(ctx: &Context, args: &TransferRequestArgs) -> 
         detail: Some(&detail),
     })?;
     let email = email_text(&f, &provider.name, &request_id);
-    // The email file is written before the commit: no recorded request without its email.
-    if let Some(out) = &args.out {
-        std::fs::write(out, &email).map_err(|e| {
-            Error::invalid(format!("cannot write the email to {}: {e}", out.display()))
-        })?;
-    }
+    // The email is written beside its file before the commit (no recorded request without
+    // its email) and takes the file's name after it (no email without its request).
+    let file = match &args.out {
+        Some(out) => Some(files::prepare(out, email.as_bytes())?),
+        None => None,
+    };
     tx.commit()?;
+    let to_stdout = file.as_ref().is_some_and(|f| files::is_stdout(f.target()));
+    if let Some(file) = file {
+        file.persist()?;
+    }
+    if to_stdout {
+        // `--out -`: the email alone is the result on stdout; the rest is a note.
+        ctx.ui.note(&format!(
+            "Recorded as {request_id} (pending). Send the email above to {PROVIDER_ACCESS_EMAIL}.\n\
+             Follow it with: mmis admin transfer-status {request_id}"
+        ));
+        return Ok(Output::Nothing);
+    }
     let human = format!(
         "{email}\n---\nRecorded as {request_id} (pending). Send the email above to {PROVIDER_ACCESS_EMAIL}{}.\n\
          Follow it with: mmis admin transfer-status {request_id}",

@@ -97,10 +97,16 @@ impl<'a> Demo<'a> {
             .collect();
         self.say(&format!("\n$ mmis {}    # as {actor}", shown.join(" ")))?;
         let ctx = self.ctx(actor);
-        let out = dispatch(&ctx, cli.command)?;
-        let mut table = Vec::new();
-        output::render(&out, Format::Table, &mut table)?;
-        self.say(String::from_utf8_lossy(&table).trim_end())?;
+        let out = match dispatch(&ctx, cli.command)? {
+            // A secret shown once: already printed (as a table) before its commit.
+            Output::Delivered(shown) => *shown,
+            out => {
+                let mut table = Vec::new();
+                output::render(&out, Format::Table, &mut table)?;
+                self.say(String::from_utf8_lossy(&table).trim_end())?;
+                out
+            }
+        };
         Ok(match out {
             Output::Record { value, .. } => value,
             Output::Rows { value, .. } => serde_json::Value::Array(value),
@@ -122,7 +128,7 @@ impl<'a> Demo<'a> {
     /// Writes an embedded fixture into the demo folder and returns its path.
     pub fn file(&self, name: &str, text: &str) -> Result<PathBuf> {
         let p = self.dir.join(name);
-        std::fs::write(&p, text)?;
+        crate::output::files::write_now(&p, text.as_bytes(), true)?;
         Ok(p)
     }
 }

@@ -49,7 +49,7 @@ pub fn cmd_man(args: &ManArgs) -> Result<Output> {
     std::fs::create_dir_all(&args.out)?;
     let pages = man_pages()?;
     for (name, text) in &pages {
-        std::fs::write(args.out.join(name), text)?;
+        crate::output::files::write_now(&args.out.join(name), text.as_bytes(), false)?;
     }
     Ok(Output::record_with(
         serde_json::json!({"pages": pages.len(), "dir": args.out.display().to_string()}),

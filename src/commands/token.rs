@@ -86,7 +86,6 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
         "ok",
         Some(&roles::encode(&wanted)),
     ))?;
-    tx.commit()?;
     let value = serde_json::json!({
         "token": token.expose(),
         "name": name,
@@ -99,7 +98,10 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
         token.expose(),
         roles::names(&wanted).join(", ")
     );
-    Ok(Output::record_with(value, human))
+    // Shown once: written and flushed before the commit, so a token nobody saw is never made.
+    let shown = ctx.emit_now(Output::record_with(value, human))?;
+    tx.commit()?;
+    Ok(shown)
 }
 
 pub fn cmd_token_list(ctx: &Context) -> Result<Output> {

@@ -5,6 +5,8 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use serde_json::Value;
 use std::io::Write;
 
+pub mod files;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum Format {
     #[default]
@@ -29,6 +31,9 @@ pub enum Output {
     },
     /// Text exactly as it is (an X12 file, completions, a man page).
     Raw(String),
+    /// Already written to stdout and flushed before the command committed (a secret shown
+    /// once, see [`crate::context::Context::emit_now`]): nothing more to print.
+    Delivered(Box<Output>),
 }
 
 impl Output {
@@ -130,7 +135,7 @@ fn write_out(out: &mut dyn Write, s: &str) -> Result<()> {
 
 pub fn render(output: &Output, format: Format, out: &mut dyn Write) -> Result<()> {
     match output {
-        Output::Nothing => Ok(()),
+        Output::Nothing | Output::Delivered(_) => Ok(()),
         Output::Raw(s) => write_out(out, s),
         Output::Record { value, human } => match format {
             Format::Json => write_out(out, &format!("{}\n", pretty(value))),

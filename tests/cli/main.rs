@@ -5,6 +5,7 @@ mod auth;
 mod claims;
 mod common;
 mod elig;
+mod files;
 mod foundation;
 mod generated;
 mod pa;

@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::domain::claims::display_diagnosis;
 use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::output::{files, Output};
 use crate::store::claims::ClaimRow;
 use crate::store::{ProviderRow, Tx};
 use crate::x12::claims::{
@@ -221,16 +221,20 @@ pub fn cmd_claim_export(ctx: &Context, args: &ExportArgs) -> Result<Output> {
         .map_err(|e| Error::internal(format!("cannot write the 837P: {e}")))?;
     let now = ctx.clock.now_str();
     tx.audit(&actor.entry(&now, "claim export", Some(&c.icn), "ok", Some("837P")))?;
+    // The file is written beside its target now and takes its name after the commit.
+    let file = match &args.out {
+        Some(path) if !files::is_stdout(path) => Some(files::prepare(path, text.as_bytes())?),
+        _ => None,
+    };
     tx.commit()?;
-    match &args.out {
-        Some(path) => {
-            std::fs::write(path, &text)
-                .map_err(|e| Error::internal(format!("cannot write {}: {e}", path.display())))?;
+    match (&args.out, file) {
+        (Some(path), Some(file)) => {
+            file.persist()?;
             Ok(Output::record_with(
                 serde_json::json!({"icn": c.icn, "out": path.display().to_string(), "format": "837P"}),
                 format!("Claim {} written to {} as an 837P.", c.icn, path.display()),
             ))
         }
-        None => Ok(Output::Raw(text)),
+        _ => Ok(Output::Raw(text)),
     }
 }

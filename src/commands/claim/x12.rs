@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::domain::claims::{parse_claim, ClaimType, RawClaim, RawLine};
 use crate::domain::roles::Role;
 use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::output::{files, Output};
 use crate::x12::ack::{write_999, SegmentNote, SetAck};
 use crate::x12::claims::{read_837p_set, Claim837, X222};
 use crate::x12::{check_transaction_version, Envelope, Interchange};
@@ -140,9 +140,9 @@ fn ack_envelope(ctx: &Context, ic: &Interchange<'_>, control: u32) -> Envelope {
     env
 }
 
-fn write_ack(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text)
-        .map_err(|e| Error::internal(format!("cannot write the 999 to {}: {e}", path.display())))
+/// The 999 written beside `path`; it takes its name with `persist` after the commit.
+fn write_ack(path: &Path, text: &str) -> Result<files::OutFile> {
+    files::prepare(path, text.as_bytes())
 }
 
 pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Output> {
@@ -179,12 +179,13 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
     let ic = Interchange::parse_lenient(text).map_err(|e| broken(e.to_string()))?;
     let control = tx.next_sequence("x12-interchange")?;
     let control = u32::try_from(control % 1_000_000_000).unwrap_or(1).max(1);
+    let mut ack_file = None;
     // A broken envelope (acknowledged with a rejecting 999) or a file that is not an 837P:
     // the whole file is refused, and the refusal audited.
     let refusal = if let Some(e) = ic.errors.first() {
         if let Some(path) = ack {
             if let Ok(text) = write_999(&ic, &[], &ack_envelope(ctx, &ic, control)) {
-                write_ack(path, &text)?;
+                ack_file = Some(write_ack(path, &text)?);
             }
         }
         Some(e.to_string())
@@ -203,6 +204,9 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             Some(&err.message),
         ))?;
         tx.commit()?;
+        if let Some(f) = ack_file {
+            f.persist()?;
+        }
         return Err(err);
     }
     let today = ctx.clock.today();
@@ -300,7 +304,7 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
     let ack_text = write_999(&ic, &acks, &ack_envelope(ctx, &ic, control))
         .map_err(|e| Error::internal(format!("cannot write the 999: {e}")))?;
     if let Some(path) = ack {
-        write_ack(path, &ack_text)?;
+        ack_file = Some(write_ack(path, &ack_text)?);
     }
     let accepted = results.iter().filter(|r| r.status == "accepted").count();
     let refused = results.len() - accepted;
@@ -314,6 +318,9 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         )),
     ))?;
     tx.commit()?;
+    if let Some(f) = ack_file {
+        f.persist()?;
+    }
     let mut human = format!("837P {name}: {accepted} claim(s) accepted, {refused} refused.\n");
     for r in &results {
         match &r.icn {
@@ -333,6 +340,11 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             "  transaction set {} could not be read: {}\n",
             s.transaction_control_number, s.error
         ));
+    }
+    if ack.is_some_and(files::is_stdout) {
+        // `--ack -`: the 999 is the result on stdout; the summary is a note on stderr.
+        ctx.ui.note(human.trim_end());
+        return Ok(Output::Nothing);
     }
     if let Some(p) = ack {
         human.push_str(&format!("999 acknowledgment written to {}\n", p.display()));

@@ -169,7 +169,6 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
         roles::encode(&c.roles)
     );
     tx.audit(&actor.entry(&now, "clerk add", Some(&user_name), "ok", Some(&detail)))?;
-    tx.commit()?;
     let human = format!(
         "Clerk {user_name} added to provider {provider} with roles: {}.\n\n\
          Invitation code (shown once; works once; expires {expires}):\n\n  {code}\n\n\
@@ -184,7 +183,8 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
             .join(", "),
         code = code.expose(),
     );
-    Ok(Output::record_with(
+    // The code is shown once: written and flushed before the commit.
+    let shown = ctx.emit_now(Output::record_with(
         InvitedView {
             user_name,
             invite_code: code.expose().to_string(),
@@ -193,7 +193,9 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
             roles: roles::names(&c.roles),
         },
         human,
-    ))
+    ))?;
+    tx.commit()?;
+    Ok(shown)
 }
 
 fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -> Result<Output> {

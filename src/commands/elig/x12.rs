@@ -9,7 +9,7 @@ use crate::domain::eligibility::{check_window, CoverageKind, Span};
 use crate::domain::ids::HealthId;
 use crate::domain::reference;
 use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::output::{files, Output};
 use crate::store::{MemberRow, Tx};
 use crate::x12::eligibility::{
     read_270, write_270, write_271_to, Answer, AnswerResult, BenefitSpan, Coverage, Inquiry,
@@ -326,9 +326,11 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
         + 1;
     tx.meta_set("x12_271_control", &control.to_string())?;
     // The 271 is streamed (never held whole): to stdout, or to a file beside --out that
-    // takes its name only once the 271 is complete.
+    // takes its name only once the batch has committed.
     let (today, time) = (ctx.clock.today(), now_time(ctx));
     let count = inquiries.len();
+    let out = out.filter(|o| !files::is_stdout(o));
+    let mut file = None;
     let rejected = match out {
         None => {
             let stdout = std::io::stdout();
@@ -344,24 +346,15 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
             }
         }
         Some(o) => {
-            let partial = partial_path(o);
-            let file = std::fs::File::create(&partial)
-                .map_err(|e| Error::invalid(format!("cannot write {}: {e}", o.display())))?;
-            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-            let written = answer_270(&tx, &isa, &inquiries, today, time, control, &mut w)
-                .map(|(r, written)| (r, written.and_then(|()| w.flush())));
-            drop(w);
-            let r = match written {
-                Ok((r, Ok(()))) => std::fs::rename(&partial, o)
-                    .map(|()| r)
-                    .map_err(|e| Error::invalid(format!("cannot write {}: {e}", o.display()))),
-                Ok((_, Err(e))) => Err(write_err(&o.display().to_string(), &name, e)),
-                Err(e) => Err(e),
-            };
-            if r.is_err() {
-                let _ = std::fs::remove_file(&partial);
-            }
-            r?
+            let mut w = files::OutFile::create(o)?;
+            let (rejected, written) =
+                answer_270(&tx, &isa, &inquiries, today, time, control, &mut w)?;
+            written
+                .and_then(|()| w.flush())
+                .map_err(|e| write_err(&o.display().to_string(), &name, e))?;
+            w.finish()?;
+            file = Some(w);
+            rejected
         }
     };
     let inquiries = count;
@@ -377,6 +370,9 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
     );
     tx.audit(&actor.entry(&now, "elig batch", Some(&base), "ok", Some(&detail)))?;
     tx.commit()?;
+    if let Some(f) = file {
+        f.persist()?;
+    }
     match out {
         Some(o) => {
             let v = serde_json::json!({
@@ -394,13 +390,6 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
         }
         None => Ok(Output::Nothing),
     }
-}
-
-/// Where `--out` is written until the 271 is complete.
-fn partial_path(out: &Path) -> std::path::PathBuf {
-    let mut name = out.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".partial-{}", std::process::id()));
-    out.with_file_name(name)
 }
 
 /// A 271 that could not be written: a value the 271 cannot carry (the X12 writer's

@@ -153,8 +153,10 @@ pub fn cmd_ops_provider_enroll(ctx: &Context, args: &EnrollArgs) -> Result<Outpu
         "ok",
         Some(&format!("npi {}", row.npi)),
     ))?;
+    // The PIN is shown once: written and flushed before the commit.
+    let shown = ctx.emit_now(view(&row, &pin, issued, expires))?;
     tx.commit()?;
-    Ok(view(&row, &pin, issued, expires))
+    Ok(shown)
 }
 
 pub fn cmd_ops_provider_pin_reissue(ctx: &Context, args: &PinReissueArgs) -> Result<Output> {
@@ -174,8 +176,9 @@ pub fn cmd_ops_provider_pin_reissue(ctx: &Context, args: &PinReissueArgs) -> Res
         "ok",
         Some(&format!("{closed} open request(s) closed")),
     ))?;
+    let shown = ctx.emit_now(view(&row, &pin, issued, expires))?;
     tx.commit()?;
-    Ok(view(&row, &pin, issued, expires))
+    Ok(shown)
 }
 
 pub fn cmd_ops_provider_list(ctx: &Context) -> Result<Output> {

@@ -186,7 +186,6 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
         "ok",
         Some(&detail),
     ))?;
-    tx.commit()?;
     let mut human = format!(
         "Approved {}: {new_name} is now the site administrator of provider {provider}",
         t.request_id
@@ -206,7 +205,7 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
             f.new_admin_email
         ));
     }
-    Ok(Output::record_with(
+    let out = Output::record_with(
         ApprovedView {
             request_id: t.request_id,
             status: "approved",
@@ -214,10 +213,18 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
             new_admin: new_name,
             previous_admin: previous,
             invite_code: invite.as_ref().map(|(c, _)| c.expose().to_string()),
-            invite_expires: invite.map(|(_, e)| e),
+            invite_expires: invite.as_ref().map(|(_, e)| e.clone()),
         },
         human,
-    ))
+    );
+    // An invitation code is shown once: written and flushed before the commit.
+    let out = if invite.is_some() {
+        ctx.emit_now(out)?
+    } else {
+        out
+    };
+    tx.commit()?;
+    Ok(out)
 }
 
 pub fn cmd_ops_transfer_reject(ctx: &Context, args: &RejectArgs) -> Result<Output> {
