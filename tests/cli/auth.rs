@@ -504,6 +504,9 @@ fn on_a_terminal_account_setup_asks_for_the_pin_hidden() {
             _ => break,
         }
     }
+    // The prompt is printed just before echo is turned off: give the terminal a moment, so a
+    // loaded machine does not echo a PIN typed in between.
+    std::thread::sleep(std::time::Duration::from_millis(500));
     child
         .stdin
         .take()
