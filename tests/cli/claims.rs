@@ -893,7 +893,7 @@ fn exported_837p_passes_pyx12_and_reads_back_as_a_batch() {
 }
 
 /// An 837P batch of several claims for the admin's provider.
-fn batch_837(sb: &Sandbox, claims: &[(&str, &str, &str, &str)]) -> String {
+pub fn batch_837(sb: &Sandbox, claims: &[(&str, &str, &str, &str)]) -> String {
     use chrono::{NaiveDate, NaiveTime};
     use mmis::x12::claims::*;
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
