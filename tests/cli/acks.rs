@@ -200,7 +200,54 @@ fn an_unreadable_isa_gets_no_acknowledgment() {
         let (r, text) = refused(&sb, &file);
         assert!(text.is_none(), "an acknowledgment was written: {text:?}");
         r.err_contains("no acknowledgment was written to");
+        // The refusal is audited, file named.
+        let log = sb.json_as("ops", &["audit", "log"]);
+        assert!(
+            log.as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["action"] == "claim submit"
+                    && e["outcome"] == "refused"
+                    && e["target"] == file.as_str()),
+            "{log}"
+        );
     }
+}
+
+#[test]
+fn a_taken_file_whose_sender_cannot_be_answered_is_stored_with_a_warning() {
+    let sb = setup();
+    let file = batch_837(&sb, &[("PCN-1", "OC100001", "90837", "2026-03-10")]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    // A one-character ISA06: our 999's GS03 needs two.
+    let isa06 = format!("*{:<15}*", super::claims::PROVIDER);
+    assert!(text.contains(&isa06), "{text}");
+    let file = write_unique(
+        &sb,
+        "837",
+        &text.replacen(&isa06, &format!("*{:<15}*", "5"), 1),
+    );
+    let ack = sb.path("none.999");
+    let r = sb
+        .run_as(
+            "admin",
+            &[
+                "claim",
+                "submit",
+                "--x12",
+                &file,
+                "--ack",
+                ack.to_str().unwrap(),
+                "--json",
+            ],
+            None,
+        )
+        .ok()
+        .err_contains("warning: no acknowledgment was written to");
+    let v = r.json();
+    assert_eq!(v["accepted"], 1);
+    assert!(v["ack"].is_null(), "{v}");
+    assert!(!ack.exists());
 }
 
 #[test]

@@ -206,19 +206,31 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         Error::invalid(format!("{name} is not a readable 837P: {msg}"))
             .hint("nothing was stored; fix the file's envelopes and send it again")
     };
-    // Without a readable ISA there is nobody to answer: no acknowledgment at all.
-    let no_isa = |err: Error| {
-        match ack {
-        Some(p) => err.hint(format!(
-            "no acknowledgment was written to {}: without a readable ISA there is no interchange to answer",
-            p.display()
-        )),
-        None => err,
-    }
+    let parsed = std::str::from_utf8(&bytes)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+        .and_then(|text| Interchange::parse_lenient(text).map_err(|e| e.to_string()));
+    let ic = match parsed {
+        Ok(ic) => ic,
+        Err(msg) => {
+            // Without a readable ISA there is nobody to answer: no acknowledgment at all.
+            let mut err = broken(msg);
+            if let Some(p) = ack {
+                err = err.hint(format!(
+                    "no acknowledgment was written to {}: without a readable ISA there is no interchange to answer",
+                    p.display()
+                ));
+            }
+            tx.audit(&actor.entry(
+                &now,
+                "claim submit",
+                Some(&name),
+                "refused",
+                Some(&err.message),
+            ))?;
+            tx.commit()?;
+            return Err(err);
+        }
     };
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|e| no_isa(broken(format!("invalid UTF-8 at byte {}", e.valid_up_to()))))?;
-    let ic = Interchange::parse_lenient(text).map_err(|e| no_isa(broken(e.to_string())))?;
     let control = tx.next_sequence("x12-interchange")?;
     let control = u32::try_from(control % 1_000_000_000).unwrap_or(1).max(1);
     let env = ack_envelope(ctx, &ic, control);
