@@ -660,7 +660,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         'mmis;claim;submit' {
             [CompletionResult]::new('--form', '--form', [CompletionResultType]::ParameterName, 'form')
             [CompletionResult]::new('--x12', '--x12', [CompletionResultType]::ParameterName, 'x12')
-            [CompletionResult]::new('--ack', '--ack', [CompletionResultType]::ParameterName, 'Where to write the 999 acknowledgment for --x12')
+            [CompletionResult]::new('--ack', '--ack', [CompletionResultType]::ParameterName, 'Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')

@@ -585,7 +585,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;claim;submit'= {
             cand --form 'form'
             cand --x12 'x12'
-            cand --ack 'Where to write the 999 acknowledgment for --x12'
+            cand --ack 'Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
             cand --format 'Output format'

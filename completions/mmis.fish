@@ -458,7 +458,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_sub
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l form -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l x12 -r -F
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l ack -d 'Where to write the 999 acknowledgment for --x12' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l ack -d 'Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l format -d 'Output format' -r -f -a "table\t''

@@ -23,7 +23,7 @@ pub struct SubmitArgs {
     pub form: Option<PathBuf>,
     #[arg(long, value_name = "FILE.837")]
     pub x12: Option<PathBuf>,
-    /// Where to write the 999 acknowledgment for --x12
+    /// Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected
     #[arg(long, value_name = "FILE.999", requires = "x12")]
     pub ack: Option<PathBuf>,
 }

@@ -17,7 +17,9 @@ mod conformance_tests;
 
 use std::fmt;
 
-pub use reader::{FunctionalGroup, Interchange, IsaHeader, Segment, TransactionSet};
+pub use reader::{
+    FunctionalGroup, Interchange, InterchangeFault, IsaHeader, Segment, TransactionSet,
+};
 pub use writer::{st_control_number, Envelope, GroupHeader, InterchangeHeader, Writer};
 
 /// An error in X12 input (or a value a writer cannot emit), naming the

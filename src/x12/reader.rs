@@ -183,6 +183,8 @@ pub struct TransactionSet<'a> {
     pub start: usize,
     /// Envelope problems found in this set's ST/SE (lenient parsing).
     pub errors: Vec<X12Error>,
+    /// Segments of this set whose id is not a segment id (lenient parsing).
+    pub unrecognized: Vec<Segment<'a>>,
 }
 
 impl<'a> TransactionSet<'a> {
@@ -208,16 +210,37 @@ impl<'a> TransactionSet<'a> {
     }
 }
 
+/// A problem with the interchange itself, as opposed to one of its groups or
+/// transaction sets: a TA1 reports it, with `note_code` as TA105.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterchangeFault {
+    /// TA105 (X12 element I18): `001` interchange control numbers in header
+    /// and trailer do not match, `018` invalid interchange control number,
+    /// `020` invalid test indicator, `021` invalid number of included
+    /// groups, `022` invalid control structure, `023` premature end of file,
+    /// `024` invalid interchange content.
+    pub note_code: &'static str,
+    pub error: X12Error,
+}
+
 /// A parsed interchange (ISA ... IEA).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Interchange<'a> {
     pub isa: IsaHeader<'a>,
     pub delimiters: Delimiters,
     pub groups: Vec<FunctionalGroup<'a>>,
+    /// TA1 segments (interchange acknowledgments) outside any group.
+    pub ta1: Vec<Segment<'a>>,
+    /// The IEA (`None` when the file ends without one).
+    pub iea: Option<Segment<'a>>,
     /// Number of segments in the file, ISA and IEA included.
     pub segment_count: usize,
     /// Every envelope problem, in file order (empty after a strict parse).
     pub errors: Vec<X12Error>,
+    /// The problems in `errors` that belong to the interchange rather than
+    /// to a group or a transaction set, in the order they were found (an
+    /// IEA02 mismatch before an IEA01 count).
+    pub faults: Vec<InterchangeFault>,
 }
 
 /// Character positions of the element separators in a 106-character ISA.
@@ -407,23 +430,39 @@ impl<'a> Interchange<'a> {
             usage: f(15),
         };
         let mut errors: Vec<X12Error> = Vec::new();
+        let mut faults: Vec<InterchangeFault> = Vec::new();
+        // An interchange-level problem: in `errors` and in `faults`.
+        fn fault(
+            errors: &mut Vec<X12Error>,
+            faults: &mut Vec<InterchangeFault>,
+            note_code: &'static str,
+            error: X12Error,
+        ) {
+            errors.push(error.clone());
+            faults.push(InterchangeFault { note_code, error });
+        }
         if !isa.control_number.bytes().all(|b| b.is_ascii_digit()) {
-            errors.push(X12Error::at(
-                &isa_seg,
-                "ISA13 control number must be 9 digits",
-            ));
+            fault(
+                &mut errors,
+                &mut faults,
+                "018",
+                X12Error::at(&isa_seg, "ISA13 control number must be 9 digits"),
+            );
         }
         if !matches!(isa.usage, "T" | "P" | "I") {
-            errors.push(X12Error::at(
-                &isa_seg,
-                "ISA15 usage indicator must be T or P",
-            ));
+            fault(
+                &mut errors,
+                &mut faults,
+                "020",
+                X12Error::at(&isa_seg, "ISA15 usage indicator must be T or P"),
+            );
         }
 
         let mut groups: Vec<FunctionalGroup<'a>> = Vec::new();
         let mut group: Option<FunctionalGroup<'a>> = None;
         let mut txn: Option<TransactionSet<'a>> = None;
         let mut iea: Option<Segment<'a>> = None;
+        let mut ta1: Vec<Segment<'a>> = Vec::new();
         let mut last = isa_seg;
         let iter = SegmentIter {
             rest,
@@ -456,24 +495,35 @@ impl<'a> Interchange<'a> {
             last = seg;
             let id = seg.id();
             if iea.is_some() {
-                errors.push(X12Error::at(
-                    &seg,
-                    "data after IEA (one interchange per file)",
-                ));
+                fault(
+                    &mut errors,
+                    &mut faults,
+                    "022",
+                    X12Error::at(&seg, "data after IEA (one interchange per file)"),
+                );
                 break;
             }
             if !valid_segment_id(id) {
                 let e = X12Error::at(&seg, format!("{:?} is not a segment id", id));
-                errors.push(e.clone());
-                if let Some(t) = txn.as_mut() {
-                    t.errors.push(e);
-                    t.segments.push(seg);
+                match txn.as_mut() {
+                    Some(t) => {
+                        errors.push(e.clone());
+                        t.errors.push(e);
+                        t.segments.push(seg);
+                        t.unrecognized.push(seg);
+                    }
+                    None => fault(&mut errors, &mut faults, "024", e),
                 }
                 continue;
             }
             match id {
                 "ISA" => {
-                    errors.push(X12Error::at(&seg, "a second ISA before IEA"));
+                    fault(
+                        &mut errors,
+                        &mut faults,
+                        "022",
+                        X12Error::at(&seg, "a second ISA before IEA"),
+                    );
                     break;
                 }
                 "GS" => {
@@ -507,7 +557,12 @@ impl<'a> Interchange<'a> {
                 "ST" => {
                     abandon_txn(&mut txn, &mut group, &mut errors, &seg);
                     if group.is_none() {
-                        errors.push(X12Error::at(&seg, "ST outside a functional group (no GS)"));
+                        fault(
+                            &mut errors,
+                            &mut faults,
+                            "024",
+                            X12Error::at(&seg, "ST outside a functional group (no GS)"),
+                        );
                     }
                     let mut t = TransactionSet {
                         id: seg.element(1),
@@ -516,6 +571,7 @@ impl<'a> Interchange<'a> {
                         segments: Vec::new(),
                         start: seg.position(),
                         errors: Vec::new(),
+                        unrecognized: Vec::new(),
                     };
                     t.segments.push(seg);
                     if t.control_number.is_empty() {
@@ -526,7 +582,12 @@ impl<'a> Interchange<'a> {
                     txn = Some(t);
                 }
                 "SE" => match txn.take() {
-                    None => errors.push(X12Error::at(&seg, "SE without a matching ST")),
+                    None => fault(
+                        &mut errors,
+                        &mut faults,
+                        "024",
+                        X12Error::at(&seg, "SE without a matching ST"),
+                    ),
                     Some(mut t) => {
                         t.segments.push(seg);
                         let actual = t.segments.len();
@@ -576,7 +637,12 @@ impl<'a> Interchange<'a> {
                 "GE" => {
                     abandon_txn(&mut txn, &mut group, &mut errors, &seg);
                     match group.take() {
-                        None => errors.push(X12Error::at(&seg, "GE without a matching GS")),
+                        None => fault(
+                            &mut errors,
+                            &mut faults,
+                            "022",
+                            X12Error::at(&seg, "GE without a matching GS"),
+                        ),
                         Some(mut g) => {
                             g.declared_count = seg.element(1);
                             g.ge = Some(seg);
@@ -621,37 +687,51 @@ impl<'a> Interchange<'a> {
                         ));
                         groups.push(g);
                     }
-                    match parse_count(seg.element(1)) {
-                        Some(n) if n == groups.len() => {}
-                        _ => errors.push(X12Error::at(
-                            &seg,
-                            format!(
-                                "IEA01 says {} functional groups, the interchange has {}",
-                                seg.element(1),
-                                groups.len()
-                            ),
-                        )),
-                    }
+                    // The control number first: a trailer that is not this header's says
+                    // nothing about this interchange's count.
                     if !numeric_eq(seg.element(2), isa.control_number) || seg.element(2).len() != 9
                     {
-                        errors.push(X12Error::at(
-                            &seg,
-                            format!(
-                                "IEA02 {:?} does not match ISA13 {:?}",
-                                seg.element(2),
-                                isa.control_number
+                        fault(
+                            &mut errors,
+                            &mut faults,
+                            "001",
+                            X12Error::at(
+                                &seg,
+                                format!(
+                                    "IEA02 {:?} does not match ISA13 {:?}",
+                                    seg.element(2),
+                                    isa.control_number
+                                ),
                             ),
-                        ));
+                        );
+                    }
+                    match parse_count(seg.element(1)) {
+                        Some(n) if n == groups.len() => {}
+                        _ => fault(
+                            &mut errors,
+                            &mut faults,
+                            "021",
+                            X12Error::at(
+                                &seg,
+                                format!(
+                                    "IEA01 says {} functional groups, the interchange has {}",
+                                    seg.element(1),
+                                    groups.len()
+                                ),
+                            ),
+                        ),
                     }
                     iea = Some(seg);
                 }
-                "TA1" if txn.is_none() && group.is_none() => {}
+                "TA1" if txn.is_none() && group.is_none() => ta1.push(seg),
                 _ => match txn.as_mut() {
                     Some(t) => t.segments.push(seg),
-                    None => errors.push(X12Error::at(
-                        &seg,
-                        "segment outside a transaction set (no ST)",
-                    )),
+                    None => fault(
+                        &mut errors,
+                        &mut faults,
+                        "024",
+                        X12Error::at(&seg, "segment outside a transaction set (no ST)"),
+                    ),
                 },
             }
         }
@@ -664,15 +744,23 @@ impl<'a> Interchange<'a> {
                 ));
                 groups.push(g);
             }
-            errors.push(X12Error::at(&last, "the file ends without an IEA"));
+            fault(
+                &mut errors,
+                &mut faults,
+                "023",
+                X12Error::at(&last, "the file ends without an IEA"),
+            );
         }
         errors.sort_by_key(|e| e.segment);
         Ok(Interchange {
             isa,
             delimiters: delims,
             groups,
+            ta1,
+            iea,
             segment_count: last.position(),
             errors,
+            faults,
         })
     }
 

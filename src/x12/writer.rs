@@ -115,6 +115,24 @@ impl Envelope {
         Ok(w)
     }
 
+    /// A writer with only the ISA written, for segments that stand outside
+    /// any functional group (a TA1): see [`Writer::interchange_segment`].
+    pub fn open_interchange(&self) -> Result<Writer, X12Error> {
+        let mut w = Writer::new(self.delimiters, self.newline)?;
+        w.begin_interchange(&InterchangeHeader {
+            sender_qualifier: self.sender_qualifier.clone(),
+            sender_id: self.sender_id.clone(),
+            receiver_qualifier: self.receiver_qualifier.clone(),
+            receiver_id: self.receiver_id.clone(),
+            date: self.date,
+            time: self.time,
+            control_number: self.interchange_control_number,
+            production: self.production,
+            ack_requested: false,
+        })?;
+        Ok(w)
+    }
+
     /// CCYYMMDD of the envelope date (for BHT04 and the like).
     pub fn date_d8(&self) -> String {
         self.date.format("%Y%m%d").to_string()
@@ -478,6 +496,23 @@ impl Writer {
         r
     }
 
+    /// Writes a segment between the ISA and the first GS (a TA1); refused
+    /// once a group has been written.
+    pub fn interchange_segment(&mut self, id: &str, elements: &[&str]) -> Result<(), X12Error> {
+        self.expect_state(State::Interchange, id)?;
+        if self.groups > 0 {
+            return Err(X12Error::new(
+                0,
+                id,
+                format!("{id} written after a functional group"),
+            ));
+        }
+        self.state = State::Transaction;
+        let r = self.segment(id, elements);
+        self.state = State::Interchange;
+        r
+    }
+
     /// Writes the IEA and returns the text.
     pub fn finish(mut self) -> Result<String, X12Error> {
         self.expect_state(State::Interchange, "IEA")?;
@@ -585,6 +620,23 @@ mod tests {
             false
         )
         .is_err());
+    }
+
+    #[test]
+    fn a_ta1_stands_between_isa_and_iea() {
+        let mut w = Writer::with_defaults();
+        w.begin_interchange(&header()).unwrap();
+        w.interchange_segment("TA1", &["000000777", "240102", "1230", "R", "001"])
+            .unwrap();
+        let text = w.finish().unwrap();
+        assert!(
+            text.ends_with("~TA1*000000777*240102*1230*R*001~IEA*0*000000042~"),
+            "{text}"
+        );
+        let mut w = Writer::with_defaults();
+        w.begin_interchange(&header()).unwrap();
+        w.begin_group(&group()).unwrap();
+        assert!(w.interchange_segment("TA1", &["1"]).is_err());
     }
 
     #[test]

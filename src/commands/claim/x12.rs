@@ -1,7 +1,8 @@
 //! `claim submit --x12 FILE.837 [--ack FILE.999]`: an 837P batch, each claim through the
 //! same edits as a keyed claim, answered with a 999 and a per-claim result. Exit 0 once
 //! the file is read; exit 6 only for a file whose envelopes or counts are broken (or that
-//! is not an 837P).
+//! is not an 837P). A refused file stores nothing, and its acknowledgment says so: a TA1
+//! rejecting the interchange, or a 999 rejecting every set (see `x12::ack::acknowledge`).
 
 use super::edits;
 use super::submit::submit_one;
@@ -11,7 +12,9 @@ use crate::domain::claims::{parse_claim, ClaimType, RawClaim, RawLine};
 use crate::domain::roles::Role;
 use crate::error::{Error, Result};
 use crate::output::{files, Output};
-use crate::x12::ack::{write_999, SegmentNote, SetAck};
+use crate::x12::ack::{
+    acknowledge, unnamed, AckKind, Acknowledgment, Expected, SegmentNote, SetAck,
+};
 use crate::x12::claims::{read_837p_set, Claim837, X222};
 use crate::x12::{check_transaction_version, Envelope, Interchange};
 use serde::Serialize;
@@ -145,6 +148,35 @@ fn write_ack(path: &Path, text: &str) -> Result<files::OutFile> {
     files::prepare(path, text.as_bytes())
 }
 
+/// What an 837P batch must be.
+const EXPECTED: Expected<'static> = Expected {
+    transaction: "837",
+    version: X222,
+};
+
+/// What the acknowledgment of a file refused as a whole says: the TA1 or 999 to write
+/// and a hint naming it, or (when the file cannot be answered) only a hint saying that
+/// no acknowledgment was written.
+fn refusal_ack(
+    ic: &Interchange<'_>,
+    env: &Envelope,
+    path: &Path,
+) -> (Option<Acknowledgment>, String) {
+    match acknowledge(ic, &[], env, Some(EXPECTED), true) {
+        Ok(a) => {
+            let hint = format!("{} was written to {}", a.summary, path.display());
+            (Some(a), hint)
+        }
+        Err(e) => (
+            None,
+            format!(
+                "no acknowledgment was written to {}: the interchange cannot be answered ({e})",
+                path.display()
+            ),
+        ),
+    }
+}
+
 pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Output> {
     let bytes = std::fs::read(file)
         .map_err(|e| Error::invalid(format!("cannot read {}: {e}", file.display())))?;
@@ -174,28 +206,54 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         Error::invalid(format!("{name} is not a readable 837P: {msg}"))
             .hint("nothing was stored; fix the file's envelopes and send it again")
     };
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|e| broken(format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
-    let ic = Interchange::parse_lenient(text).map_err(|e| broken(e.to_string()))?;
+    let parsed = std::str::from_utf8(&bytes)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+        .and_then(|text| Interchange::parse_lenient(text).map_err(|e| e.to_string()));
+    let ic = match parsed {
+        Ok(ic) => ic,
+        Err(msg) => {
+            // Without a readable ISA there is nobody to answer: no acknowledgment at all.
+            let mut err = broken(msg);
+            if let Some(p) = ack {
+                err = err.hint(format!(
+                    "no acknowledgment was written to {}: without a readable ISA there is no interchange to answer",
+                    p.display()
+                ));
+            }
+            tx.audit(&actor.entry(
+                &now,
+                "claim submit",
+                Some(&name),
+                "refused",
+                Some(&err.message),
+            ))?;
+            tx.commit()?;
+            return Err(err);
+        }
+    };
     let control = tx.next_sequence("x12-interchange")?;
     let control = u32::try_from(control % 1_000_000_000).unwrap_or(1).max(1);
     let mut ack_file = None;
-    // A broken envelope (acknowledged with a rejecting 999) or a file that is not an 837P:
-    // the whole file is refused, and the refusal audited.
-    let refusal = if let Some(e) = ic.errors.first() {
-        if let Some(path) = ack {
-            if let Ok(text) = write_999(&ic, &[], &ack_envelope(ctx, &ic, control)) {
-                ack_file = Some(write_ack(path, &text)?);
-            }
-        }
-        Some(e.to_string())
-    } else {
-        check_transaction_version(&ic, "837", X222)
-            .err()
-            .map(|e| e.to_string())
-    };
+    let env = ack_envelope(ctx, &ic, control);
+    // A broken envelope, a group or set a 999 could not name, or a file that is not an
+    // 837P: the whole file is refused, nothing is stored, the refusal is audited, and the
+    // acknowledgment (a TA1 or a 999 rejecting every set) says so.
+    let refusal = ic
+        .errors
+        .first()
+        .cloned()
+        .or_else(|| unnamed(&ic, &env.delimiters))
+        .or_else(|| check_transaction_version(&ic, "837", X222).err())
+        .map(|e| e.to_string());
     if let Some(msg) = refusal {
-        let err = broken(msg);
+        let mut err = broken(msg);
+        if let Some(path) = ack {
+            let (answer, hint) = refusal_ack(&ic, &env, path);
+            if let Some(a) = answer {
+                ack_file = Some(write_ack(path, &a.text)?);
+            }
+            err = err.hint(hint);
+        }
         tx.audit(&actor.entry(
             &now,
             "claim submit",
@@ -301,10 +359,20 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             }
         }
     }
-    let ack_text = write_999(&ic, &acks, &ack_envelope(ctx, &ic, control))
-        .map_err(|e| Error::internal(format!("cannot write the 999: {e}")))?;
+    // The file was taken: the 999 accepts the sets that were read (their claims' own
+    // refusals are in the results) and rejects those that were not.
+    let mut written: Option<Acknowledgment> = None;
     if let Some(path) = ack {
-        ack_file = Some(write_ack(path, &ack_text)?);
+        match acknowledge(&ic, &acks, &env, Some(EXPECTED), false) {
+            Ok(a) => {
+                ack_file = Some(write_ack(path, &a.text)?);
+                written = Some(a);
+            }
+            Err(e) => ctx.ui.warn(&format!(
+                "no acknowledgment was written to {}: the interchange cannot be answered ({e})",
+                path.display()
+            )),
+        }
     }
     let accepted = results.iter().filter(|r| r.status == "accepted").count();
     let refused = results.len() - accepted;
@@ -342,12 +410,19 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         ));
     }
     if ack.is_some_and(files::is_stdout) {
-        // `--ack -`: the 999 is the result on stdout; the summary is a note on stderr.
+        // `--ack -`: the acknowledgment is the result on stdout; the summary goes to stderr.
         ctx.ui.note(human.trim_end());
         return Ok(Output::Nothing);
     }
-    if let Some(p) = ack {
-        human.push_str(&format!("999 acknowledgment written to {}\n", p.display()));
+    if let (Some(p), Some(a)) = (ack, &written) {
+        let kind = match a.kind {
+            AckKind::Ta1 => "TA1",
+            AckKind::Fa999 => "999",
+        };
+        human.push_str(&format!(
+            "{kind} acknowledgment written to {}\n",
+            p.display()
+        ));
     }
     Ok(Output::record_with(
         BatchView {
@@ -355,7 +430,9 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             refused,
             claims: results,
             rejected_sets,
-            ack: ack.map(|p| p.display().to_string()),
+            ack: ack
+                .filter(|_| written.is_some())
+                .map(|p| p.display().to_string()),
         },
         human,
     ))
