@@ -363,16 +363,15 @@ pub fn cmd_account_switch_provider(ctx: &Context, args: &SwitchProviderArgs) -> 
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
     let target = args.provider_id.trim();
-    let m = tx
-        .membership(uid, target)?
-        .filter(|m| m.is_active())
-        .ok_or_else(|| {
-            Error::denied(format!(
-                "{} has no access to provider {target}",
-                actor.user_name
-            ))
-            .hint("`mmis providers` lists the providers you can act for")
-        })?;
+    let Some(m) = tx.membership(uid, target)?.filter(|m| m.is_active()) else {
+        let e = Error::denied(format!(
+            "{} has no access to provider {target}",
+            actor.user_name
+        ))
+        .hint("`mmis providers` lists the providers you can act for");
+        let command = "account switch-provider";
+        return Err(auth::refuse(ctx, &store, tx, &actor, command, Some(target), e));
+    };
     if let Some(sid) = actor.session_id() {
         tx.set_session_provider(sid, target)?;
     }

@@ -5,7 +5,7 @@ use crate::common::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
-const A: &str = "506675928";
+pub(crate) const A: &str = "506675928";
 const CLERK_PASSWORD: &str = "Five-Alive-2026";
 const SEED_002_JOHNNIE: &[&str] = &[
     "Claim Inquiry",
@@ -109,7 +109,7 @@ fn accept(sb: &Sandbox, code: &str, password: &str) -> Run {
 
 /// A clerk of the admin's provider who has accepted the invitation and signed in as `actor`.
 #[track_caller]
-fn new_clerk(sb: &Sandbox, actor: &str, user: &str, roles: &[&str], extra: &[&str]) {
+pub(crate) fn new_clerk(sb: &Sandbox, actor: &str, user: &str, roles: &[&str], extra: &[&str]) {
     let v = add_clerk(sb, "admin", user, roles, extra);
     accept(sb, s(&v["invite_code"]), CLERK_PASSWORD).ok();
     sb.login(actor, user, CLERK_PASSWORD);
@@ -117,7 +117,7 @@ fn new_clerk(sb: &Sandbox, actor: &str, user: &str, roles: &[&str], extra: &[&st
 
 /// Enrolls another provider and sets `user` up as its site administrator, signed in as `actor`.
 #[track_caller]
-fn other_admin(sb: &Sandbox, actor: &str, user: &str, provider: &str, npi9: u32, kind: &str) {
+pub(crate) fn other_admin(sb: &Sandbox, actor: &str, user: &str, provider: &str, npi9: u32, kind: &str) {
     let pin = sb.enroll(provider, &npi(npi9), &format!("{user} Practice"), kind);
     let form = sb.setup_form(user, ADMIN_PASSWORD);
     sb.run_as(

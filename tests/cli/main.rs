@@ -8,3 +8,4 @@ mod foundation;
 mod generated;
 mod pa;
 mod reliability;
+mod tokens;
