@@ -40,7 +40,9 @@ impl ActorKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Via {
     None,
-    Session { id: i64 },
+    Session {
+        id: i64,
+    },
     Token {
         id: i64,
         name: String,
@@ -455,7 +457,9 @@ fn check(need: Need, actor: &Actor, command: &str) -> Result<()> {
             ActorKind::Operator | ActorKind::SiteAdmin => Ok(()),
             _ => Err(not_admin(
                 actor,
-                format!("`mmis {command}` is for the operator or the provider's site administrator"),
+                format!(
+                    "`mmis {command}` is for the operator or the provider's site administrator"
+                ),
             )),
         },
         Need::SiteAdmin => {

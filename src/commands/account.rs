@@ -842,8 +842,17 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
     if actor.kind == auth::ActorKind::Operator {
-        let e = Error::denied("the operator account does not act for providers; it cannot link one");
-        return Err(auth::refuse(ctx, &store, tx, &actor, "account link", Some(pid.as_str()), e));
+        let e =
+            Error::denied("the operator account does not act for providers; it cannot link one");
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            "account link",
+            Some(pid.as_str()),
+            e,
+        ));
     }
     let admin_of: Vec<String> = tx
         .memberships_of_user(uid)?
@@ -857,7 +866,15 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
             actor.user_name
         ))
         .hint("a clerk is added to another provider by that provider's site administrator");
-        return Err(auth::refuse(ctx, &store, tx, &actor, "account link", Some(pid.as_str()), e));
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            "account link",
+            Some(pid.as_str()),
+            e,
+        ));
     }
     let now = ctx.clock.now_str();
     if tx.provider(pid.as_str())?.is_none() {

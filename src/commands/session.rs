@@ -370,7 +370,15 @@ pub fn cmd_account_switch_provider(ctx: &Context, args: &SwitchProviderArgs) -> 
         ))
         .hint("`mmis providers` lists the providers you can act for");
         let command = "account switch-provider";
-        return Err(auth::refuse(ctx, &store, tx, &actor, command, Some(target), e));
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            command,
+            Some(target),
+            e,
+        ));
     };
     if let Some(sid) = actor.session_id() {
         tx.set_session_provider(sid, target)?;

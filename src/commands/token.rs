@@ -42,7 +42,17 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
     let (tx, actor) = auth::begin(ctx, &store, "token create")?;
     let provider = match actor.provider() {
         Ok(p) => p.to_string(),
-        Err(e) => return Err(auth::refuse(ctx, &store, tx, &actor, "token create", None, e)),
+        Err(e) => {
+            return Err(auth::refuse(
+                ctx,
+                &store,
+                tx,
+                &actor,
+                "token create",
+                None,
+                e,
+            ))
+        }
     };
     let wanted: Vec<Role> = match &args.roles {
         Some(r) => Role::parse_list(r)?,
@@ -58,14 +68,30 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
             "a token can carry only roles you hold for provider {provider}; you lack: {}",
             missing.join(", ")
         ));
-        return Err(auth::refuse(ctx, &store, tx, &actor, "token create", Some(name), e));
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            "token create",
+            Some(name),
+            e,
+        ));
     }
     if args.admin && actor.kind != ActorKind::SiteAdmin {
         let e = Error::denied(format!(
             "only the site administrator of provider {provider} can make a token with the administrator's power (--admin)"
         ))
         .hint("drop --admin: the token then does what its roles allow");
-        return Err(auth::refuse(ctx, &store, tx, &actor, "token create", Some(name), e));
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            "token create",
+            Some(name),
+            e,
+        ));
     }
     // An administrator's token may carry no roles at all (say, one that only reads the audit log).
     if wanted.is_empty() && !args.admin {
@@ -160,7 +186,17 @@ pub fn cmd_token_revoke(ctx: &Context, args: &TokenRevokeArgs) -> Result<Output>
     let (tx, actor) = auth::begin(ctx, &store, "token revoke")?;
     let provider = match actor.provider() {
         Ok(p) => p.to_string(),
-        Err(e) => return Err(auth::refuse(ctx, &store, tx, &actor, "token revoke", None, e)),
+        Err(e) => {
+            return Err(auth::refuse(
+                ctx,
+                &store,
+                tx,
+                &actor,
+                "token revoke",
+                None,
+                e,
+            ))
+        }
     };
     let uid = actor
         .user_id

@@ -117,7 +117,14 @@ pub(crate) fn new_clerk(sb: &Sandbox, actor: &str, user: &str, roles: &[&str], e
 
 /// Enrolls another provider and sets `user` up as its site administrator, signed in as `actor`.
 #[track_caller]
-pub(crate) fn other_admin(sb: &Sandbox, actor: &str, user: &str, provider: &str, npi9: u32, kind: &str) {
+pub(crate) fn other_admin(
+    sb: &Sandbox,
+    actor: &str,
+    user: &str,
+    provider: &str,
+    npi9: u32,
+    kind: &str,
+) {
     let pin = sb.enroll(provider, &npi(npi9), &format!("{user} Practice"), kind);
     let form = sb.setup_form(user, ADMIN_PASSWORD);
     sb.run_as(

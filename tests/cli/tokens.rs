@@ -152,9 +152,13 @@ fn only_the_site_administrator_makes_an_admin_token_and_clerk_refusals_are_audit
         &["--yes"],
     );
     new_clerk(&sb, "other", "CLERKB", &["Eligibility Inquiry"], &[]);
-    sb.run_as("clerk", &["token", "create", "--name", "t", "--admin"], None)
-        .code(4)
-        .err_contains("only the site administrator");
+    sb.run_as(
+        "clerk",
+        &["token", "create", "--name", "t", "--admin"],
+        None,
+    )
+    .code(4)
+    .err_contains("only the site administrator");
     let d = denials(&sb, "token create");
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0]["actor"], "CLERKA");
@@ -208,7 +212,10 @@ fn every_refusal_of_a_token_is_audited_by_its_name() {
         assert_eq!(d[0]["actor"], "JAMJON", "{action}");
         assert_eq!(d[0]["provider_id"], A, "{action}");
         assert!(
-            d[0]["detail"].as_str().unwrap_or_default().contains("nightly"),
+            d[0]["detail"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("nightly"),
             "{action}: the entry names the token: {}",
             d[0]
         );
@@ -255,7 +262,16 @@ fn a_refusal_inside_a_session_command_is_audited() {
     other_admin(&sb, "bob", "BOBB", "654321", 111111111, "individual");
     sb.run_as(
         "bob",
-        &["token", "create", "--name", "x", "--roles", "Claim Inquiry", "--provider", A],
+        &[
+            "token",
+            "create",
+            "--name",
+            "x",
+            "--roles",
+            "Claim Inquiry",
+            "--provider",
+            A,
+        ],
         None,
     )
     .code(4);
@@ -465,6 +481,9 @@ fn the_permission_matrix_holds_for_a_token_with_each_single_role() {
     assert_eq!(refused, denied_cells, "one audit entry per refusal");
     let text = serde_json::to_string(&log).unwrap();
     for (who, _, _, t) in &tokens {
-        assert!(!text.contains(t.as_str()), "the audit log holds {who}'s token");
+        assert!(
+            !text.contains(t.as_str()),
+            "the audit log holds {who}'s token"
+        );
     }
 }

@@ -87,7 +87,9 @@ pub(crate) fn check_grantable(actor: &Actor, provider: &str, new_roles: &[Role])
     let hint = match &actor.via {
         // The person may hold them; the token they act through was not given them.
         Via::Token { roles: written, .. }
-            if new_roles.iter().any(|r| !actor.has(*r) && !written.contains(r)) =>
+            if new_roles
+                .iter()
+                .any(|r| !actor.has(*r) && !written.contains(r)) =>
         {
             "this API token lacks them; use a token made with them, or unset MMIS_TOKEN"
         }

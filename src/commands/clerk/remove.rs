@@ -25,7 +25,15 @@ pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
         Ok(v) => v,
         Err(e) => {
             let target = Some(args.user_name.trim());
-            return Err(auth::refuse(ctx, &store, tx, &actor, "clerk remove", target, e));
+            return Err(auth::refuse(
+                ctx,
+                &store,
+                tx,
+                &actor,
+                "clerk remove",
+                target,
+                e,
+            ));
         }
     };
     let now = ctx.clock.now_str();

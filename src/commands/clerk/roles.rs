@@ -87,7 +87,15 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
             Ok(p) => p,
             Err(e) => {
                 let target = Some(user_arg);
-                return Err(auth::refuse(ctx, &store, tx, &actor, "clerk roles", target, e));
+                return Err(auth::refuse(
+                    ctx,
+                    &store,
+                    tx,
+                    &actor,
+                    "clerk roles",
+                    target,
+                    e,
+                ));
             }
         };
         drop(tx);
@@ -104,7 +112,15 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
         Ok(p) => p,
         Err(e) => {
             let target = Some(user_arg);
-            return Err(auth::refuse(ctx, &store, tx, &actor, "clerk roles", target, e));
+            return Err(auth::refuse(
+                ctx,
+                &store,
+                tx,
+                &actor,
+                "clerk roles",
+                target,
+                e,
+            ));
         }
     };
     if added(&p.before, &p.after).contains(&Role::ClerkMaintenance) && !may_grant_cm {

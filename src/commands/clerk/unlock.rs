@@ -16,7 +16,15 @@ pub fn cmd_clerk_unlock(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
         Ok(v) => v,
         Err(e) => {
             let target = Some(args.user_name.trim());
-            return Err(auth::refuse(ctx, &store, tx, &actor, "clerk unlock", target, e));
+            return Err(auth::refuse(
+                ctx,
+                &store,
+                tx,
+                &actor,
+                "clerk unlock",
+                target,
+                e,
+            ));
         }
     };
     // A lockout is per user: someone who administers any provider is unlocked by the agency.
@@ -31,7 +39,15 @@ pub fn cmd_clerk_unlock(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
         ))
         .hint("ask the agency (`mmis ops user unlock`), or reset the password with the secret questions");
         let target = Some(user.user_name.as_str());
-        return Err(auth::refuse(ctx, &store, tx, &actor, "clerk unlock", target, e));
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            "clerk unlock",
+            target,
+            e,
+        ));
     }
     let was_locked = user.locked_at.is_some();
     tx.unlock_user(user.id)?;
