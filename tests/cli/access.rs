@@ -947,9 +947,20 @@ fn clerk_unlock_is_for_this_providers_clerks_never_the_administrator() {
     sb.run_as("johnnie", &["clerk", "unlock", "BOBB"], None)
         .code(4)
         .err_contains("agency");
+    // The refusals are audited too (issue 11, point 7).
     let e = audit_last(&sb, "clerk unlock");
-    assert_eq!(e["outcome"], "ok");
-    assert_eq!(e["detail"], "lockout lifted");
+    assert_eq!(e["outcome"], "denied");
+    assert_eq!(e["target"], "BOBB");
+    let log = sb.json_as("ops", &["audit", "log", "--action", "clerk unlock"]);
+    let outcomes: Vec<(&str, &str)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (s(&e["outcome"]), s(&e["detail"])))
+        .collect();
+    assert_eq!(outcomes.len(), 3, "{log}");
+    assert_eq!(outcomes[0], ("ok", "lockout lifted"));
+    assert_eq!(outcomes[1].0, "denied");
 }
 
 // ---------- 7. least privilege ----------
