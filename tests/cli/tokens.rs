@@ -259,6 +259,23 @@ fn a_refusal_inside_a_session_command_is_audited() {
     let d = denials(&sb, "account switch-provider");
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0]["target"], "999999");
+    // The right password for a provider one has no access to.
+    sb.run_as(
+        "admin2",
+        &[
+            "login",
+            "--username",
+            "JAMJON",
+            "--password-stdin",
+            "--provider",
+            "999999",
+        ],
+        Some(ADMIN_PASSWORD),
+    )
+    .code(4);
+    let d = denials(&sb, "login");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["actor"], "JAMJON");
     other_admin(&sb, "bob", "BOBB", "654321", 111111111, "individual");
     sb.run_as(
         "bob",
