@@ -347,11 +347,12 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         }
         'mmis;token;create' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A name for the token (unique among your live tokens)')
-            [CompletionResult]::new('--roles', '--roles', [CompletionResultType]::ParameterName, 'Roles, comma-separated (default: all of yours)')
+            [CompletionResult]::new('--roles', '--roles', [CompletionResultType]::ParameterName, 'Roles, comma-separated (default: all of yours); the token can do only what these allow')
             [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'Lifetime, e.g. 90d, 12h (default from config token.default_expiry, 90d)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'Also give the token the site administrator''s own commands (audit log, audit verify); only the site administrator can make such a token')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')

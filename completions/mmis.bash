@@ -5072,7 +5072,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__token__subcmd__create)
-            opts="-h -V --name --roles --expires-in --db --provider --format --json --help --version"
+            opts="-h -V --name --roles --expires-in --admin --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -310,11 +310,12 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;token;create'= {
             cand --name 'A name for the token (unique among your live tokens)'
-            cand --roles 'Roles, comma-separated (default: all of yours)'
+            cand --roles 'Roles, comma-separated (default: all of yours); the token can do only what these allow'
             cand --expires-in 'Lifetime, e.g. 90d, 12h (default from config token.default_expiry, 90d)'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
             cand --format 'Output format'
+            cand --admin 'Also give the token the site administrator''s own commands (audit log, audit verify); only the site administrator can make such a token'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'

@@ -242,7 +242,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand token; and not __fish_seen_sub
 complete -c mmis -n "__fish_mmis_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke an API token by name'
 complete -c mmis -n "__fish_mmis_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l name -d 'A name for the token (unique among your live tokens)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l roles -d 'Roles, comma-separated (default: all of yours)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l roles -d 'Roles, comma-separated (default: all of yours); the token can do only what these allow' -r
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l expires-in -d 'Lifetime, e.g. 90d, 12h (default from config token.default_expiry, 90d)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
@@ -250,6 +250,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcomm
 json\t''
 csv\t''
 ndjson\t''"
+complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l admin -d 'Also give the token the site administrator\'s own commands (audit log, audit verify); only the site administrator can make such a token'
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'

@@ -40,8 +40,17 @@ impl ActorKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Via {
     None,
-    Session { id: i64 },
-    Token { id: i64, name: String },
+    Session {
+        id: i64,
+    },
+    Token {
+        id: i64,
+        name: String,
+        /// The roles written on the token (the actor holds those the user still has).
+        roles: Vec<Role>,
+        /// Made with `token create --admin`: the site administrator's own commands.
+        admin: bool,
+    },
 }
 
 /// The acting identity, carried into every change and audit entry.
@@ -222,13 +231,6 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
 
     let mut actor = if let Some(token) = token_env {
         let token = Secret::new(token.trim());
-        if need == Need::Session {
-            return Err(Error::denied(format!(
-                "`mmis {command}` needs a signed-in person; API tokens cannot run it"
-            ))
-            .hint("unset MMIS_TOKEN and run `mmis login`")
-            .into());
-        }
         if !hash::api_token_well_formed(token.expose()) {
             return Err(Error::unauthenticated(
                 "MMIS_TOKEN is not an mmis API token (bad shape or checksum)",
@@ -266,15 +268,6 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
                 .hint("the site administrator can unlock a clerk; `mmis account password reset` also lifts it")
                 .into());
         }
-        if let Some(p) = &ctx.provider {
-            if p != &row.provider_id {
-                return Err(Error::denied(format!(
-                    "this API token works for provider {} only, not {p}",
-                    row.provider_id
-                ))
-                .into());
-            }
-        }
         let m = tx
             .membership(user.id, &row.provider_id)?
             .filter(|m| m.is_active())
@@ -284,6 +277,8 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
                     row.name, user.user_name, row.provider_id
                 ))
             })?;
+        // Exactly the roles written on the token that the user still holds; the
+        // administrator's own power only when the token was made with it.
         let have = m.effective_roles();
         let roles: Vec<Role> = row
             .roles
@@ -291,10 +286,10 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
             .copied()
             .filter(|r| have.contains(r))
             .collect();
-        Actor {
+        let actor = Actor {
             user_id: Some(user.id),
             user_name: user.user_name,
-            kind: if m.is_site_admin() {
+            kind: if row.admin && m.is_site_admin() {
                 ActorKind::SiteAdmin
             } else {
                 ActorKind::Clerk
@@ -304,8 +299,39 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
             via: Via::Token {
                 id: row.id,
                 name: row.name,
+                roles: row.roles,
+                admin: row.admin,
             },
+        };
+        // Refusals from here on name who was refused, so they are audited.
+        let refused = |error: Error| Failure {
+            audit: Some((actor.clone(), error.message.clone())),
+            error: Box::new(error),
+            end_session: None,
+        };
+        let token_name = match &actor.via {
+            Via::Token { name, .. } => name.as_str(),
+            _ => "",
+        };
+        if need == Need::Session {
+            return Err(refused(
+                Error::denied(format!(
+                    "`mmis {command}` needs a signed-in person; API tokens (here {token_name:?}) cannot run it"
+                ))
+                .hint("unset MMIS_TOKEN and run `mmis login`"),
+            ));
         }
+        if let (Some(p), Some(own)) = (&ctx.provider, &actor.provider_id) {
+            if p != own {
+                return Err(refused(
+                    Error::denied(format!(
+                        "the API token {token_name:?} works for provider {own} only, not {p}"
+                    ))
+                    .hint("drop --provider (and MMIS_PROVIDER), or use a token made for that provider"),
+                ));
+            }
+        }
+        actor
     } else {
         let path = ctx.session_file()?;
         let token = read_session_file(&path).ok_or_else(not_signed_in)?;
@@ -429,16 +455,20 @@ fn check(need: Need, actor: &Actor, command: &str) -> Result<()> {
         }
         Need::OperatorOrSiteAdmin => match actor.kind {
             ActorKind::Operator | ActorKind::SiteAdmin => Ok(()),
-            _ => deny(format!(
-                "`mmis {command}` is for the operator or the provider's site administrator"
+            _ => Err(not_admin(
+                actor,
+                format!(
+                    "`mmis {command}` is for the operator or the provider's site administrator"
+                ),
             )),
         },
         Need::SiteAdmin => {
             if actor.kind == ActorKind::SiteAdmin {
                 Ok(())
             } else {
-                deny(format!(
-                    "`mmis {command}` is for the provider's site administrator"
+                Err(not_admin(
+                    actor,
+                    format!("`mmis {command}` is for the provider's site administrator"),
                 ))
             }
         }
@@ -470,5 +500,65 @@ fn role_check(actor: &Actor, command: &str, roles: &[Role]) -> Result<()> {
             actor.user_name
         ),
     )
-    .hint("ask the site administrator to grant it in Clerk Maintenance (`mmis clerk roles`)"))
+    .hint(missing_role_hint(actor, roles)))
+}
+
+/// What to do about a missing role: a token that was not given it is replaced (or set
+/// aside); a role the person lacks is granted by the site administrator.
+pub fn missing_role_hint(actor: &Actor, roles: &[Role]) -> String {
+    match &actor.via {
+        Via::Token { roles: written, .. } if !roles.iter().any(|r| written.contains(r)) => {
+            let name = roles.first().map(|r| r.name()).unwrap_or_default();
+            format!(
+                "this API token lacks it; create a token with it (`mmis token create --name NAME --roles \"{name}\"`), or unset MMIS_TOKEN"
+            )
+        }
+        _ => "ask the site administrator to grant it in Clerk Maintenance (`mmis clerk roles`)"
+            .to_string(),
+    }
+}
+
+/// A refusal of the site administrator's own commands, saying why for a token.
+fn not_admin(actor: &Actor, what: String) -> Error {
+    match &actor.via {
+        Via::Token { name, admin: false, .. } => Error::denied(format!(
+            "{what}; the API token {name:?} was not given the administrator's power"
+        ))
+        .hint("the site administrator makes such a token with `mmis token create --name NAME --admin`; or unset MMIS_TOKEN and sign in"),
+        Via::Token { name, admin: true, .. } => Error::denied(format!(
+            "{what}; the API token {name:?} has the administrator's power, but {} is no longer the site administrator of provider {}",
+            actor.user_name,
+            actor.provider_id.as_deref().unwrap_or("-")
+        )),
+        _ => Error::denied(what),
+    }
+}
+
+/// Records a refusal a command makes after the guard let it in (the site administrator as
+/// a clerk's target, a role the actor cannot grant, ...): the command's transaction is
+/// rolled back, the denial is audited in a transaction of its own, and the error returned.
+/// Errors other than permission denials pass through unrecorded.
+pub fn refuse(
+    ctx: &Context,
+    store: &Store,
+    tx: Tx<'_>,
+    actor: &Actor,
+    command: &str,
+    target: Option<&str>,
+    error: Error,
+) -> Error {
+    drop(tx);
+    if error.kind != Kind::PermissionDenied {
+        return error;
+    }
+    let record = || -> Result<()> {
+        let tx = store.write()?;
+        let now = ctx.clock.now_str();
+        tx.audit(&actor.entry(&now, command, target, "denied", Some(&error.message)))?;
+        tx.commit()
+    };
+    match record() {
+        Ok(()) => error,
+        Err(e) => e,
+    }
 }

@@ -146,12 +146,16 @@ pub struct TokenCreateArgs {
     /// A name for the token (unique among your live tokens)
     #[arg(long)]
     pub name: String,
-    /// Roles, comma-separated (default: all of yours)
+    /// Roles, comma-separated (default: all of yours); the token can do only what these allow
     #[arg(long, value_name = "R1,R2")]
     pub roles: Option<String>,
     /// Lifetime, e.g. 90d, 12h (default from config token.default_expiry, 90d)
     #[arg(long, value_name = "DURATION")]
     pub expires_in: Option<String>,
+    /// Also give the token the site administrator's own commands (audit log, audit verify);
+    /// only the site administrator can make such a token
+    #[arg(long)]
+    pub admin: bool,
 }
 
 #[derive(Debug, Args)]

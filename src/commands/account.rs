@@ -1075,8 +1075,16 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
     if actor.kind == auth::ActorKind::Operator {
-        return Err(Error::denied(
-            "the operator account does not act for providers; it cannot link one",
+        let e =
+            Error::denied("the operator account does not act for providers; it cannot link one");
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            "account link",
+            Some(pid.as_str()),
+            e,
         ));
     }
     let admin_of: Vec<String> = tx
@@ -1086,11 +1094,20 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
         .map(|m| m.provider_id)
         .collect();
     if admin_of.is_empty() {
-        return Err(Error::denied(format!(
+        let e = Error::denied(format!(
             "only a site administrator can link another provider's account; {} is not one",
             actor.user_name
         ))
-        .hint("a clerk is added to another provider by that provider's site administrator"));
+        .hint("a clerk is added to another provider by that provider's site administrator");
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            "account link",
+            Some(pid.as_str()),
+            e,
+        ));
     }
     let now = ctx.clock.now_str();
     if tx.provider(pid.as_str())?.is_none() {

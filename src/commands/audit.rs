@@ -1,6 +1,6 @@
 //! `audit log` and `audit verify`.
 
-use crate::auth::{self, ActorKind};
+use crate::auth::{self, ActorKind, Via};
 use crate::cli::AuditLogArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -28,6 +28,9 @@ pub fn cmd_audit_log(ctx: &Context, args: &AuditLogArgs) -> Result<Output> {
     };
     let providers = if actor.kind == ActorKind::Operator {
         None
+    } else if let (Via::Token { .. }, Some(p)) = (&actor.via, &actor.provider_id) {
+        // A token works for its one provider only, even when its user administers others.
+        Some(vec![p.clone()])
     } else {
         let uid = actor.user_id.unwrap_or_default();
         Some(

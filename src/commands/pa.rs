@@ -349,7 +349,7 @@ fn deny_kind(actor: &Actor, command: &str, kind: &str) -> Error {
         actor.provider_id.as_deref().unwrap_or("-"),
         actor.user_name
     ))
-    .hint("ask the site administrator to grant it in Clerk Maintenance (`mmis clerk roles`)")
+    .hint(auth::missing_role_hint(actor, &[role]))
 }
 
 pub fn cmd_pa_inquire(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {

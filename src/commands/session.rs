@@ -189,9 +189,27 @@ pub fn login_with(
         let ms = tx.memberships_of_user(user.id)?;
         let active: Vec<_> = ms.into_iter().filter(|m| m.is_active()).collect();
         let chosen = match &ctx.provider {
-            Some(p) => Some(active.iter().find(|m| &m.provider_id == p).ok_or_else(|| {
-                Error::denied(format!("{} has no access to provider {p}", user.user_name))
-            })?),
+            Some(p) => match active.iter().find(|m| &m.provider_id == p) {
+                Some(m) => Some(m),
+                None => {
+                    // The right password, the wrong provider: refused, and audited.
+                    let e = Error::denied(format!(
+                        "{} has no access to provider {p}",
+                        user.user_name
+                    ))
+                    .hint("sign in without --provider (and MMIS_PROVIDER); `mmis providers` then lists yours");
+                    let who = Actor {
+                        user_id: Some(user.id),
+                        user_name: user.user_name.clone(),
+                        kind: ActorKind::User,
+                        provider_id: Some(p.clone()),
+                        roles: Vec::new(),
+                        via: Via::None,
+                    };
+                    let target = Some(user.user_name.as_str());
+                    return Err(auth::refuse(ctx, store, tx, &who, "login", target, e));
+                }
+            },
             None => active.first(),
         };
         match chosen {
@@ -367,16 +385,23 @@ pub fn cmd_account_switch_provider(ctx: &Context, args: &SwitchProviderArgs) -> 
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
     let target = args.provider_id.trim();
-    let m = tx
-        .membership(uid, target)?
-        .filter(|m| m.is_active())
-        .ok_or_else(|| {
-            Error::denied(format!(
-                "{} has no access to provider {target}",
-                actor.user_name
-            ))
-            .hint("`mmis providers` lists the providers you can act for")
-        })?;
+    let Some(m) = tx.membership(uid, target)?.filter(|m| m.is_active()) else {
+        let e = Error::denied(format!(
+            "{} has no access to provider {target}",
+            actor.user_name
+        ))
+        .hint("`mmis providers` lists the providers you can act for");
+        let command = "account switch-provider";
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            command,
+            Some(target),
+            e,
+        ));
+    };
     if let Some(sid) = actor.session_id() {
         tx.set_session_provider(sid, target)?;
     }

@@ -1,6 +1,6 @@
 //! `token create|list|revoke`: API tokens for scripts, shown once, stored as SHA-256.
 
-use crate::auth::{self, hash};
+use crate::auth::{self, hash, ActorKind};
 use crate::cli::{TokenCreateArgs, TokenRevokeArgs};
 use crate::context::{rfc3339, Context};
 use crate::domain::roles::{self, Role};
@@ -18,6 +18,8 @@ pub struct TokenView {
     pub name: String,
     pub provider_id: String,
     pub roles: Vec<String>,
+    /// Made with `--admin`: may run the site administrator's own commands.
+    pub admin: bool,
     pub created_at: String,
     pub expires_at: Option<String>,
 }
@@ -38,7 +40,20 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
     }
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "token create")?;
-    let provider = actor.provider()?.to_string();
+    let provider = match actor.provider() {
+        Ok(p) => p.to_string(),
+        Err(e) => {
+            return Err(auth::refuse(
+                ctx,
+                &store,
+                tx,
+                &actor,
+                "token create",
+                None,
+                e,
+            ))
+        }
+    };
     let wanted: Vec<Role> = match &args.roles {
         Some(r) => Role::parse_list(r)?,
         None => actor.roles.clone(),
@@ -49,12 +64,37 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
         .map(|r| r.name())
         .collect();
     if !missing.is_empty() {
-        return Err(Error::denied(format!(
+        let e = Error::denied(format!(
             "a token can carry only roles you hold for provider {provider}; you lack: {}",
             missing.join(", ")
-        )));
+        ));
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            "token create",
+            Some(name),
+            e,
+        ));
     }
-    if wanted.is_empty() {
+    if args.admin && actor.kind != ActorKind::SiteAdmin {
+        let e = Error::denied(format!(
+            "only the site administrator of provider {provider} can make a token with the administrator's power (--admin)"
+        ))
+        .hint("drop --admin: the token then does what its roles allow");
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            "token create",
+            Some(name),
+            e,
+        ));
+    }
+    // An administrator's token may carry no roles at all (say, one that only reads the audit log).
+    if wanted.is_empty() && !args.admin {
         return Err(Error::invalid("--roles: a token needs at least one role"));
     }
     let uid = actor
@@ -76,27 +116,37 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
         uid,
         &provider,
         &wanted,
+        args.admin,
         &now,
         Some(&expires),
     )?;
-    tx.audit(&actor.entry(
-        &now,
-        "token create",
-        Some(name),
-        "ok",
-        Some(&roles::encode(&wanted)),
-    ))?;
+    let detail = if args.admin {
+        format!("{}; administrator's power", roles::encode(&wanted))
+    } else {
+        roles::encode(&wanted)
+    };
+    tx.audit(&actor.entry(&now, "token create", Some(name), "ok", Some(&detail)))?;
     let value = serde_json::json!({
         "token": token.expose(),
         "name": name,
         "provider_id": provider,
         "roles": roles::names(&wanted),
+        "admin": args.admin,
         "expires_at": expires,
     });
     let human = format!(
-        "{}\n\nAPI token {name:?} for provider {provider}, roles {}; expires {expires}.\nThis is the only time it is shown: store it now, and pass it to scripts as MMIS_TOKEN.",
+        "{}\n\nAPI token {name:?} for provider {provider}, roles {}{}; expires {expires}.\nThis is the only time it is shown: store it now, and pass it to scripts as MMIS_TOKEN.",
         token.expose(),
-        roles::names(&wanted).join(", ")
+        if wanted.is_empty() {
+            "(none)".to_string()
+        } else {
+            roles::names(&wanted).join(", ")
+        },
+        if args.admin {
+            ", with the site administrator's power"
+        } else {
+            ""
+        }
     );
     // Shown once: written and flushed before the commit, so a token nobody saw is never made.
     let shown = ctx.emit_now(Output::record_with(value, human))?;
@@ -107,7 +157,10 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
 pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "token list")?;
-    let provider = actor.provider()?.to_string();
+    let provider = match actor.provider() {
+        Ok(p) => p.to_string(),
+        Err(e) => return Err(auth::refuse(ctx, &store, tx, &actor, "token list", None, e)),
+    };
     let uid = actor
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
@@ -118,6 +171,7 @@ pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
             name: t.name,
             provider_id: t.provider_id,
             roles: roles::names(&t.roles),
+            admin: t.admin,
             created_at: t.created_at,
             expires_at: t.expires_at,
         })
@@ -125,14 +179,27 @@ pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
     tx.commit()?;
     Ok(Output::rows(
         &rows,
-        vec!["name", "roles", "created_at", "expires_at"],
+        vec!["name", "roles", "admin", "created_at", "expires_at"],
     ))
 }
 
 pub fn cmd_token_revoke(ctx: &Context, args: &TokenRevokeArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "token revoke")?;
-    let provider = actor.provider()?.to_string();
+    let provider = match actor.provider() {
+        Ok(p) => p.to_string(),
+        Err(e) => {
+            return Err(auth::refuse(
+                ctx,
+                &store,
+                tx,
+                &actor,
+                "token revoke",
+                None,
+                e,
+            ))
+        }
+    };
     let uid = actor
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;

@@ -32,6 +32,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("001_core", include_str!("migrations/001_core.sql")),
     ("002_members", include_str!("migrations/002_members.sql")),
     ("003_claims", include_str!("migrations/003_claims.sql")),
+    (
+        "005_token_admin",
+        include_str!("migrations/005_token_admin.sql"),
+    ),
 ];
 
 pub fn schema_version() -> i32 {

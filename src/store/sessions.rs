@@ -22,6 +22,8 @@ pub struct TokenRow {
     pub user_id: i64,
     pub provider_id: String,
     pub roles: Vec<Role>,
+    /// Made with `token create --admin`: may run the site administrator's own commands.
+    pub admin: bool,
     pub created_at: String,
     pub expires_at: Option<String>,
     pub revoked_at: Option<String>,
@@ -39,11 +41,12 @@ fn token_row(r: &Row<'_>) -> rusqlite::Result<TokenRow> {
         expires_at: r.get(6)?,
         revoked_at: r.get(7)?,
         last_used_at: r.get(8)?,
+        admin: r.get::<_, i64>(9)? != 0,
     })
 }
 
 const TCOLS: &str =
-    "id, name, user_id, provider_id, roles, created_at, expires_at, revoked_at, last_used_at";
+    "id, name, user_id, provider_id, roles, created_at, expires_at, revoked_at, last_used_at, admin";
 
 impl Tx<'_> {
     pub fn insert_session(
@@ -155,19 +158,21 @@ impl Tx<'_> {
         user_id: i64,
         provider_id: &str,
         roles: &[Role],
+        admin: bool,
         now: &str,
         expires_at: Option<&str>,
     ) -> Result<i64> {
         self.conn()
             .execute(
-                "INSERT INTO api_tokens(token_hash, name, user_id, provider_id, roles, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO api_tokens(token_hash, name, user_id, provider_id, roles, admin, created_at, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 rusqlite::params![
                     token_hash,
                     name,
                     user_id,
                     provider_id,
                     roles::encode(roles),
+                    i64::from(admin),
                     now,
                     expires_at
                 ],

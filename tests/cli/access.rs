@@ -5,7 +5,7 @@ use crate::common::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
-const A: &str = "506675928";
+pub(crate) const A: &str = "506675928";
 const CLERK_PASSWORD: &str = "Five-Alive-2026";
 const SEED_002_JOHNNIE: &[&str] = &[
     "Claim Inquiry",
@@ -109,7 +109,7 @@ fn accept(sb: &Sandbox, code: &str, password: &str) -> Run {
 
 /// A clerk of the admin's provider who has accepted the invitation and signed in as `actor`.
 #[track_caller]
-fn new_clerk(sb: &Sandbox, actor: &str, user: &str, roles: &[&str], extra: &[&str]) {
+pub(crate) fn new_clerk(sb: &Sandbox, actor: &str, user: &str, roles: &[&str], extra: &[&str]) {
     let v = add_clerk(sb, "admin", user, roles, extra);
     accept(sb, s(&v["invite_code"]), CLERK_PASSWORD).ok();
     sb.login(actor, user, CLERK_PASSWORD);
@@ -117,7 +117,14 @@ fn new_clerk(sb: &Sandbox, actor: &str, user: &str, roles: &[&str], extra: &[&st
 
 /// Enrolls another provider and sets `user` up as its site administrator, signed in as `actor`.
 #[track_caller]
-fn other_admin(sb: &Sandbox, actor: &str, user: &str, provider: &str, npi9: u32, kind: &str) {
+pub(crate) fn other_admin(
+    sb: &Sandbox,
+    actor: &str,
+    user: &str,
+    provider: &str,
+    npi9: u32,
+    kind: &str,
+) {
     let pin = sb.enroll(provider, &npi(npi9), &format!("{user} Practice"), kind);
     let form = sb.setup_form(user, ADMIN_PASSWORD);
     sb.run_as(
@@ -940,9 +947,20 @@ fn clerk_unlock_is_for_this_providers_clerks_never_the_administrator() {
     sb.run_as("johnnie", &["clerk", "unlock", "BOBB"], None)
         .code(4)
         .err_contains("agency");
+    // The refusals are audited too (issue 11, point 7).
     let e = audit_last(&sb, "clerk unlock");
-    assert_eq!(e["outcome"], "ok");
-    assert_eq!(e["detail"], "lockout lifted");
+    assert_eq!(e["outcome"], "denied");
+    assert_eq!(e["target"], "BOBB");
+    let log = sb.json_as("ops", &["audit", "log", "--action", "clerk unlock"]);
+    let outcomes: Vec<(&str, &str)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (s(&e["outcome"]), s(&e["detail"])))
+        .collect();
+    assert_eq!(outcomes.len(), 3, "{log}");
+    assert_eq!(outcomes[0], ("ok", "lockout lifted"));
+    assert_eq!(outcomes[1].0, "denied");
 }
 
 // ---------- 7. least privilege ----------

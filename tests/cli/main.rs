@@ -11,3 +11,4 @@ mod foundation;
 mod generated;
 mod pa;
 mod reliability;
+mod tokens;

@@ -113,11 +113,17 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
 
     let (tx, actor) = auth::begin(ctx, store, "clerk add")?;
     let provider = actor.provider()?.to_string();
-    check_grantable(&actor, &provider, &c.roles)?;
+    if let Err(e) = check_grantable(&actor, &provider, &c.roles) {
+        let target = Some(c.user_name.as_str());
+        return Err(auth::refuse(ctx, store, tx, &actor, "clerk add", target, e));
+    }
     let now = ctx.clock.now_str();
     let uid = match tx.user_by_name(&c.user_name)? {
         Some(u) => {
-            not_self(&actor, &u, "add")?;
+            if let Err(e) = not_self(&actor, &u, "add") {
+                let target = Some(u.user_name.as_str());
+                return Err(auth::refuse(ctx, store, tx, &actor, "clerk add", target, e));
+            }
             // Re-inviting a clerk of this provider who never accepted: a fresh code.
             let reinvite = !u.is_operator
                 && u.password_hash.is_none()
@@ -226,7 +232,10 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
             Error::not_found(format!("no portal user is named {user}"))
                 .hint("`mmis clerk search --username NAME` finds users; a new user is added with `mmis clerk add --form FILE`")
         })?;
-    not_self(&actor, &u, "add")?;
+    if let Err(e) = not_self(&actor, &u, "add") {
+        let target = Some(u.user_name.as_str());
+        return Err(auth::refuse(ctx, store, tx, &actor, "clerk add", target, e));
+    }
     if let Some(m) = tx.membership(u.id, &provider)?.filter(|m| m.is_active()) {
         return Err(if m.is_site_admin() {
             Error::conflict(format!(
@@ -244,7 +253,10 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
             ))
         });
     }
-    check_grantable(&actor, &provider, &wanted)?;
+    if let Err(e) = check_grantable(&actor, &provider, &wanted) {
+        let target = Some(u.user_name.as_str());
+        return Err(auth::refuse(ctx, store, tx, &actor, "clerk add", target, e));
+    }
     let now = ctx.clock.now_str();
     tx.upsert_membership(u.id, &provider, "clerk", &wanted, &now)?;
     let detail = format!("existing user; roles: {}", roles::encode(&wanted));

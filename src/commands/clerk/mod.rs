@@ -11,7 +11,7 @@ pub mod roles;
 pub mod search;
 pub mod unlock;
 
-use crate::auth::Actor;
+use crate::auth::{Actor, Via};
 use crate::context::Context;
 use crate::domain::access::clerk_maintenance_warning;
 use crate::domain::roles::Role;
@@ -84,12 +84,23 @@ pub(crate) fn check_grantable(actor: &Actor, provider: &str, new_roles: &[Role])
     if lacking.is_empty() {
         return Ok(());
     }
+    let hint = match &actor.via {
+        // The person may hold them; the token they act through was not given them.
+        Via::Token { roles: written, .. }
+            if new_roles
+                .iter()
+                .any(|r| !actor.has(*r) && !written.contains(r)) =>
+        {
+            "this API token lacks them; use a token made with them, or unset MMIS_TOKEN"
+        }
+        _ => "ask the site administrator to grant them",
+    };
     Err(Error::denied(format!(
         "{} cannot grant roles they do not hold for provider {provider}: {}",
         actor.user_name,
         lacking.join(", ")
     ))
-    .hint("ask the site administrator to grant them"))
+    .hint(hint))
 }
 
 /// Refuses acting on yourself.

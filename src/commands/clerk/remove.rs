@@ -21,7 +21,21 @@ pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "clerk remove")?;
     let provider = actor.provider()?.to_string();
-    let (user, m) = active_clerk(&tx, &actor, &provider, &args.user_name, "remove")?;
+    let (user, m) = match active_clerk(&tx, &actor, &provider, &args.user_name, "remove") {
+        Ok(v) => v,
+        Err(e) => {
+            let target = Some(args.user_name.trim());
+            return Err(auth::refuse(
+                ctx,
+                &store,
+                tx,
+                &actor,
+                "clerk remove",
+                target,
+                e,
+            ));
+        }
+    };
     let now = ctx.clock.now_str();
     tx.remove_membership(m.id, &now)?;
     let sessions_ended = tx.end_provider_sessions(user.id, &provider, &now, "removed")?;

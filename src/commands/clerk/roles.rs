@@ -83,7 +83,21 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
         // Work out whether Clerk Maintenance is new to them, then ask outside the write lock.
         let (tx, actor) = auth::begin(ctx, &store, "clerk roles")?;
         let provider = actor.provider()?.to_string();
-        let p = plan(&tx, &actor, &provider, user_arg, &change)?;
+        let p = match plan(&tx, &actor, &provider, user_arg, &change) {
+            Ok(p) => p,
+            Err(e) => {
+                let target = Some(user_arg);
+                return Err(auth::refuse(
+                    ctx,
+                    &store,
+                    tx,
+                    &actor,
+                    "clerk roles",
+                    target,
+                    e,
+                ));
+            }
+        };
         drop(tx);
         confirm_clerk_maintenance(
             ctx,
@@ -94,7 +108,21 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
     }
     let (tx, actor) = auth::begin(ctx, &store, "clerk roles")?;
     let provider = actor.provider()?.to_string();
-    let p = plan(&tx, &actor, &provider, user_arg, &change)?;
+    let p = match plan(&tx, &actor, &provider, user_arg, &change) {
+        Ok(p) => p,
+        Err(e) => {
+            let target = Some(user_arg);
+            return Err(auth::refuse(
+                ctx,
+                &store,
+                tx,
+                &actor,
+                "clerk roles",
+                target,
+                e,
+            ));
+        }
+    };
     if added(&p.before, &p.after).contains(&Role::ClerkMaintenance) && !may_grant_cm {
         return Err(Error::internal(
             "Clerk Maintenance granted without confirmation",

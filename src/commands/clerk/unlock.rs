@@ -12,18 +12,42 @@ pub fn cmd_clerk_unlock(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "clerk unlock")?;
     let provider = actor.provider()?.to_string();
-    let (user, _) = active_clerk(&tx, &actor, &provider, &args.user_name, "unlock")?;
+    let (user, _) = match active_clerk(&tx, &actor, &provider, &args.user_name, "unlock") {
+        Ok(v) => v,
+        Err(e) => {
+            let target = Some(args.user_name.trim());
+            return Err(auth::refuse(
+                ctx,
+                &store,
+                tx,
+                &actor,
+                "clerk unlock",
+                target,
+                e,
+            ));
+        }
+    };
     // A lockout is per user: someone who administers any provider is unlocked by the agency.
     if let Some(admin_of) = tx
         .memberships_of_user(user.id)?
         .into_iter()
         .find(|m| m.is_active() && m.is_site_admin())
     {
-        return Err(Error::denied(format!(
+        let e = Error::denied(format!(
             "{} is the site administrator of provider {}; only the agency unlocks a site administrator",
             user.user_name, admin_of.provider_id
         ))
-        .hint("ask the agency (`mmis ops user unlock`), or reset the password with the secret questions"));
+        .hint("ask the agency (`mmis ops user unlock`), or reset the password with the secret questions");
+        let target = Some(user.user_name.as_str());
+        return Err(auth::refuse(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            "clerk unlock",
+            target,
+            e,
+        ));
     }
     let was_locked = user.locked_at.is_some();
     tx.unlock_user(user.id)?;
