@@ -134,6 +134,8 @@ pub fn cmd_audit_verify(ctx: &Context, args: &AuditVerifyArgs) -> Result<Output>
     let (tx, actor) = auth::begin(ctx, &store, "audit verify")?;
     let report = tx.audit_verify()?;
     let anchor_miss = match &anchor {
+        // A dropped table is reported as such; there is nothing to hold the anchor.
+        Some(_) if report.table_missing => None,
         Some(a) => tx.audit_check_anchor(&Checkpoint {
             entries: a.entries,
             head: a.head.clone(),
@@ -174,7 +176,8 @@ pub fn cmd_audit_verify(ctx: &Context, args: &AuditVerifyArgs) -> Result<Output>
             "entries": a.entries,
             "head": a.head,
             "at": a.at,
-            "held": anchor_miss.is_none(),
+            // null: not checked, the table is gone.
+            "held": (!report.table_missing).then_some(anchor_miss.is_none()),
             "reason": anchor_miss.as_ref().map(|(_, why)| why),
         });
     }

@@ -399,7 +399,7 @@ impl Tx<'_> {
         let rows: i64 = self
             .conn()
             .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
-            .map_err(self.err())?;
+            .map_err(|e| self.audit_err(e))?;
         let n = anchor.entries;
         if rows == 0 {
             return Ok(Some((
@@ -451,7 +451,7 @@ impl Tx<'_> {
                    AND (?4 IS NULL OR provider_id IN (SELECT value FROM json_each(?4)))
                  ORDER BY id DESC LIMIT ?5",
             )
-            .map_err(self.err())?;
+            .map_err(|e| self.audit_err(e))?;
         let limit = f.limit.map(|l| l as i64).unwrap_or(-1);
         // Whatever a row holds (a tampered log), it is shown, never an error.
         let rows = s

@@ -420,7 +420,21 @@ fn garbage_in_the_log_is_a_broken_chain_never_an_internal_error() {
 fn a_dropped_audit_table_is_a_broken_chain() {
     let sb = Sandbox::new();
     sb.init();
+    let (out, _) = anchor(&sb, "anchor.json");
     sb.sql("DROP TABLE audit_log;");
+    let j = verify_with(&sb, &out).code(7).json();
+    assert_eq!(
+        j["anchor"]["held"],
+        Value::Null,
+        "not checked: the table is gone"
+    );
+    assert!(
+        j["first_bad"]["reason"].as_str().unwrap().contains("gone"),
+        "{j}"
+    );
+    sb.run_as("ops", &["audit", "log"], None)
+        .code(8)
+        .err_contains("audit log is gone");
     let j = sb
         .run_as("ops", &["audit", "verify", "--json"], None)
         .code(7)
