@@ -56,6 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the operator''s password from stdin (first line)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Make a sandbox store, where MMIS_TODAY may pin the business date (a store made while MMIS_TODAY is set is a sandbox too); without it the store is live and refuses MMIS_TODAY')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -849,7 +850,8 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit entries (operator: all; site administrator: their providers'')')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the hash chain: an edited, inserted or deleted entry is named')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the hash chain: an edited, inserted or deleted entry is named (exit 7)')
+            [CompletionResult]::new('anchor', 'anchor', [CompletionResultType]::ParameterValue, 'Write a checkpoint of the chain (entries, head hash, time) to keep outside the store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -869,6 +871,19 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;audit;verify' {
+            [CompletionResult]::new('--anchor', '--anchor', [CompletionResultType]::ParameterName, 'Also check that the log still holds this checkpoint from `mmis audit anchor` (exit 7 when it was cut, rewritten or wiped); `-` reads it from stdin')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mmis;audit;anchor' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the checkpoint (created 0600; never through a symlink, FIFO or device; `-` prints it). Keep it outside the store: print it, email it, commit it elsewhere')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -881,7 +896,8 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         }
         'mmis;audit;help' {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit entries (operator: all; site administrator: their providers'')')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the hash chain: an edited, inserted or deleted entry is named')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the hash chain: an edited, inserted or deleted entry is named (exit 7)')
+            [CompletionResult]::new('anchor', 'anchor', [CompletionResultType]::ParameterValue, 'Write a checkpoint of the chain (entries, head hash, time) to keep outside the store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -889,6 +905,9 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;audit;help;verify' {
+            break
+        }
+        'mmis;audit;help;anchor' {
             break
         }
         'mmis;audit;help;help' {
@@ -1538,13 +1557,17 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         }
         'mmis;help;audit' {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit entries (operator: all; site administrator: their providers'')')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the hash chain: an edited, inserted or deleted entry is named')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the hash chain: an edited, inserted or deleted entry is named (exit 7)')
+            [CompletionResult]::new('anchor', 'anchor', [CompletionResultType]::ParameterValue, 'Write a checkpoint of the chain (entries, head hash, time) to keep outside the store')
             break
         }
         'mmis;help;audit;log' {
             break
         }
         'mmis;help;audit;verify' {
+            break
+        }
+        'mmis;help;audit;anchor' {
             break
         }
         'mmis;help;ops' {

@@ -157,6 +157,9 @@ _mmis() {
             mmis__subcmd__admin__subcmd__help,transfer-status)
                 cmd="mmis__subcmd__admin__subcmd__help__subcmd__transfer__subcmd__status"
                 ;;
+            mmis__subcmd__audit,anchor)
+                cmd="mmis__subcmd__audit__subcmd__anchor"
+                ;;
             mmis__subcmd__audit,help)
                 cmd="mmis__subcmd__audit__subcmd__help"
                 ;;
@@ -165,6 +168,9 @@ _mmis() {
                 ;;
             mmis__subcmd__audit,verify)
                 cmd="mmis__subcmd__audit__subcmd__verify"
+                ;;
+            mmis__subcmd__audit__subcmd__help,anchor)
+                cmd="mmis__subcmd__audit__subcmd__help__subcmd__anchor"
                 ;;
             mmis__subcmd__audit__subcmd__help,help)
                 cmd="mmis__subcmd__audit__subcmd__help__subcmd__help"
@@ -357,6 +363,9 @@ _mmis() {
                 ;;
             mmis__subcmd__help__subcmd__admin,transfer-status)
                 cmd="mmis__subcmd__help__subcmd__admin__subcmd__transfer__subcmd__status"
+                ;;
+            mmis__subcmd__help__subcmd__audit,anchor)
+                cmd="mmis__subcmd__help__subcmd__audit__subcmd__anchor"
                 ;;
             mmis__subcmd__help__subcmd__audit,log)
                 cmd="mmis__subcmd__help__subcmd__audit__subcmd__log"
@@ -1396,7 +1405,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__audit)
-            opts="-h -V --db --provider --format --json --help --version log verify help"
+            opts="-h -V --db --provider --format --json --help --version log verify anchor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1421,9 +1430,53 @@ _mmis() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mmis__subcmd__audit__subcmd__help)
-            opts="log verify help"
+        mmis__subcmd__audit__subcmd__anchor)
+            opts="-h -V --out --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__audit__subcmd__help)
+            opts="log verify anchor help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__audit__subcmd__help__subcmd__anchor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1520,12 +1573,16 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__audit__subcmd__verify)
-            opts="-h -V --db --provider --format --json --help --version"
+            opts="-h -V --anchor --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --anchor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2582,8 +2639,22 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help__subcmd__audit)
-            opts="log verify"
+            opts="log verify anchor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__audit__subcmd__anchor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3408,7 +3479,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__init)
-            opts="-h -V --username --password-stdin --db --provider --format --json --help --version"
+            opts="-h -V --username --password-stdin --sandbox --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

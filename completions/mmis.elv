@@ -52,6 +52,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --provider 'Act for this provider (default: the session''s current provider)'
             cand --format 'Output format'
             cand --password-stdin 'Read the operator''s password from stdin (first line)'
+            cand --sandbox 'Make a sandbox store, where MMIS_TODAY may pin the business date (a store made while MMIS_TODAY is set is a sandbox too); without it the store is live and refuses MMIS_TODAY'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -751,7 +752,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand log 'Show audit entries (operator: all; site administrator: their providers'')'
-            cand verify 'Check the hash chain: an edited, inserted or deleted entry is named'
+            cand verify 'Check the hash chain: an edited, inserted or deleted entry is named (exit 7)'
+            cand anchor 'Write a checkpoint of the chain (entries, head hash, time) to keep outside the store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;audit;log'= {
@@ -769,6 +771,18 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;audit;verify'= {
+            cand --anchor 'Also check that the log still holds this checkpoint from `mmis audit anchor` (exit 7 when it was cut, rewritten or wiped); `-` reads it from stdin'
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mmis;audit;anchor'= {
+            cand --out 'Where to write the checkpoint (created 0600; never through a symlink, FIFO or device; `-` prints it). Keep it outside the store: print it, email it, commit it elsewhere'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
             cand --format 'Output format'
@@ -780,12 +794,15 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;audit;help'= {
             cand log 'Show audit entries (operator: all; site administrator: their providers'')'
-            cand verify 'Check the hash chain: an edited, inserted or deleted entry is named'
+            cand verify 'Check the hash chain: an edited, inserted or deleted entry is named (exit 7)'
+            cand anchor 'Write a checkpoint of the chain (entries, head hash, time) to keep outside the store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;audit;help;log'= {
         }
         &'mmis;audit;help;verify'= {
+        }
+        &'mmis;audit;help;anchor'= {
         }
         &'mmis;audit;help;help'= {
         }
@@ -1318,11 +1335,14 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;help;audit'= {
             cand log 'Show audit entries (operator: all; site administrator: their providers'')'
-            cand verify 'Check the hash chain: an edited, inserted or deleted entry is named'
+            cand verify 'Check the hash chain: an edited, inserted or deleted entry is named (exit 7)'
+            cand anchor 'Write a checkpoint of the chain (entries, head hash, time) to keep outside the store'
         }
         &'mmis;help;audit;log'= {
         }
         &'mmis;help;audit;verify'= {
+        }
+        &'mmis;help;audit;anchor'= {
         }
         &'mmis;help;ops'= {
             cand provider 'Provider enrollment and PIN letters'

@@ -60,6 +60,7 @@ json\t''
 csv\t''
 ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand init" -l password-stdin -d 'Read the operator\'s password from stdin (first line)'
+complete -c mmis -n "__fish_mmis_using_subcommand init" -l sandbox -d 'Make a sandbox store, where MMIS_TODAY may pin the business date (a store made while MMIS_TODAY is set is a sandbox too); without it the store is live and refuses MMIS_TODAY'
 complete -c mmis -n "__fish_mmis_using_subcommand init" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand init" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand init" -s V -l version -d 'Print version'
@@ -579,18 +580,19 @@ complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "list" -d 'List PAs'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a pending or approved PA the provider no longer needs (278 C)'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -l format -d 'Output format' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l json -d 'Short for --format json'
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s h -l help -d 'Print help'
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -f -a "log" -d 'Show audit entries (operator: all; site administrator: their providers\')'
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -f -a "verify" -d 'Check the hash chain: an edited, inserted or deleted entry is named'
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -f -a "log" -d 'Show audit entries (operator: all; site administrator: their providers\')'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -f -a "verify" -d 'Check the hash chain: an edited, inserted or deleted entry is named (exit 7)'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -f -a "anchor" -d 'Write a checkpoint of the chain (entries, head hash, time) to keep outside the store'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -l user -d 'Only this acting user' -r
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -l action -d 'Only this action (e.g. login, "clerk add")' -r
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -l since -d 'Only entries at or after this date (YYYY-MM-DD) or RFC 3339 time' -r
@@ -604,6 +606,7 @@ ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -l anchor -d 'Also check that the log still holds this checkpoint from `mmis audit anchor` (exit 7 when it was cut, rewritten or wiped); `-` reads it from stdin' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -l format -d 'Output format' -r -f -a "table\t''
@@ -613,8 +616,19 @@ ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l out -d 'Where to write the checkpoint (created 0600; never through a symlink, FIFO or device; `-` prints it). Keep it outside the store: print it, email it, commit it elsewhere' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l format -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t''
+ndjson\t''"
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show audit entries (operator: all; site administrator: their providers\')'
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the hash chain: an edited, inserted or deleted entry is named'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the hash chain: an edited, inserted or deleted entry is named (exit 7)'
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "anchor" -d 'Write a checkpoint of the chain (entries, head hash, time) to keep outside the store'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
@@ -794,7 +808,8 @@ complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcomma
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from pa" -f -a "list" -d 'List PAs'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from pa" -f -a "cancel" -d 'Cancel a pending or approved PA the provider no longer needs (278 C)'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit entries (operator: all; site administrator: their providers\')'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the hash chain: an edited, inserted or deleted entry is named'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the hash chain: an edited, inserted or deleted entry is named (exit 7)'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "anchor" -d 'Write a checkpoint of the chain (entries, head hash, time) to keep outside the store'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "provider" -d 'Provider enrollment and PIN letters'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "pin-requests" -d 'Open replacement-PIN requests'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from ops" -f -a "member" -d 'Member eligibility data'

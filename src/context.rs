@@ -1,6 +1,6 @@
 //! Built once per run: config, clock, output format, where the store and session live.
 
-use crate::domain::time::{parse_date, parse_duration};
+use crate::domain::time::{parse_date, parse_duration_within};
 use crate::error::{Error, Result};
 use crate::output::{Format, Output};
 use crate::store::{OpenMode, Store};
@@ -11,22 +11,33 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// The business clock: `MMIS_TODAY` pins the date; sessions and audit use the real clock.
+/// A pinned date is honoured only by a sandbox store ([`Context::open_store`] refuses it on a
+/// live one), so on a live store the business date is always the real date.
 #[derive(Debug, Clone)]
 pub struct Clock {
     today: NaiveDate,
+    pinned: bool,
 }
 
 impl Clock {
     #[allow(clippy::disallowed_methods)]
     pub fn from_env() -> Result<Clock> {
-        let today = match std::env::var("MMIS_TODAY") {
-            Ok(v) if !v.trim().is_empty() => parse_date("MMIS_TODAY", &v)?,
-            _ => chrono::Local::now().date_naive(),
+        let (today, pinned) = match std::env::var("MMIS_TODAY") {
+            Ok(v) if !v.trim().is_empty() => (parse_date("MMIS_TODAY", &v)?, true),
+            _ => (chrono::Local::now().date_naive(), false),
         };
-        Ok(Clock { today })
+        Ok(Clock { today, pinned })
     }
+    /// A clock pinned to `today` (as `MMIS_TODAY` does).
     pub fn fixed(today: NaiveDate) -> Clock {
-        Clock { today }
+        Clock {
+            today,
+            pinned: true,
+        }
+    }
+    /// Whether the business date was pinned (`MMIS_TODAY`) rather than read from the real clock.
+    pub fn is_pinned(&self) -> bool {
+        self.pinned
     }
     /// The business date.
     pub fn today(&self) -> NaiveDate {
@@ -88,6 +99,26 @@ pub struct Config {
     pub token_default_expiry: Duration,
 }
 
+/// The range each configured duration must fall in (docs/config.md): a value outside is
+/// refused when the config is loaded (exit 6, naming the key), so no limit can overflow later.
+pub const SESSION_IDLE_RANGE: (Duration, Duration) =
+    (Duration::from_secs(1), Duration::from_secs(24 * 3600));
+pub const SESSION_ABSOLUTE_RANGE: (Duration, Duration) =
+    (Duration::from_secs(1), Duration::from_secs(30 * 86_400));
+/// The same ceiling as `token create --expires-in` (366 days).
+pub const TOKEN_EXPIRY_RANGE: (Duration, Duration) =
+    (Duration::from_secs(1), Duration::from_secs(366 * 86_400));
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            session_idle: Duration::from_secs(15 * 60),
+            session_absolute: Duration::from_secs(12 * 3600),
+            token_default_expiry: Duration::from_secs(90 * 86_400),
+        }
+    }
+}
+
 impl Config {
     pub fn load() -> Result<Config> {
         let path = match std::env::var_os("MMIS_CONFIG") {
@@ -112,19 +143,44 @@ impl Config {
             }
             _ => ConfigFile::default(),
         };
-        let dur = |key: &str, v: &Option<String>, default: u64| -> Result<Duration> {
+        let defaults = Config::default();
+        let dur = |key: &str,
+                   v: &Option<String>,
+                   (min, max): (Duration, Duration),
+                   default: Duration|
+         -> Result<Duration> {
             match v {
-                Some(s) => parse_duration(key, s),
-                None => Ok(Duration::from_secs(default)),
+                Some(s) => parse_duration_within(key, s, min, max).map_err(|mut e| {
+                    if let Some(p) = &path {
+                        e.message = format!("config file {}: {}", p.display(), e.message);
+                    }
+                    e.hint(format!(
+                        "{key} must be between {} and {} (docs/config.md)",
+                        crate::domain::time::human_duration(min),
+                        crate::domain::time::human_duration(max)
+                    ))
+                }),
+                None => Ok(default),
             }
         };
         Ok(Config {
-            session_idle: dur("session.idle", &file.session.idle, 15 * 60)?,
-            session_absolute: dur("session.absolute", &file.session.absolute, 12 * 3600)?,
+            session_idle: dur(
+                "session.idle",
+                &file.session.idle,
+                SESSION_IDLE_RANGE,
+                defaults.session_idle,
+            )?,
+            session_absolute: dur(
+                "session.absolute",
+                &file.session.absolute,
+                SESSION_ABSOLUTE_RANGE,
+                defaults.session_absolute,
+            )?,
             token_default_expiry: dur(
                 "token.default_expiry",
                 &file.token.default_expiry,
-                90 * 86_400,
+                TOKEN_EXPIRY_RANGE,
+                defaults.token_default_expiry,
             )?,
         })
     }
@@ -175,11 +231,31 @@ pub struct Context {
     pub config: Config,
     pub clock: Clock,
     pub ui: Ui,
+    /// Set once a sandbox store was opened: table output then carries the sandbox banner.
+    pub sandbox: std::cell::Cell<bool>,
 }
 
 impl Context {
+    /// Opens the existing store, refusing a pinned business date (`MMIS_TODAY`) on a live one.
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db_path, OpenMode::Existing)
+        let store = Store::open(&self.db_path, OpenMode::Existing)?;
+        self.check_store_kind(&store)?;
+        Ok(store)
+    }
+
+    /// Live stores run on the real date only; `MMIS_TODAY` is for sandbox stores.
+    pub fn check_store_kind(&self, store: &Store) -> Result<()> {
+        let sandbox = store.is_sandbox()?;
+        self.sandbox.set(sandbox);
+        if self.clock.is_pinned() && !sandbox {
+            return Err(Error::usage(format!(
+                "MMIS_TODAY is set but this store is live ({}): a pinned business date is honoured only by a sandbox store",
+                self.db_path.display()
+            ))
+            .hint("unset MMIS_TODAY to work on this store (its business date is today's date)")
+            .hint("or use a sandbox store: `mmis init --sandbox --db PATH`, or `mmis demo`"));
+        }
+        Ok(())
     }
     pub fn create_store(&self) -> Result<Store> {
         Store::open(&self.db_path, OpenMode::Create)

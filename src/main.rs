@@ -4,7 +4,7 @@ use clap::Parser;
 use mmis::cli::Cli;
 use mmis::context::{default_db_path, Clock, Config, Context, Ui};
 use mmis::error::{Error, Kind};
-use mmis::output::{self, Format};
+use mmis::output::{self, Format, Output};
 
 fn run(cli: Cli) -> Result<(), Error> {
     let ui = Ui::detect();
@@ -28,9 +28,19 @@ fn run(cli: Cli) -> Result<(), Error> {
         config: Config::load()?,
         clock: Clock::from_env()?,
         ui,
+        sandbox: Default::default(),
     };
     let out = mmis::commands::dispatch(&ctx, cli.command)?;
-    output::render(&out, ctx.format, &mut std::io::stdout().lock())
+    output::render(&out, ctx.format, &mut std::io::stdout().lock())?;
+    // A person reading a table must not take a sandbox for the live store; scripts reading
+    // JSON, NDJSON or CSV on stdout see nothing extra (`whoami` carries "sandbox").
+    if ctx.sandbox.get()
+        && ctx.format == Format::Table
+        && matches!(out, Output::Record { .. } | Output::Rows { .. })
+    {
+        eprintln!("{}", output::sandbox_banner(&ctx.clock.today_str()));
+    }
+    Ok(())
 }
 
 #[allow(clippy::disallowed_methods)]

@@ -70,6 +70,7 @@ pub const TABLE: &[(&str, Need)] = &[
     ("pa cancel", Role(Role::PriorAuthSubmit)),
     ("audit log", OperatorOrSiteAdmin),
     ("audit verify", OperatorOrSiteAdmin),
+    ("audit anchor", OperatorOrSiteAdmin),
     ("ops provider enroll", Operator),
     ("ops provider pin-reissue", Operator),
     ("ops provider list", Operator),

@@ -213,6 +213,26 @@ pub fn begin<'s>(ctx: &Context, store: &'s Store, command: &str) -> Result<(Tx<'
     }
 }
 
+/// A session's idle and absolute limits: those fixed at sign-in, which this command's config
+/// may shorten but never stretch. A session from before the limits were stored (NULL) follows
+/// the config as read now (itself bounded at load, docs/config.md).
+pub fn session_limits(
+    s: &crate::store::SessionRow,
+    config: &crate::context::Config,
+) -> (std::time::Duration, std::time::Duration) {
+    let fixed = |stored: Option<i64>, now: std::time::Duration| match stored
+        .and_then(|v| u64::try_from(v).ok())
+        .filter(|v| *v > 0)
+    {
+        Some(v) => now.min(std::time::Duration::from_secs(v)),
+        None => now,
+    };
+    (
+        fixed(s.idle_secs, config.session_idle),
+        fixed(s.absolute_secs, config.session_absolute),
+    )
+}
+
 fn not_signed_in() -> Error {
     Error::unauthenticated("you are not signed in")
         .hint("run `mmis login`, or set MMIS_TOKEN to an API token")
@@ -345,8 +365,9 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
         }
         let created = parse_rfc3339(&s.created_at).unwrap_or(now);
         let seen = parse_rfc3339(&s.last_seen_at).unwrap_or(now);
-        let idle = chrono::Duration::from_std(ctx.config.session_idle).unwrap_or_default();
-        let absolute = chrono::Duration::from_std(ctx.config.session_absolute).unwrap_or_default();
+        let (idle, absolute) = session_limits(&s, &ctx.config);
+        let idle = chrono::Duration::from_std(idle).unwrap_or_default();
+        let absolute = chrono::Duration::from_std(absolute).unwrap_or_default();
         if now - seen >= idle || now - created >= absolute {
             let reason = if now - created >= absolute {
                 "absolute timeout"
@@ -560,5 +581,60 @@ pub fn refuse(
     match record() {
         Ok(()) => error,
         Err(e) => e,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::Config;
+    use crate::store::SessionRow;
+    use std::time::Duration;
+
+    fn row(idle: Option<i64>, absolute: Option<i64>) -> SessionRow {
+        SessionRow {
+            id: 1,
+            user_id: 1,
+            provider_id: None,
+            created_at: String::new(),
+            last_seen_at: String::new(),
+            ended_at: None,
+            idle_secs: idle,
+            absolute_secs: absolute,
+        }
+    }
+
+    #[test]
+    fn session_limits_are_fixed_at_sign_in_and_never_stretched() {
+        let config = Config {
+            session_idle: Duration::from_secs(3600),
+            session_absolute: Duration::from_secs(86_400),
+            ..Config::default()
+        };
+        // Fixed at 2s / 10s at sign-in: a config saying 1h / 1d does not stretch them.
+        assert_eq!(
+            session_limits(&row(Some(2), Some(10)), &config),
+            (Duration::from_secs(2), Duration::from_secs(10))
+        );
+        // A shorter config shortens them.
+        let short = Config {
+            session_idle: Duration::from_secs(1),
+            session_absolute: Duration::from_secs(5),
+            ..Config::default()
+        };
+        assert_eq!(
+            session_limits(&row(Some(900), Some(43_200)), &short),
+            (Duration::from_secs(1), Duration::from_secs(5))
+        );
+        // A session from before the limits were stored follows the config.
+        assert_eq!(
+            session_limits(&row(None, None), &config),
+            (Duration::from_secs(3600), Duration::from_secs(86_400))
+        );
+        // Nonsense in the store never lengthens anything.
+        assert_eq!(
+            session_limits(&row(Some(-5), Some(0)), &config),
+            (Duration::from_secs(3600), Duration::from_secs(86_400))
+        );
     }
 }

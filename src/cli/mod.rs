@@ -102,6 +102,10 @@ pub struct InitArgs {
     /// Read the operator's password from stdin (first line)
     #[arg(long)]
     pub password_stdin: bool,
+    /// Make a sandbox store, where MMIS_TODAY may pin the business date (a store made while
+    /// MMIS_TODAY is set is a sandbox too); without it the store is live and refuses MMIS_TODAY
+    #[arg(long)]
+    pub sandbox: bool,
 }
 
 #[derive(Debug, Args)]
@@ -167,8 +171,26 @@ pub struct TokenRevokeArgs {
 pub enum AuditCmd {
     /// Show audit entries (operator: all; site administrator: their providers')
     Log(AuditLogArgs),
-    /// Check the hash chain: an edited, inserted or deleted entry is named
-    Verify,
+    /// Check the hash chain: an edited, inserted or deleted entry is named (exit 7)
+    Verify(AuditVerifyArgs),
+    /// Write a checkpoint of the chain (entries, head hash, time) to keep outside the store
+    Anchor(AuditAnchorArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditVerifyArgs {
+    /// Also check that the log still holds this checkpoint from `mmis audit anchor` (exit 7
+    /// when it was cut, rewritten or wiped); `-` reads it from stdin
+    #[arg(long, value_name = "FILE")]
+    pub anchor: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditAnchorArgs {
+    /// Where to write the checkpoint (created 0600; never through a symlink, FIFO or device;
+    /// `-` prints it). Keep it outside the store: print it, email it, commit it elsewhere
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -70,6 +70,7 @@ impl<'a> Demo<'a> {
                 stderr_tty: false,
                 color: false,
             },
+            sandbox: Default::default(),
         }
     }
 
@@ -229,7 +230,13 @@ fn step_foundation(d: &mut Demo<'_>) -> Result<()> {
     d.step("1. The agency creates the store and enrolls a practice (PIN letter)")?;
     let ops_user = d.fixture.operator.user_name.clone();
     let ops_pw = d.fixture.operator.password.clone();
-    init::init_with(&d.ctx("operator"), &ops_user, &Secret::new(ops_pw.clone()))?;
+    // The demo's store is always a sandbox, whether or not MMIS_TODAY is set.
+    init::init_store(
+        &d.ctx("operator"),
+        &ops_user,
+        &Secret::new(ops_pw.clone()),
+        true,
+    )?;
     {
         let store = Store::open(&d.db, OpenMode::Existing)?;
         let tx = store.write()?;

@@ -8,7 +8,7 @@ use crate::domain::ids::parse_user_name;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Result};
 use crate::output::Output;
-use crate::store::{AuditEntry, NewUser};
+use crate::store::{AuditEntry, NewUser, SANDBOX_KEY};
 
 pub fn cmd_init(ctx: &Context, args: &InitArgs) -> Result<Output> {
     let user_name = parse_user_name("--username", &args.username)?;
@@ -25,18 +25,32 @@ pub fn cmd_init(ctx: &Context, args: &InitArgs) -> Result<Output> {
         }
     }
     let password = password_from(ctx, args.password_stdin, "Operator password", true)?;
-    init_with(ctx, &user_name, &password)?;
+    let sandbox = args.sandbox || ctx.clock.is_pinned();
+    init_store(ctx, &user_name, &password, sandbox)?;
+    ctx.sandbox.set(sandbox);
+    let kind = if sandbox {
+        "a SANDBOX store (MMIS_TODAY may pin its business date)"
+    } else {
+        "a live store (it runs on today's date and refuses MMIS_TODAY)"
+    };
     Ok(Output::record_with(
-        serde_json::json!({"operator": user_name, "db": ctx.db_path.display().to_string()}),
+        serde_json::json!({"operator": user_name, "db": ctx.db_path.display().to_string(), "sandbox": sandbox}),
         format!(
-            "Created the store {} with operator {user_name}.\nNext: mmis login --username {user_name}",
+            "Created the store {} with operator {user_name}: {kind}.\nNext: mmis login --username {user_name}",
             ctx.db_path.display()
         ),
     ))
 }
 
-/// Creates the store (when missing) and its operator account.
+/// Creates the store (when missing) and its operator account; a sandbox store when
+/// `MMIS_TODAY` is set.
 pub fn init_with(ctx: &Context, user_name: &str, password: &Secret) -> Result<()> {
+    init_store(ctx, user_name, password, ctx.clock.is_pinned())
+}
+
+/// Creates the store (when missing) and its operator account, recording whether it is a
+/// sandbox (`meta.sandbox`) in the same transaction.
+pub fn init_store(ctx: &Context, user_name: &str, password: &Secret, sandbox: bool) -> Result<()> {
     let store = ctx.create_store()?;
     let problems = {
         let tx = store.read()?;
@@ -69,6 +83,7 @@ pub fn init_with(ctx: &Context, user_name: &str, password: &Secret) -> Result<()
         created_at: &now,
     })?;
     tx.set_password(id, &hashed, &now)?;
+    tx.meta_set(SANDBOX_KEY, if sandbox { "1" } else { "0" })?;
     tx.audit(&AuditEntry {
         at: &now,
         actor: user_name,
@@ -77,7 +92,11 @@ pub fn init_with(ctx: &Context, user_name: &str, password: &Secret) -> Result<()
         action: "init",
         target: Some(user_name),
         outcome: "ok",
-        detail: None,
+        detail: Some(if sandbox {
+            "sandbox store"
+        } else {
+            "live store"
+        }),
     })?;
     tx.commit()
 }

@@ -81,7 +81,8 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
         },
         Command::Audit(c) => match c {
             cli::AuditCmd::Log(a) => audit::cmd_audit_log(ctx, &a),
-            cli::AuditCmd::Verify => audit::cmd_audit_verify(ctx),
+            cli::AuditCmd::Verify(a) => audit::cmd_audit_verify(ctx, &a),
+            cli::AuditCmd::Anchor(a) => audit::cmd_audit_anchor(ctx, &a),
         },
         Command::Ops(c) => match c {
             OpsCmd::Provider(ProviderCmd::Enroll(a)) => {

@@ -218,11 +218,18 @@ pub fn login_with(
             None => (ActorKind::User, None),
         }
     };
-    tx.insert_session(
+    let session_id = tx.insert_session(
         &sha256_hex(token.expose()),
         user.id,
         provider.as_deref(),
         &now,
+    )?;
+    // The limits are fixed now: a later command's config cannot stretch them.
+    let (idle, absolute) = (ctx.config.session_idle, ctx.config.session_absolute);
+    tx.set_session_limits(
+        session_id,
+        i64::try_from(idle.as_secs()).unwrap_or(i64::MAX),
+        i64::try_from(absolute.as_secs()).unwrap_or(i64::MAX),
     )?;
     tx.audit(&AuditEntry {
         at: &now,
@@ -236,10 +243,13 @@ pub fn login_with(
     })?;
     auth::write_session_file(ctx, &token)?;
     tx.commit()?;
-    let absolute = chrono::Duration::from_std(ctx.config.session_absolute).unwrap_or_default();
+    let expires_at = chrono::Duration::from_std(absolute)
+        .ok()
+        .and_then(|d| now_t.checked_add_signed(d))
+        .unwrap_or(now_t);
     Ok(LoginView {
         user_name: user.user_name,
-        expires_at: rfc3339(now_t + absolute),
+        expires_at: rfc3339(expires_at),
         kind: kind.as_str().into(),
         provider_id: provider,
     })
@@ -270,6 +280,8 @@ pub struct WhoamiView {
     pub roles: Vec<String>,
     pub via: String,
     pub token_name: Option<String>,
+    /// A sandbox store (MMIS_TODAY honoured, made-up data) rather than a live one.
+    pub sandbox: bool,
 }
 
 pub fn whoami_view(tx: &crate::store::Tx<'_>, actor: &Actor) -> Result<WhoamiView> {
@@ -289,6 +301,7 @@ pub fn whoami_view(tx: &crate::store::Tx<'_>, actor: &Actor) -> Result<WhoamiVie
         roles: crate::domain::roles::names(&actor.roles),
         via,
         token_name,
+        sandbox: tx.is_sandbox()?,
     })
 }
 

@@ -203,6 +203,13 @@ pub fn render(output: &Output, format: Format, out: &mut dyn Write) -> Result<()
     }
 }
 
+/// The line (on stderr) under every table printed from a sandbox store.
+pub fn sandbox_banner(business_date: &str) -> String {
+    format!(
+        "note: SANDBOX store (business date {business_date}): made-up data, not the live portal"
+    )
+}
+
 pub fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
 }

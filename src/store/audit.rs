@@ -45,11 +45,177 @@ pub struct AuditFilter {
     pub limit: Option<usize>,
 }
 
+/// An entry that does not fit the chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadEntry {
+    /// Its id; `None` when the row's id is not a whole number at all.
+    pub id: Option<i64>,
+    /// How the entry is named to a person: "entry 12", or "the row whose id is 'x'".
+    pub label: String,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct VerifyReport {
+    /// The rows in `audit_log`, whatever they hold.
     pub entries: i64,
     /// The first entry that does not fit the chain, and why.
-    pub first_bad: Option<(i64, String)>,
+    pub first_bad: Option<BadEntry>,
+    /// The `audit_log` table itself is gone: nothing can be appended to it.
+    pub table_missing: bool,
+}
+
+/// A checkpoint of the chain, to keep outside the store (`mmis audit anchor`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// The entries the chain held: the id of its last entry.
+    pub entries: i64,
+    /// The hash of entry `entries`.
+    pub head: String,
+    /// The hash of entry 1 (which identifies the store's log).
+    pub first: Option<String>,
+}
+
+/// A column as it is in the row, whatever type it holds: reading it never fails.
+#[derive(Debug, Clone)]
+enum Cell {
+    Null,
+    Int(i64),
+    Text(String),
+    /// REAL, BLOB, or text that is not UTF-8: described, never hashed.
+    Other(String),
+}
+
+impl Cell {
+    fn read(r: &rusqlite::Row<'_>, i: usize) -> Cell {
+        use rusqlite::types::ValueRef;
+        match r.get_ref(i) {
+            Ok(ValueRef::Null) => Cell::Null,
+            Ok(ValueRef::Integer(n)) => Cell::Int(n),
+            Ok(ValueRef::Text(t)) => match std::str::from_utf8(t) {
+                Ok(t) => Cell::Text(t.to_string()),
+                Err(_) => Cell::Other("text that is not UTF-8".into()),
+            },
+            Ok(ValueRef::Real(f)) => Cell::Other(format!("the number {f}")),
+            Ok(ValueRef::Blob(b)) => Cell::Other(format!("a blob of {} bytes", b.len())),
+            Err(e) => Cell::Other(format!("an unreadable value ({e})")),
+        }
+    }
+    fn describe(&self) -> String {
+        match self {
+            Cell::Null => "NULL".into(),
+            Cell::Int(n) => format!("the number {n}"),
+            Cell::Text(t) => format!("the text {:?}", truncate(t)),
+            Cell::Other(d) => d.clone(),
+        }
+    }
+    /// The cell as display text (for `audit log`), never failing.
+    fn display(&self) -> Option<String> {
+        match self {
+            Cell::Null => None,
+            Cell::Int(n) => Some(n.to_string()),
+            Cell::Text(t) => Some(t.clone()),
+            Cell::Other(d) => Some(format!("<{d}>")),
+        }
+    }
+}
+
+fn truncate(t: &str) -> String {
+    if t.chars().count() > 40 {
+        format!("{}…", t.chars().take(40).collect::<String>())
+    } else {
+        t.to_string()
+    }
+}
+
+const COLUMNS: [&str; 11] = [
+    "id",
+    "at",
+    "actor",
+    "actor_kind",
+    "provider_id",
+    "action",
+    "target",
+    "outcome",
+    "detail",
+    "prev_hash",
+    "hash",
+];
+
+/// A row whose every column has the type the chain needs.
+struct ChainRow {
+    id: i64,
+    text: [Option<String>; 10],
+}
+
+impl ChainRow {
+    /// Checks each column's type; the reason names the first column that does not fit.
+    fn from_cells(cells: &[Cell]) -> std::result::Result<ChainRow, String> {
+        let id = match cells.first() {
+            Some(Cell::Int(n)) => *n,
+            Some(c) => return Err(format!("its id is {}, not a whole number", c.describe())),
+            None => return Err("it has no id".into()),
+        };
+        let mut text: [Option<String>; 10] = Default::default();
+        for (i, slot) in text.iter_mut().enumerate() {
+            let col = COLUMNS[i + 1];
+            let nullable = matches!(col, "provider_id" | "target" | "detail");
+            *slot = match cells.get(i + 1) {
+                Some(Cell::Text(t)) => Some(t.clone()),
+                Some(Cell::Null) if nullable => None,
+                Some(c) => {
+                    return Err(format!(
+                        "its {col} column holds {}, which mmis never writes",
+                        c.describe()
+                    ))
+                }
+                None => return Err(format!("its {col} column is missing")),
+            };
+        }
+        Ok(ChainRow { id, text })
+    }
+    fn field(&self, i: usize) -> &str {
+        self.text[i - 1].as_deref().unwrap_or_default()
+    }
+    fn opt(&self, i: usize) -> Option<&str> {
+        self.text[i - 1].as_deref()
+    }
+    fn prev_hash(&self) -> &str {
+        self.field(9)
+    }
+    fn hash(&self) -> &str {
+        self.field(10)
+    }
+    fn recompute(&self) -> String {
+        entry_hash(
+            self.prev_hash(),
+            self.id,
+            self.field(1),
+            self.field(2),
+            self.field(3),
+            self.opt(4),
+            self.field(5),
+            self.opt(6),
+            self.field(7),
+            self.opt(8),
+        )
+    }
+}
+
+fn label_of(cells: &[Cell]) -> (Option<i64>, String) {
+    match cells.first() {
+        Some(Cell::Int(n)) => (Some(*n), format!("entry {n}")),
+        Some(c) => (None, format!("the row whose id is {}", c.describe())),
+        None => (None, "a row without an id".into()),
+    }
+}
+
+/// The chain head kept in `meta` ("id:hash"), when it reads as one.
+fn parse_head(v: Option<&str>) -> Option<(i64, String)> {
+    let (id, hash) = v?.split_once(':')?;
+    let id = id.parse::<i64>().ok().filter(|n| *n > 0)?;
+    (hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| (id, hash.to_string()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -96,17 +262,32 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 }
 
 impl Tx<'_> {
-    /// Appends an entry in this transaction, chained to the last one.
+    /// Appends an entry in this transaction, chained to the head mmis recorded.
+    ///
+    /// A broken chain never stops the command: the entry takes the id after the highest id in
+    /// the table (so a row forged past the head cannot make the insert collide) and links to
+    /// the chain head kept in `meta` (so a forged row stays outside the chain and `audit
+    /// verify` keeps naming it). Only when that head is missing or unreadable does it link to
+    /// the last row instead, or start afresh.
     pub fn audit(&self, e: &AuditEntry<'_>) -> Result<i64> {
-        let head = self.meta_get("audit_head")?;
-        let (last_id, prev) = match head.as_deref().and_then(|h| h.split_once(':')) {
-            Some((id, hash)) => (id.parse::<i64>().unwrap_or(0), hash.to_string()),
-            None => (0, GENESIS.to_string()),
+        let head = parse_head(self.meta_get("audit_head")?.as_deref());
+        let last = self.audit_last_row()?;
+        let prev = match (&head, &last) {
+            (Some((_, hash)), _) => hash.clone(),
+            (None, Some((_, Some(hash)))) => hash.clone(),
+            _ => GENESIS.to_string(),
         };
-        let id = last_id + 1;
+        let top = head
+            .as_ref()
+            .map(|(id, _)| *id)
+            .max(last.as_ref().map(|(id, _)| *id))
+            .unwrap_or(0);
+        // Past i64::MAX (a forged id) the row takes whatever id SQLite gives it; the entry is
+        // still written and verify names the break.
+        let id = top.checked_add(1);
         let hash = entry_hash(
             &prev,
-            id,
+            id.unwrap_or(0),
             e.at,
             e.actor,
             e.actor_kind,
@@ -136,9 +317,122 @@ impl Tx<'_> {
                     hash
                 ])
             })
-            .map_err(self.err())?;
+            .map_err(|e| self.audit_err(e))?;
+        let id = id.unwrap_or_else(|| self.conn().last_insert_rowid());
         self.meta_set("audit_head", &format!("{id}:{hash}"))?;
         Ok(id)
+    }
+
+    /// A store whose `audit_log` table was dropped cannot record anything: every command
+    /// that writes is refused as for a damaged store (exit 8), never an internal error.
+    fn audit_err(&self, e: rusqlite::Error) -> crate::error::Error {
+        if e.to_string().contains("no such table: audit_log") {
+            return crate::error::Error::store(
+                "the store's audit log is gone (the audit_log table was dropped); nothing was saved",
+            )
+            .hint("the store was changed outside mmis: keep a copy for investigation and restore it from a backup");
+        }
+        self.err()(e)
+    }
+
+    /// The highest whole-number id in the log and that row's hash (as text, when it is text).
+    fn audit_last_row(&self) -> Result<Option<(i64, Option<String>)>> {
+        let read = |sql: &str| -> Result<Option<(Cell, Cell)>> {
+            use rusqlite::OptionalExtension;
+            self.conn()
+                .prepare_cached(sql)
+                .and_then(|mut s| {
+                    s.query_row([], |r| Ok((Cell::read(r, 0), Cell::read(r, 1))))
+                        .optional()
+                })
+                .map_err(|e| self.audit_err(e))
+        };
+        // The rowid's order: one step down the table's b-tree.
+        let mut row = read("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")?;
+        if !matches!(row, None | Some((Cell::Int(_), _))) {
+            // Only a rebuilt table holds ids that are not whole numbers: skip them.
+            row = read(
+                "SELECT id, hash FROM audit_log WHERE typeof(id) = 'integer' ORDER BY id DESC LIMIT 1",
+            )?;
+        }
+        Ok(match row {
+            Some((Cell::Int(id), Cell::Text(hash))) => Some((id, Some(hash))),
+            Some((Cell::Int(id), _)) => Some((id, None)),
+            _ => None,
+        })
+    }
+
+    /// The chain head mmis recorded in `meta`: the last entry's id and hash.
+    pub fn audit_head(&self) -> Result<Option<(i64, String)>> {
+        Ok(parse_head(self.meta_get("audit_head")?.as_deref()))
+    }
+
+    /// The stored hash of entry `id`, when there is such a row and its hash is text.
+    pub fn audit_hash_of(&self, id: i64) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        let cell = self
+            .conn()
+            .prepare_cached("SELECT hash FROM audit_log WHERE id = ?1 LIMIT 1")
+            .and_then(|mut s| s.query_row([id], |r| Ok(Cell::read(r, 0))).optional())
+            .map_err(self.err())?;
+        Ok(match cell {
+            Some(Cell::Text(t)) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// A checkpoint of the chain as it stands (call after [`Tx::audit_verify`] found it whole).
+    pub fn audit_checkpoint(&self) -> Result<Option<Checkpoint>> {
+        let Some((entries, head)) = self.audit_head()? else {
+            return Ok(None);
+        };
+        Ok(Some(Checkpoint {
+            entries,
+            head,
+            first: self.audit_hash_of(1)?,
+        }))
+    }
+
+    /// Whether the log still holds a checkpoint: `Some((entry, reason))` when it does not
+    /// (cut, rewritten, wiped, or another store's anchor).
+    pub fn audit_check_anchor(&self, anchor: &Checkpoint) -> Result<Option<(i64, String)>> {
+        let rows: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+            .map_err(|e| self.audit_err(e))?;
+        let n = anchor.entries;
+        if rows == 0 {
+            return Ok(Some((
+                1,
+                format!("the log is empty, but the anchor holds {n} entries (the log was wiped)"),
+            )));
+        }
+        if let Some(first) = &anchor.first {
+            if self.audit_hash_of(1)?.as_deref() != Some(first.as_str()) {
+                return Ok(Some((
+                    1,
+                    "entry 1 is not the one anchored (the log was rewritten from its start, or the anchor belongs to another store)".into(),
+                )));
+            }
+        }
+        match self.audit_hash_of(n)? {
+            Some(h) if h == anchor.head => Ok(None),
+            Some(_) => Ok(Some((
+                n,
+                format!("entry {n} is not the one anchored: its hash differs from the anchor's head (the log was rewritten)"),
+            ))),
+            None => {
+                let last = self.audit_last_row()?.map(|(id, _)| id).unwrap_or(0);
+                Ok(Some((
+                    n,
+                    if last < n {
+                        format!("the log ends at entry {last}, but the anchor holds {n} entries (entries were cut from the end)")
+                    } else {
+                        format!("entry {n}, the anchor's head, is missing (entries were deleted)")
+                    },
+                )))
+            }
+        }
     }
 
     pub fn audit_rows(&self, f: &AuditFilter) -> Result<Vec<AuditRow>> {
@@ -157,24 +451,30 @@ impl Tx<'_> {
                    AND (?4 IS NULL OR provider_id IN (SELECT value FROM json_each(?4)))
                  ORDER BY id DESC LIMIT ?5",
             )
-            .map_err(self.err())?;
+            .map_err(|e| self.audit_err(e))?;
         let limit = f.limit.map(|l| l as i64).unwrap_or(-1);
+        // Whatever a row holds (a tampered log), it is shown, never an error.
         let rows = s
             .query_map(
                 rusqlite::params![f.user, f.action, f.since, providers_json, limit],
                 |r| {
+                    let c = |i: usize| Cell::read(r, i);
+                    let text = |i: usize| c(i).display().unwrap_or_default();
                     Ok(AuditRow {
-                        id: r.get(0)?,
-                        at: r.get(1)?,
-                        actor: r.get(2)?,
-                        actor_kind: r.get(3)?,
-                        provider_id: r.get(4)?,
-                        action: r.get(5)?,
-                        target: r.get(6)?,
-                        outcome: r.get(7)?,
-                        detail: r.get(8)?,
-                        prev_hash: r.get(9)?,
-                        hash: r.get(10)?,
+                        id: match c(0) {
+                            Cell::Int(n) => n,
+                            _ => 0,
+                        },
+                        at: text(1),
+                        actor: text(2),
+                        actor_kind: text(3),
+                        provider_id: c(4).display(),
+                        action: text(5),
+                        target: c(6).display(),
+                        outcome: text(7),
+                        detail: c(8).display(),
+                        prev_hash: text(9),
+                        hash: text(10),
                     })
                 },
             )
@@ -186,93 +486,221 @@ impl Tx<'_> {
         Ok(out)
     }
 
-    /// Walks the whole chain: an edited, inserted or deleted entry breaks it.
+    /// Walks the whole chain: an edited, inserted or deleted entry breaks it. Whatever the
+    /// rows hold (NULLs, wrong types, ids out of order, rows past the head), the answer is a
+    /// report naming the first bad entry, never an error.
     pub fn audit_verify(&self) -> Result<VerifyReport> {
-        let mut s = self
+        let table: i64 = self
             .conn()
-            .prepare(
-                "SELECT id, at, actor, actor_kind, provider_id, action, target, outcome, detail, prev_hash, hash
-                 FROM audit_log ORDER BY id",
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'",
+                [],
+                |r| r.get(0),
             )
             .map_err(self.err())?;
+        if table == 0 {
+            return Ok(VerifyReport {
+                entries: 0,
+                first_bad: Some(BadEntry {
+                    id: None,
+                    label: "the audit log".into(),
+                    reason: "the audit_log table is gone (it was dropped)".into(),
+                }),
+                table_missing: true,
+            });
+        }
+        let prepared = self
+            .conn()
+            .prepare(&format!(
+                "SELECT {} FROM audit_log ORDER BY id, rowid",
+                COLUMNS.join(", ")
+            ))
+            .or_else(|_| {
+                // A rebuilt table may have no rowid to break ties with.
+                self.conn().prepare(&format!(
+                    "SELECT {} FROM audit_log ORDER BY id",
+                    COLUMNS.join(", ")
+                ))
+            });
+        let mut s = match prepared {
+            Ok(s) => s,
+            Err(e) => {
+                let err = self.err()(e);
+                if err.kind != crate::error::Kind::Internal {
+                    return Err(err);
+                }
+                // Columns renamed or dropped: the table is not the one mmis wrote.
+                return Ok(VerifyReport {
+                    entries: 0,
+                    first_bad: Some(BadEntry {
+                        id: None,
+                        label: "the audit log".into(),
+                        reason: format!(
+                            "the audit_log table was rebuilt and cannot be read as mmis wrote it ({})",
+                            err.message
+                        ),
+                    }),
+                    table_missing: false,
+                });
+            }
+        };
         let mut rows = s.query([]).map_err(self.err())?;
         let mut prev = GENESIS.to_string();
         let mut expected_id = 1i64;
+        let mut last: Option<(i64, String)> = None;
         let mut count = 0i64;
-        let mut first_bad = None;
+        let mut first_bad: Option<BadEntry> = None;
         while let Some(r) = rows.next().map_err(self.err())? {
-            let get = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
-            let id: i64 = r.get(0).map_err(self.err())?;
-            let at = get(1).map_err(self.err())?.unwrap_or_default();
-            let actor = get(2).map_err(self.err())?.unwrap_or_default();
-            let kind = get(3).map_err(self.err())?.unwrap_or_default();
-            let provider = get(4).map_err(self.err())?;
-            let action = get(5).map_err(self.err())?.unwrap_or_default();
-            let target = get(6).map_err(self.err())?;
-            let outcome = get(7).map_err(self.err())?.unwrap_or_default();
-            let detail = get(8).map_err(self.err())?;
-            let prev_hash = get(9).map_err(self.err())?.unwrap_or_default();
-            let hash = get(10).map_err(self.err())?.unwrap_or_default();
             count += 1;
-            if first_bad.is_none() {
-                if id != expected_id {
-                    first_bad = Some((
-                        id,
-                        format!("entry {expected_id} is missing (the next entry is {id})"),
-                    ));
-                } else if prev_hash != prev {
-                    first_bad = Some((
-                        id,
-                        "its link to the previous entry does not match (an entry before it was deleted or inserted)".into(),
-                    ));
-                } else {
-                    let recomputed = entry_hash(
-                        &prev,
-                        id,
-                        &at,
-                        &actor,
-                        &kind,
-                        provider.as_deref(),
-                        &action,
-                        target.as_deref(),
-                        &outcome,
-                        detail.as_deref(),
-                    );
-                    if recomputed != hash {
-                        first_bad =
-                            Some((id, "its contents were changed after it was written".into()));
-                    }
-                }
+            if first_bad.is_some() {
+                continue;
             }
-            prev = hash;
-            expected_id = id + 1;
+            let cells: Vec<Cell> = (0..COLUMNS.len()).map(|i| Cell::read(r, i)).collect();
+            let (id, label) = label_of(&cells);
+            let bad = |reason: String| {
+                Some(BadEntry {
+                    id,
+                    label: label.clone(),
+                    reason,
+                })
+            };
+            let row = match ChainRow::from_cells(&cells) {
+                Ok(row) => row,
+                Err(reason) => {
+                    first_bad = bad(reason);
+                    continue;
+                }
+            };
+            if row.id < expected_id {
+                first_bad = bad(format!(
+                    "a second entry with id {} (it was inserted outside mmis)",
+                    row.id
+                ));
+            } else if row.id > expected_id {
+                first_bad = bad(format!(
+                    "entry {expected_id} is missing (the next entry is {})",
+                    row.id
+                ));
+            } else if row.prev_hash() != prev {
+                first_bad = Some(self.misplaced_link(&row, &label)?);
+            } else if row.recompute() != row.hash() {
+                first_bad = bad("its contents were changed after it was written".into());
+            }
+            if first_bad.is_none() {
+                prev = row.hash().to_string();
+                expected_id = row.id.saturating_add(1);
+                last = Some((row.id, prev.clone()));
+            }
         }
         drop(rows);
         if first_bad.is_none() {
-            let head = self.meta_get("audit_head")?;
-            let expected = if count == 0 {
-                None
-            } else {
-                Some(format!("{}:{prev}", expected_id - 1))
-            };
-            if head != expected {
-                let (hid, _) = head
-                    .as_deref()
-                    .and_then(|h| h.split_once(':'))
-                    .unwrap_or(("0", ""));
-                first_bad = Some((
-                    hid.parse().unwrap_or(0),
-                    format!(
-                        "the log ends at entry {} but the chain head says {} (entries were deleted from the end)",
-                        expected_id - 1,
-                        hid
-                    ),
-                ));
-            }
+            first_bad = self.head_mismatch(last)?;
         }
         Ok(VerifyReport {
             entries: count,
             first_bad,
+            table_missing: false,
         })
+    }
+
+    /// An entry whose link does not match the entry before it: when it links to an earlier
+    /// entry, the entries in between were inserted outside mmis (a row forged past the head,
+    /// then an entry mmis chained to its head): name the first of them.
+    fn misplaced_link(&self, row: &ChainRow, label: &str) -> Result<BadEntry> {
+        use rusqlite::OptionalExtension;
+        let linked: Option<i64> = self
+            .conn()
+            .query_row(
+                "SELECT id FROM audit_log WHERE hash = ?1 AND typeof(id) = 'integer' AND id < ?2
+                 ORDER BY id DESC LIMIT 1",
+                rusqlite::params![row.prev_hash(), row.id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.err())?;
+        Ok(match linked {
+            Some(j) if j < row.id - 1 => BadEntry {
+                id: Some(j + 1),
+                label: format!("entry {}", j + 1),
+                reason: format!(
+                    "it is not part of the chain: entry {} links to entry {j}, so entries {}..{} were inserted outside mmis",
+                    row.id,
+                    j + 1,
+                    row.id - 1
+                ),
+            },
+            _ => BadEntry {
+                id: Some(row.id),
+                label: label.to_string(),
+                reason: "its link to the previous entry does not match (an entry before it was deleted, inserted or rewritten)".into(),
+            },
+        })
+    }
+
+    /// The rows form a whole chain: does the head mmis recorded in `meta` end it?
+    fn head_mismatch(&self, last: Option<(i64, String)>) -> Result<Option<BadEntry>> {
+        let raw = self.meta_get("audit_head")?;
+        let head = parse_head(raw.as_deref());
+        let entry = |id: i64, reason: String| {
+            Some(BadEntry {
+                id: Some(id),
+                label: format!("entry {id}"),
+                reason,
+            })
+        };
+        Ok(match (last, head) {
+            (None, Some((hid, _))) => entry(
+                1,
+                format!("the log is empty, but the chain head says it ends at entry {hid} (the log was wiped)"),
+            ),
+            (None, None) => entry(
+                1,
+                "the log is empty: a store's log starts with its init entry (the log was wiped)"
+                    .into(),
+            ),
+            (Some((lid, _)), None) => entry(
+                lid,
+                if raw.is_some() {
+                    "the chain head in the store's meta table is unreadable (it was rewritten)".into()
+                } else {
+                    "the chain head is missing from the store's meta table (it was deleted)".into()
+                },
+            ),
+            (Some((lid, lhash)), Some((hid, hhash))) => {
+                if hid == lid && hhash == lhash {
+                    None
+                } else if hid < lid {
+                    entry(
+                        hid + 1,
+                        format!("it is past the chain head mmis recorded (entry {hid}): it was added outside mmis"),
+                    )
+                } else if hid > lid {
+                    entry(
+                        lid + 1,
+                        format!("the log ends at entry {lid}, but the chain head says {hid} (entries were deleted from the end)"),
+                    )
+                } else {
+                    entry(
+                        lid,
+                        "its hash is not the chain head mmis recorded (the entry or the head was rewritten)".into(),
+                    )
+                }
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_parse_only_when_whole() {
+        let h = "a".repeat(64);
+        assert_eq!(parse_head(Some(&format!("12:{h}"))), Some((12, h.clone())));
+        for bad in ["", "12", "x:y", "0:aa", &format!("-1:{h}"), "12:zz"] {
+            assert_eq!(parse_head(Some(bad)), None, "{bad}");
+        }
+        assert_eq!(parse_head(None), None);
     }
 }

@@ -11,7 +11,7 @@ mod sessions;
 mod transfers;
 pub mod users;
 
-pub use audit::{AuditEntry, AuditFilter, AuditRow, VerifyReport};
+pub use audit::{AuditEntry, AuditFilter, AuditRow, BadEntry, Checkpoint, VerifyReport};
 pub use invitations::InvitationRow;
 pub use members::{BulkInsert, MemberRow};
 pub use memberships::MembershipRow;
@@ -33,10 +33,19 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("002_members", include_str!("migrations/002_members.sql")),
     ("003_claims", include_str!("migrations/003_claims.sql")),
     (
+        "004_session_limits",
+        include_str!("migrations/004_session_limits.sql"),
+    ),
+    (
         "005_token_admin",
         include_str!("migrations/005_token_admin.sql"),
     ),
 ];
+
+/// The `meta` key that marks a sandbox store ('1') or a live one ('0', or no row).
+pub const SANDBOX_KEY: &str = "sandbox";
+const SANDBOX_SQL: &str =
+    "SELECT count(*) FROM meta WHERE key IN ('sandbox', 'demo') AND value = '1'";
 
 pub fn schema_version() -> i32 {
     MIGRATIONS.len() as i32
@@ -261,6 +270,16 @@ impl Store {
         self.begin(TransactionBehavior::Immediate)
     }
 
+    /// Whether this is a sandbox store (docs/config.md): `meta.sandbox = '1'`, recorded when the
+    /// store was made (`init --sandbox`, `init` while `MMIS_TODAY` was set, `mmis demo`), or a
+    /// demo store from before the flag. A store without the flag is live.
+    pub fn is_sandbox(&self) -> Result<bool> {
+        self.conn
+            .query_row(SANDBOX_SQL, [], |r| r.get::<_, i64>(0))
+            .map(|n| n > 0)
+            .map_err(sql_err(&self.path))
+    }
+
     pub fn integrity_ok(&self) -> Result<bool> {
         let s: String = self
             .conn
@@ -294,6 +313,14 @@ impl<'a> Tx<'a> {
         self.conn()
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
             .optional()
+            .map_err(self.err())
+    }
+
+    /// See [`Store::is_sandbox`].
+    pub fn is_sandbox(&self) -> Result<bool> {
+        self.conn()
+            .query_row(SANDBOX_SQL, [], |r| r.get::<_, i64>(0))
+            .map(|n| n > 0)
             .map_err(self.err())
     }
 

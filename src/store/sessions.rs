@@ -13,6 +13,10 @@ pub struct SessionRow {
     pub created_at: String,
     pub last_seen_at: String,
     pub ended_at: Option<String>,
+    /// The idle limit fixed at sign-in, in seconds (NULL for sessions from before it was kept).
+    pub idle_secs: Option<i64>,
+    /// The absolute limit fixed at sign-in, in seconds.
+    pub absolute_secs: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -66,10 +70,22 @@ impl Tx<'_> {
         Ok(self.conn().last_insert_rowid())
     }
 
+    /// Fixes a new session's idle and absolute limits (seconds), in the sign-in's transaction.
+    pub fn set_session_limits(&self, id: i64, idle_secs: i64, absolute_secs: i64) -> Result<()> {
+        self.conn()
+            .execute(
+                "UPDATE sessions SET idle_secs = ?2, absolute_secs = ?3 WHERE id = ?1",
+                rusqlite::params![id, idle_secs, absolute_secs],
+            )
+            .map_err(self.err())?;
+        Ok(())
+    }
+
     pub fn session_by_hash(&self, token_hash: &str) -> Result<Option<SessionRow>> {
         self.conn()
             .prepare_cached(
-                "SELECT id, user_id, provider_id, created_at, last_seen_at, ended_at
+                "SELECT id, user_id, provider_id, created_at, last_seen_at, ended_at,
+                        idle_secs, absolute_secs
                  FROM sessions WHERE token_hash = ?1",
             )
             .and_then(|mut s| {
@@ -81,6 +97,8 @@ impl Tx<'_> {
                         created_at: r.get(3)?,
                         last_seen_at: r.get(4)?,
                         ended_at: r.get(5)?,
+                        idle_secs: r.get(6)?,
+                        absolute_secs: r.get(7)?,
                     })
                 })
                 .optional()

@@ -1145,6 +1145,7 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
         &format!("current_password = \"{ADMIN_PASSWORD}\"\nnew_password = \"x\"\nconfirm_new_password = \"x\"\n"),
     );
     let enroll_npi = npi(333333333);
+    let anchor_out = sb.path("m-anchor.json").to_str().unwrap().to_string();
     let args_for = |cmd: &str| -> Option<Vec<String>> {
         let extra: Vec<&str> = match cmd {
             "whoami"
@@ -1165,6 +1166,7 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
             "account password change" => vec!["--form", &pw_form],
             "token create" => vec!["--name", "matrix", "--roles", "Claim Inquiry"],
             "token revoke" => vec!["no-such-token"],
+            "audit anchor" => vec!["--out", &anchor_out],
             "clerk add" => vec!["--existing", "NOSUCH9", "--roles", "Claim Inquiry"],
             "clerk remove" | "clerk roles" | "clerk unlock" => vec!["NOSUCH9"],
             "clerk search" => vec!["--username", "NOSUCH9"],

@@ -156,6 +156,13 @@ impl Sandbox {
         }
     }
 
+    /// Runs as `actor` without `MMIS_TODAY` (the real date), as on a live store.
+    pub fn run_live(&self, actor: &str, args: &[&str], stdin: Option<&str>) -> Run {
+        let mut c = self.cmd_as(actor);
+        c.env_remove("MMIS_TODAY");
+        self.run_cmd(c, args, stdin, &[])
+    }
+
     /// Runs as `actor` with `--json` and returns the parsed result (asserting success).
     #[track_caller]
     pub fn json_as(&self, actor: &str, args: &[&str]) -> Value {

@@ -1200,7 +1200,11 @@ fn an_older_store_is_migrated_in_one_go() {
         ))
         .unwrap();
     }
-    sb.run_as("x", &["whoami"], None).code(3);
+    // A store from before the sandbox flag is live: it runs on the real date only.
+    sb.run_live("x", &["whoami"], None).code(3);
+    sb.run_as("x", &["whoami"], None)
+        .code(2)
+        .err_contains("this store is live");
     let c = rusqlite::Connection::open(&sb.db).unwrap();
     let v: i64 = c
         .query_row("PRAGMA user_version", [], |r| r.get(0))

@@ -2,6 +2,7 @@
 
 mod access;
 mod acks;
+mod audit;
 mod auth;
 mod claims;
 mod common;

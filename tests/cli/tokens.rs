@@ -322,6 +322,7 @@ fn the_permission_matrix_holds_for_a_token_with_each_single_role() {
 
     let f = |name: &str, body: &str| sb.write(name, body).to_str().unwrap().to_string();
     let roster = f("m-roster.csv", "health_id\nAB12CD34\n");
+    let anchor_out = sb.path("m-anchor.json").to_str().unwrap().to_string();
     let members = f(
         "m-members.csv",
         "health_id,last_name,first_name,dob,sex,coverage,plan,plan_type,start,end,plan_partner\nAB12CD34,DOE,JANE,1990-01-01,F,benefit,BMH,,2025-01-01,,\n",
@@ -367,6 +368,7 @@ fn the_permission_matrix_holds_for_a_token_with_each_single_role() {
             "account password change" => vec!["--form", &pw_form],
             "token create" => vec!["--name", "matrix", "--roles", "Claim Inquiry"],
             "token revoke" => vec!["no-such-token"],
+            "audit anchor" => vec!["--out", &anchor_out],
             "clerk add" => vec!["--existing", "NOSUCH9", "--roles", "Claim Inquiry"],
             "clerk remove" | "clerk roles" | "clerk unlock" => vec!["NOSUCH9"],
             "clerk search" => vec!["--username", "NOSUCH9"],
