@@ -771,14 +771,10 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         .user_by_id(user.id)?
         .ok_or_else(|| Error::unauthenticated("the user no longer exists"))?;
     if !ok {
-        let n = tx.record_failed_login(user.id)?;
-        let limit = if fresh.locked_at.is_some() {
-            // Locked by sign-ins: the answers get their own full count before the reset closes.
-            2 * auth::LOCKOUT_THRESHOLD
-        } else {
-            auth::LOCKOUT_THRESHOLD
-        };
-        let closes = !fresh.locked_by_answers && n >= limit;
+        // A wrong answer counts as a failed sign-in too; the answers on their own get at most
+        // LOCKOUT_THRESHOLD guesses between unlocks, whatever the sign-ins did.
+        let n = tx.record_failed_answer(user.id)?;
+        let closes = !fresh.locked_by_answers && n >= auth::LOCKOUT_THRESHOLD;
         if closes {
             tx.lock_user_for_answers(user.id, &now)?;
             tx.end_user_sessions(user.id, None, &now, "locked")?;
@@ -788,7 +784,7 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
             &now,
             "account password reset",
             "failed",
-            Some(&format!("wrong secret answers ({n} failures in a row)")),
+            Some(&format!("wrong secret answers ({n} since the last unlock)")),
         )?;
         if closes {
             entry(

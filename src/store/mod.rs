@@ -40,6 +40,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "005_token_admin",
         include_str!("migrations/005_token_admin.sql"),
     ),
+    (
+        "006_user_lock",
+        include_str!("migrations/006_user_lock.sql"),
+    ),
 ];
 
 /// The `meta` key that marks a sandbox store ('1') or a live one ('0', or no row).

@@ -19,7 +19,9 @@ pub struct UserRow {
     pub secret_question_2: Option<String>,
     pub secret_answer_2: Option<String>,
     pub failed_logins: i64,
-    /// When the user was locked (RFC 3339), without the reason.
+    /// Wrong secret answers since the last unlock or reset.
+    pub failed_answers: i64,
+    /// When the user was locked (RFC 3339).
     pub locked_at: Option<String>,
     /// Locked by wrong secret answers: the password reset stays closed until an unlock.
     pub locked_by_answers: bool,
@@ -39,21 +41,13 @@ pub struct NewUser<'a> {
 
 const COLS: &str = "id, user_name, first_name, last_name, phone, email, is_operator, password_hash,
     secret_question_1, secret_answer_1, secret_question_2, secret_answer_2, failed_logins,
-    locked_at, created_at, last_login_at";
+    locked_at, created_at, last_login_at, failed_answers, lock_reason";
 
-/// The lock's reason, kept after the time in `locked_at` (no column of its own): a lock from
-/// wrong secret answers is `"<time> secret-answers"`; a lock from sign-ins is the bare time.
-const ANSWERS_LOCK: &str = " secret-answers";
+/// `lock_reason` of a lock reached through wrong secret answers.
+const ANSWERS_LOCK: &str = "secret-answers";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
-    let locked: Option<String> = r.get(13)?;
-    let (locked_at, locked_by_answers) = match locked {
-        Some(l) => match l.strip_suffix(ANSWERS_LOCK) {
-            Some(at) => (Some(at.to_string()), true),
-            None => (Some(l), false),
-        },
-        None => (None, false),
-    };
+    let reason: Option<String> = r.get(17)?;
     Ok(UserRow {
         id: r.get(0)?,
         user_name: r.get(1)?,
@@ -68,8 +62,9 @@ fn row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
         secret_question_2: r.get(10)?,
         secret_answer_2: r.get(11)?,
         failed_logins: r.get(12)?,
-        locked_at,
-        locked_by_answers,
+        failed_answers: r.get(16)?,
+        locked_at: r.get(13)?,
+        locked_by_answers: reason.as_deref() == Some(ANSWERS_LOCK),
         created_at: r.get(14)?,
         last_login_at: r.get(15)?,
     })
@@ -240,11 +235,24 @@ impl Tx<'_> {
     pub fn lock_user(&self, user_id: i64, now: &str) -> Result<()> {
         self.conn()
             .execute(
-                "UPDATE users SET locked_at = ?2 WHERE id = ?1 AND locked_at IS NULL",
+                "UPDATE users SET locked_at = ?2, lock_reason = 'sign-ins' WHERE id = ?1 AND locked_at IS NULL",
                 rusqlite::params![user_id, now],
             )
             .map_err(self.err())?;
         Ok(())
+    }
+
+    /// Counts a wrong secret answer (it counts as a failed sign-in too); returns the number of
+    /// wrong answers since the last unlock or reset.
+    pub fn record_failed_answer(&self, user_id: i64) -> Result<i64> {
+        self.conn()
+            .query_row(
+                "UPDATE users SET failed_logins = failed_logins + 1, failed_answers = failed_answers + 1
+                 WHERE id = ?1 RETURNING failed_answers",
+                [user_id],
+                |r| r.get(0),
+            )
+            .map_err(self.err())
     }
 
     /// Locks the user for wrong secret answers (keeping the time of an earlier lock): sign-in
@@ -252,8 +260,7 @@ impl Tx<'_> {
     pub fn lock_user_for_answers(&self, user_id: i64, now: &str) -> Result<()> {
         self.conn()
             .execute(
-                "UPDATE users SET locked_at = COALESCE(locked_at, ?2) || ?3
-                 WHERE id = ?1 AND (locked_at IS NULL OR substr(locked_at, -length(?3)) <> ?3)",
+                "UPDATE users SET locked_at = COALESCE(locked_at, ?2), lock_reason = ?3 WHERE id = ?1",
                 rusqlite::params![user_id, now, ANSWERS_LOCK],
             )
             .map_err(self.err())?;
@@ -263,7 +270,8 @@ impl Tx<'_> {
     pub fn unlock_user(&self, user_id: i64) -> Result<()> {
         self.conn()
             .execute(
-                "UPDATE users SET locked_at = NULL, failed_logins = 0 WHERE id = ?1",
+                "UPDATE users SET locked_at = NULL, lock_reason = NULL, failed_logins = 0, failed_answers = 0
+                 WHERE id = ?1",
                 [user_id],
             )
             .map_err(self.err())?;
