@@ -77,7 +77,13 @@ impl Form {
 
     /// Checks keys against the screen's fields, prompts for missing ones on a TTY,
     /// and otherwise fails with exit 6 naming every missing field.
-    pub fn complete(self, screen: &str, fields: &[Field], ui: &Ui, may_prompt: bool) -> Result<Form> {
+    pub fn complete(
+        self,
+        screen: &str,
+        fields: &[Field],
+        ui: &Ui,
+        may_prompt: bool,
+    ) -> Result<Form> {
         self.complete_with(screen, fields, ui, may_prompt, &Prompts::default())
     }
 
@@ -140,7 +146,13 @@ impl Form {
 
     /// Asks again for any answer that does not fit (one given in the file, or one a changed
     /// answer made wrong), shows every answer and asks to confirm; "no" asks what to change.
-    fn review(mut self, screen: &str, fields: &[Field], ui: &Ui, prompts: &Prompts<'_>) -> Result<Form> {
+    fn review(
+        mut self,
+        screen: &str,
+        fields: &[Field],
+        ui: &Ui,
+        prompts: &Prompts<'_>,
+    ) -> Result<Form> {
         let theme = dialoguer::theme::SimpleTheme;
         let shown: Vec<&Field> = fields
             .iter()
@@ -236,7 +248,12 @@ impl Form {
     }
 
     /// What the rules say of `value` as the answer to `f` (None: it fits).
-    fn check_answer(&self, prompts: &Prompts<'_>, f: &Field, value: Option<toml::Value>) -> Option<String> {
+    fn check_answer(
+        &self,
+        prompts: &Prompts<'_>,
+        f: &Field,
+        value: Option<toml::Value>,
+    ) -> Option<String> {
         prompts.problems.as_ref()?;
         let mut probe = Form {
             values: self.values.clone(),
@@ -279,7 +296,11 @@ impl Form {
         } else {
             format!("{} (optional)", f.label)
         };
-        let current = self.text(f.key).ok().flatten().filter(|_| again && f.required);
+        let current = self
+            .text(f.key)
+            .ok()
+            .flatten()
+            .filter(|_| again && f.required);
         match f.kind {
             Kind::Text | Kind::Integer | Kind::Number => {
                 let mut input = dialoguer::Input::<String>::with_theme(&theme)
@@ -574,4 +595,3 @@ impl<'a> Prompts<'a> {
         self.applies.as_ref().is_none_or(|a| a(form, key))
     }
 }
-

@@ -4,9 +4,9 @@ use crate::auth::{self, credentials, hash};
 use crate::cli::access::{PasswordChangeArgs, PasswordResetArgs, PinRequestArgs, SetupArgs};
 use crate::context::Context;
 use crate::domain::ids::{parse_email, parse_phone, parse_user_name, Npi, ProviderId};
+use crate::domain::password;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Result};
-use crate::domain::password;
 use crate::forms::{field, Field, Form, Kind, Prompts};
 use crate::output::Output;
 use crate::store::{AuditEntry, NewUser, Store, Tx};
@@ -594,9 +594,7 @@ pub const CHANGE_FIELDS: &[Field] = &[
 pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let form = Form::load(args.form.as_deref())?;
-    let incomplete = CHANGE_FIELDS
-        .iter()
-        .any(|f| f.required && !form.has(f.key));
+    let incomplete = CHANGE_FIELDS.iter().any(|f| f.required && !form.has(f.key));
     // Who is asking is known before anyone types (and a signed-out user is told first).
     let user_name = if incomplete && ctx.ui.can_prompt() {
         let (tx, actor) = auth::begin(ctx, &store, "account password change")?;

@@ -125,7 +125,12 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
         "roles",
         Role::ALL
             .iter()
-            .map(|r| (r.name().to_string(), format!("{} — {}", r.name(), r.description())))
+            .map(|r| {
+                (
+                    r.name().to_string(),
+                    format!("{} — {}", r.name(), r.description()),
+                )
+            })
             .collect(),
     );
     let form = form.complete_with("Add Clerk", &clerk_add_fields(), &ctx.ui, true, &prompts)?;
