@@ -24,6 +24,11 @@ struct Pty {
 impl Pty {
     /// `mmis ARGS` as `actor`; None (the test is skipped) where there is no `script`.
     fn spawn(sb: &Sandbox, actor: &str, args: &[&str]) -> Option<Pty> {
+        Pty::spawn_then(sb, actor, args, "")
+    }
+
+    /// As [`Pty::spawn`], then the shell runs `after` on the same terminal.
+    fn spawn_then(sb: &Sandbox, actor: &str, args: &[&str], after: &str) -> Option<Pty> {
         let Some(script) = ["/usr/bin/script", "/bin/script"]
             .into_iter()
             .find(|p| std::path::Path::new(p).exists())
@@ -36,7 +41,8 @@ impl Pty {
             .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
             .collect();
         let line = format!(
-            "timeout --foreground 120 {} {}",
+            "{}timeout --foreground 120 {} {}{after}",
+            if after.is_empty() { "" } else { "trap : INT; " },
             env!("CARGO_BIN_EXE_mmis"),
             quoted.join(" ")
         );
@@ -329,4 +335,32 @@ fn ctrl_c_at_a_confirmation_shows_the_cursor_again_and_saves_nothing() {
     assert!(after.contains("interrupted"), "{after:?}");
     // Nothing changed: the old password still signs in.
     sb.login("admin2", "JAMJON", ADMIN_PASSWORD);
+}
+
+#[test]
+fn ctrl_c_at_a_hidden_prompt_leaves_typing_echoed() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    // The shell outlives the interrupt (`trap`) and then shows the terminal's modes.
+    let Some(mut t) = Pty::spawn_then(
+        &sb,
+        "admin",
+        &["account", "password", "change"],
+        "; echo \"exit=$?\"; stty -a",
+    ) else {
+        return;
+    };
+    t.answer("Current Password*", "\x03");
+    let (code, shown) = t.finish();
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("exit=130"), "{shown}");
+    let modes = &shown[shown.find("exit=130").unwrap()..];
+    assert!(
+        modes.split_whitespace().any(|w| w == "echo"),
+        "echo was left off: {modes}"
+    );
+    assert!(
+        modes.split_whitespace().any(|w| w == "icanon"),
+        "line mode was left off: {modes}"
+    );
 }
