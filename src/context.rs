@@ -210,6 +210,12 @@ impl Ui {
     pub fn can_prompt(&self) -> bool {
         self.stdin_tty && self.stderr_tty
     }
+    /// Called before the first prompt: from then on Ctrl-C (a SIGINT, or the key read by a
+    /// menu) puts the terminal back as it was (echo, line mode, a visible cursor) and ends the
+    /// run with exit 130. Nothing is saved: every prompt comes before its write transaction.
+    pub fn guard_terminal(&self) {
+        guard_terminal();
+    }
     /// A message for the person at the terminal (stderr).
     pub fn note(&self, msg: &str) {
         eprintln!("{msg}");
@@ -217,6 +223,54 @@ impl Ui {
     pub fn warn(&self, msg: &str) {
         eprintln!("warning: {msg}");
     }
+}
+
+/// The terminal as it was before the first prompt (restored on Ctrl-C).
+#[cfg(unix)]
+static SAVED_TERMIOS: std::sync::Mutex<Option<nix::sys::termios::Termios>> =
+    std::sync::Mutex::new(None);
+
+/// Installs the Ctrl-C handler once (see [`Ui::guard_terminal`]).
+pub fn guard_terminal() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        #[cfg(unix)]
+        if let Ok(t) = nix::sys::termios::tcgetattr(std::io::stdin()) {
+            if let Ok(mut saved) = SAVED_TERMIOS.lock() {
+                *saved = Some(t);
+            }
+        }
+        // Without a handler Ctrl-C still ends the run; only the terminal is left as it is.
+        let _ = ctrlc::set_handler(|| interrupted());
+    });
+}
+
+/// Ctrl-C at a prompt: restore the terminal, say so, exit 130 (128 + SIGINT, as shells do).
+/// Called from the handler's thread or from a prompt that read the key itself; the first
+/// caller exits and any other waits for it.
+#[allow(clippy::disallowed_methods)]
+pub fn interrupted() -> ! {
+    static EXITING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if EXITING.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+    #[cfg(unix)]
+    if let Ok(saved) = SAVED_TERMIOS.lock() {
+        if let Some(t) = saved.as_ref() {
+            let _ = nix::sys::termios::tcsetattr(
+                std::io::stdin(),
+                nix::sys::termios::SetArg::TCSANOW,
+                t,
+            );
+        }
+    }
+    let term = dialoguer::console::Term::stderr();
+    let _ = term.show_cursor();
+    eprintln!();
+    eprintln!("error: interrupted (Ctrl-C); nothing was saved");
+    std::process::exit(130);
 }
 
 pub struct Context {

@@ -78,11 +78,25 @@ impl Form {
     /// Checks keys against the screen's fields, prompts for missing ones on a TTY,
     /// and otherwise fails with exit 6 naming every missing field.
     pub fn complete(
+        self,
+        screen: &str,
+        fields: &[Field],
+        ui: &Ui,
+        may_prompt: bool,
+    ) -> Result<Form> {
+        self.complete_with(screen, fields, ui, may_prompt, &Prompts::default())
+    }
+
+    /// [`Form::complete`], asking on a terminal as `prompts` says: each answer is checked as
+    /// it is typed (by the rules the non-interactive path applies) and asked again until it
+    /// fits; the answers are then shown for a last confirmation, where "no" asks what to change.
+    pub fn complete_with(
         mut self,
         screen: &str,
         fields: &[Field],
         ui: &Ui,
         may_prompt: bool,
+        prompts: &Prompts<'_>,
     ) -> Result<Form> {
         let unknown: Vec<&String> = self
             .values
@@ -111,42 +125,198 @@ impl Form {
             ))
             .hint("give them in the --form file (see fixtures/forms/), or run on a terminal to be asked"));
         }
+        ui.guard_terminal();
         ui.note(&format!(
-            "{screen} — required fields are asked for; Ctrl-C cancels."
+            "{screen} — fields marked * are required; each answer is checked as you type it; Ctrl-C cancels."
         ));
         for f in fields {
-            let confirm_target = fields
-                .iter()
-                .any(|o| matches!(o.kind, Kind::Secret { confirm: Some(c) } if c == f.key));
-            if confirm_target || !self.is_blank(f.key) {
+            if is_confirm_target(fields, f) || !self.is_blank(f.key) {
                 continue;
             }
             if !f.required && !matches!(f.kind, Kind::Text | Kind::Secret { .. }) {
                 continue;
             }
-            self.prompt(f)?;
+            if !prompts.applies(&self, f.key) {
+                continue;
+            }
+            self.prompt(f, prompts, false)?;
         }
-        Ok(self)
+        self.review(screen, fields, ui, prompts)
     }
 
-    fn prompt(&mut self, f: &Field) -> Result<()> {
+    /// Asks again for any answer that does not fit (one given in the file, or one a changed
+    /// answer made wrong), shows every answer and asks to confirm; "no" asks what to change.
+    fn review(
+        mut self,
+        screen: &str,
+        fields: &[Field],
+        ui: &Ui,
+        prompts: &Prompts<'_>,
+    ) -> Result<Form> {
         let theme = dialoguer::theme::SimpleTheme;
-        let cancelled = |e: dialoguer::Error| Error::invalid(format!("prompt cancelled: {e}"));
+        let shown: Vec<&Field> = fields
+            .iter()
+            .filter(|f| !is_confirm_target(fields, f) && f.kind != Kind::Table)
+            .collect();
+        loop {
+            for f in &shown {
+                if !prompts.applies(&self, f.key) {
+                    self.values.remove(f.key);
+                    if let Kind::Secret { confirm: Some(c) } = f.kind {
+                        self.values.remove(c);
+                    }
+                    continue;
+                }
+                let problems = self.problems_for(prompts, f.key);
+                if !problems.is_empty() {
+                    ui.note(&format!("error: {}", problems.join("; ")));
+                    self.prompt(f, prompts, true)?;
+                }
+            }
+            let asked: Vec<&Field> = shown
+                .iter()
+                .copied()
+                .filter(|f| prompts.applies(&self, f.key))
+                .collect();
+            ui.note(&format!("\n{screen}:"));
+            for f in &asked {
+                ui.note(&format!("  {}: {}", f.label, self.shown_value(f)));
+            }
+            let ok = dialoguer::Confirm::with_theme(&theme)
+                .with_prompt("Submit these answers?")
+                .default(true)
+                .interact()
+                .map_err(prompt_error)?;
+            if ok {
+                return Ok(self);
+            }
+            let mut items: Vec<String> = asked
+                .iter()
+                .map(|f| format!("{}: {}", f.label, self.shown_value(f)))
+                .collect();
+            items.push("Cancel: discard these answers".into());
+            let pick = dialoguer::Select::with_theme(&theme)
+                .with_prompt("What do you want to change? (arrows to move, enter to pick)")
+                .items(&items)
+                .default(0)
+                .interact()
+                .map_err(prompt_error)?;
+            match asked.get(pick) {
+                Some(f) => self.prompt(f, prompts, true)?,
+                None => {
+                    return Err(Error::invalid(format!(
+                        "{screen}: cancelled at the confirmation; nothing was saved"
+                    )))
+                }
+            }
+        }
+    }
+
+    /// An answer as the confirmation shows it (never a secret).
+    fn shown_value(&self, f: &Field) -> String {
+        if self.is_blank(f.key) {
+            return "(blank)".into();
+        }
+        match (f.kind, self.values.get(f.key)) {
+            (Kind::Secret { .. }, _) => "(hidden)".into(),
+            (_, Some(toml::Value::Boolean(b))) => if *b { "yes" } else { "no" }.into(),
+            (_, Some(toml::Value::String(s))) => s.clone(),
+            (_, Some(toml::Value::Array(a))) => a
+                .iter()
+                .map(|v| match v {
+                    toml::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            (_, Some(other)) => other.to_string(),
+            (_, None) => "(blank)".into(),
+        }
+    }
+
+    /// The problems the screen's rules find with `key` (messages start with `key:`).
+    fn problems_for(&self, prompts: &Prompts<'_>, key: &str) -> Vec<String> {
+        let Some(check) = &prompts.problems else {
+            return Vec::new();
+        };
+        let prefix = format!("{key}:");
+        let all = match check(self) {
+            Ok(p) => p,
+            Err(e) => vec![e.message],
+        };
+        all.into_iter().filter(|p| p.starts_with(&prefix)).collect()
+    }
+
+    /// What the rules say of `value` as the answer to `f` (None: it fits).
+    fn check_answer(
+        &self,
+        prompts: &Prompts<'_>,
+        f: &Field,
+        value: Option<toml::Value>,
+    ) -> Option<String> {
+        prompts.problems.as_ref()?;
+        let mut probe = Form {
+            values: self.values.clone(),
+        };
+        probe.set(f, value);
+        let problems = probe.problems_for(prompts, f.key);
+        (!problems.is_empty()).then(|| problems.join("; "))
+    }
+
+    /// Sets (or, for None, removes) an answer and its confirmation.
+    fn set(&mut self, f: &Field, value: Option<toml::Value>) {
+        let confirm = match f.kind {
+            Kind::Secret { confirm } => confirm,
+            _ => None,
+        };
+        match value {
+            Some(v) => {
+                if let Some(c) = confirm {
+                    self.values.insert(c.into(), v.clone());
+                }
+                self.values.insert(f.key.into(), v);
+            }
+            None => {
+                self.values.remove(f.key);
+                if let Some(c) = confirm {
+                    self.values.remove(c);
+                }
+            }
+        }
+    }
+
+    /// Asks for one field until the answer fits; `again` when changing an earlier answer.
+    fn prompt(&mut self, f: &Field, prompts: &Prompts<'_>, again: bool) -> Result<()> {
+        let theme = dialoguer::theme::SimpleTheme;
+        if let Some(note) = prompts.note_for(f.key) {
+            eprintln!("{note}");
+        }
         let label = if f.required {
             format!("{}*", f.label)
         } else {
             format!("{} (optional)", f.label)
         };
+        let current = self
+            .text(f.key)
+            .ok()
+            .flatten()
+            .filter(|_| again && f.required);
         match f.kind {
-            Kind::Text => {
-                let v: String = dialoguer::Input::with_theme(&theme)
+            Kind::Text | Kind::Integer | Kind::Number => {
+                let mut input = dialoguer::Input::<String>::with_theme(&theme)
                     .with_prompt(label)
                     .allow_empty(!f.required)
-                    .interact_text()
-                    .map_err(cancelled)?;
-                if !v.is_empty() {
-                    self.values.insert(f.key.into(), toml::Value::String(v));
+                    .validate_with(|v: &String| -> std::result::Result<(), String> {
+                        match self.check_answer(prompts, f, text_value(v)) {
+                            Some(e) => Err(e),
+                            None => Ok(()),
+                        }
+                    });
+                if let Some(c) = current {
+                    input = input.default(c);
                 }
+                let v = input.interact_text().map_err(prompt_error)?;
+                self.set(f, text_value(&v));
             }
             Kind::Secret { confirm } => {
                 let mut p = dialoguer::Password::with_theme(&theme).with_prompt(label);
@@ -159,43 +329,88 @@ impl Form {
                 if !f.required {
                     p = p.allow_empty_password(true);
                 }
-                let v = Secret::new(p.interact().map_err(cancelled)?);
-                if !v.is_empty() {
-                    self.values
-                        .insert(f.key.into(), toml::Value::String(v.expose().to_string()));
-                    if let Some(c) = confirm {
-                        self.values
-                            .insert(c.into(), toml::Value::String(v.expose().to_string()));
+                p = p.validate_with(|v: &String| -> std::result::Result<(), String> {
+                    let value = (!v.is_empty()).then(|| toml::Value::String(v.clone()));
+                    match self.check_answer(prompts, f, value) {
+                        Some(e) => Err(e),
+                        None => Ok(()),
                     }
-                }
+                });
+                let v = Secret::new(p.interact().map_err(prompt_error)?);
+                let value = (!v.is_empty()).then(|| toml::Value::String(v.expose().to_string()));
+                self.set(f, value);
             }
-            Kind::Bool => {
+            Kind::Bool => loop {
                 let v = dialoguer::Confirm::with_theme(&theme)
-                    .with_prompt(label)
+                    .with_prompt(label.clone())
                     .default(false)
                     .interact()
-                    .map_err(cancelled)?;
-                self.values.insert(f.key.into(), toml::Value::Boolean(v));
-            }
+                    .map_err(prompt_error)?;
+                let value = Some(toml::Value::Boolean(v));
+                match self.check_answer(prompts, f, value.clone()) {
+                    Some(e) => eprintln!("error: {e}"),
+                    None => {
+                        self.set(f, value);
+                        break;
+                    }
+                }
+            },
             Kind::List => {
-                let v: String = dialoguer::Input::with_theme(&theme)
-                    .with_prompt(format!("{label} (comma-separated)"))
-                    .interact_text()
-                    .map_err(cancelled)?;
-                let items = v
-                    .split(',')
-                    .map(|s| s.trim())
-                    .filter(|s| !s.is_empty())
-                    .map(|s| toml::Value::String(s.to_string()))
-                    .collect();
-                self.values.insert(f.key.into(), toml::Value::Array(items));
-            }
-            Kind::Integer | Kind::Number => {
-                let v: String = dialoguer::Input::with_theme(&theme)
-                    .with_prompt(label)
-                    .interact_text()
-                    .map_err(cancelled)?;
-                self.values.insert(f.key.into(), toml::Value::String(v));
+                if let Some(choices) = prompts.choices_for(f.key) {
+                    let chosen = self.list(f.key).ok().flatten().unwrap_or_default();
+                    let labels: Vec<&str> = choices.iter().map(|(_, l)| l.as_str()).collect();
+                    let defaults: Vec<bool> = choices
+                        .iter()
+                        .map(|(v, _)| chosen.iter().any(|c| c.eq_ignore_ascii_case(v)))
+                        .collect();
+                    loop {
+                        let picked = dialoguer::MultiSelect::with_theme(&theme)
+                            .with_prompt(format!(
+                                "{label} (arrows to move, space to pick, enter when done)"
+                            ))
+                            .items(&labels)
+                            .defaults(&defaults)
+                            .interact()
+                            .map_err(prompt_error)?;
+                        let items: Vec<toml::Value> = picked
+                            .iter()
+                            .filter_map(|&i| choices.get(i))
+                            .map(|(v, _)| toml::Value::String(v.clone()))
+                            .collect();
+                        let value = Some(toml::Value::Array(items));
+                        match self.check_answer(prompts, f, value.clone()) {
+                            Some(e) => eprintln!("error: {e}"),
+                            None => {
+                                self.set(f, value);
+                                break;
+                            }
+                        }
+                    }
+                } else {
+                    let to_list = |v: &str| {
+                        toml::Value::Array(
+                            v.split(',')
+                                .map(|s| s.trim())
+                                .filter(|s| !s.is_empty())
+                                .map(|s| toml::Value::String(s.to_string()))
+                                .collect(),
+                        )
+                    };
+                    let mut input = dialoguer::Input::<String>::with_theme(&theme)
+                        .with_prompt(format!("{label} (comma-separated)"))
+                        .allow_empty(!f.required)
+                        .validate_with(|v: &String| -> std::result::Result<(), String> {
+                            match self.check_answer(prompts, f, Some(to_list(v))) {
+                                Some(e) => Err(e),
+                                None => Ok(()),
+                            }
+                        });
+                    if again && f.required && self.has(f.key) {
+                        input = input.default(self.shown_value(f));
+                    }
+                    let v = input.interact_text().map_err(prompt_error)?;
+                    self.set(f, Some(to_list(&v)));
+                }
             }
             Kind::Table => {}
         }
@@ -298,4 +513,85 @@ impl Form {
 
 fn type_error(key: &str, want: &str, got: &toml::Value) -> Error {
     Error::invalid(format!("{key}: expected {want}, got a {}", got.type_str()))
+}
+
+/// A typed line as a form value (None when blank).
+fn text_value(v: &str) -> Option<toml::Value> {
+    let t = v.trim();
+    (!t.is_empty()).then(|| toml::Value::String(t.to_string()))
+}
+
+/// Whether `f` is the confirmation of another field (asked with it, never alone).
+fn is_confirm_target(fields: &[Field], f: &Field) -> bool {
+    fields
+        .iter()
+        .any(|o| matches!(o.kind, Kind::Secret { confirm: Some(c) } if c == f.key))
+}
+
+/// A prompt that failed: Ctrl-C restores the terminal and exits 130; anything else is exit 6.
+pub fn prompt_error(e: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(io) = &e;
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        crate::context::interrupted();
+    }
+    Error::invalid(format!("prompt cancelled: {e}"))
+}
+
+/// Whether a field applies given the answers so far (`false`: not asked, and dropped).
+type Applies<'a> = Box<dyn Fn(&Form, &str) -> bool + 'a>;
+/// Every problem with a whole form, each starting `key:` as the non-interactive path says it.
+type Problems<'a> = Box<dyn Fn(&Form) -> Result<Vec<String>> + 'a>;
+
+/// How a screen is asked on a terminal: the rules each answer is checked by (the same
+/// function the non-interactive path reports with), notes shown before a field's prompt,
+/// choices for a list, and fields that are asked only when they apply.
+#[derive(Default)]
+pub struct Prompts<'a> {
+    problems: Option<Problems<'a>>,
+    notes: Vec<(&'static str, String)>,
+    choices: Vec<(&'static str, Vec<(String, String)>)>,
+    applies: Option<Applies<'a>>,
+}
+
+impl<'a> Prompts<'a> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// The screen's rules: every problem with the whole form, each message starting with
+    /// its field's key (`email: not an email address ...`). An answer is accepted when no
+    /// problem names its field.
+    pub fn check(mut self, problems: impl Fn(&Form) -> Result<Vec<String>> + 'a) -> Self {
+        self.problems = Some(Box::new(problems));
+        self
+    }
+    /// Text shown before `key` is asked (the password rules, say).
+    pub fn note(mut self, key: &'static str, text: impl Into<String>) -> Self {
+        self.notes.push((key, text.into()));
+        self
+    }
+    /// A list field picked from `items` (value, label) with a multi-select.
+    pub fn choices(mut self, key: &'static str, items: Vec<(String, String)>) -> Self {
+        self.choices.push((key, items));
+        self
+    }
+    /// Asks `key` only when `applies(form so far, key)` says so.
+    pub fn ask_if(mut self, applies: impl Fn(&Form, &str) -> bool + 'a) -> Self {
+        self.applies = Some(Box::new(applies));
+        self
+    }
+    fn note_for(&self, key: &str) -> Option<&str> {
+        self.notes
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, t)| t.as_str())
+    }
+    fn choices_for(&self, key: &str) -> Option<&[(String, String)]> {
+        self.choices
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, c)| c.as_slice())
+    }
+    fn applies(&self, form: &Form, key: &str) -> bool {
+        self.applies.as_ref().is_none_or(|a| a(form, key))
+    }
 }

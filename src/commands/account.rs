@@ -4,9 +4,10 @@ use crate::auth::{self, credentials, hash};
 use crate::cli::access::{PasswordChangeArgs, PasswordResetArgs, PinRequestArgs, SetupArgs};
 use crate::context::Context;
 use crate::domain::ids::{parse_email, parse_phone, parse_user_name, Npi, ProviderId};
+use crate::domain::password;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Result};
-use crate::forms::{field, Field, Form, Kind};
+use crate::forms::{field, Field, Form, Kind, Prompts};
 use crate::output::Output;
 use crate::store::{AuditEntry, NewUser, Store, Tx};
 use serde::Serialize;
@@ -110,6 +111,19 @@ pub struct Credentials {
     pub answer_2_hash: Option<String>,
 }
 
+/// Every problem with the password, secret questions and agreement of a setup or invitation
+/// form (the rules both the form file and the prompts are checked by).
+pub fn credential_problems(
+    tx: &Tx<'_>,
+    form: &Form,
+    user_id: Option<i64>,
+    user_name: &str,
+) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    credential_checks(tx, form, user_id, user_name, &mut problems)?;
+    Ok(problems)
+}
+
 /// Validates the password, secret questions and agreement of a setup or invitation form.
 /// Problems are added to `problems`; hashes are made only when there are none.
 pub fn credentials_from_form(
@@ -119,6 +133,33 @@ pub fn credentials_from_form(
     user_name: &str,
     problems: &mut Vec<String>,
 ) -> Result<Option<Credentials>> {
+    let (q1, a1_norm, q2, a2_norm) = credential_checks(tx, form, user_id, user_name, problems)?;
+    if !problems.is_empty() {
+        return Ok(None);
+    }
+    let pw = form.secret("password")?.unwrap_or_default();
+    Ok(Some(Credentials {
+        password_hash: hash::hash_secret(pw.expose())?,
+        question_1: q1.unwrap_or_default(),
+        answer_1_hash: hash::hash_secret(&a1_norm)?,
+        answer_2_hash: match (&q2, &a2_norm) {
+            (Some(_), Some(a)) => Some(hash::hash_secret(a)?),
+            _ => None,
+        },
+        question_2: q2,
+    }))
+}
+
+type CheckedSecrets = (Option<String>, String, Option<String>, Option<String>);
+
+/// The checks of [`credentials_from_form`]; returns the questions and normalised answers.
+fn credential_checks(
+    tx: &Tx<'_>,
+    form: &Form,
+    user_id: Option<i64>,
+    user_name: &str,
+    problems: &mut Vec<String>,
+) -> Result<CheckedSecrets> {
     let pw = form.secret("password")?;
     let confirm = form.secret("confirm_password")?;
     problems.extend(credentials::new_password_problems(
@@ -164,20 +205,13 @@ pub fn credentials_from_form(
     if form.bool("agree")? != Some(true) {
         problems.push("agree: the security agreement must be accepted (agree = true)".into());
     }
-    if !problems.is_empty() {
-        return Ok(None);
-    }
-    let pw = pw.unwrap_or_default();
-    Ok(Some(Credentials {
-        password_hash: hash::hash_secret(pw.expose())?,
-        question_1: q1.unwrap_or_default(),
-        answer_1_hash: hash::hash_secret(&a1_norm)?,
-        answer_2_hash: match (&q2, &a2_norm) {
-            (Some(_), Some(a)) => Some(hash::hash_secret(a)?),
-            _ => None,
-        },
-        question_2: q2,
-    }))
+    Ok((q1, a1_norm, q2, a2_norm))
+}
+
+/// How the credential fields are asked on a terminal: the rules shown before the password,
+/// the second answer only when there is a second question.
+pub fn ask_secret_answer_2(form: &Form, key: &str) -> bool {
+    key != "secret_answer_2" || form.has("secret_question_2")
 }
 
 pub fn store_credentials(tx: &Tx<'_>, user_id: i64, c: &Credentials, now: &str) -> Result<()> {
@@ -286,6 +320,7 @@ pub fn one_time_secret(
         return Ok(Secret::new(v));
     }
     if ctx.ui.stdin_tty {
+        ctx.ui.guard_terminal();
         let typed = Secret::new(
             rpassword::prompt_password(format!("{what}: "))
                 .map_err(|e| Error::invalid(format!("prompt cancelled: {e}")))?,
@@ -351,7 +386,18 @@ pub fn setup_with(
     show_agreement(ctx, &form);
     // Seed 002's screen: the contact fields, then the password, secret questions and agreement.
     let fields = [CONTACT_FIELDS, ACCEPT_FIELDS].concat();
-    let form = form.complete("Account Setup", &fields, &ctx.ui, true)?;
+    let prompts = Prompts::new()
+        .check(|form: &Form| {
+            let mut problems = Vec::new();
+            contact_from_form(form, &mut problems)?;
+            let tx = store.read()?;
+            let user_name = form.text_or_empty("user_name")?;
+            problems.extend(credential_problems(&tx, form, None, &user_name)?);
+            Ok(problems)
+        })
+        .note("password", password::rules_text())
+        .ask_if(ask_secret_answer_2);
+    let form = form.complete_with("Account Setup", &fields, &ctx.ui, true, &prompts)?;
     let mut problems = Vec::new();
     let contact = contact_from_form(&form, &mut problems)?;
     let creds = {
@@ -499,6 +545,29 @@ fn new_password_hash(
     }
 }
 
+/// The rules a new password is checked by as it is typed: the policy, the confirmation and
+/// "not the current one". The history is checked only once the current password or the
+/// secret answers are proven, so the prompt tells nobody what a user's old passwords were.
+fn new_password_rules(store: &Store, user_name: &str, form: &Form) -> Result<Vec<String>> {
+    let tx = store.read()?;
+    let new = form.secret("new_password")?;
+    let mut problems = credentials::new_password_problems(
+        &tx,
+        None,
+        user_name,
+        "new_password",
+        new.as_ref(),
+        "confirm_new_password",
+        form.secret("confirm_new_password")?.as_ref(),
+    )?;
+    if let (Some(n), Some(c)) = (&new, form.secret("current_password")?) {
+        if n.expose() == c.expose() {
+            problems.push("new_password: must differ from the current password".into());
+        }
+    }
+    Ok(problems)
+}
+
 pub const CHANGE_FIELDS: &[Field] = &[
     field(
         "current_password",
@@ -524,12 +593,20 @@ pub const CHANGE_FIELDS: &[Field] = &[
 
 pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let form = Form::load(args.form.as_deref())?.complete(
-        "Change Password",
-        CHANGE_FIELDS,
-        &ctx.ui,
-        true,
-    )?;
+    let form = Form::load(args.form.as_deref())?;
+    let incomplete = CHANGE_FIELDS.iter().any(|f| f.required && !form.has(f.key));
+    // Who is asking is known before anyone types (and a signed-out user is told first).
+    let user_name = if incomplete && ctx.ui.can_prompt() {
+        let (tx, actor) = auth::begin(ctx, &store, "account password change")?;
+        drop(tx);
+        actor.user_name
+    } else {
+        String::new()
+    };
+    let prompts = Prompts::new()
+        .check(|form: &Form| new_password_rules(&store, &user_name, form))
+        .note("new_password", password::rules_text());
+    let form = form.complete_with("Change Password", CHANGE_FIELDS, &ctx.ui, true, &prompts)?;
     let (tx, actor) = auth::begin(ctx, &store, "account password change")?;
     let uid = actor
         .user_id
@@ -713,11 +790,21 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         }
     }
     // The form is read for an unknown user too: a missing field is the same exit either way.
-    let form = Form::load(args.form.as_deref())?.complete(
+    // Only the questions this user has are asked for (an unknown user: one, as for a user
+    // with a single question, so the prompts do not tell whether the name exists).
+    let has_second = user
+        .as_ref()
+        .is_some_and(|u| eligible(u) && u.secret_question_2.is_some());
+    let prompts = Prompts::new()
+        .check(|form: &Form| new_password_rules(&store, user_name, form))
+        .note("new_password", password::rules_text())
+        .ask_if(|_: &Form, key: &str| key != "secret_answer_2" || has_second);
+    let form = Form::load(args.form.as_deref())?.complete_with(
         "Reset Password",
         RESET_FIELDS,
         &ctx.ui,
         true,
+        &prompts,
     )?;
     let user = match user {
         Some(u) if eligible(&u) => u,
@@ -994,12 +1081,21 @@ pub fn cmd_account_accept_invite(
             user.user_name, inv.provider_id
         ));
     }
-    let form = Form::load(args.form.as_deref())?.complete(
+    let prompts = Prompts::new()
+        .check(|form: &Form| {
+            let tx = store.read()?;
+            credential_problems(&tx, form, Some(user.id), &user.user_name)
+        })
+        .note("password", password::rules_text())
+        .ask_if(ask_secret_answer_2);
+    let form = Form::load(args.form.as_deref())?.complete_with(
         "Accept Invitation",
         ACCEPT_FIELDS,
         &ctx.ui,
         true,
+        &prompts,
     )?;
+    drop(prompts);
     let mut problems = Vec::new();
     let creds = {
         let tx = store.read()?;

@@ -147,11 +147,12 @@ pub fn password_from(ctx: &Context, stdin: bool, prompt: &str, confirm: bool) ->
         return Err(Error::invalid("no password given: stdin is not a terminal")
             .hint("pass --password-stdin and write the password to stdin"));
     }
+    ctx.ui.guard_terminal();
     let mut p = dialoguer::Password::new().with_prompt(prompt);
     if confirm {
         p = p.with_confirmation("Confirm password", "the two entries differ; try again");
     }
     p.interact()
         .map(Secret::new)
-        .map_err(|e| Error::invalid(format!("prompt cancelled: {e}")))
+        .map_err(crate::forms::prompt_error)
 }

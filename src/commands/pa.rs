@@ -13,7 +13,7 @@ use crate::domain::ids::HealthId;
 use crate::domain::roles::Role;
 use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
-use crate::forms::{field, Field, Form, Kind};
+use crate::forms::{field, Field, Form, Kind, Prompts};
 use crate::output::Output;
 use crate::store::pa::{NewPa, PaRow};
 use serde::Serialize;
@@ -218,11 +218,13 @@ fn parse_pa(form: &Form) -> std::result::Result<PaInput, Vec<String>> {
 }
 
 pub fn cmd_pa_submit(ctx: &Context, args: &PaSubmitArgs) -> Result<Output> {
-    let form = Form::load(args.form.as_deref())?.complete(
+    let prompts = Prompts::new().check(|form: &Form| Ok(parse_pa(form).err().unwrap_or_default()));
+    let form = Form::load(args.form.as_deref())?.complete_with(
         "Prior authorization request",
         FIELDS,
         &ctx.ui,
         true,
+        &prompts,
     )?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "pa submit")?;

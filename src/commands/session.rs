@@ -22,10 +22,13 @@ pub struct LoginView {
 pub fn cmd_login(ctx: &Context, args: &LoginArgs) -> Result<Output> {
     let user_name = match &args.username {
         Some(u) => u.trim().to_string(),
-        None if ctx.ui.can_prompt() => dialoguer::Input::<String>::new()
-            .with_prompt("User name")
-            .interact_text()
-            .map_err(|e| Error::invalid(format!("prompt cancelled: {e}")))?,
+        None if ctx.ui.can_prompt() => {
+            ctx.ui.guard_terminal();
+            dialoguer::Input::<String>::new()
+                .with_prompt("User name")
+                .interact_text()
+                .map_err(crate::forms::prompt_error)?
+        }
         None => {
             return Err(Error::invalid(
                 "--username is required when stdin is not a terminal",

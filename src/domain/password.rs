@@ -5,6 +5,15 @@ pub const HISTORY_DEPTH: usize = 6;
 pub const MIN_LEN: usize = 8;
 pub const MAX_LEN: usize = 128;
 
+/// The rules in one paragraph, shown before a password is asked for on a terminal.
+pub fn rules_text() -> String {
+    format!(
+        "Password rules: {MIN_LEN} to {MAX_LEN} characters, with an upper-case and a lower-case letter \
+         and a number or a special character; not containing the user name; not a common password; \
+         not one of your last {HISTORY_DEPTH} passwords."
+    )
+}
+
 /// Every rule the password breaks, in words a person can act on. Empty when it is acceptable.
 pub fn violations(password: &str, user_name: &str) -> Vec<String> {
     let mut out = Vec::new();

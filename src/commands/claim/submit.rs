@@ -7,7 +7,7 @@ use crate::cli::claims::SubmitArgs;
 use crate::context::Context;
 use crate::domain::claims::{parse_claim, ClaimInput, ClaimStatus, ClaimType, RawClaim, RawLine};
 use crate::error::{Error, Result};
-use crate::forms::{field, Field, Form, Kind};
+use crate::forms::{field, Field, Form, Kind, Prompts};
 use crate::output::Output;
 use crate::store::Tx;
 use chrono::NaiveDate;
@@ -152,39 +152,54 @@ fn form_lines(form: &Form) -> Result<Vec<RawLine>> {
     Ok(out)
 }
 
-/// Asks for one service line on a terminal when the form has none.
-fn prompt_line() -> Result<RawLine> {
-    let theme = dialoguer::theme::SimpleTheme;
-    let ask = |label: &str, required: bool| -> Result<String> {
-        dialoguer::Input::<String>::with_theme(&theme)
-            .with_prompt(if required {
-                format!("{label}*")
-            } else {
-                format!("{label} (optional)")
-            })
-            .allow_empty(!required)
-            .interact_text()
-            .map_err(|e| Error::invalid(format!("prompt cancelled: {e}")))
-    };
-    let procedure_code = ask("Line 1 procedure code (CPT/HCPCS)", true)?;
-    let modifiers = ask("Line 1 modifiers (comma-separated)", false)?
-        .split(',')
-        .map(|m| m.trim().to_string())
-        .filter(|m| !m.is_empty())
-        .collect();
-    Ok(RawLine {
-        procedure_code,
-        modifiers,
-        date_of_service: ask("Line 1 date of service (YYYY-MM-DD)", true)?,
-        units: ask("Line 1 units", true)?,
-        charge: ask("Line 1 charge", true)?,
-    })
+/// The first service line, asked on a terminal when the form has none (never read from a
+/// file: a file gives `[[lines]]`). The keys are those `parse_claim` names its problems by.
+const LINE_FIELDS: &[Field] = &[
+    field(
+        "line 1 procedure_code",
+        "Line 1 procedure code (CPT/HCPCS)",
+        Kind::Text,
+        true,
+    ),
+    field(
+        "line 1 modifiers",
+        "Line 1 modifiers (comma-separated)",
+        Kind::Text,
+        false,
+    ),
+    field(
+        "line 1 date_of_service",
+        "Line 1 date of service (YYYY-MM-DD)",
+        Kind::Text,
+        true,
+    ),
+    field("line 1 units", "Line 1 units", Kind::Text, true),
+    field("line 1 charge", "Line 1 charge", Kind::Text, true),
+];
+
+/// The line asked on a terminal (see [`LINE_FIELDS`]), if it was.
+fn prompted_line(form: &Form) -> Result<Option<RawLine>> {
+    if !LINE_FIELDS.iter().any(|f| form.has(f.key)) {
+        return Ok(None);
+    }
+    Ok(Some(RawLine {
+        procedure_code: form.text_or_empty("line 1 procedure_code")?,
+        modifiers: form
+            .text_or_empty("line 1 modifiers")?
+            .split(',')
+            .map(|m| m.trim().to_string())
+            .filter(|m| !m.is_empty())
+            .collect(),
+        date_of_service: form.text_or_empty("line 1 date_of_service")?,
+        units: form.text_or_empty("line 1 units")?,
+        charge: form.text_or_empty("line 1 charge")?,
+    }))
 }
 
-fn raw_from_form(ctx: &Context, form: &Form) -> Result<RawClaim> {
+fn raw_from_form(form: &Form) -> Result<RawClaim> {
     let mut lines = form_lines(form)?;
-    if lines.is_empty() && ctx.ui.can_prompt() {
-        lines.push(prompt_line()?);
+    if lines.is_empty() {
+        lines.extend(prompted_line(form)?);
     }
     Ok(RawClaim {
         member_id: form.text_or_empty("member_id")?,
@@ -198,13 +213,25 @@ fn raw_from_form(ctx: &Context, form: &Form) -> Result<RawClaim> {
     })
 }
 
+/// Every problem `parse_claim` finds (what the prompts check each answer by).
+fn claim_problems(form: &Form) -> Result<Vec<String>> {
+    Ok(parse_claim(&raw_from_form(form)?).err().unwrap_or_default())
+}
+
 pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
     if let Some(file) = &args.x12 {
         return super::x12::submit_x12(ctx, file, args.ack.as_deref());
     }
-    let form =
-        Form::load(args.form.as_deref())?.complete("Claim submission", FIELDS, &ctx.ui, true)?;
-    let raw = raw_from_form(ctx, &form)?;
+    let form = Form::load(args.form.as_deref())?;
+    // Without [[lines]], a terminal asks for the first line with the rest.
+    let fields = if form.has("lines") || !ctx.ui.can_prompt() {
+        FIELDS.to_vec()
+    } else {
+        [FIELDS, LINE_FIELDS].concat()
+    };
+    let prompts = Prompts::new().check(claim_problems);
+    let form = form.complete_with("Claim submission", &fields, &ctx.ui, true, &prompts)?;
+    let raw = raw_from_form(&form)?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "claim submit")?;
     let provider_id = actor.provider()?.to_string();

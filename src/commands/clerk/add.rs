@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::domain::access::invite_expires;
 use crate::domain::roles::{self, Role};
 use crate::error::{Error, Result};
-use crate::forms::{field, Field, Form, Kind};
+use crate::forms::{field, Field, Form, Kind, Prompts};
 use crate::output::Output;
 use crate::store::{sha256_hex, NewUser, Store};
 use serde::Serialize;
@@ -59,9 +59,8 @@ struct NewClerk {
     roles: Vec<Role>,
 }
 
-fn read_form(form: &Form) -> Result<NewClerk> {
-    let mut problems = Vec::new();
-    let contact = crate::commands::account::contact_from_form(form, &mut problems)?;
+/// The roles of the form; problems are added to `problems`.
+fn form_roles(form: &Form, problems: &mut Vec<String>) -> Result<Vec<Role>> {
     let mut roles = Vec::new();
     for r in form.list("roles")?.unwrap_or_default() {
         match Role::parse(&r) {
@@ -73,6 +72,21 @@ fn read_form(form: &Form) -> Result<NewClerk> {
     if roles.is_empty() && !problems.iter().any(|p| p.starts_with("roles:")) {
         problems.push("roles: assign at least one role (see `mmis roles`)".into());
     }
+    Ok(roles)
+}
+
+/// Every problem with the form (what the prompts check each answer by).
+fn form_problems(form: &Form) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    crate::commands::account::contact_from_form(form, &mut problems)?;
+    form_roles(form, &mut problems)?;
+    Ok(problems)
+}
+
+fn read_form(form: &Form) -> Result<NewClerk> {
+    let mut problems = Vec::new();
+    let contact = crate::commands::account::contact_from_form(form, &mut problems)?;
+    let roles = form_roles(form, &mut problems)?;
     match contact {
         Some(c) if problems.is_empty() => Ok(NewClerk {
             user_name: c.user_name,
@@ -107,7 +121,19 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
         // Refusal first: nobody is asked (or told about) fields they may not submit.
         precheck(ctx, store)?;
     }
-    let form = form.complete("Add Clerk", &clerk_add_fields(), &ctx.ui, true)?;
+    let prompts = Prompts::new().check(form_problems).choices(
+        "roles",
+        Role::ALL
+            .iter()
+            .map(|r| {
+                (
+                    r.name().to_string(),
+                    format!("{} — {}", r.name(), r.description()),
+                )
+            })
+            .collect(),
+    );
+    let form = form.complete_with("Add Clerk", &clerk_add_fields(), &ctx.ui, true, &prompts)?;
     let c = super::refusal_first(ctx, store, "clerk add", read_form(&form))?;
     confirm_clerk_maintenance(ctx, &c.user_name, &c.roles, args.yes)?;
 

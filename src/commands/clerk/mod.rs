@@ -56,11 +56,12 @@ pub(crate) fn confirm_clerk_maintenance(
         return Ok(());
     }
     if ctx.ui.can_prompt() {
+        ctx.ui.guard_terminal();
         let ok = dialoguer::Confirm::new()
             .with_prompt(format!("Grant Clerk Maintenance to {user}?"))
             .default(false)
             .interact()
-            .map_err(|e| Error::invalid(format!("prompt cancelled: {e}")))?;
+            .map_err(crate::forms::prompt_error)?;
         if ok {
             return Ok(());
         }
