@@ -679,14 +679,16 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         let tx = store.read()?;
         tx.user_by_name(user_name)?
     };
-    // One refusal for an unknown user, a user without secret questions and wrong answers.
+    // One refusal for an unknown user, a user without secret questions, wrong answers and a
+    // reset closed by wrong answers: the words never reveal whether the user name exists.
     let wrong = || {
         Error::unauthenticated(
-            "the answers do not match the secret questions on file (answers are case-sensitive)",
+            "the answers do not match the secret questions on file, or the password reset is \
+             closed (answers are case-sensitive)",
         )
         .hint(format!(
             "after {} wrong answers the reset closes until an unlock; the site administrator \
-             (the agency for an administrator) can also unlock an account whose answers are lost",
+             (the agency for an administrator) can unlock it, and an account whose answers are lost",
             auth::LOCKOUT_THRESHOLD
         ))
     };
@@ -700,7 +702,9 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
             "denied",
             "reset closed by wrong secret answers; waiting for an unlock",
         )?;
-        return Err(reset_closed(&u.user_name));
+        // The form is read as for anyone else: a missing field is the same exit either way.
+        Form::load(args.form.as_deref())?.complete("Reset Password", RESET_FIELDS, &ctx.ui, true)?;
+        return Err(wrong());
     }
     if let Some(u) = user.as_ref().filter(|u| eligible(u)) {
         if ctx.ui.can_prompt() && args.form.is_none() {
