@@ -413,6 +413,25 @@ pub fn setup_with(
     })
 }
 
+/// A name or address as compared for a PIN request: case, spacing and punctuation do not
+/// count ("1200 Court St. NE, Salem" matches "1200 court st ne salem"); letters and digits do.
+pub fn loose_key(s: &str) -> String {
+    s.chars()
+        // "St." and "N.E." read as "St" and "NE"; other punctuation separates words.
+        .filter(|c| !matches!(c, '.' | '\'' | '’'))
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<Output> {
     let npi = Npi::parse("--npi", &args.npi)?;
     let name = args.name.trim();
@@ -427,12 +446,7 @@ pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<O
             .hint("enroll with OHA first; a PIN letter follows enrollment")
     })?;
     let on_file = provider.mail_to.clone().unwrap_or_default();
-    let same = |a: &str, b: &str| {
-        a.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .eq_ignore_ascii_case(&b.split_whitespace().collect::<Vec<_>>().join(" "))
-    };
+    let same = |a: &str, b: &str| loose_key(a) == loose_key(b);
     let mut problems = Vec::new();
     if !same(name, &provider.name) {
         problems.push("--name: does not match the provider's name on file".to_string());
@@ -1188,4 +1202,23 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
         },
         human,
     ))
+}
+
+#[cfg(test)]
+mod loose_tests {
+    use super::loose_key;
+
+    #[test]
+    fn addresses_compare_without_case_spacing_or_punctuation() {
+        let on_file = "1200 Court St NE, Salem OR 97301";
+        for typed in [
+            "1200 court st. ne salem, or 97301",
+            "  1200  COURT ST NE,SALEM OR 97301 ",
+            "1200 Court St. N.E. Salem OR 97301",
+        ] {
+            assert_eq!(loose_key(typed), loose_key(on_file), "{typed}");
+        }
+        assert_ne!(loose_key("1201 Court St NE, Salem OR 97301"), loose_key(on_file));
+        assert_ne!(loose_key("1200 Court St NE, Salem OR 97302"), loose_key(on_file));
+    }
 }

@@ -252,7 +252,21 @@ pub fn login_with(
 
 pub fn cmd_logout(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "logout")?;
+    let token_set = std::env::var("MMIS_TOKEN").is_ok_and(|t| !t.trim().is_empty());
+    let (tx, actor) = match auth::begin(ctx, &store, "logout") {
+        Ok(x) => x,
+        // Nobody signed in (no session, or one that has ended): the wanted state already
+        // holds, as with `docker logout` or `gh auth logout` (exit 0). A stale session
+        // file goes. An API token is still refused: it has no session to end.
+        Err(e) if e.kind == crate::error::Kind::NotAuthenticated && !token_set => {
+            auth::remove_session_file(ctx)?;
+            return Ok(Output::record_with(
+                serde_json::json!({"user_name": null, "logged_out": false}),
+                "Not signed in.".to_string(),
+            ));
+        }
+        Err(e) => return Err(e),
+    };
     let now = ctx.clock.now_str();
     if let Some(id) = actor.session_id() {
         tx.end_session(id, &now, "logout")?;
