@@ -717,7 +717,12 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
             "reset closed by wrong secret answers; waiting for an unlock",
         )?;
         // The form is read as for anyone else: a missing field is the same exit either way.
-        Form::load(args.form.as_deref())?.complete("Reset Password", RESET_FIELDS, &ctx.ui, true)?;
+        Form::load(args.form.as_deref())?.complete(
+            "Reset Password",
+            RESET_FIELDS,
+            &ctx.ui,
+            true,
+        )?;
         return Err(wrong());
     }
     if let Some(u) = user.as_ref().filter(|u| eligible(u)) {
@@ -1218,7 +1223,13 @@ mod loose_tests {
         ] {
             assert_eq!(loose_key(typed), loose_key(on_file), "{typed}");
         }
-        assert_ne!(loose_key("1201 Court St NE, Salem OR 97301"), loose_key(on_file));
-        assert_ne!(loose_key("1200 Court St NE, Salem OR 97302"), loose_key(on_file));
+        assert_ne!(
+            loose_key("1201 Court St NE, Salem OR 97301"),
+            loose_key(on_file)
+        );
+        assert_ne!(
+            loose_key("1200 Court St NE, Salem OR 97302"),
+            loose_key(on_file)
+        );
     }
 }

@@ -137,11 +137,10 @@ pub fn render(t: &Template) -> Result<String> {
     for line in t.note.lines() {
         out.push_str(&format!("# {}\n", line.trim()));
     }
-    out.push_str("# Keys marked (required) must be given; the values fit the `mmis demo` sandbox.\n");
-    if fields
-        .iter()
-        .any(|f| matches!(f.kind, Kind::Secret { .. }))
-    {
+    out.push_str(
+        "# Keys marked (required) must be given; the values fit the `mmis demo` sandbox.\n",
+    );
+    if fields.iter().any(|f| matches!(f.kind, Kind::Secret { .. })) {
         out.push_str(
             "# It holds secrets once filled in: keep it private (chmod 600), delete it afterwards.\n",
         );
@@ -164,7 +163,11 @@ pub fn render(t: &Template) -> Result<String> {
             }
             continue;
         }
-        out.push_str(&format!("\n# {} ({need}; {})\n", f.label, kind_hint(f.kind)));
+        out.push_str(&format!(
+            "\n# {} ({need}; {})\n",
+            f.label,
+            kind_hint(f.kind)
+        ));
         match example.get(f.key) {
             Some(v) => out.push_str(&format!("{} = {}\n", f.key, v)),
             None if f.required => {
@@ -186,10 +189,7 @@ pub fn render(t: &Template) -> Result<String> {
     }
     if !tables.is_empty() {
         for f in fields.iter().filter(|f| matches!(f.kind, Kind::Table)) {
-            out.push_str(&format!(
-                "\n# {} (required; one table per item)\n",
-                f.label
-            ));
+            out.push_str(&format!("\n# {} (required; one table per item)\n", f.label));
         }
         // Each item's keys in the order a person reads them, then any others.
         const ORDER: &[&str] = &[

@@ -12,5 +12,5 @@ mod foundation;
 mod generated;
 mod pa;
 mod reliability;
-mod tours;
 mod tokens;
+mod tours;
