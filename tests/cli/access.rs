@@ -1208,6 +1208,7 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
             "completions",
             "man",
             "roles",
+            "form template",
             "login",
             "account setup",
             "account pin-request",
