@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorizations and plans of care')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log')
             [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The agency side (operator only)')
+            [CompletionResult]::new('form', 'form', [CompletionResultType]::ParameterValue, 'Examples of the `--form` files')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -412,7 +413,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a clerk: a new user (invitation code) or an existing one (--existing)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a clerk''s access to the current provider')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a clerk''s access to the current provider (asks first on a terminal)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'Show or change a clerk''s roles')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The access review: every clerk with roles, status and last login')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find existing portal users by user name, first or last name')
@@ -439,6 +440,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (off a terminal nothing is asked; the removal proceeds)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -499,7 +501,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         }
         'mmis;clerk;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a clerk: a new user (invitation code) or an existing one (--existing)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a clerk''s access to the current provider')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a clerk''s access to the current provider (asks first on a terminal)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'Show or change a clerk''s roles')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The access review: every clerk with roles, status and last login')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find existing portal users by user name, first or last name')
@@ -1365,6 +1367,41 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         'mmis;ops;help;help' {
             break
         }
+        'mmis;form' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Print a commented example of a form (TOML) to fill in and pass as `--form FILE`')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mmis;form;template' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mmis;form;help' {
+            [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Print a commented example of a form (TOML) to fill in and pass as `--form FILE`')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mmis;form;help;template' {
+            break
+        }
+        'mmis;form;help;help' {
+            break
+        }
         'mmis;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new store and its operator (agency) account')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a sandbox store from the embedded fixtures and walk through the main job')
@@ -1384,6 +1421,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorizations and plans of care')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log')
             [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The agency side (operator only)')
+            [CompletionResult]::new('form', 'form', [CompletionResultType]::ParameterValue, 'Examples of the `--form` files')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1466,7 +1504,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         }
         'mmis;help;clerk' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a clerk: a new user (invitation code) or an existing one (--existing)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a clerk''s access to the current provider')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a clerk''s access to the current provider (asks first on a terminal)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'Show or change a clerk''s roles')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The access review: every clerk with roles, status and last login')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find existing portal users by user name, first or last name')
@@ -1651,6 +1689,13 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;help;ops;recover-operator' {
+            break
+        }
+        'mmis;help;form' {
+            [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Print a commented example of a form (TOML) to fill in and pass as `--form FILE`')
+            break
+        }
+        'mmis;help;form;template' {
             break
         }
         'mmis;help;help' {

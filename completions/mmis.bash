@@ -40,6 +40,9 @@ _mmis() {
             mmis,elig)
                 cmd="mmis__subcmd__elig"
                 ;;
+            mmis,form)
+                cmd="mmis__subcmd__form"
+                ;;
             mmis,help)
                 cmd="mmis__subcmd__help"
                 ;;
@@ -277,6 +280,18 @@ _mmis() {
             mmis__subcmd__elig__subcmd__help,help)
                 cmd="mmis__subcmd__elig__subcmd__help__subcmd__help"
                 ;;
+            mmis__subcmd__form,help)
+                cmd="mmis__subcmd__form__subcmd__help"
+                ;;
+            mmis__subcmd__form,template)
+                cmd="mmis__subcmd__form__subcmd__template"
+                ;;
+            mmis__subcmd__form__subcmd__help,help)
+                cmd="mmis__subcmd__form__subcmd__help__subcmd__help"
+                ;;
+            mmis__subcmd__form__subcmd__help,template)
+                cmd="mmis__subcmd__form__subcmd__help__subcmd__template"
+                ;;
             mmis__subcmd__help,account)
                 cmd="mmis__subcmd__help__subcmd__account"
                 ;;
@@ -300,6 +315,9 @@ _mmis() {
                 ;;
             mmis__subcmd__help,elig)
                 cmd="mmis__subcmd__help__subcmd__elig"
+                ;;
+            mmis__subcmd__help,form)
+                cmd="mmis__subcmd__help__subcmd__form"
                 ;;
             mmis__subcmd__help,help)
                 cmd="mmis__subcmd__help__subcmd__help"
@@ -411,6 +429,9 @@ _mmis() {
                 ;;
             mmis__subcmd__help__subcmd__elig,check)
                 cmd="mmis__subcmd__help__subcmd__elig__subcmd__check"
+                ;;
+            mmis__subcmd__help__subcmd__form,template)
+                cmd="mmis__subcmd__help__subcmd__form__subcmd__template"
                 ;;
             mmis__subcmd__help__subcmd__ops,claims)
                 cmd="mmis__subcmd__help__subcmd__ops__subcmd__claims"
@@ -755,7 +776,7 @@ _mmis() {
 
     case "${cmd}" in
         mmis)
-            opts="-h -V --db --provider --format --json --help --version init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops help"
+            opts="-h -V --db --provider --format --json --help --version init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2107,7 +2128,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__clerk__subcmd__remove)
-            opts="-h -V --db --provider --format --json --help --version"
+            opts="-h -V --yes --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2456,8 +2477,102 @@ _mmis() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mmis__subcmd__form)
+            opts="-h -V --db --provider --format --json --help --version template help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__form__subcmd__help)
+            opts="template help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__form__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__form__subcmd__help__subcmd__template)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__form__subcmd__template)
+            opts="-h -V --db --provider --format --json --help --version account-setup accept-invite password-change password-reset clerk-add transfer-request claim pa"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mmis__subcmd__help)
-            opts="init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops help"
+            opts="init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2933,6 +3048,34 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help__subcmd__elig__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__form)
+            opts="template"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__form__subcmd__template)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

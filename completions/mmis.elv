@@ -44,6 +44,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand pa 'Prior authorizations and plans of care'
             cand audit 'The audit log'
             cand ops 'The agency side (operator only)'
+            cand form 'Examples of the `--form` files'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;init'= {
@@ -367,7 +368,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Add a clerk: a new user (invitation code) or an existing one (--existing)'
-            cand remove 'Remove a clerk''s access to the current provider'
+            cand remove 'Remove a clerk''s access to the current provider (asks first on a terminal)'
             cand roles 'Show or change a clerk''s roles'
             cand list 'The access review: every clerk with roles, status and last login'
             cand search 'Find existing portal users by user name, first or last name'
@@ -392,6 +393,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
             cand --format 'Output format'
+            cand --yes 'Do not ask for confirmation (off a terminal nothing is asked; the removal proceeds)'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -447,7 +449,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;clerk;help'= {
             cand add 'Add a clerk: a new user (invitation code) or an existing one (--existing)'
-            cand remove 'Remove a clerk''s access to the current provider'
+            cand remove 'Remove a clerk''s access to the current provider (asks first on a terminal)'
             cand roles 'Show or change a clerk''s roles'
             cand list 'The access review: every clerk with roles, status and last login'
             cand search 'Find existing portal users by user name, first or last name'
@@ -1190,6 +1192,36 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;ops;help;help'= {
         }
+        &'mmis;form'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand template 'Print a commented example of a form (TOML) to fill in and pass as `--form FILE`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mmis;form;template'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format'
+            cand --json 'Short for --format json'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mmis;form;help'= {
+            cand template 'Print a commented example of a form (TOML) to fill in and pass as `--form FILE`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mmis;form;help;template'= {
+        }
+        &'mmis;form;help;help'= {
+        }
         &'mmis;help'= {
             cand init 'Create a new store and its operator (agency) account'
             cand demo 'Build a sandbox store from the embedded fixtures and walk through the main job'
@@ -1209,6 +1241,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand pa 'Prior authorizations and plans of care'
             cand audit 'The audit log'
             cand ops 'The agency side (operator only)'
+            cand form 'Examples of the `--form` files'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;help;init'= {
@@ -1268,7 +1301,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;help;clerk'= {
             cand add 'Add a clerk: a new user (invitation code) or an existing one (--existing)'
-            cand remove 'Remove a clerk''s access to the current provider'
+            cand remove 'Remove a clerk''s access to the current provider (asks first on a terminal)'
             cand roles 'Show or change a clerk''s roles'
             cand list 'The access review: every clerk with roles, status and last login'
             cand search 'Find existing portal users by user name, first or last name'
@@ -1405,6 +1438,11 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;help;ops;user;unlock'= {
         }
         &'mmis;help;ops;recover-operator'= {
+        }
+        &'mmis;help;form'= {
+            cand template 'Print a commented example of a form (TOML) to fill in and pass as `--form FILE`'
+        }
+        &'mmis;help;form;template'= {
         }
         &'mmis;help;help'= {
         }

@@ -132,7 +132,7 @@ impl Config {
                 })?;
                 toml::from_str::<ConfigFile>(&text).map_err(|e| {
                     Error::invalid(format!("config file {}: {}", p.display(), e.message()))
-                        .hint("see docs/config.md for the keys")
+                        .hint("the keys: [session] idle, absolute; [token] default_expiry (durations such as \"15m\", \"12h\", \"90d\")")
                 })?
             }
             Some(p) if std::env::var_os("MMIS_CONFIG").is_some() => {
@@ -155,7 +155,7 @@ impl Config {
                         e.message = format!("config file {}: {}", p.display(), e.message);
                     }
                     e.hint(format!(
-                        "{key} must be between {} and {} (docs/config.md)",
+                        "{key} must be between {} and {}",
                         crate::domain::time::human_duration(min),
                         crate::domain::time::human_duration(max)
                     ))

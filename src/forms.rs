@@ -66,7 +66,7 @@ impl Form {
                 path.display(),
                 e.message()
             ))
-            .hint("see fixtures/forms/ for examples")
+            .hint("`mmis form template NAME` prints a commented example of each form")
         })?;
         Ok(Form { values })
     }
@@ -123,7 +123,7 @@ impl Form {
                 "{screen}: missing required field(s): {}",
                 missing.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
             ))
-            .hint("give them in the --form file (see fixtures/forms/), or run on a terminal to be asked"));
+            .hint("give them in the --form file (`mmis form template NAME` prints an example), or run on a terminal to be asked"));
         }
         ui.guard_terminal();
         ui.note(&format!(

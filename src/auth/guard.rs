@@ -35,6 +35,7 @@ pub const TABLE: &[(&str, Need)] = &[
     ("completions", Public),
     ("man", Public),
     ("roles", Public),
+    ("form template", Public),
     ("login", Public),
     ("logout", Session),
     ("whoami", Signed),

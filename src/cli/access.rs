@@ -100,8 +100,8 @@ pub struct PasswordResetArgs {
 pub enum ClerkCmd {
     /// Add a clerk: a new user (invitation code) or an existing one (--existing)
     Add(ClerkAddArgs),
-    /// Remove a clerk's access to the current provider
-    Remove(ClerkUserArgs),
+    /// Remove a clerk's access to the current provider (asks first on a terminal)
+    Remove(ClerkRemoveArgs),
     /// Show or change a clerk's roles
     Roles(ClerkRolesArgs),
     /// The access review: every clerk with roles, status and last login
@@ -131,6 +131,14 @@ pub struct ClerkAddArgs {
 #[derive(Debug, Args)]
 pub struct ClerkUserArgs {
     pub user_name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ClerkRemoveArgs {
+    pub user_name: String,
+    /// Do not ask for confirmation (off a terminal nothing is asked; the removal proceeds)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

@@ -92,6 +92,43 @@ pub enum Command {
     /// The agency side (operator only)
     #[command(subcommand)]
     Ops(ops::OpsCmd),
+    /// Examples of the `--form` files
+    #[command(subcommand)]
+    Form(FormCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FormCmd {
+    /// Print a commented example of a form (TOML) to fill in and pass as `--form FILE`
+    Template(FormTemplateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FormTemplateArgs {
+    /// Which form (named after the command that reads it)
+    #[arg(value_enum)]
+    pub name: FormName,
+}
+
+/// The forms that commands read with `--form FILE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormName {
+    /// `mmis account setup`
+    AccountSetup,
+    /// `mmis account accept-invite`
+    AcceptInvite,
+    /// `mmis account password change`
+    PasswordChange,
+    /// `mmis account password reset`
+    PasswordReset,
+    /// `mmis clerk add`
+    ClerkAdd,
+    /// `mmis admin transfer-request`
+    TransferRequest,
+    /// `mmis claim submit`
+    Claim,
+    /// `mmis pa submit`
+    Pa,
 }
 
 #[derive(Debug, Args)]

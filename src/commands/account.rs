@@ -459,6 +459,25 @@ pub fn setup_with(
     })
 }
 
+/// A name or address as compared for a PIN request: case, spacing and punctuation do not
+/// count ("1200 Court St. NE, Salem" matches "1200 court st ne salem"); letters and digits do.
+pub fn loose_key(s: &str) -> String {
+    s.chars()
+        // "St." and "N.E." read as "St" and "NE"; other punctuation separates words.
+        .filter(|c| !matches!(c, '.' | '\'' | '’'))
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<Output> {
     let npi = Npi::parse("--npi", &args.npi)?;
     let name = args.name.trim();
@@ -473,12 +492,7 @@ pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<O
             .hint("enroll with OHA first; a PIN letter follows enrollment")
     })?;
     let on_file = provider.mail_to.clone().unwrap_or_default();
-    let same = |a: &str, b: &str| {
-        a.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .eq_ignore_ascii_case(&b.split_whitespace().collect::<Vec<_>>().join(" "))
-    };
+    let same = |a: &str, b: &str| loose_key(a) == loose_key(b);
     let mut problems = Vec::new();
     if !same(name, &provider.name) {
         problems.push("--name: does not match the provider's name on file".to_string());
@@ -756,14 +770,16 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         let tx = store.read()?;
         tx.user_by_name(user_name)?
     };
-    // One refusal for an unknown user, a user without secret questions and wrong answers.
+    // One refusal for an unknown user, a user without secret questions, wrong answers and a
+    // reset closed by wrong answers: the words never reveal whether the user name exists.
     let wrong = || {
         Error::unauthenticated(
-            "the answers do not match the secret questions on file (answers are case-sensitive)",
+            "the answers do not match the secret questions on file, or the password reset is \
+             closed (answers are case-sensitive)",
         )
         .hint(format!(
             "after {} wrong answers the reset closes until an unlock; the site administrator \
-             (the agency for an administrator) can also unlock an account whose answers are lost",
+             (the agency for an administrator) can unlock it, and an account whose answers are lost",
             auth::LOCKOUT_THRESHOLD
         ))
     };
@@ -777,7 +793,14 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
             "denied",
             "reset closed by wrong secret answers; waiting for an unlock",
         )?;
-        return Err(reset_closed(&u.user_name));
+        // The form is read as for anyone else: a missing field is the same exit either way.
+        Form::load(args.form.as_deref())?.complete(
+            "Reset Password",
+            RESET_FIELDS,
+            &ctx.ui,
+            true,
+        )?;
+        return Err(wrong());
     }
     if let Some(u) = user.as_ref().filter(|u| eligible(u)) {
         if ctx.ui.can_prompt() && args.form.is_none() {
@@ -1276,4 +1299,29 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
         },
         human,
     ))
+}
+
+#[cfg(test)]
+mod loose_tests {
+    use super::loose_key;
+
+    #[test]
+    fn addresses_compare_without_case_spacing_or_punctuation() {
+        let on_file = "1200 Court St NE, Salem OR 97301";
+        for typed in [
+            "1200 court st. ne salem, or 97301",
+            "  1200  COURT ST NE,SALEM OR 97301 ",
+            "1200 Court St. N.E. Salem OR 97301",
+        ] {
+            assert_eq!(loose_key(typed), loose_key(on_file), "{typed}");
+        }
+        assert_ne!(
+            loose_key("1201 Court St NE, Salem OR 97301"),
+            loose_key(on_file)
+        );
+        assert_ne!(
+            loose_key("1200 Court St NE, Salem OR 97302"),
+            loose_key(on_file)
+        );
+    }
 }

@@ -7,6 +7,7 @@ pub mod claim;
 pub mod clerk;
 pub mod demo;
 pub mod elig;
+pub mod form;
 pub mod init;
 pub mod meta;
 pub mod ops;
@@ -84,6 +85,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             cli::AuditCmd::Verify(a) => audit::cmd_audit_verify(ctx, &a),
             cli::AuditCmd::Anchor(a) => audit::cmd_audit_anchor(ctx, &a),
         },
+        Command::Form(cli::FormCmd::Template(a)) => form::cmd_form_template(a.name),
         Command::Ops(c) => match c {
             OpsCmd::Provider(ProviderCmd::Enroll(a)) => {
                 ops::provider::cmd_ops_provider_enroll(ctx, &a)

@@ -107,12 +107,21 @@ fn failed(
     }
     tx.commit()?;
     if locked_now {
-        return Err(Error::unauthenticated(format!(
-            "wrong user name or password; {user} is now locked after {LOCKOUT_THRESHOLD} failed sign-ins in a row"
-        ))
-        .hint("reset the password with `mmis account password reset --username USER`, or ask the site administrator to unlock you"));
+        // The same words as any other refusal: a lockout must not say the user name exists.
+        return Err(sign_in_refused());
     }
     Ok(())
+}
+
+/// The one refusal of a sign-in, whatever went wrong (unknown user name, wrong password,
+/// locked, invitation not accepted): the words and exit code 3 never reveal whether a user
+/// name exists. The audit log keeps the actual reason.
+pub fn sign_in_refused() -> Error {
+    Error::unauthenticated("wrong user name or password, or the user cannot sign in").hint(format!(
+        "user names are not case-sensitive, passwords are; after {LOCKOUT_THRESHOLD} failures in a row \
+         the user is locked (`mmis account password reset --username USER` lifts it, or the site \
+         administrator unlocks you); an invited clerk runs `mmis account accept-invite` first"
+    ))
 }
 
 /// Signs a user in: checks the password (argon2id, outside the write lock), counts failures,
@@ -123,9 +132,7 @@ pub fn login_with(
     user_name: &str,
     password: &Secret,
 ) -> Result<LoginView> {
-    let bad = || {
-        Error::unauthenticated("wrong user name or password").hint("user names and passwords are case-sensitive; after 5 failures in a row the user is locked")
-    };
+    let bad = sign_in_refused;
     let user = {
         let tx = store.read()?;
         tx.user_by_name(user_name)?
@@ -139,21 +146,12 @@ pub fn login_with(
     if user.locked_at.is_some() {
         hash::dummy_verify(password.expose());
         failed(store, ctx, &user.user_name, "user is locked", None)?;
-        return Err(Error::unauthenticated(format!("user {} is locked", user.user_name))
-            .hint(if user.locked_by_answers {
-                "wrong secret answers closed the password reset too: ask the site administrator (the agency for an administrator) to unlock you"
-            } else {
-                "reset the password with `mmis account password reset`, or ask the site administrator (the agency for an administrator) to unlock you"
-            }));
+        return Err(bad());
     }
     let Some(phc) = user.password_hash.clone() else {
         hash::dummy_verify(password.expose());
         failed(store, ctx, &user.user_name, "invitation not accepted", None)?;
-        return Err(Error::unauthenticated(format!(
-            "user {} has not set a password yet",
-            user.user_name
-        ))
-        .hint("accept the invitation first: `mmis account accept-invite --code CODE`"));
+        return Err(bad());
     };
     if !hash::verify_secret(password.expose(), &phc) {
         failed(
@@ -177,10 +175,7 @@ pub fn login_with(
     // Re-read inside the lock: a lockout may have landed since.
     let user = tx.user_by_name(user_name)?.ok_or_else(bad)?;
     if user.locked_at.is_some() {
-        return Err(Error::unauthenticated(format!(
-            "user {} is locked",
-            user.user_name
-        )));
+        return Err(bad());
     }
     if let Some(new) = &rehash {
         tx.rehash_password(user.id, &phc, new)?;
@@ -260,7 +255,21 @@ pub fn login_with(
 
 pub fn cmd_logout(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "logout")?;
+    let token_set = std::env::var("MMIS_TOKEN").is_ok_and(|t| !t.trim().is_empty());
+    let (tx, actor) = match auth::begin(ctx, &store, "logout") {
+        Ok(x) => x,
+        // Nobody signed in (no session, or one that has ended): the wanted state already
+        // holds, as with `docker logout` or `gh auth logout` (exit 0). A stale session
+        // file goes. An API token is still refused: it has no session to end.
+        Err(e) if e.kind == crate::error::Kind::NotAuthenticated && !token_set => {
+            auth::remove_session_file(ctx)?;
+            return Ok(Output::record_with(
+                serde_json::json!({"user_name": null, "logged_out": false}),
+                "Not signed in.".to_string(),
+            ));
+        }
+        Err(e) => return Err(e),
+    };
     let now = ctx.clock.now_str();
     if let Some(id) = actor.session_id() {
         tx.end_session(id, &now, "logout")?;

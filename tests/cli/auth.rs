@@ -180,7 +180,7 @@ fn a_clerk_locked_by_answers_waits_for_clerk_unlock() {
     }
     reset(&sb, "JOHNNIE5", &right)
         .code(3)
-        .err_contains("clerk unlock");
+        .err_contains("reset is closed");
     login_as(&sb, "clerk", "JOHNNIE5", CLERK_PASSWORD)
         .code(3)
         .err_contains("locked");
@@ -200,7 +200,7 @@ fn a_user_locked_by_passwords_may_reset_until_five_wrong_answers() {
         }
         login_as(&sb, "x", "JAMJON", "Wrong-Pass-1")
             .code(3)
-            .err_contains("is locked");
+            .err_contains("cannot sign in");
     };
     let wrong = reset_form(&sb, "wrong", "Guess-Answer-7", "Green-Tea-Pot42");
     // Locked by sign-ins: a few wrong answers, then the right ones lift the lockout.

@@ -464,8 +464,12 @@ fn five_failed_logins_lock_the_user_and_a_reset_lifts_it() {
         &["login", "--username", "JAMJON", "--password-stdin"],
         Some("Wrong-Pass-1"),
     )
+    // The locking failure says no more than any other (the name's existence stays hidden);
+    // the audit log records the lockout.
     .code(3)
-    .err_contains("now locked");
+    .err_contains("wrong user name or password");
+    let lockouts = sb.json_as("ops", &["audit", "log", "--action", "lockout"]);
+    assert_eq!(lockouts.as_array().unwrap().len(), 1);
     // Even the right password is refused now, and the open session has ended.
     sb.run_as(
         "x",

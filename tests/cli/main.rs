@@ -14,3 +14,4 @@ mod pa;
 mod prompts;
 mod reliability;
 mod tokens;
+mod tours;

@@ -185,6 +185,8 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
         .map(|u| u.user_name)
         .unwrap_or(c.user_name.clone());
     tx.upsert_membership(uid, &provider, "clerk", &c.roles, &now)?;
+    // A re-invitation: the codes given before stop working (said below, and audited).
+    let voided = tx.void_invitations(uid, &provider, &now)?;
     let code = hash::new_invite_code();
     let issued = ctx.clock.today();
     let expires = invite_expires(issued).to_string();
@@ -197,7 +199,12 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
         &now,
     )?;
     let detail = format!(
-        "new user, invited (code expires {expires}); roles: {}",
+        "{} (code expires {expires}); roles: {}",
+        if voided > 0 {
+            "re-invited, the earlier code voided"
+        } else {
+            "new user, invited"
+        },
         roles::encode(&c.roles)
     );
     tx.audit(&actor.entry(&now, "clerk add", Some(&user_name), "ok", Some(&detail)))?;
@@ -207,12 +214,17 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
          Give it to {user_name} in person or by phone, not in the same email as the user name.\n\
          They set their own password and secret questions with:\n\n  \
          mmis account accept-invite\n\n\
-         It asks for the code without showing it (a script sets MMIS_INVITE_CODE instead).",
+         It asks for the code without showing it (a script sets MMIS_INVITE_CODE instead).{}",
         c.roles
             .iter()
             .map(|r| r.name())
             .collect::<Vec<_>>()
             .join(", "),
+        if voided > 0 {
+            format!("\n\nThis is a new invitation: the code {user_name} was given before no longer works.")
+        } else {
+            String::new()
+        },
         code = code.expose(),
     );
     // The code is shown once: written and flushed before the commit.
@@ -261,6 +273,30 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
     if let Err(e) = not_self(&actor, &u, "add") {
         let target = Some(u.user_name.as_str());
         return Err(auth::refuse(ctx, store, tx, &actor, "clerk add", target, e));
+    }
+    if u.password_hash.is_none() {
+        // Invited but never accepted: no password yet, so they could not sign in to use it.
+        let invited_here = tx
+            .membership(u.id, &provider)?
+            .is_some_and(|m| !m.is_site_admin());
+        let e = Error::conflict(format!(
+            "{} has not accepted their invitation yet (no password), so they cannot sign in",
+            u.user_name
+        ));
+        return Err(if invited_here {
+            e.hint(format!(
+                "{0} runs `mmis account accept-invite` with the code they were given; a lost or \
+                 expired code is replaced by inviting again with the same user name \
+                 (`mmis clerk add --form FILE`; the earlier code then stops working)",
+                u.user_name
+            ))
+        } else {
+            e.hint(format!(
+                "{0} first accepts the invitation they were given (`mmis account accept-invite`); \
+                 then add them with `mmis clerk add --existing {0} --roles \"...\"`",
+                u.user_name
+            ))
+        });
     }
     if let Some(m) = tx.membership(u.id, &provider)?.filter(|m| m.is_active()) {
         return Err(if m.is_site_admin() {

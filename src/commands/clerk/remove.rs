@@ -2,9 +2,9 @@
 
 use super::active_clerk;
 use crate::auth;
-use crate::cli::access::ClerkUserArgs;
+use crate::cli::access::ClerkRemoveArgs;
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::Output;
 use serde::Serialize;
 
@@ -17,25 +17,49 @@ pub struct RemovedView {
     pub tokens_revoked: usize,
 }
 
-pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
+/// On a terminal, `clerk remove` asks first (default no; `--yes` skips the question). Off a
+/// terminal it proceeds, as `claim void` and `pa cancel` do, so scripts keep working.
+pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkRemoveArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "clerk remove")?;
-    let provider = actor.provider()?.to_string();
-    let (user, m) = match active_clerk(&tx, &actor, &provider, &args.user_name, "remove") {
-        Ok(v) => v,
-        Err(e) => {
-            let target = Some(args.user_name.trim());
-            return Err(auth::refuse(
-                ctx,
-                &store,
-                tx,
-                &actor,
-                "clerk remove",
-                target,
-                e,
-            ));
+    let checked = || -> Result<_> {
+        let (tx, actor) = auth::begin(ctx, &store, "clerk remove")?;
+        let provider = actor.provider()?.to_string();
+        match active_clerk(&tx, &actor, &provider, &args.user_name, "remove") {
+            Ok((user, m)) => Ok((tx, actor, provider, user, m)),
+            Err(e) => {
+                let target = Some(args.user_name.trim());
+                Err(auth::refuse(
+                    ctx,
+                    &store,
+                    tx,
+                    &actor,
+                    "clerk remove",
+                    target,
+                    e,
+                ))
+            }
         }
     };
+    let (mut tx, mut actor, mut provider, mut user, mut m) = checked()?;
+    if !args.yes && ctx.ui.can_prompt() {
+        // Never hold the write lock while a person thinks: check, ask, then check again.
+        drop(tx);
+        let ok = dialoguer::Confirm::new()
+            .with_prompt(format!(
+                "Remove {}'s access to provider {provider} (sessions end, API tokens are revoked)?",
+                user.user_name
+            ))
+            .default(false)
+            .interact()
+            .map_err(|e| Error::invalid(format!("prompt cancelled: {e}")))?;
+        if !ok {
+            return Err(Error::invalid(format!(
+                "{} was not removed; nothing changed",
+                user.user_name
+            )));
+        }
+        (tx, actor, provider, user, m) = checked()?;
+    }
     let now = ctx.clock.now_str();
     tx.remove_membership(m.id, &now)?;
     let sessions_ended = tx.end_provider_sessions(user.id, &provider, &now, "removed")?;

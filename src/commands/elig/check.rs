@@ -348,15 +348,16 @@ pub fn cmd_elig_check(ctx: &Context, args: &CheckArgs) -> Result<Output> {
             let target = who.describe();
             tx.audit(&actor.entry(&now, "elig check", Some(&target), "not-found", Some(&dates)))?;
             tx.commit()?;
-            return Err(Error::not_found(match &who {
-                Who::Id(h) => format!("no member with Oregon Health ID {h}"),
+            // The hint fits the lookup: an ID has no date of birth to check.
+            return Err(match &who {
+                Who::Id(h) => Error::not_found(format!("no member with Oregon Health ID {h}"))
+                    .hint("check the ID (8 letters and digits, from the member's card), or look the member up by --last, --first and --dob"),
                 Who::Name { last, first, dob } => {
-                    format!("no member named {last}, {first} born {dob}")
+                    Error::not_found(format!("no member named {last}, {first} born {dob}")).hint(
+                        "check the spelling and date of birth, or look the member up by Oregon Health ID (--id)",
+                    )
                 }
-            })
-            .hint(
-                "check the spelling and date of birth, or look the member up by Oregon Health ID",
-            ));
+            });
         }
         Found::Many(ms) => {
             let ids: Vec<&str> = ms.iter().map(|m| m.health_id.as_str()).collect();

@@ -424,8 +424,10 @@ pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -
             ))?;
             tx.commit()?;
             return Err(
-                Error::not_found("no such member: cannot write a 270 for them")
-                    .hint("check the Oregon Health ID, or the name and date of birth"),
+                Error::not_found("no such member: cannot write a 270 for them").hint(match who {
+                    Who::Id(_) => "check the Oregon Health ID (8 letters and digits)",
+                    Who::Name { .. } => "check the spelling and date of birth, or use --id",
+                }),
             );
         }
         Found::Many(ms) => {
