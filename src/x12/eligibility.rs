@@ -150,6 +150,18 @@ impl RejectCode {
         }
     }
 
+    /// The AAA03 code in a dependent's own loop (2100D), whose code list names the
+    /// patient where 2100C's names the subscriber: 67 patient not found, 64 invalid or
+    /// missing patient ID, 65 invalid or missing patient name.
+    pub fn dependent_code(self) -> &'static str {
+        match self {
+            RejectCode::NotFound => "67",
+            RejectCode::InvalidMemberId => "64",
+            RejectCode::InvalidName => "65",
+            other => other.code(),
+        }
+    }
+
     /// The code list description.
     pub fn description(self) -> &'static str {
         match self {
@@ -165,10 +177,10 @@ impl RejectCode {
     /// Reads an AAA03 code.
     pub fn from_code(code: &str) -> Option<Self> {
         Some(match code {
-            "72" => RejectCode::InvalidMemberId,
-            "73" => RejectCode::InvalidName,
+            "72" | "64" => RejectCode::InvalidMemberId,
+            "73" | "65" => RejectCode::InvalidName,
             "58" => RejectCode::InvalidBirthDate,
-            "75" => RejectCode::NotFound,
+            "75" | "67" => RejectCode::NotFound,
             "62" => RejectCode::DateOutsideWindow,
             "57" => RejectCode::InvalidDate,
             _ => return None,
@@ -916,7 +928,12 @@ fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
                     id,
                 ],
             )?;
-            w.segment("AAA", &["N", "", code.code(), "C"])?;
+            let aaa03 = if inq.level == Level::Dependent {
+                code.dependent_code()
+            } else {
+                code.code()
+            };
+            w.segment("AAA", &["N", "", aaa03, "C"])?;
             if let Some(b) = inq.birth_date {
                 w.segment("DMG", &["D8", DateText::d8(b).as_str()])?;
             }

@@ -12,4 +12,5 @@ mod foundation;
 mod generated;
 mod pa;
 mod reliability;
+mod replies;
 mod tokens;
