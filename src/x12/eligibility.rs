@@ -824,8 +824,8 @@ fn write_subscriber(
     hl.next += 1;
     // A dependent (2000D) the payer does not answer as a member of their own is answered
     // in the dependent's own loop, under an echo of their subscriber (2000C/2100C).
-    let in_dependent_loop = inq.level == Level::Dependent
-        && matches!(a.result, AnswerResult::Rejected { .. });
+    let in_dependent_loop =
+        inq.level == Level::Dependent && matches!(a.result, AnswerResult::Rejected { .. });
     if in_dependent_loop {
         w.segment("HL", &[&id, &hl.receiver_hl, "22", "1"])?;
         let sub = &inq.subscriber;
@@ -892,7 +892,11 @@ pub fn answered_service_types<'a>(inq: &Inquiry<'a>) -> Vec<&'a str> {
 /// characters (see [`super::carry`]).
 fn ours(value: &str, max: usize, d: &super::Delimiters) -> String {
     let c = super::carry(value, d);
-    c.chars().take(max).collect::<String>().trim_end().to_string()
+    c.chars()
+        .take(max)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
 }
 
 fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
@@ -979,7 +983,13 @@ fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
                 for st in &types {
                     w.segment(
                         "EB",
-                        &[if b.active { "1" } else { "6" }, "IND", st, "MC", &plan_name],
+                        &[
+                            if b.active { "1" } else { "6" },
+                            "IND",
+                            st,
+                            "MC",
+                            &plan_name,
+                        ],
                     )?;
                     if !plan_code.is_empty() {
                         w.segment("REF", &["18", &plan_code])?;
@@ -988,7 +998,10 @@ fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
                 }
             }
             for mc in &c.managed_care {
-                w.segment("EB", &["MC", "IND", "30", "HM", &ours(&mc.plan_type, 50, &d)])?;
+                w.segment(
+                    "EB",
+                    &["MC", "IND", "30", "HM", &ours(&mc.plan_type, 50, &d)],
+                )?;
                 write_span_dates(w, mc.from, mc.to)?;
                 if let Some(p) = &mc.plan_partner {
                     w.segment("MSG", &[&ours(&format!("PLAN PARTNER {p}"), 264, &d)])?;

@@ -14,6 +14,8 @@ mod writer;
 
 #[cfg(test)]
 mod conformance_tests;
+#[cfg(test)]
+mod reply_props;
 
 use std::fmt;
 
@@ -305,7 +307,8 @@ pub fn split_interchanges(input: &str) -> Vec<&str> {
         let next = interchange_end(body).and_then(|end| {
             let after = body.get(end..)?;
             let t = after.trim_start_matches(['\r', '\n', ' ', '\t']);
-            t.starts_with("ISA").then(|| (lead + end, rest.len() - t.len()))
+            t.starts_with("ISA")
+                .then(|| (lead + end, rest.len() - t.len()))
         });
         match next {
             Some((end, next_start)) => {

@@ -108,7 +108,8 @@ impl Envelope {
     /// The GS02/GS03 of the answer: the GS03/GS02 of the group answered, used when the
     /// ISA ids cannot be GS ids (fewer than 2 characters).
     pub fn with_group_ids(mut self, sender: &str, receiver: &str) -> Self {
-        let usable = |s: &str| (2..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_graphic());
+        let usable =
+            |s: &str| (2..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_graphic());
         if !usable(&self.sender_id) && usable(sender) {
             self.group_sender = Some(sender.to_string());
         }
@@ -191,19 +192,54 @@ pub fn st_control_number(n: usize) -> String {
 
 /// The delimiters of an answer to a file written with `theirs`: the same ones (by
 /// definition they occur in none of the sender's values, so every value echoed from the
-/// file can be carried). Where `theirs` cannot write a 5010 interchange (no repetition
-/// separator, as in a 4010-style ISA11), the missing separator is the first candidate
-/// that occurs nowhere in `text` and is none of the other three; should every candidate
-/// occur, the default delimiters are used.
+/// file can be carried). Where one of `theirs` cannot serve (no repetition separator, as
+/// in a 4010-style ISA11; `-` or `.`, which our own values hold), it is replaced by the
+/// first candidate (punctuation, then the control characters US, RS, GS, FS) that occurs
+/// nowhere in `text` and is none of the others; should every candidate occur, the
+/// default delimiters are used.
 pub fn answer_delimiters(theirs: Delimiters, text: &str) -> Delimiters {
-    if theirs.repetition.is_some() && theirs.validate().is_ok() {
+    // Characters our own values need (RD8 date ranges, decimals) are never delimiters.
+    const OURS: &[u8] = b"-.";
+    // Preferred first, then any punctuation, then the information separators (control
+    // characters, which no element value may hold).
+    const CANDIDATES: &[u8] = b"^}{!#$%&@`|\\;~*:><'\"()+,/=?[]_\x1f\x1e\x1d\x1c";
+    let usable = |c: u8| !OURS.contains(&c);
+    if theirs.repetition.is_some_and(usable)
+        && [theirs.element, theirs.component, theirs.segment]
+            .iter()
+            .all(|&c| usable(c))
+        && theirs.validate().is_ok()
+    {
         return theirs;
     }
-    const CANDIDATES: &[u8] = b"^}{!#$%&@`|\\;";
-    let used = |c: u8| text.as_bytes().contains(&c) || theirs.is_delimiter(c);
     let mut d = theirs;
-    d.repetition = CANDIDATES.iter().copied().find(|&c| !used(c));
-    if d.repetition.is_some() && d.validate().is_ok() {
+    let pick = |d: &Delimiters| {
+        CANDIDATES
+            .iter()
+            .copied()
+            .find(|&c| !text.as_bytes().contains(&c) && !d.is_delimiter(c))
+    };
+    for slot in 0..4 {
+        let cur = match slot {
+            0 => Some(d.element),
+            1 => d.repetition,
+            2 => Some(d.component),
+            _ => Some(d.segment),
+        };
+        if cur.is_some_and(usable) {
+            continue;
+        }
+        let Some(c) = pick(&d) else {
+            return Delimiters::default();
+        };
+        match slot {
+            0 => d.element = c,
+            1 => d.repetition = Some(c),
+            2 => d.component = c,
+            _ => d.segment = c,
+        }
+    }
+    if d.validate().is_ok() {
         d
     } else {
         Delimiters::default()
@@ -219,10 +255,7 @@ pub fn carry<'v>(value: &'v str, d: &Delimiters) -> std::borrow::Cow<'v, str> {
     if value.chars().all(ok) {
         return std::borrow::Cow::Borrowed(value);
     }
-    let s: String = value
-        .chars()
-        .map(|c| if ok(c) { c } else { ' ' })
-        .collect();
+    let s: String = value.chars().map(|c| if ok(c) { c } else { ' ' }).collect();
     std::borrow::Cow::Owned(s.trim().to_string())
 }
 

@@ -115,15 +115,7 @@ fn by_id<'a>(id: &'a str, trace: &'a str) -> Vec<Vec<&'a str>> {
 }
 
 fn x270(d: Delims, isa06: &str, inquiry: &[Vec<&str>]) -> String {
-    interchange(
-        d,
-        isa06,
-        "CLINIC",
-        X270,
-        "0001",
-        1,
-        &x270_segments(inquiry),
-    )
+    interchange(d, isa06, "CLINIC", X270, "0001", 1, &x270_segments(inquiry))
 }
 
 /// The Python venv with lfhx12 and pyx12 (`MMIS_X12_VENV`, default `.venv`).
@@ -290,7 +282,10 @@ fn store_data_holding_the_senders_delimiter_is_carried_without_it() {
     let sb = setup();
     let text = x270(('*', '^', '&', '~'), "CLINIC", &by_id("HS300005", "T1"));
     let (out, o) = answer(&sb, "amp.270", &text);
-    assert!(out.contains("MSG*PLAN PARTNER Providence Health   Services~"), "{out}");
+    assert!(
+        out.contains("MSG*PLAN PARTNER Providence Health   Services~"),
+        "{out}"
+    );
     valid(&o, By::Both);
 }
 
@@ -365,7 +360,16 @@ fn a_dependent_not_found_is_answered_in_the_dependents_own_loop() {
     let inquiry = vec![
         vec!["HL", "3", "2", "22", "1"],
         vec![
-            "NM1", "IL", "1", "LINDQVIST", "ERIK", "", "", "", "MI", "TR200001",
+            "NM1",
+            "IL",
+            "1",
+            "LINDQVIST",
+            "ERIK",
+            "",
+            "",
+            "",
+            "MI",
+            "TR200001",
         ],
         vec!["HL", "4", "3", "23", "0"],
         vec!["TRN", "1", "DEP1", "9123456789"],
@@ -432,7 +436,10 @@ fn several_270_interchanges_are_each_answered() {
     let parts = mmis::x12::split_interchanges(&out);
     assert_eq!(parts.len(), 2, "{out}");
     assert!(parts[0].contains("TRN*2*T1*"), "{out}");
-    assert!(parts[1].starts_with("ISA|") && parts[1].contains("TRN|2|T2|"), "{out}");
+    assert!(
+        parts[1].starts_with("ISA|") && parts[1].contains("TRN|2|T2|"),
+        "{out}"
+    );
     for (n, part) in parts.iter().enumerate() {
         let one = sb.write(&format!("part{n}.271"), part);
         valid(&one, By::Both);
@@ -501,7 +508,10 @@ fn several_837p_interchanges_are_each_taken_with_one_999_each() {
     let parts = mmis::x12::split_interchanges(&text);
     assert_eq!(parts.len(), 2, "{text}");
     assert!(parts[0].contains("AK9*R*1*1*0~"), "{text}");
-    assert!(parts[1].contains("TA1*000000008*") && parts[1].contains("*R*021~"), "{text}");
+    assert!(
+        parts[1].contains("TA1*000000008*") && parts[1].contains("*R*021~"),
+        "{text}"
+    );
     assert_eq!(
         sb.json_as("admin", &["claim", "list"])
             .as_array()

@@ -7,17 +7,17 @@
 use super::edits;
 use super::submit::submit_one;
 use crate::auth;
+use crate::auth::Actor;
 use crate::context::Context;
 use crate::domain::claims::{parse_claim, ClaimType, RawClaim, RawLine};
 use crate::domain::roles::Role;
 use crate::error::{Error, Result};
 use crate::output::{files, Output};
+use crate::store::Tx;
 use crate::x12::ack::{
     acknowledge, unnamed, AckKind, Acknowledgment, Expected, SegmentNote, SetAck,
 };
 use crate::x12::claims::{read_837p_set, Claim837, X222};
-use crate::auth::Actor;
-use crate::store::Tx;
 use crate::x12::{check_transaction_version, split_interchanges, Envelope, Interchange};
 use serde::Serialize;
 use std::path::Path;
@@ -273,14 +273,18 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
     // A broken envelope, a group or set a 999 could not name, or a file that is not an
     // 837P: the whole file is refused, nothing is stored, the refusal is audited, and the
     // acknowledgment (a TA1 or a 999 rejecting every set, for each interchange) says so.
-    let refusal = ics.iter().zip(&envs).enumerate().find_map(|(n, ((ic, _), env))| {
-        ic.errors
-            .first()
-            .cloned()
-            .or_else(|| unnamed(ic, &env.delimiters))
-            .or_else(|| check_transaction_version(ic, "837", X222).err())
-            .map(|e| format!("{}{e}", which(n, total)))
-    });
+    let refusal = ics
+        .iter()
+        .zip(&envs)
+        .enumerate()
+        .find_map(|(n, ((ic, _), env))| {
+            ic.errors
+                .first()
+                .cloned()
+                .or_else(|| unnamed(ic, &env.delimiters))
+                .or_else(|| check_transaction_version(ic, "837", X222).err())
+                .map(|e| format!("{}{e}", which(n, total)))
+        });
     let mut ack_file = None;
     if let Some(msg) = refusal {
         let mut err = broken(msg);

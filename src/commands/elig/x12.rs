@@ -356,7 +356,7 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
         let inquiries = read_inquiries(&label, &ic)?;
         let isa = Isa::of(&ic);
         drop(ic); // the inquiries borrow the text, not the segment list
-        // An ISA or GS the 271 cannot carry: refused now, naming it, before any answer.
+                  // An ISA or GS the 271 cannot carry: refused now, naming it, before any answer.
         isa.reply_envelope(chunk, today, time, 1)
             .check("HB", crate::x12::eligibility::X279)
             .map_err(|e| {
