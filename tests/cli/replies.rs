@@ -537,3 +537,167 @@ fn a_birth_date_before_1800_is_not_echoed() {
     assert!(out.contains("AAA*N**58*C~"), "{out}");
     valid(&o, By::Pyx12Shared);
 }
+
+// ------------------------------------------------------------------ properties
+
+/// Random 270 interchanges (random delimiters; random printable receiver names, trace
+/// numbers and patient names), all in one file: the 271 answering each passes our reader,
+/// pyx12 and linuxforhealth-x12.
+#[test]
+fn random_270s_get_valid_271s() {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::TestRunner;
+    const PUNCT: &str = "!\"#$%&'()*+,/;<=>?@[\\]^_`{|}~:";
+    let strategy = (
+        proptest::sample::subsequence(PUNCT.chars().collect::<Vec<_>>(), 4).prop_shuffle(),
+        "[ -~]{1,60}",
+        "[ -~]{1,50}",
+        "[ -~]{1,35}",
+    );
+    let mut runner = TestRunner::deterministic();
+    let sb = setup();
+    let mut file = String::new();
+    let mut traces = Vec::new();
+    for n in 0..12u32 {
+        let (d, name, trace, first) = strategy.new_tree(&mut runner).unwrap().current();
+        let d: Delims = (d[0], d[1], d[2], d[3]);
+        let clean = |s: &str| {
+            let t: String = s
+                .chars()
+                .map(|c| {
+                    if [d.0, d.1, d.2, d.3].contains(&c) {
+                        'X'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let t = t.trim().to_string();
+            if t.is_empty() {
+                "X".to_string()
+            } else {
+                t
+            }
+        };
+        let (name, trace, first) = (clean(&name), clean(&trace), clean(&first));
+        let mut segs = x270_segments(&[]);
+        segs[4][3] = &name;
+        let ids = ["TR200001", "OC100001", "HS300002"];
+        let inquiry = vec![
+            vec!["HL", "3", "2", "22", "0"],
+            vec!["TRN", "1", &trace, "9123456789"],
+            vec![
+                "NM1",
+                "IL",
+                "1",
+                "DOE",
+                &first,
+                "",
+                "",
+                "",
+                "MI",
+                ids[n as usize % 3],
+            ],
+            vec!["DTP", "291", "D8", "20260316"],
+            vec!["EQ", "30"],
+        ];
+        segs.extend(inquiry);
+        file.push_str(&interchange(
+            d,
+            "CLINIC",
+            "CLINIC",
+            X270,
+            "0001",
+            n + 1,
+            &segs,
+        ));
+        file.push('\n');
+        traces.push(trace);
+    }
+    let (out, _) = answer(&sb, "random.270", &file);
+    let parts = mmis::x12::split_interchanges(&out);
+    assert_eq!(parts.len(), 12, "{out}");
+    for (n, (part, trace)) in parts.iter().zip(&traces).enumerate() {
+        let ic = Interchange::parse(part).unwrap_or_else(|e| panic!("{e}\n{part}"));
+        let trn = ic.groups[0].transactions[0]
+            .segments
+            .iter()
+            .find(|s| s.id() == "TRN")
+            .map(|s| s.element(2));
+        assert_eq!(trn, Some(trace.as_str()), "{part}");
+        let p = sb.write(&format!("random{n}.271"), part);
+        valid(&p, By::Both);
+    }
+}
+
+/// Random delimiters and random printable ST02s, several interchanges in one 837P file:
+/// the 999s (one per interchange) pass our reader and pyx12, and echo each ST02.
+#[test]
+fn random_837ps_get_valid_999s() {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::TestRunner;
+    let sb = crate::claims::setup();
+    let base = std::fs::read_to_string(batch_837(
+        &sb,
+        &[("PCN-1", "OC100001", "90837", "2026-03-10")],
+    ))
+    .unwrap();
+    // Delimiters the 837's own text does not hold.
+    let free: Vec<char> = "!\"#$%&'()*+,/;<=>?@[\\]^_`{|}~:"
+        .chars()
+        .filter(|c| !"*^:~".contains(*c) && !base.contains(*c))
+        .collect();
+    let strategy = (
+        proptest::sample::subsequence(free, 4).prop_shuffle(),
+        "[ -~]{4,9}",
+    );
+    let mut runner = TestRunner::deterministic();
+    let mut file = String::new();
+    let mut st02s = Vec::new();
+    for n in 0..6u32 {
+        let (d, st02) = strategy.new_tree(&mut runner).unwrap().current();
+        let st02: String = st02
+            .chars()
+            .map(|c| {
+                if d.contains(&c) || "*^:~ ".contains(c) {
+                    'X'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let text = base
+            .replace("000000007", &format!("{:09}", n + 1))
+            .replace("ST*837*0001*", &format!("ST*837*{st02}*"))
+            .replace("*0001~GE*", &format!("*{st02}~GE*"));
+        let mapped: String = text
+            .chars()
+            .map(|c| match c {
+                '*' => d[0],
+                '^' => d[1],
+                ':' => d[2],
+                '~' => d[3],
+                c => c,
+            })
+            .collect();
+        file.push_str(&mapped);
+        st02s.push(st02);
+    }
+    let (v, ack, _) = submit(&sb, &file);
+    // The same claim six times: the first is accepted, the others are duplicates.
+    assert_eq!(v["accepted"], 1, "{v}");
+    assert_eq!(v["refused"], 5, "{v}");
+    let parts = mmis::x12::split_interchanges(&ack);
+    assert_eq!(parts.len(), 6, "{ack}");
+    for (n, (part, st02)) in parts.iter().zip(&st02s).enumerate() {
+        let ic = Interchange::parse(part).unwrap_or_else(|e| panic!("{e}\n{part}"));
+        let ak2 = ic.groups[0].transactions[0]
+            .segments
+            .iter()
+            .find(|s| s.id() == "AK2")
+            .map(|s| s.element(2));
+        assert_eq!(ak2, Some(st02.as_str()), "{part}");
+        let p = sb.write(&format!("random{n}.999"), part);
+        valid(&p, By::Pyx12);
+    }
+}

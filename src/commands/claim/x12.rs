@@ -293,15 +293,30 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             let mut hints = Vec::new();
             for (n, ((ic, _), env)) in ics.iter().zip(&envs).enumerate() {
                 let (answer, hint) = refusal_ack(ic, env, path);
-                if let Some(a) = answer {
-                    text.push_str(&a.text);
+                match answer {
+                    Some(a) if several => {
+                        hints.push(format!("{}{}", which(n, total), a.summary));
+                        text.push_str(&a.text);
+                    }
+                    Some(a) => {
+                        hints.push(hint);
+                        text.push_str(&a.text);
+                    }
+                    None => hints.push(format!("{}{hint}", which(n, total))),
                 }
-                hints.push(format!("{}{hint}", which(n, total)));
             }
             if !text.is_empty() {
                 ack_file = Some(write_ack(path, &text)?);
             }
-            err = err.hint(hints.join("; "));
+            err = err.hint(if several {
+                format!(
+                    "one acknowledgment per interchange was written to {}: {}",
+                    path.display(),
+                    hints.join("; ")
+                )
+            } else {
+                hints.join("; ")
+            });
         }
         tx.audit(&actor.entry(
             &now,
