@@ -77,12 +77,22 @@ impl<'a> Entity<'a> {
 
     fn write(&self, w: &mut Writer) -> Result<(), X12Error> {
         let mut el = ["", "", "", "", "", "", "", "", ""];
-        for (slot, v) in el.iter_mut().zip(self.seg.elements()) {
-            *slot = v;
-        }
-        // NM106 is not used in 5010; NM110+ are not echoed.
-        if let Some(s) = el.get_mut(5) {
-            *s = "";
+        // NM101..NM109 as X12 sizes them; NM106 is not used in 5010; NM110+ are not
+        // echoed. A value the 271 cannot carry unchanged is left out.
+        const SIZES: [(usize, usize); 9] = [
+            (2, 3),
+            (1, 1),
+            (1, 60),
+            (1, 35),
+            (1, 25),
+            (0, 0),
+            (1, 10),
+            (1, 2),
+            (2, 80),
+        ];
+        let d = w.delimiters();
+        for ((slot, v), (min, max)) in el.iter_mut().zip(self.seg.elements()).zip(SIZES) {
+            *slot = super::fits(v, min, max, &d).unwrap_or("");
         }
         w.segment("NM1", &el)
     }
@@ -140,6 +150,18 @@ impl RejectCode {
         }
     }
 
+    /// The AAA03 code in a dependent's own loop (2100D), whose code list names the
+    /// patient where 2100C's names the subscriber: 67 patient not found, 64 invalid or
+    /// missing patient ID, 65 invalid or missing patient name.
+    pub fn dependent_code(self) -> &'static str {
+        match self {
+            RejectCode::NotFound => "67",
+            RejectCode::InvalidMemberId => "64",
+            RejectCode::InvalidName => "65",
+            other => other.code(),
+        }
+    }
+
     /// The code list description.
     pub fn description(self) -> &'static str {
         match self {
@@ -155,10 +177,10 @@ impl RejectCode {
     /// Reads an AAA03 code.
     pub fn from_code(code: &str) -> Option<Self> {
         Some(match code {
-            "72" => RejectCode::InvalidMemberId,
-            "73" => RejectCode::InvalidName,
+            "72" | "64" => RejectCode::InvalidMemberId,
+            "73" | "65" => RejectCode::InvalidName,
             "58" => RejectCode::InvalidBirthDate,
-            "75" => RejectCode::NotFound,
+            "75" | "67" => RejectCode::NotFound,
             "62" => RejectCode::DateOutsideWindow,
             "57" => RejectCode::InvalidDate,
             _ => return None,
@@ -220,6 +242,16 @@ pub struct Inquiry<'a> {
     pub service_types: Vec<&'a str>,
     /// Set when the inquiry is structurally bad; answer it with this code.
     pub problem: Option<InquiryProblem>,
+}
+
+/// The earliest year a 271 carries in a date: X12 dates are CCYYMMDD, and the validators
+/// (pyx12) refuse a year before 1800 (`DMG*D8*17371207`); such a date is a problem of its
+/// inquiry, never echoed.
+pub const EARLIEST_YEAR: i32 = 1800;
+
+fn plausible(d: NaiveDate) -> bool {
+    use chrono::Datelike;
+    (EARLIEST_YEAR..=9999).contains(&d.year())
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -466,7 +498,7 @@ fn read_transaction<'a>(
                         let (q, v) = (seg.element(1), seg.element(2));
                         if !v.is_empty() || !q.is_empty() {
                             match (q, parse_d8(v)) {
-                                ("D8", Some(d)) => p.inquiry.birth_date = Some(d),
+                                ("D8", Some(d)) if plausible(d) => p.inquiry.birth_date = Some(d),
                                 _ => p.problem(
                                     RejectCode::InvalidBirthDate,
                                     seg,
@@ -481,8 +513,10 @@ fn read_transaction<'a>(
                             continue;
                         }
                         match parse_date_or_range(seg.element(2), seg.element(3)) {
-                            Some(r) => p.inquiry.dates = Some(r),
-                            None => p.problem(
+                            Some(r) if plausible(r.0) && plausible(r.1) => {
+                                p.inquiry.dates = Some(r)
+                            }
+                            _ => p.problem(
                                 RejectCode::InvalidDate,
                                 seg,
                                 &format!(
@@ -760,7 +794,8 @@ fn write_subscriber(
         }
         *sets += 1;
         w.begin_transaction("271", &st_control_number(*sets), X279)?;
-        w.segment("BHT", &["0022", "11", inq.reference, date, time])?;
+        let reference = super::fits(inq.reference, 1, 50, &w.delimiters()).unwrap_or("");
+        w.segment("BHT", &["0022", "11", reference, date, time])?;
         *open_key = Some(key);
         *hl = Hl271 {
             next: 1,
@@ -784,28 +819,112 @@ fn write_subscriber(
         hl.receiver_key = Some(inq.receiver_segment);
         hl.receiver_hl = id;
     }
+    let d = w.delimiters();
     let id = hl.next.to_string();
     hl.next += 1;
-    w.segment("HL", &[&id, &hl.receiver_hl, "22", "0"])?;
-    for t in inq.traces.iter().take(2) {
-        w.segment("TRN", &["2", t.reference, t.originator, t.secondary])?;
+    // A dependent (2000D) the payer does not answer as a member of their own is answered
+    // in the dependent's own loop, under an echo of their subscriber (2000C/2100C).
+    let in_dependent_loop =
+        inq.level == Level::Dependent && matches!(a.result, AnswerResult::Rejected { .. });
+    if in_dependent_loop {
+        w.segment("HL", &[&id, &hl.receiver_hl, "22", "1"])?;
+        let sub = &inq.subscriber;
+        let member_id = inq.member_id.and_then(|v| super::fits(v, 2, 80, &d));
+        w.segment(
+            "NM1",
+            &[
+                "IL",
+                "1",
+                super::fits(sub.last_or_org(), 1, 60, &d).unwrap_or(""),
+                super::fits(sub.first(), 1, 35, &d).unwrap_or(""),
+                "",
+                "",
+                "",
+                if member_id.is_some() { "MI" } else { "" },
+                member_id.unwrap_or(""),
+            ],
+        )?;
+        let dep = hl.next.to_string();
+        hl.next += 1;
+        w.segment("HL", &[&dep, &id, "23", "0"])?;
+    } else {
+        w.segment("HL", &[&id, &hl.receiver_hl, "22", "0"])?;
     }
+    write_traces(w, inq)?;
     write_2100c(w, a)
+}
+
+/// The inquiry's trace numbers (at most two), as TRN01 `2`; a trace number the 271 cannot
+/// carry unchanged (more than 50 characters, not printable ASCII) is left out.
+fn write_traces(w: &mut Writer, inq: &Inquiry<'_>) -> Result<(), X12Error> {
+    let d = w.delimiters();
+    for t in inq.traces.iter().take(2) {
+        let (Some(r), Some(o)) = (
+            super::fits(t.reference, 1, 50, &d),
+            super::fits(t.originator, 10, 10, &d),
+        ) else {
+            continue;
+        };
+        let s = super::fits(t.secondary, 1, 50, &d).unwrap_or("");
+        w.segment("TRN", &["2", r, o, s])?;
+    }
+    Ok(())
+}
+
+/// The service types an answer's benefit EBs are given: `30` (health benefit plan
+/// coverage) and every other code the inquiry asked (EQ01, repeated or in several EQs),
+/// each once. A code that is not a code (1 or 2 letters or digits) is not echoed.
+pub fn answered_service_types<'a>(inq: &Inquiry<'a>) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = vec!["30"];
+    for st in &inq.service_types {
+        let code = (1..=2).contains(&st.len())
+            && st
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if code && !out.contains(st) {
+            out.push(st);
+        }
+    }
+    out
+}
+
+/// A value of our own (a name in the store) as the 271 can carry it, at most `max`
+/// characters (see [`super::carry`]).
+fn ours(value: &str, max: usize, d: &super::Delimiters) -> String {
+    let c = super::carry(value, d);
+    c.chars()
+        .take(max)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
 }
 
 fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
     let inq = a.inquiry;
+    let d = w.delimiters();
     match &a.result {
         AnswerResult::Rejected { code } => {
-            let id = inq.member_id.unwrap_or("");
-            let (q, id) = if id.is_empty() { ("", "") } else { ("MI", id) };
+            let id = inq.member_id.and_then(|v| super::fits(v, 2, 80, &d));
+            let (q, id) = match id {
+                Some(id) if inq.level == Level::Subscriber => ("MI", id),
+                _ => ("", ""),
+            };
+            let entity = if inq.level == Level::Dependent {
+                "03"
+            } else {
+                "IL"
+            };
             w.segment(
                 "NM1",
                 &[
-                    "IL",
+                    entity,
                     "1",
-                    inq.last_name.unwrap_or(""),
-                    inq.first_name.unwrap_or(""),
+                    inq.last_name
+                        .and_then(|v| super::fits(v, 1, 60, &d))
+                        .unwrap_or(""),
+                    inq.first_name
+                        .and_then(|v| super::fits(v, 1, 35, &d))
+                        .unwrap_or(""),
                     "",
                     "",
                     "",
@@ -813,9 +932,14 @@ fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
                     id,
                 ],
             )?;
-            w.segment("AAA", &["N", "", code.code(), "C"])?;
-            if let Some(d) = inq.birth_date {
-                w.segment("DMG", &["D8", DateText::d8(d).as_str()])?;
+            let aaa03 = if inq.level == Level::Dependent {
+                code.dependent_code()
+            } else {
+                code.code()
+            };
+            w.segment("AAA", &["N", "", aaa03, "C"])?;
+            if let Some(b) = inq.birth_date {
+                w.segment("DMG", &["D8", DateText::d8(b).as_str()])?;
             }
             if let (Some((from, to)), false) = (inq.dates, *code == RejectCode::InvalidDate) {
                 let (q, v) = date_or_range(from, to);
@@ -829,47 +953,75 @@ fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
                 &[
                     "IL",
                     "1",
-                    &m.last_name,
-                    &m.first_name,
+                    &ours(&m.last_name, 60, &d),
+                    &ours(&m.first_name, 35, &d),
                     "",
                     "",
                     "",
                     "MI",
-                    &m.id,
+                    &ours(&m.id, 80, &d),
                 ],
             )?;
             let dob = DateText::d8(m.birth_date);
-            w.segment("DMG", &["D8", dob.as_str(), m.sex.as_deref().unwrap_or("")])?;
+            let sex = m
+                .sex
+                .as_deref()
+                .filter(|s| matches!(*s, "F" | "M" | "U"))
+                .unwrap_or("");
+            w.segment("DMG", &["D8", dob.as_str(), sex])?;
             let (q, v) = date_or_range(c.dates.0, c.dates.1);
             w.segment("DTP", &["291", q, v.as_str()])?;
+            let types = answered_service_types(inq);
             if c.benefits.is_empty() {
-                w.segment("EB", &["6", "IND", "30"])?;
+                for st in &types {
+                    w.segment("EB", &["6", "IND", st])?;
+                }
             }
             for b in &c.benefits {
-                w.segment(
-                    "EB",
-                    &[
-                        if b.active { "1" } else { "6" },
-                        "IND",
-                        "30",
-                        "MC",
-                        &b.plan_name,
-                    ],
-                )?;
-                if !b.plan_code.is_empty() {
-                    w.segment("REF", &["18", &b.plan_code])?;
+                let plan_name = ours(&b.plan_name, 50, &d);
+                let plan_code = ours(&b.plan_code, 50, &d);
+                for st in &types {
+                    w.segment(
+                        "EB",
+                        &[
+                            if b.active { "1" } else { "6" },
+                            "IND",
+                            st,
+                            "MC",
+                            &plan_name,
+                        ],
+                    )?;
+                    if !plan_code.is_empty() {
+                        w.segment("REF", &["18", &plan_code])?;
+                    }
+                    write_span_dates(w, b.from, b.to)?;
                 }
-                write_span_dates(w, b.from, b.to)?;
             }
             for mc in &c.managed_care {
-                w.segment("EB", &["MC", "IND", "30", "HM", &mc.plan_type])?;
+                w.segment(
+                    "EB",
+                    &["MC", "IND", "30", "HM", &ours(&mc.plan_type, 50, &d)],
+                )?;
                 write_span_dates(w, mc.from, mc.to)?;
                 if let Some(p) = &mc.plan_partner {
-                    w.segment("MSG", &[&format!("PLAN PARTNER {p}")])?;
+                    w.segment("MSG", &[&ours(&format!("PLAN PARTNER {p}"), 264, &d)])?;
                 }
                 w.segment("LS", &["2120"])?;
                 let id = mc.cco_id.clone().unwrap_or_else(|| derive_id(&mc.cco_name));
-                w.segment("NM1", &["Y2", "2", &mc.cco_name, "", "", "", "", "PI", &id])?;
+                w.segment(
+                    "NM1",
+                    &[
+                        "Y2",
+                        "2",
+                        &ours(&mc.cco_name, 60, &d),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "PI",
+                        &ours(&id, 80, &d),
+                    ],
+                )?;
                 w.segment("LE", &["2120"])?;
             }
             for o in &c.other_payers {
@@ -879,7 +1031,8 @@ fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
                     OtherPayerKind::MedicarePartB => "MB",
                     OtherPayerKind::MedicarePartD => "OT",
                 };
-                w.segment("EB", &["R", "IND", "30", ins, &o.name])?;
+                let name = ours(&o.name, 50, &d);
+                w.segment("EB", &["R", "IND", "30", ins, &name])?;
                 write_span_dates(w, o.from, o.to)?;
                 w.segment("LS", &["2120"])?;
                 w.segment(
@@ -887,7 +1040,7 @@ fn write_2100c(w: &mut Writer, a: &Answer<'_, '_>) -> Result<(), X12Error> {
                     &[
                         "PRP",
                         "2",
-                        &o.name,
+                        &ours(&o.name, 60, &d),
                         "",
                         "",
                         "",
@@ -1268,8 +1421,8 @@ mod tests {
     }
 
     #[test]
-    fn echoed_value_with_output_delimiter_is_refused() {
-        let text = "ISA|00|          |00|          |ZZ|CLINIC         |ZZ|OHA            |240301|0905|^|00501|000000001|0|T|:~GS|HS|CLINIC|OHA|20240301|0905|1|X|005010X279A1~ST|270|0001|005010X279A1~BHT|0022|13|R1|20240301|0905~HL|1||20|1~NM1|PR|2|OHA|||||PI|OHA~HL|2|1|21|1~NM1|1P|2|CLINIC|||||XX|1234567893~HL|3|2|22|0~NM1|IL|1|DOE*SMITH|JANE||||MI|AB123456~EQ|30~SE|10|0001~GE|1|1~IEA|1|000000001~";
+    fn echoed_value_the_271_cannot_carry_is_left_out_or_carried_with_their_delimiters() {
+        let text = "ISA|00|          |00|          |ZZ|CLINIC         |ZZ|OHA            |240301|0905|^|00501|000000001|0|T|:~GS|HS|CLINIC|OHA|20240301|0905|1|X|005010X279A1~ST|270|0001|005010X279A1~BHT|0022|13|R1|20240301|0905~HL|1||20|1~NM1|PR|2|OHA|||||PI|OHA~HL|2|1|21|1~NM1|1P|2|CLINIC|||||XX|1234567893~HL|3|2|22|0~TRN|1|T*1|9123456789~NM1|IL|1|DOE*SMITH|JANE||||MI|AB123456~EQ|30~SE|11|0001~GE|1|1~IEA|1|000000001~";
         let ic = Interchange::parse(text).unwrap();
         let inqs = read_270(&ic).unwrap();
         assert_eq!(inqs[0].last_name, Some("DOE*SMITH"));
@@ -1279,15 +1432,37 @@ mod tests {
                 code: RejectCode::NotFound,
             },
         }];
-        let e = write_271(
+        // With the default delimiters the name and trace cannot be carried: left out.
+        let out = write_271(
             &answers,
             &Options271 {
                 envelope: env(),
                 one_subscriber_per_transaction: false,
             },
         )
-        .unwrap_err();
-        assert!(e.message.contains("delimiter"), "{e}");
+        .unwrap();
+        assert!(out.contains("NM1*IL*1**JANE****MI*AB123456~"), "{out}");
+        assert!(!out.contains("TRN"), "{out}");
+        Interchange::parse(&out).unwrap();
+        // With the 270's own delimiters they are carried unchanged.
+        let envelope = env().with_answer_delimiters(ic.delimiters, text);
+        let out = write_271(
+            &answers,
+            &Options271 {
+                envelope,
+                one_subscriber_per_transaction: false,
+            },
+        )
+        .unwrap();
+        assert!(out.contains("TRN|2|T*1|9123456789~"), "{out}");
+        let back = Interchange::parse(&out).unwrap();
+        let nm1 = back.groups[0].transactions[0]
+            .segments
+            .iter()
+            .find(|s| s.id() == "NM1" && s.element(1) == "IL")
+            .copied()
+            .unwrap();
+        assert_eq!(nm1.element(3), "DOE*SMITH");
     }
 
     #[test]

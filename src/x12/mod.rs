@@ -14,13 +14,18 @@ mod writer;
 
 #[cfg(test)]
 mod conformance_tests;
+#[cfg(test)]
+mod reply_props;
 
 use std::fmt;
 
 pub use reader::{
     FunctionalGroup, Interchange, InterchangeFault, IsaHeader, Segment, TransactionSet,
 };
-pub use writer::{st_control_number, Envelope, GroupHeader, InterchangeHeader, Writer};
+pub use writer::{
+    answer_delimiters, carry, fits, st_control_number, Envelope, GroupHeader, InterchangeHeader,
+    Writer,
+};
 
 /// An error in X12 input (or a value a writer cannot emit), naming the
 /// 1-based segment number in the file and the segment id.
@@ -254,4 +259,89 @@ pub fn check_transaction_version(
         }
     }
     Ok(())
+}
+
+/// Where the interchange that `text` starts with ends: the byte after its IEA's
+/// terminator (or the end of `text`), or `None` when `text` does not start with a
+/// readable ISA.
+fn interchange_end(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    if !text.starts_with("ISA") || b.len() < 106 {
+        return None;
+    }
+    let (element, terminator) = (*b.get(3)?, *b.get(105)?);
+    let mut at = 106;
+    while at < b.len() {
+        let seg_end = b
+            .get(at..)?
+            .iter()
+            .position(|&c| c == terminator)
+            .map_or(b.len(), |p| at + p);
+        let seg = b.get(at..seg_end)?;
+        let start = seg
+            .iter()
+            .position(|c| !matches!(c, b'\r' | b'\n' | b' ' | b'\t'))
+            .unwrap_or(seg.len());
+        let seg = seg.get(start..)?;
+        if seg.starts_with(b"IEA") && (seg.len() == 3 || seg.get(3) == Some(&element)) {
+            return Some((seg_end + 1).min(b.len()));
+        }
+        at = seg_end + 1;
+    }
+    None
+}
+
+/// Splits a file into its interchanges (ISA ... IEA), in order. A new interchange starts
+/// only where an ISA follows an IEA (after any line breaks); anything else after an IEA
+/// stays with the interchange before it, for the reader to report. A file of one
+/// interchange is one item.
+pub fn split_interchanges(input: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = input;
+    loop {
+        let lead = rest.len()
+            - rest
+                .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+                .len();
+        let body = rest.get(lead..).unwrap_or("");
+        let next = interchange_end(body).and_then(|end| {
+            let after = body.get(end..)?;
+            let t = after.trim_start_matches(['\r', '\n', ' ', '\t']);
+            t.starts_with("ISA")
+                .then(|| (lead + end, rest.len() - t.len()))
+        });
+        match next {
+            Some((end, next_start)) => {
+                out.push(rest.get(..end).unwrap_or(rest));
+                rest = rest.get(next_start..).unwrap_or("");
+            }
+            None => {
+                out.push(rest);
+                return out;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    #[test]
+    fn splits_interchanges_only_where_an_isa_follows_an_iea() {
+        let isa = "ISA*00*          *00*          *ZZ*A              *ZZ*B              *240102*1230*^*00501*000000001*0*T*:~";
+        let one = format!("{isa}GS*HS*A*B*20240102*1230*1*X*005010X279A1~GE*0*1~IEA*1*000000001~");
+        let two = format!("{one}\r\n{one}\n");
+        let parts = split_interchanges(&two);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0], one);
+        assert_eq!(parts[1], format!("{one}\n"));
+        assert_eq!(split_interchanges(&one), vec![one.as_str()]);
+        let junk = format!("{one}GS*HS~");
+        assert_eq!(split_interchanges(&junk), vec![junk.as_str()]);
+        assert_eq!(split_interchanges("hello"), vec!["hello"]);
+        for p in split_interchanges(&two) {
+            Interchange::parse(p).unwrap();
+        }
+    }
 }

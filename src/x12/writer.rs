@@ -63,6 +63,11 @@ pub struct Envelope {
     pub delimiters: Delimiters,
     /// Line break after each segment terminator.
     pub newline: bool,
+    /// GS02 when it is not ISA06 (an answer's GS02 is the GS03 it answers: an ISA06 of
+    /// one character cannot be a GS02, which is 2 to 15).
+    pub group_sender: Option<String>,
+    /// GS03 when it is not ISA08.
+    pub group_receiver: Option<String>,
 }
 
 impl Envelope {
@@ -86,7 +91,37 @@ impl Envelope {
             production: false,
             delimiters: Delimiters::default(),
             newline: false,
+            group_sender: None,
+            group_receiver: None,
         }
+    }
+
+    /// The envelope of an answer to an interchange: the same delimiters as the file
+    /// answered (its sender's data cannot hold them), or, where those cannot write a 5010
+    /// interchange (no repetition separator), a usable set none of whose characters
+    /// occurs in `text`. See [`answer_delimiters`].
+    pub fn with_answer_delimiters(mut self, theirs: Delimiters, text: &str) -> Self {
+        self.delimiters = answer_delimiters(theirs, text);
+        self
+    }
+
+    /// The GS02/GS03 of the answer: the GS03/GS02 of the group answered, used when the
+    /// ISA ids cannot be GS ids (fewer than 2 characters).
+    pub fn with_group_ids(mut self, sender: &str, receiver: &str) -> Self {
+        let usable =
+            |s: &str| (2..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_graphic());
+        if !usable(&self.sender_id) && usable(sender) {
+            self.group_sender = Some(sender.to_string());
+        }
+        if !usable(&self.receiver_id) && usable(receiver) {
+            self.group_receiver = Some(receiver.to_string());
+        }
+        self
+    }
+
+    /// Checks the ISA and GS this envelope writes can be written (without writing).
+    pub fn check(&self, functional_id: &str, version: &str) -> Result<(), X12Error> {
+        self.open(functional_id, version).map(|_| ())
     }
 
     /// A writer with the ISA and GS written.
@@ -105,8 +140,14 @@ impl Envelope {
         })?;
         w.begin_group(&GroupHeader {
             functional_id: functional_id.into(),
-            sender: self.sender_id.clone(),
-            receiver: self.receiver_id.clone(),
+            sender: self
+                .group_sender
+                .clone()
+                .unwrap_or_else(|| self.sender_id.clone()),
+            receiver: self
+                .group_receiver
+                .clone()
+                .unwrap_or_else(|| self.receiver_id.clone()),
             date: self.date,
             time: self.time,
             control_number: self.group_control_number,
@@ -147,6 +188,86 @@ impl Envelope {
 /// ST02 for the n-th (1-based) transaction set of a file: `0001`, `0002`...
 pub fn st_control_number(n: usize) -> String {
     format!("{:04}", n)
+}
+
+/// The delimiters of an answer to a file written with `theirs`: the same ones (by
+/// definition they occur in none of the sender's values, so every value echoed from the
+/// file can be carried). Where one of `theirs` cannot serve (no repetition separator, as
+/// in a 4010-style ISA11; `-` or `.`, which our own values hold), it is replaced by the
+/// first candidate (punctuation, then the control characters US, RS, GS, FS) that occurs
+/// nowhere in `text` and is none of the others; should every candidate occur, the
+/// default delimiters are used.
+pub fn answer_delimiters(theirs: Delimiters, text: &str) -> Delimiters {
+    // Characters our own values need (RD8 date ranges, decimals) are never delimiters.
+    const OURS: &[u8] = b"-.";
+    // Preferred first, then any punctuation, then the information separators (control
+    // characters, which no element value may hold).
+    const CANDIDATES: &[u8] = b"^}{!#$%&@`|\\;~*:><'\"()+,/=?[]_\x1f\x1e\x1d\x1c";
+    let usable = |c: u8| !OURS.contains(&c);
+    if theirs.repetition.is_some_and(usable)
+        && [theirs.element, theirs.component, theirs.segment]
+            .iter()
+            .all(|&c| usable(c))
+        && theirs.validate().is_ok()
+    {
+        return theirs;
+    }
+    let mut d = theirs;
+    let pick = |d: &Delimiters| {
+        CANDIDATES
+            .iter()
+            .copied()
+            .find(|&c| !text.as_bytes().contains(&c) && !d.is_delimiter(c))
+    };
+    for slot in 0..4 {
+        let cur = match slot {
+            0 => Some(d.element),
+            1 => d.repetition,
+            2 => Some(d.component),
+            _ => Some(d.segment),
+        };
+        if cur.is_some_and(usable) {
+            continue;
+        }
+        let Some(c) = pick(&d) else {
+            return Delimiters::default();
+        };
+        match slot {
+            0 => d.element = c,
+            1 => d.repetition = Some(c),
+            2 => d.component = c,
+            _ => d.segment = c,
+        }
+    }
+    if d.validate().is_ok() {
+        d
+    } else {
+        Delimiters::default()
+    }
+}
+
+/// `value` as an element written with `d` can carry it: every delimiter and control
+/// character (and anything outside printable ASCII, the X12 basic and extended character
+/// sets) replaced by a space, and surrounding spaces trimmed. For values of our own
+/// (names in the store) that must not make an answer unwritable.
+pub fn carry<'v>(value: &'v str, d: &Delimiters) -> std::borrow::Cow<'v, str> {
+    let ok = |c: char| (c.is_ascii_graphic() || c == ' ') && !d.is_delimiter(c as u8);
+    if value.chars().all(ok) {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let s: String = value.chars().map(|c| if ok(c) { c } else { ' ' }).collect();
+    std::borrow::Cow::Owned(s.trim().to_string())
+}
+
+/// `value` when an element of `min..=max` characters written with `d` can carry it
+/// unchanged (printable ASCII, no delimiter), else `None`: for values echoed from a file,
+/// which are left out rather than changed.
+pub fn fits<'v>(value: &'v str, min: usize, max: usize, d: &Delimiters) -> Option<&'v str> {
+    ((min..=max).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| (b.is_ascii_graphic() || b == b' ') && !d.is_delimiter(b)))
+    .then_some(value)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -388,6 +509,18 @@ impl Writer {
             &h.receiver_id,
         ];
         for (i, f) in fields.iter().enumerate() {
+            // The ISA is fixed-width in bytes: only printable ASCII (the X12 basic and
+            // extended character sets) keeps it 106 bytes.
+            if !f.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+                return Err(X12Error::new(
+                    0,
+                    "ISA",
+                    format!(
+                        "ISA{:02} {f:?} has characters outside the X12 character set (printable ASCII); an ISA cannot carry it",
+                        i + 5
+                    ),
+                ));
+            }
             self.check_value("ISA", i + 5, f)?;
         }
         let e = self.delims.element as char;

@@ -219,13 +219,14 @@ fn a_taken_file_whose_sender_cannot_be_answered_is_stored_with_a_warning() {
     let sb = setup();
     let file = batch_837(&sb, &[("PCN-1", "OC100001", "90837", "2026-03-10")]);
     let text = std::fs::read_to_string(&file).unwrap();
-    // A one-character ISA06: our 999's GS03 needs two.
+    // A non-ASCII ISA06 (15 bytes, 14 characters): an ISA cannot carry it back. (A
+    // one-character ISA06 is answered: tests/cli/replies.rs.)
     let isa06 = format!("*{:<15}*", super::claims::PROVIDER);
     assert!(text.contains(&isa06), "{text}");
     let file = write_unique(
         &sb,
         "837",
-        &text.replacen(&isa06, &format!("*{:<15}*", "5"), 1),
+        &text.replacen(&isa06, &format!("*Ñ5{}*", " ".repeat(12)), 1),
     );
     let ack = sb.path("none.999");
     let r = sb
@@ -243,7 +244,8 @@ fn a_taken_file_whose_sender_cannot_be_answered_is_stored_with_a_warning() {
             None,
         )
         .ok()
-        .err_contains("warning: no acknowledgment was written to");
+        .err_contains("warning: no acknowledgment was written to")
+        .err_contains("outside the X12 character set");
     let v = r.json();
     assert_eq!(v["accepted"], 1);
     assert!(v["ack"].is_null(), "{v}");

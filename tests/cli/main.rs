@@ -13,5 +13,6 @@ mod generated;
 mod pa;
 mod prompts;
 mod reliability;
+mod replies;
 mod tokens;
 mod tours;

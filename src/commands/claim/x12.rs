@@ -7,16 +7,18 @@
 use super::edits;
 use super::submit::submit_one;
 use crate::auth;
+use crate::auth::Actor;
 use crate::context::Context;
 use crate::domain::claims::{parse_claim, ClaimType, RawClaim, RawLine};
 use crate::domain::roles::Role;
 use crate::error::{Error, Result};
 use crate::output::{files, Output};
+use crate::store::Tx;
 use crate::x12::ack::{
     acknowledge, unnamed, AckKind, Acknowledgment, Expected, SegmentNote, SetAck,
 };
 use crate::x12::claims::{read_837p_set, Claim837, X222};
-use crate::x12::{check_transaction_version, Envelope, Interchange};
+use crate::x12::{check_transaction_version, split_interchanges, Envelope, Interchange};
 use serde::Serialize;
 use std::path::Path;
 
@@ -128,15 +130,23 @@ pub fn raw_from_837(c: &Claim837<'_>) -> std::result::Result<RawClaim, String> {
     })
 }
 
-/// The envelope of our answer: sender and receiver swapped.
-fn ack_envelope(ctx: &Context, ic: &Interchange<'_>, control: u32) -> Envelope {
+/// The envelope of our answer: sender and receiver swapped, written with the 837P's own
+/// delimiters (its values cannot hold them: a `*` in an ST02 under `|` is echoed as is),
+/// and the GS ids of the group answered where the ISA ids cannot be GS ids.
+fn ack_envelope(ctx: &Context, ic: &Interchange<'_>, text: &str, control: u32) -> Envelope {
     let now = ctx.clock.now();
+    let g = ic.groups.first();
     let mut env = Envelope::new(
         ic.isa.receiver_id,
         ic.isa.sender_id,
         ctx.clock.today(),
         now.time(),
         control,
+    )
+    .with_answer_delimiters(ic.delimiters, text)
+    .with_group_ids(
+        g.map_or("", |g| g.receiver.trim()),
+        g.map_or("", |g| g.sender.trim()),
     );
     env.sender_qualifier = ic.isa.receiver_qualifier.to_string();
     env.receiver_qualifier = ic.isa.sender_qualifier.to_string();
@@ -206,11 +216,33 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         Error::invalid(format!("{name} is not a readable 837P: {msg}"))
             .hint("nothing was stored; fix the file's envelopes and send it again")
     };
-    let parsed = std::str::from_utf8(&bytes)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
-        .and_then(|text| Interchange::parse_lenient(text).map_err(|e| e.to_string()));
-    let ic = match parsed {
-        Ok(ic) => ic,
+    // A file of several interchanges is taken interchange by interchange, all in one
+    // transaction; the --ack file holds one acknowledgment per interchange, in order.
+    let chunks: std::result::Result<Vec<&str>, String> = std::str::from_utf8(&bytes)
+        .map(split_interchanges)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()));
+    let several = chunks.as_ref().is_ok_and(|c| c.len() > 1);
+    let which = |n: usize, total: usize| {
+        if several {
+            format!("interchange {} of {total}: ", n + 1)
+        } else {
+            String::new()
+        }
+    };
+    let parsed = chunks.and_then(|chunks| {
+        let total = chunks.len();
+        chunks
+            .iter()
+            .enumerate()
+            .map(|(n, text)| {
+                Interchange::parse_lenient(text)
+                    .map(|ic| (ic, *text))
+                    .map_err(|e| format!("{}{e}", which(n, total)))
+            })
+            .collect::<std::result::Result<Vec<_>, String>>()
+    });
+    let ics = match parsed {
+        Ok(ics) => ics,
         Err(msg) => {
             // Without a readable ISA there is nobody to answer: no acknowledgment at all.
             let mut err = broken(msg);
@@ -231,28 +263,60 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             return Err(err);
         }
     };
-    let control = tx.next_sequence("x12-interchange")?;
-    let control = u32::try_from(control % 1_000_000_000).unwrap_or(1).max(1);
-    let mut ack_file = None;
-    let env = ack_envelope(ctx, &ic, control);
+    let total = ics.len();
+    let mut envs = Vec::with_capacity(total);
+    for (ic, text) in &ics {
+        let control = tx.next_sequence("x12-interchange")?;
+        let control = u32::try_from(control % 1_000_000_000).unwrap_or(1).max(1);
+        envs.push(ack_envelope(ctx, ic, text, control));
+    }
     // A broken envelope, a group or set a 999 could not name, or a file that is not an
     // 837P: the whole file is refused, nothing is stored, the refusal is audited, and the
-    // acknowledgment (a TA1 or a 999 rejecting every set) says so.
-    let refusal = ic
-        .errors
-        .first()
-        .cloned()
-        .or_else(|| unnamed(&ic, &env.delimiters))
-        .or_else(|| check_transaction_version(&ic, "837", X222).err())
-        .map(|e| e.to_string());
+    // acknowledgment (a TA1 or a 999 rejecting every set, for each interchange) says so.
+    let refusal = ics
+        .iter()
+        .zip(&envs)
+        .enumerate()
+        .find_map(|(n, ((ic, _), env))| {
+            ic.errors
+                .first()
+                .cloned()
+                .or_else(|| unnamed(ic, &env.delimiters))
+                .or_else(|| check_transaction_version(ic, "837", X222).err())
+                .map(|e| format!("{}{e}", which(n, total)))
+        });
+    let mut ack_file = None;
     if let Some(msg) = refusal {
         let mut err = broken(msg);
         if let Some(path) = ack {
-            let (answer, hint) = refusal_ack(&ic, &env, path);
-            if let Some(a) = answer {
-                ack_file = Some(write_ack(path, &a.text)?);
+            let mut text = String::new();
+            let mut hints = Vec::new();
+            for (n, ((ic, _), env)) in ics.iter().zip(&envs).enumerate() {
+                let (answer, hint) = refusal_ack(ic, env, path);
+                match answer {
+                    Some(a) if several => {
+                        hints.push(format!("{}{}", which(n, total), a.summary));
+                        text.push_str(&a.text);
+                    }
+                    Some(a) => {
+                        hints.push(hint);
+                        text.push_str(&a.text);
+                    }
+                    None => hints.push(format!("{}{hint}", which(n, total))),
+                }
             }
-            err = err.hint(hint);
+            if !text.is_empty() {
+                ack_file = Some(write_ack(path, &text)?);
+            }
+            err = err.hint(if several {
+                format!(
+                    "one acknowledgment per interchange was written to {}: {}",
+                    path.display(),
+                    hints.join("; ")
+                )
+            } else {
+                hints.join("; ")
+            });
         }
         tx.audit(&actor.entry(
             &now,
@@ -268,111 +332,40 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         return Err(err);
     }
     let today = ctx.clock.today();
-    let mut acks = Vec::new();
     let mut results = Vec::new();
     let mut rejected_sets = Vec::new();
-    for (gi, g) in ic.groups.iter().enumerate() {
-        for (ti, t) in g.transactions.iter().enumerate() {
-            let claims = match read_837p_set(gi, ti, t) {
-                Ok(c) => c,
-                Err(e) => {
-                    acks.push(SetAck {
-                        group_index: gi,
-                        transaction_index: ti,
-                        status: None,
-                        notes: vec![SegmentNote::from_error(&e, t, "8")],
-                    });
-                    rejected_sets.push(SetProblem {
-                        transaction_control_number: t.control_number.to_string(),
-                        error: e.to_string(),
-                    });
-                    continue;
+    // The file was taken: each 999 accepts the sets that were read (their claims' own
+    // refusals are in the results) and rejects those that were not.
+    let mut written: Vec<Acknowledgment> = Vec::new();
+    let mut ack_text = String::new();
+    for (n, ((ic, _), env)) in ics.iter().zip(&envs).enumerate() {
+        let acks = take_interchange(
+            &tx,
+            &actor,
+            &provider_id,
+            today,
+            &now,
+            &name,
+            ic,
+            &mut results,
+            &mut rejected_sets,
+        )?;
+        if let Some(path) = ack {
+            match acknowledge(ic, &acks, env, Some(EXPECTED), false) {
+                Ok(a) => {
+                    ack_text.push_str(&a.text);
+                    written.push(a);
                 }
-            };
-            for c in &claims {
-                let pcn = c.patient_control_number.to_string();
-                let raw = raw_from_837(c);
-                let parsed = raw.and_then(|r| parse_claim(&r).map_err(|p| p.join("; ")));
-                let party = match &parsed {
-                    Ok(_) => None,
-                    Err(_) => edits::party_edit(
-                        &tx,
-                        &provider_id,
-                        c.billing_provider.npi.unwrap_or(""),
-                        c.subscriber.member_id.unwrap_or(""),
-                    )?,
-                };
-                let outcome = match &parsed {
-                    Err(reason) => Err(party.map(|r| r.reason).unwrap_or_else(|| reason.clone())),
-                    Ok(claim) => match submit_one(
-                        &tx,
-                        &actor,
-                        &provider_id,
-                        today,
-                        &now,
-                        ClaimType::X12Professional,
-                        claim,
-                    )? {
-                        Ok(icn) => Ok(icn),
-                        Err(r) => Err(r.reason),
-                    },
-                };
-                let member_id = parsed.as_ref().ok().map(|c| c.member_id.to_string());
-                match outcome {
-                    Ok(icn) => {
-                        tx.audit(&actor.entry(
-                            &now,
-                            "claim submit",
-                            Some(&icn),
-                            "ok",
-                            Some(&format!("accepted from 837P {name}, claim {pcn}")),
-                        ))?;
-                        results.push(ClaimResult {
-                            patient_control_number: pcn,
-                            icn: Some(icn),
-                            status: "accepted".into(),
-                            category_code: "A2".into(),
-                            reason: None,
-                            member_id,
-                            transaction_control_number: t.control_number.to_string(),
-                        });
-                    }
-                    Err(reason) => {
-                        tx.audit(&actor.entry(
-                            &now,
-                            "claim submit",
-                            Some(&pcn),
-                            "refused",
-                            Some(&format!("837P {name}: {reason}")),
-                        ))?;
-                        results.push(ClaimResult {
-                            patient_control_number: pcn,
-                            icn: None,
-                            status: "refused".into(),
-                            category_code: "A7".into(),
-                            reason: Some(reason),
-                            member_id,
-                            transaction_control_number: t.control_number.to_string(),
-                        });
-                    }
-                }
+                Err(e) => ctx.ui.warn(&format!(
+                    "no acknowledgment was written to {} for {}the interchange: it cannot be answered ({e})",
+                    path.display(),
+                    which(n, total)
+                )),
             }
         }
     }
-    // The file was taken: the 999 accepts the sets that were read (their claims' own
-    // refusals are in the results) and rejects those that were not.
-    let mut written: Option<Acknowledgment> = None;
-    if let Some(path) = ack {
-        match acknowledge(&ic, &acks, &env, Some(EXPECTED), false) {
-            Ok(a) => {
-                ack_file = Some(write_ack(path, &a.text)?);
-                written = Some(a);
-            }
-            Err(e) => ctx.ui.warn(&format!(
-                "no acknowledgment was written to {}: the interchange cannot be answered ({e})",
-                path.display()
-            )),
-        }
+    if let (Some(path), false) = (ack, written.is_empty()) {
+        ack_file = Some(write_ack(path, &ack_text)?);
     }
     let accepted = results.iter().filter(|r| r.status == "accepted").count();
     let refused = results.len() - accepted;
@@ -382,7 +375,12 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         Some(&name),
         "ok",
         Some(&format!(
-            "837P batch: {accepted} accepted, {refused} refused"
+            "837P batch: {accepted} accepted, {refused} refused{}",
+            if several {
+                format!(", {total} interchanges")
+            } else {
+                String::new()
+            }
         )),
     ))?;
     tx.commit()?;
@@ -414,13 +412,19 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         ctx.ui.note(human.trim_end());
         return Ok(Output::Nothing);
     }
-    if let (Some(p), Some(a)) = (ack, &written) {
-        let kind = match a.kind {
-            AckKind::Ta1 => "TA1",
-            AckKind::Fa999 => "999",
-        };
+    if let Some(p) = ack.filter(|_| !written.is_empty()) {
+        let mut kinds: Vec<&str> = written
+            .iter()
+            .map(|a| match a.kind {
+                AckKind::Ta1 => "TA1",
+                AckKind::Fa999 => "999",
+            })
+            .collect();
+        kinds.dedup();
         human.push_str(&format!(
-            "{kind} acknowledgment written to {}\n",
+            "{} acknowledgment{} written to {}\n",
+            kinds.join("/"),
+            if written.len() > 1 { "s" } else { "" },
             p.display()
         ));
     }
@@ -431,9 +435,116 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             claims: results,
             rejected_sets,
             ack: ack
-                .filter(|_| written.is_some())
+                .filter(|_| !written.is_empty())
                 .map(|p| p.display().to_string()),
         },
         human,
     ))
+}
+
+/// Takes the claims of one interchange (already checked: no envelope fault, an 837P):
+/// each through the edits, stored or refused and audited. Returns what its 999 says of
+/// each transaction set that could not be read.
+#[allow(clippy::too_many_arguments)]
+fn take_interchange(
+    tx: &Tx<'_>,
+    actor: &Actor,
+    provider_id: &str,
+    today: chrono::NaiveDate,
+    now: &str,
+    name: &str,
+    ic: &Interchange<'_>,
+    results: &mut Vec<ClaimResult>,
+    rejected_sets: &mut Vec<SetProblem>,
+) -> Result<Vec<SetAck>> {
+    let mut acks = Vec::new();
+    for (gi, g) in ic.groups.iter().enumerate() {
+        for (ti, t) in g.transactions.iter().enumerate() {
+            let claims = match read_837p_set(gi, ti, t) {
+                Ok(c) => c,
+                Err(e) => {
+                    acks.push(SetAck {
+                        group_index: gi,
+                        transaction_index: ti,
+                        status: None,
+                        notes: vec![SegmentNote::from_error(&e, t, "8")],
+                    });
+                    rejected_sets.push(SetProblem {
+                        transaction_control_number: t.control_number.to_string(),
+                        error: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            for c in &claims {
+                let pcn = c.patient_control_number.to_string();
+                let raw = raw_from_837(c);
+                let parsed = raw.and_then(|r| parse_claim(&r).map_err(|p| p.join("; ")));
+                let party = match &parsed {
+                    Ok(_) => None,
+                    Err(_) => edits::party_edit(
+                        tx,
+                        provider_id,
+                        c.billing_provider.npi.unwrap_or(""),
+                        c.subscriber.member_id.unwrap_or(""),
+                    )?,
+                };
+                let outcome = match &parsed {
+                    Err(reason) => Err(party.map(|r| r.reason).unwrap_or_else(|| reason.clone())),
+                    Ok(claim) => match submit_one(
+                        tx,
+                        actor,
+                        provider_id,
+                        today,
+                        now,
+                        ClaimType::X12Professional,
+                        claim,
+                    )? {
+                        Ok(icn) => Ok(icn),
+                        Err(r) => Err(r.reason),
+                    },
+                };
+                let member_id = parsed.as_ref().ok().map(|c| c.member_id.to_string());
+                match outcome {
+                    Ok(icn) => {
+                        tx.audit(&actor.entry(
+                            now,
+                            "claim submit",
+                            Some(&icn),
+                            "ok",
+                            Some(&format!("accepted from 837P {name}, claim {pcn}")),
+                        ))?;
+                        results.push(ClaimResult {
+                            patient_control_number: pcn,
+                            icn: Some(icn),
+                            status: "accepted".into(),
+                            category_code: "A2".into(),
+                            reason: None,
+                            member_id,
+                            transaction_control_number: t.control_number.to_string(),
+                        });
+                    }
+                    Err(reason) => {
+                        tx.audit(&actor.entry(
+                            now,
+                            "claim submit",
+                            Some(&pcn),
+                            "refused",
+                            Some(&format!("837P {name}: {reason}")),
+                        ))?;
+                        results.push(ClaimResult {
+                            patient_control_number: pcn,
+                            icn: None,
+                            status: "refused".into(),
+                            category_code: "A7".into(),
+                            reason: Some(reason),
+                            member_id,
+                            transaction_control_number: t.control_number.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    Ok(acks)
 }

@@ -16,7 +16,7 @@ use crate::x12::eligibility::{
     InquiryRequest, Level, ManagedCareSpan, Member, Options271, OtherPayerKind, OtherPayerSpan,
     Party, RejectCode, Request270,
 };
-use crate::x12::{Envelope, Interchange, X12Error};
+use crate::x12::{split_interchanges, Delimiters, Envelope, Interchange, X12Error};
 use chrono::{NaiveDate, Timelike};
 use std::io::Write;
 use std::path::Path;
@@ -202,17 +202,51 @@ pub struct Isa {
     pub receiver_qualifier: String,
     pub receiver_id: String,
     pub production: bool,
+    /// The 270's delimiters: the 271 is written with them (see
+    /// [`crate::x12::answer_delimiters`]).
+    pub delimiters: Delimiters,
+    /// GS02 and GS03 of the 270's first group (the 271's GS03 and GS02 when the ISA ids
+    /// cannot be GS ids).
+    pub group_sender: String,
+    pub group_receiver: String,
 }
 
 impl Isa {
     pub fn of(ic: &Interchange<'_>) -> Isa {
+        let g = ic.groups.first();
         Isa {
             sender_qualifier: ic.isa.sender_qualifier.to_string(),
             sender_id: ic.isa.sender_id.to_string(),
             receiver_qualifier: ic.isa.receiver_qualifier.to_string(),
             receiver_id: ic.isa.receiver_id.to_string(),
             production: ic.isa.usage == "P",
+            delimiters: ic.delimiters,
+            group_sender: g.map(|g| g.sender.to_string()).unwrap_or_default(),
+            group_receiver: g.map(|g| g.receiver.to_string()).unwrap_or_default(),
         }
+    }
+
+    /// The 271's envelope: sender and receiver swapped, the 270's delimiters.
+    pub fn reply_envelope(
+        &self,
+        text: &str,
+        today: NaiveDate,
+        time: chrono::NaiveTime,
+        control_number: u32,
+    ) -> Envelope {
+        let mut env = Envelope::new(
+            non_blank(&self.receiver_id, PAYER_ID),
+            non_blank(&self.sender_id, "SUBMITTER"),
+            today,
+            time,
+            control_number,
+        )
+        .with_answer_delimiters(self.delimiters, text)
+        .with_group_ids(self.group_receiver.trim(), self.group_sender.trim());
+        env.sender_qualifier = non_blank(&self.receiver_qualifier, "ZZ").to_string();
+        env.receiver_qualifier = non_blank(&self.sender_qualifier, "ZZ").to_string();
+        env.production = self.production;
+        env
     }
 }
 
@@ -232,11 +266,9 @@ pub fn read_inquiries<'a>(name: &str, ic: &Interchange<'a>) -> Result<Vec<Inquir
 /// and how writing went.
 pub fn answer_270(
     tx: &Tx<'_>,
-    isa: &Isa,
+    env: Envelope,
     inquiries: &[Inquiry<'_>],
     today: NaiveDate,
-    time: chrono::NaiveTime,
-    control_number: u32,
     out: &mut dyn std::io::Write,
 ) -> Result<(usize, std::io::Result<()>)> {
     let asks: Vec<Ask> = inquiries.iter().map(|q| ask(q, today)).collect();
@@ -276,16 +308,6 @@ pub fn answer_270(
             }
             Some(Answer { inquiry: q, result })
         });
-    let mut env = Envelope::new(
-        non_blank(&isa.receiver_id, PAYER_ID),
-        non_blank(&isa.sender_id, "SUBMITTER"),
-        today,
-        time,
-        control_number,
-    );
-    env.sender_qualifier = non_blank(&isa.receiver_qualifier, "ZZ").to_string();
-    env.receiver_qualifier = non_blank(&isa.sender_qualifier, "ZZ").to_string();
-    env.production = isa.production;
     let opts = Options271 {
         envelope: env,
         one_subscriber_per_transaction: false,
@@ -305,58 +327,95 @@ fn non_blank<'a>(s: &'a str, default: &'a str) -> &'a str {
     }
 }
 
+/// One interchange of a 270 file, read and checked before the store is opened.
+struct Part<'a> {
+    inquiries: Vec<Inquiry<'a>>,
+    isa: Isa,
+    text: &'a str,
+}
+
 pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<Output> {
     let name = path.display().to_string();
     let bytes =
         std::fs::read(path).map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::invalid(format!("{name} is not a valid X12 270: not text (UTF-8)")))?;
-    // Reject a broken envelope before taking the store's lock.
-    let ic = Interchange::parse(&text).map_err(|e| x12_err(&name, e))?;
-    let inquiries = read_inquiries(&name, &ic)?;
-    let isa = Isa::of(&ic);
-    drop(ic); // the inquiries borrow the text, not the segment list
+    // Reject a broken envelope before taking the store's lock. A file of several
+    // interchanges is answered with one 271 interchange for each, in order.
+    let (today, time) = (ctx.clock.today(), now_time(ctx));
+    let chunks = split_interchanges(&text);
+    let several = chunks.len() > 1;
+    let mut parts = Vec::with_capacity(chunks.len());
+    for (n, chunk) in chunks.iter().enumerate() {
+        let label = if several {
+            format!("{name} (interchange {} of {})", n + 1, chunks.len())
+        } else {
+            name.clone()
+        };
+        let ic = Interchange::parse(chunk).map_err(|e| x12_err(&label, e))?;
+        let inquiries = read_inquiries(&label, &ic)?;
+        let isa = Isa::of(&ic);
+        drop(ic); // the inquiries borrow the text, not the segment list
+                  // An ISA or GS the 271 cannot carry: refused now, naming it, before any answer.
+        isa.reply_envelope(chunk, today, time, 1)
+            .check("HB", crate::x12::eligibility::X279)
+            .map_err(|e| {
+                Error::invalid(format!(
+                    "{label}: the 271 cannot be addressed to the 270's sender: {e}"
+                ))
+                .hint("the ISA05 to ISA08 and GS02/GS03 of a 270 must be printable ASCII (X12's basic and extended character sets), the GS ids 2 to 15 characters; nothing was answered")
+            })?;
+        parts.push(Part {
+            inquiries,
+            isa,
+            text: chunk,
+        });
+    }
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
-    let control = tx
+    let mut control = tx
         .meta_get("x12_271_control")?
         .and_then(|v| v.parse::<u32>().ok())
-        .unwrap_or(0)
-        % 999_999_999
-        + 1;
-    tx.meta_set("x12_271_control", &control.to_string())?;
+        .unwrap_or(0);
     // The 271 is streamed (never held whole): to stdout, or to a file beside --out that
     // takes its name only once the batch has committed.
-    let (today, time) = (ctx.clock.today(), now_time(ctx));
-    let count = inquiries.len();
+    let count: usize = parts.iter().map(|p| p.inquiries.len()).sum();
     let out = out.filter(|o| !files::is_stdout(o));
     let mut file = None;
-    let rejected = match out {
+    let mut rejected = 0usize;
+    match out {
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            let (rejected, written) =
-                answer_270(&tx, &isa, &inquiries, today, time, control, &mut w)?;
-            match written.and_then(|()| w.flush()) {
-                // The reader went away: the answers were made, so the batch is audited.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    return Err(write_err("stdout", &name, e))
+            for p in &parts {
+                control = control % 999_999_999 + 1;
+                let env = p.isa.reply_envelope(p.text, today, time, control);
+                let (r, written) = answer_270(&tx, env, &p.inquiries, today, &mut w)?;
+                rejected += r;
+                match written.and_then(|()| w.flush()) {
+                    // The reader went away: the answers were made, so the batch is audited.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+                    Err(e) => return Err(write_err("stdout", &name, e)),
+                    Ok(()) => {}
                 }
-                _ => rejected,
             }
         }
         Some(o) => {
             let mut w = files::OutFile::create(o)?;
-            let (rejected, written) =
-                answer_270(&tx, &isa, &inquiries, today, time, control, &mut w)?;
-            written
-                .and_then(|()| w.flush())
+            for p in &parts {
+                control = control % 999_999_999 + 1;
+                let env = p.isa.reply_envelope(p.text, today, time, control);
+                let (r, written) = answer_270(&tx, env, &p.inquiries, today, &mut w)?;
+                rejected += r;
+                written.map_err(|e| write_err(&o.display().to_string(), &name, e))?;
+            }
+            w.flush()
                 .map_err(|e| write_err(&o.display().to_string(), &name, e))?;
             w.finish()?;
             file = Some(w);
-            rejected
         }
     };
+    tx.meta_set("x12_271_control", &control.to_string())?;
     let inquiries = count;
     let now = ctx.clock.now_str();
     let base = path
@@ -364,8 +423,13 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.clone());
     let digest = crate::store::sha256_hex(&text);
+    let interchanges = if several {
+        format!(", interchanges {}", parts.len())
+    } else {
+        String::new()
+    };
     let detail = format!(
-        "x12 270: inquiries {inquiries}, answered {}, rejected {rejected}; 270 sha256 {digest}",
+        "x12 270: inquiries {inquiries}, answered {}, rejected {rejected}{interchanges}; 270 sha256 {digest}",
         inquiries - rejected
     );
     tx.audit(&actor.entry(&now, "elig batch", Some(&base), "ok", Some(&detail)))?;
@@ -379,11 +443,13 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
                 "inquiries": inquiries,
                 "answered": inquiries - rejected,
                 "rejected": rejected,
+                "interchanges": parts.len(),
                 "out": o.display().to_string(),
             });
             let human = format!(
-                "Answered {inquiries} inquiries ({} found, {rejected} rejected with AAA); the 271 is in {}.",
+                "Answered {inquiries} inquiries ({} found, {rejected} rejected with AAA){}; the 271 is in {}.",
                 inquiries - rejected,
+                if several { format!(" in {} interchanges", parts.len()) } else { String::new() },
                 o.display()
             );
             Ok(Output::record_with(v, human))
