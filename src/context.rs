@@ -264,10 +264,17 @@ impl Context {
     /// when stderr is a terminal and, for `--json`/`--format` output, stdout is one too
     /// (never off a terminal, never with `--json` into a pipe). See [`crate::output::term::Progress`].
     pub fn progress(&self, total: u64, what: &str) -> crate::output::term::Progress {
+        crate::output::term::Progress::new(self.progress_shown(), total, what)
+    }
+
+    /// A progress bar counting bytes of input (`total`: the file's size, 0 for stdin).
+    pub fn progress_bytes(&self, total: u64, what: &str) -> crate::output::term::Progress {
+        crate::output::term::Progress::bytes(self.progress_shown(), total, what)
+    }
+
+    fn progress_shown(&self) -> bool {
         let script = self.format != Format::Table;
-        let show =
-            self.ui.stderr_tty && (!script || std::io::stdout().is_terminal());
-        crate::output::term::Progress::new(show, total, what)
+        self.ui.stderr_tty && (!script || std::io::stdout().is_terminal())
     }
 
     pub fn create_store(&self) -> Result<Store> {

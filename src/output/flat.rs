@@ -121,16 +121,13 @@ pub fn rows_table(items: &[Value]) -> Flat {
 
 /// The list of objects a record is expanded by.
 fn row_list(map: &Map<String, Value>) -> Option<&str> {
-    let objects = |k: &str| matches!(map.get(k), Some(Value::Array(a)) if is_objects(a) || a.is_empty());
-    ROW_LISTS
-        .iter()
-        .copied()
-        .find(|k| objects(k))
-        .or_else(|| {
-            map.iter()
-                .find(|(_, v)| matches!(v, Value::Array(a) if is_objects(a)))
-                .map(|(k, _)| k.as_str())
-        })
+    let objects =
+        |k: &str| matches!(map.get(k), Some(Value::Array(a)) if is_objects(a) || a.is_empty());
+    ROW_LISTS.iter().copied().find(|k| objects(k)).or_else(|| {
+        map.iter()
+            .find(|(_, v)| matches!(v, Value::Array(a) if is_objects(a)))
+            .map(|(k, _)| k.as_str())
+    })
 }
 
 /// A record: one row per item of its [`row_list`], the record's fields repeated.
@@ -180,7 +177,14 @@ mod tests {
         let f = record_table(&v);
         assert_eq!(
             f.columns,
-            ["icn", "member.health_id", "dx", "lines.line", "lines.code", "lines.units"]
+            [
+                "icn",
+                "member.health_id",
+                "dx",
+                "lines.line",
+                "lines.code",
+                "lines.units"
+            ]
         );
         assert_eq!(f.rows.len(), 2);
         assert_eq!(f.rows[1], ["1", "AB123456", "F41.1;Z00", "2", "90834", "2"]);
@@ -189,7 +193,10 @@ mod tests {
 
     #[test]
     fn a_list_carries_every_key() {
-        let v = [json!({"a": 1, "b": null}), json!({"a": 2, "c": {"d": true}})];
+        let v = [
+            json!({"a": 1, "b": null}),
+            json!({"a": 2, "c": {"d": true}}),
+        ];
         let f = rows_table(&v);
         assert_eq!(f.columns, ["a", "b", "c.d"]);
         assert_eq!(f.rows[1], ["2", "", "true"]);

@@ -106,45 +106,104 @@ pub fn new_table() -> Table {
     t
 }
 
-/// Keeps copyable tokens whole: every column is at least as wide as the longest word
-/// (run of non-spaces) in it, header included, so a Health ID, ICN, PA number or role slug
-/// is never split across lines; a column of times (`2026-03-16 09:15 PST`) is as wide as
-/// its longest time. Call after the rows are added.
+/// Keeps copyable tokens whole: every column is at least as wide as the longest token in
+/// it — a word with a digit, `_`, `-`, `@`, `.` or `:` or in capitals (a Health ID, ICN, PA
+/// number, role slug, user name, code) — and a column of times (`2026-03-16 09:15 PST`) as
+/// wide as its longest time, so none is split across lines. When the table has room, plain
+/// words and the header's names are kept whole too. Call after the rows are added.
 pub fn fit(t: &mut Table) {
     use comfy_table::{ColumnConstraint, Width};
     let n = t.column_count();
-    let mut mins: Vec<usize> = vec![0; n];
-    let mut measure = |i: usize, text: &str| {
+    // Per column: (tokens and times, every word of the cells, every word with the header's,
+    // holds times).
+    let mut mins: Vec<(usize, usize, usize, bool)> = vec![(0, 0, 0, false); n];
+    let mut measure = |i: usize, text: &str, header: bool| {
+        let Some(m) = mins.get_mut(i) else {
+            return;
+        };
         let whole = is_local_time(text);
         for line in text.lines() {
-            let w = if whole {
-                line.chars().count()
-            } else {
-                line.split_whitespace()
-                    .map(|w| w.chars().count())
-                    .max()
-                    .unwrap_or(0)
-            };
-            if let Some(m) = mins.get_mut(i) {
-                *m = (*m).max(w.min(48));
+            if whole {
+                let len = line.chars().count();
+                m.0 = m.0.max(len);
+                m.1 = m.1.max(len);
+                m.2 = m.2.max(len);
+                m.3 = true;
+                continue;
+            }
+            for w in line.split_whitespace() {
+                let len = w.chars().count().min(48);
+                m.2 = m.2.max(len);
+                if !header {
+                    m.1 = m.1.max(len);
+                    if is_token(w) {
+                        m.0 = m.0.max(len);
+                    }
+                }
             }
         }
     };
     if let Some(h) = t.header() {
         for (i, c) in h.cell_iter().enumerate() {
-            measure(i, &c.content());
+            measure(i, &c.content(), true);
         }
     }
     for row in t.row_iter() {
         for (i, c) in row.cell_iter().enumerate() {
-            measure(i, &c.content());
+            measure(i, &c.content(), false);
         }
     }
-    let constraints: Vec<ColumnConstraint> = mins
-        .iter()
-        .map(|m| ColumnConstraint::LowerBoundary(Width::Fixed(*m as u16)))
-        .collect();
-    t.set_constraints(constraints);
+    // Borders and padding: 3 characters a column, and 1.
+    let room = usize::from(t.width().unwrap_or(100)).saturating_sub(3 * n + 1);
+    // The most that fits: every word with the headers', else every word of the cells, else
+    // the tokens and times.
+    let tiers: [fn(&(usize, usize, usize, bool)) -> usize; 3] = [|m| m.2, |m| m.1, |m| m.0];
+    let fits = |widths: &[usize]| {
+        let free = widths.iter().filter(|w| **w == 0).count() * 4;
+        widths.iter().sum::<usize>() + free <= room
+    };
+    let mut widths: Vec<usize> = Vec::new();
+    for tier in tiers {
+        widths = mins.iter().map(tier).collect();
+        if fits(&widths) {
+            break;
+        }
+    }
+    // Too many long tokens for the width: first a very long one (a digest in a free-text
+    // column) may wrap, then a time may wrap at its spaces (`2026-03-16` / `09:15 PST`), so
+    // that the other columns keep some room (4 characters); IDs, codes and slugs never do.
+    let over = |widths: &[usize]| !fits(widths);
+    while over(&widths) {
+        match widths.iter_mut().filter(|w| **w > 24).max() {
+            Some(w) => *w = 0,
+            None => break,
+        }
+    }
+    for (i, m) in mins.iter().enumerate() {
+        if over(&widths) && m.3 {
+            // `2026-03-16` on one line, `09:15 PST` on the next.
+            widths[i] = 10;
+        }
+    }
+    for (i, w) in widths.into_iter().enumerate() {
+        // Only columns with something to keep whole are constrained; the others share
+        // what is left. A fixed width counts the column's padding (1 each side).
+        if w > 0 {
+            if let Some(c) = t.column_mut(i) {
+                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w as u16 + 2)));
+            }
+        }
+    }
+}
+
+/// A word someone copies whole: an ID, code, slug, user name or amount.
+fn is_token(w: &str) -> bool {
+    let w = w.trim_end_matches([',', ';']);
+    w.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '_' | '-' | '@' | '.' | ':' | '/'))
+        || (w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
 }
 
 /// Whether a table cell is a time [`term::local_time`] wrote (kept on one line).

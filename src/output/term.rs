@@ -180,22 +180,36 @@ pub struct Progress {
 impl Progress {
     /// A bar for `total` items (`0`: unknown, a spinner), or nothing when `show` is false.
     pub fn new(show: bool, total: u64, what: &str) -> Progress {
+        Progress::styled(show, total, what, false)
+    }
+
+    /// A bar counting bytes of input (`total`: the file's size; 0 for stdin).
+    pub fn bytes(show: bool, total: u64, what: &str) -> Progress {
+        Progress::styled(show, total, what, true)
+    }
+
+    fn styled(show: bool, total: u64, what: &str, bytes: bool) -> Progress {
+        let (pos, len, rate) = if bytes {
+            ("{bytes}", "{total_bytes}", "{bytes_per_sec}")
+        } else {
+            ("{human_pos}", "{human_len}", "{per_sec}")
+        };
         if !show {
             return Progress { bar: None };
         }
         let bar = if total == 0 {
             let b = indicatif::ProgressBar::new_spinner();
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{spinner} {msg}: {human_pos} {per_sec}")
-            {
+            if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+                "{{spinner}} {{msg}}: {pos} {rate}"
+            )) {
                 b.set_style(style);
             }
             b
         } else {
             let b = indicatif::ProgressBar::new(total);
-            if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{msg} [{bar:30}] {human_pos}/{human_len} {per_sec} eta {eta}",
-            ) {
+            if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+                "{{msg}} [{{bar:30}}] {pos}/{len} {rate} eta {{eta}}"
+            )) {
                 b.set_style(style.progress_chars("=> "));
             }
             b
@@ -232,6 +246,17 @@ impl Progress {
         }
     }
 
+    /// `r`, counting the bytes read on the bar (a bar made with the input's size).
+    pub fn wrap_read<R: std::io::Read>(&self, r: R) -> Box<dyn std::io::Read>
+    where
+        R: 'static,
+    {
+        match &self.bar {
+            Some(b) => Box::new(b.wrap_read(r)),
+            None => Box::new(r),
+        }
+    }
+
     /// The underlying bar, for code that drives indicatif itself.
     pub fn bar(&self) -> Option<&indicatif::ProgressBar> {
         self.bar.as_ref()
@@ -260,9 +285,15 @@ mod tests {
 
     #[test]
     fn colours_only_where_they_help() {
-        assert_eq!(cell_color("eligible", "yes"), Some(comfy_table::Color::Green));
+        assert_eq!(
+            cell_color("eligible", "yes"),
+            Some(comfy_table::Color::Green)
+        );
         assert_eq!(cell_color("eligible", "no"), Some(comfy_table::Color::Red));
-        assert_eq!(cell_color("status", "denied"), Some(comfy_table::Color::Red));
+        assert_eq!(
+            cell_color("status", "denied"),
+            Some(comfy_table::Color::Red)
+        );
         assert_eq!(cell_color("name", "denied"), None);
     }
 }

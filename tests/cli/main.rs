@@ -11,5 +11,6 @@ mod files;
 mod foundation;
 mod generated;
 mod pa;
+mod pipes;
 mod reliability;
 mod tokens;

@@ -178,8 +178,13 @@ fn refusal_ack(
 }
 
 pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Output> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", file.display())))?;
+    // `-` reads the 837P from stdin.
+    let bytes = crate::output::input::read(file).map_err(|e| {
+        Error::invalid(format!(
+            "cannot read {}: {e}",
+            crate::output::input::name(file)
+        ))
+    })?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "claim submit")?;
     let now = ctx.clock.now_str();
@@ -271,6 +276,15 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
     let mut acks = Vec::new();
     let mut results = Vec::new();
     let mut rejected_sets = Vec::new();
+    // Progress (a terminal only): claims taken in, out of the file's CLM segments.
+    let progress = ctx.progress(
+        ic.groups
+            .iter()
+            .flat_map(|g| g.transactions.iter())
+            .map(|t| t.segments.iter().filter(|s| s.id() == "CLM").count() as u64)
+            .sum(),
+        "taking in claims",
+    );
     for (gi, g) in ic.groups.iter().enumerate() {
         for (ti, t) in g.transactions.iter().enumerate() {
             let claims = match read_837p_set(gi, ti, t) {
@@ -290,6 +304,7 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
                 }
             };
             for c in &claims {
+                progress.inc(1);
                 let pcn = c.patient_control_number.to_string();
                 let raw = raw_from_837(c);
                 let parsed = raw.and_then(|r| parse_claim(&r).map_err(|p| p.join("; ")));

@@ -641,7 +641,7 @@ pub fn cmd_elig_batch(ctx: &Context, args: &BatchArgs) -> Result<Output> {
     // budget (a 1M-row roster under 64 MiB) to the chunk.
     tx.cache_mib(8)?;
     // Progress in bytes of the roster read (a spinner for stdin).
-    let progress = ctx.progress(size, "checking roster");
+    let progress = ctx.progress_bytes(size, "checking roster");
     let sink: Box<dyn Write> = if ctx.mute_stdout {
         Box::new(std::io::sink())
     } else {
@@ -671,7 +671,10 @@ pub fn cmd_elig_batch(ctx: &Context, args: &BatchArgs) -> Result<Output> {
     // A batch whose reader went away (`| head`) is recorded as cut short, never as complete:
     // the tally and digest cover only the rows read before it stopped.
     let (outcome, cut) = if closed {
-        ("incomplete", "cut short: the output was closed by its reader; so far: ")
+        (
+            "incomplete",
+            "cut short: the output was closed by its reader; so far: ",
+        )
     } else {
         ("ok", "")
     };
