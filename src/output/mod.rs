@@ -157,7 +157,8 @@ pub fn fit(t: &mut Table) {
     let room = usize::from(t.width().unwrap_or(100)).saturating_sub(3 * n + 1);
     // The most that fits: every word with the headers', else every word of the cells, else
     // the tokens and times.
-    let tiers: [fn(&(usize, usize, usize, bool)) -> usize; 3] = [|m| m.2, |m| m.1, |m| m.0];
+    type Tier = fn(&(usize, usize, usize, bool)) -> usize;
+    let tiers: [Tier; 3] = [|m| m.2, |m| m.1, |m| m.0];
     let fits = |widths: &[usize]| {
         let free = widths.iter().filter(|w| **w == 0).count() * 4;
         widths.iter().sum::<usize>() + free <= room

@@ -124,6 +124,7 @@ pub fn local_time(s: &str) -> Option<String> {
 #[cfg(unix)]
 #[allow(unsafe_code)]
 fn local_from_epoch(secs: i64) -> Option<String> {
+    #[allow(clippy::useless_conversion)] // time_t is i32 on some targets
     let t: libc::time_t = secs.try_into().ok()?;
     // SAFETY: `tzset` reads TZ into the C library's zone state; `localtime_r` fills the
     // `tm` we own from a valid `time_t`; `tm_zone` then points at a NUL-terminated static
@@ -247,10 +248,7 @@ impl Progress {
     }
 
     /// `r`, counting the bytes read on the bar (a bar made with the input's size).
-    pub fn wrap_read<R: std::io::Read>(&self, r: R) -> Box<dyn std::io::Read>
-    where
-        R: 'static,
-    {
+    pub fn wrap_read<R: std::io::Read + 'static>(&self, r: R) -> Box<dyn std::io::Read> {
         match &self.bar {
             Some(b) => Box::new(b.wrap_read(r)),
             None => Box::new(r),
