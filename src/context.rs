@@ -287,6 +287,9 @@ pub struct Context {
     pub ui: Ui,
     /// Set once a sandbox store was opened: table output then carries the sandbox banner.
     pub sandbox: std::cell::Cell<bool>,
+    /// Results shown once ([`Context::emit_now`]) are not printed: the in-process reader
+    /// (`mmis demo --json`, whose stdout carries only its summary) takes them from the result.
+    pub mute_stdout: bool,
 }
 
 impl Context {
@@ -311,6 +314,23 @@ impl Context {
         }
         Ok(())
     }
+    /// A progress bar for long work (`total` items; 0 when unknown), on stderr: shown only
+    /// when stderr is a terminal and, for `--json`/`--format` output, stdout is one too
+    /// (never off a terminal, never with `--json` into a pipe). See [`crate::output::term::Progress`].
+    pub fn progress(&self, total: u64, what: &str) -> crate::output::term::Progress {
+        crate::output::term::Progress::new(self.progress_shown(), total, what)
+    }
+
+    /// A progress bar counting bytes of input (`total`: the file's size, 0 for stdin).
+    pub fn progress_bytes(&self, total: u64, what: &str) -> crate::output::term::Progress {
+        crate::output::term::Progress::bytes(self.progress_shown(), total, what)
+    }
+
+    fn progress_shown(&self) -> bool {
+        let script = self.format != Format::Table;
+        self.ui.stderr_tty && (!script || std::io::stdout().is_terminal())
+    }
+
     pub fn create_store(&self) -> Result<Store> {
         Store::open(&self.db_path, OpenMode::Create)
     }
@@ -322,6 +342,9 @@ impl Context {
     /// nothing more) and the demo (which reads its value).
     pub fn emit_now(&self, out: Output) -> Result<Output> {
         use std::io::Write;
+        if self.mute_stdout {
+            return Ok(Output::Delivered(Box::new(out)));
+        }
         let mut buf = Vec::new();
         crate::output::render(&out, self.format, &mut buf)?;
         let mut stdout = std::io::stdout().lock();

@@ -29,12 +29,14 @@ fn run(cli: Cli) -> Result<(), Error> {
         clock: Clock::from_env()?,
         ui,
         sandbox: Default::default(),
+        mute_stdout: false,
     };
     let out = mmis::commands::dispatch(&ctx, cli.command)?;
     output::render(&out, ctx.format, &mut std::io::stdout().lock())?;
     // A person reading a table must not take a sandbox for the live store; scripts reading
     // JSON, NDJSON or CSV on stdout see nothing extra (`whoami` carries "sandbox").
     if ctx.sandbox.get()
+        && !output::term::stdout_closed()
         && ctx.format == Format::Table
         && matches!(out, Output::Record { .. } | Output::Rows { .. })
     {
@@ -54,9 +56,15 @@ fn main() -> anyhow::Result<()> {
         }
     };
     if let Err(e) = run(cli) {
-        eprintln!("error: {}", e.message);
+        // The reader of stdout went away (`mmis demo | head -1`): end quietly, as Unix
+        // tools do, with exit 0 (docs/exit-codes.md). Decided by the write's
+        // io::ErrorKind::BrokenPipe, never by an error's text.
+        if output::term::stdout_closed() {
+            std::process::exit(0);
+        }
+        eprintln!("{} {}", output::term::error_prefix(), e.message);
         for h in &e.hints {
-            eprintln!("hint: {h}");
+            eprintln!("{} {h}", output::term::hint_prefix());
         }
         let code = e.kind.exit_code();
         debug_assert!(code != 0 || e.kind == Kind::Internal);

@@ -51,6 +51,8 @@ pub struct Demo<'a> {
     /// The site administrator's user name and password (sandbox only).
     pub admin: (String, String),
     out: Box<dyn std::io::Write + 'a>,
+    /// What the demo built, for `mmis demo --json` (a summary record).
+    pub facts: serde_json::Map<String, serde_json::Value>,
 }
 
 impl<'a> Demo<'a> {
@@ -71,11 +73,25 @@ impl<'a> Demo<'a> {
                 color: false,
             },
             sandbox: Default::default(),
+            mute_stdout: self.base.format != Format::Table,
         }
     }
 
+    /// Prints a line of the walk-through; a closed stdout (`mmis demo | head -1`) stops the
+    /// demo quietly (see [`output::term::stdout_closed`]).
     pub fn say(&mut self, text: &str) -> Result<()> {
-        writeln!(self.out, "{text}").map_err(|e| Error::internal(format!("demo output: {e}")))
+        writeln!(self.out, "{text}").map_err(|e| {
+            if output::term::note_write_error(&e) {
+                output::term::closed_error()
+            } else {
+                Error::internal(format!("demo output: {e}"))
+            }
+        })
+    }
+
+    /// Records a fact for the `--json` summary.
+    pub fn fact(&mut self, key: &str, value: impl Into<serde_json::Value>) {
+        self.facts.insert(key.to_string(), value.into());
     }
 
     pub fn step(&mut self, title: &str) -> Result<()> {
@@ -98,7 +114,16 @@ impl<'a> Demo<'a> {
             .collect();
         self.say(&format!("\n$ mmis {}    # as {actor}", shown.join(" ")))?;
         let ctx = self.ctx(actor);
-        let out = match dispatch(&ctx, cli.command)? {
+        let result = match dispatch(&ctx, cli.command) {
+            Ok(out) => out,
+            Err(e) => {
+                // A step that shows a secret writes to stdout itself: if that failed because
+                // the reader went away, the next write says so, and the demo stops quietly.
+                self.say("")?;
+                return Err(e);
+            }
+        };
+        let out = match result {
             // A secret shown once: already printed (as a table) before its commit.
             Output::Delivered(shown) => *shown,
             out => {
@@ -205,10 +230,42 @@ pub fn cmd_demo(ctx: &Context, _args: &DemoArgs) -> Result<Output> {
         dir,
         fixture,
         admin: (admin_user, admin_pw),
-        out: Box::new(std::io::stdout()),
+        // With --json (or another script format) the walk-through is not printed: stdout
+        // carries one summary record of what the demo built.
+        out: if ctx.format == Format::Table {
+            Box::new(std::io::stdout())
+        } else {
+            Box::new(std::io::sink())
+        },
+        facts: serde_json::Map::new(),
     };
     run_steps(&mut demo)?;
-    Ok(Output::Nothing)
+    if ctx.format == Format::Table {
+        return Ok(Output::Nothing);
+    }
+    let mut summary = serde_json::Map::new();
+    summary.insert("store".into(), demo.db.display().to_string().into());
+    summary.insert("sandbox".into(), true.into());
+    summary.insert("business_date".into(), ctx.clock.today_str().into());
+    summary.insert(
+        "operator".into(),
+        serde_json::json!({
+            "user_name": demo.fixture.operator.user_name,
+            "password": demo.fixture.operator.password,
+        }),
+    );
+    summary.insert(
+        "site_admin".into(),
+        serde_json::json!({ "user_name": demo.admin.0, "password": demo.admin.1 }),
+    );
+    summary.insert(
+        "provider_id".into(),
+        demo.fixture.provider.provider_id.clone().into(),
+    );
+    summary.insert("npi".into(), demo.fixture.provider.npi.clone().into());
+    summary.extend(std::mem::take(&mut demo.facts));
+    summary.insert("files".into(), demo.dir.display().to_string().into());
+    Ok(Output::record(serde_json::Value::Object(summary)))
 }
 
 fn run_steps(d: &mut Demo<'_>) -> Result<()> {
@@ -303,6 +360,7 @@ fn step_access(d: &mut Demo<'_>) -> Result<()> {
         .unwrap_or_default()
         .to_string();
     let clerk = added["user_name"].as_str().unwrap_or_default().to_string();
+    d.fact("clerk", clerk.clone());
 
     d.step("4. The biller accepts the invitation and sets their own password")?;
     let accept = d.file("accept-invite.toml", ACCEPT_INVITE_FORM)?;
@@ -401,6 +459,7 @@ fn step_claims(d: &mut Demo<'_>) -> Result<()> {
     let form = d.file("claim.toml", &form_text)?.display().to_string();
     let claim = d.run("biller", &["claim", "submit", "--form", &form])?;
     let icn = claim["icn"].as_str().unwrap_or_default().to_string();
+    d.fact("claim_icn", icn.clone());
 
     d.step("10. The agency runs a payment cycle; the biller follows the claim")?;
     d.run("operator", &["ops", "claims", "adjudicate"])?;

@@ -6,6 +6,9 @@ use serde_json::Value;
 use std::io::Write;
 
 pub mod files;
+pub mod flat;
+pub mod input;
+pub mod term;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum Format {
@@ -92,43 +95,179 @@ pub fn cell(v: &Value) -> String {
     }
 }
 
-fn csv_cell(v: &Value) -> String {
-    match v {
-        Value::Bool(b) => b.to_string(),
-        Value::Array(a) => a.iter().map(csv_cell).collect::<Vec<_>>().join(";"),
-        other => cell(other),
-    }
-}
-
+/// A table drawn to the terminal's width (`COLUMNS`, else the terminal, else 100), whatever
+/// `NO_COLOR` says: colour and width are separate things (docs/config.md).
 pub fn new_table() -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
-    if std::env::var_os("NO_COLOR").is_some() {
-        t.force_no_tty();
+    let width = term::table_width(t.width());
+    t.set_width(width);
+    t
+}
+
+/// Keeps copyable tokens whole: every column is at least as wide as the longest token in
+/// it — a word with a digit, `_`, `-`, `@`, `.` or `:` or in capitals (a Health ID, ICN, PA
+/// number, role slug, user name, code) — and a column of times (`2026-03-16 09:15 PST`) as
+/// wide as its longest time, so none is split across lines. When the table has room, plain
+/// words and the header's names are kept whole too. Call after the rows are added.
+pub fn fit(t: &mut Table) {
+    use comfy_table::{ColumnConstraint, Width};
+    let n = t.column_count();
+    // Per column: (tokens and times, every word of the cells, every word with the header's,
+    // holds times).
+    let mut mins: Vec<(usize, usize, usize, bool)> = vec![(0, 0, 0, false); n];
+    let mut measure = |i: usize, text: &str, header: bool| {
+        let Some(m) = mins.get_mut(i) else {
+            return;
+        };
+        let whole = is_local_time(text);
+        for line in text.lines() {
+            if whole {
+                let len = line.chars().count();
+                m.0 = m.0.max(len);
+                m.1 = m.1.max(len);
+                m.2 = m.2.max(len);
+                m.3 = true;
+                continue;
+            }
+            for w in line.split_whitespace() {
+                let len = w.chars().count().min(48);
+                m.2 = m.2.max(len);
+                if !header {
+                    m.1 = m.1.max(len);
+                    if is_token(w) {
+                        m.0 = m.0.max(len);
+                    }
+                }
+            }
+        }
+    };
+    if let Some(h) = t.header() {
+        for (i, c) in h.cell_iter().enumerate() {
+            measure(i, &c.content(), true);
+        }
     }
-    if t.width().is_none() {
-        t.set_width(100);
+    for row in t.row_iter() {
+        for (i, c) in row.cell_iter().enumerate() {
+            measure(i, &c.content(), false);
+        }
     }
+    // Borders and padding: 3 characters a column, and 1.
+    let room = usize::from(t.width().unwrap_or(100)).saturating_sub(3 * n + 1);
+    // The most that fits: every word with the headers', else every word of the cells, else
+    // the tokens and times.
+    type Tier = fn(&(usize, usize, usize, bool)) -> usize;
+    let tiers: [Tier; 3] = [|m| m.2, |m| m.1, |m| m.0];
+    let fits = |widths: &[usize]| {
+        let free = widths.iter().filter(|w| **w == 0).count() * 4;
+        widths.iter().sum::<usize>() + free <= room
+    };
+    let mut widths: Vec<usize> = Vec::new();
+    for tier in tiers {
+        widths = mins.iter().map(tier).collect();
+        if fits(&widths) {
+            break;
+        }
+    }
+    // Too many long tokens for the width: first a very long one (a digest in a free-text
+    // column) may wrap, then a time may wrap at its spaces (`2026-03-16` / `09:15 PST`), so
+    // that the other columns keep some room (4 characters); IDs, codes and slugs never do.
+    let over = |widths: &[usize]| !fits(widths);
+    while over(&widths) {
+        match widths.iter_mut().filter(|w| **w > 24).max() {
+            Some(w) => *w = 0,
+            None => break,
+        }
+    }
+    for (i, m) in mins.iter().enumerate() {
+        if over(&widths) && m.3 {
+            // `2026-03-16` on one line, `09:15 PST` on the next.
+            widths[i] = 10;
+        }
+    }
+    for (i, w) in widths.into_iter().enumerate() {
+        // Only columns with something to keep whole are constrained; the others share
+        // what is left. A fixed width counts the column's padding (1 each side).
+        if w > 0 {
+            if let Some(c) = t.column_mut(i) {
+                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w as u16 + 2)));
+            }
+        }
+    }
+}
+
+/// A word someone copies whole: an ID, code, slug, user name or amount.
+fn is_token(w: &str) -> bool {
+    let w = w.trim_end_matches([',', ';']);
+    w.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '_' | '-' | '@' | '.' | ':' | '/'))
+        || (w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+}
+
+/// Whether a table cell is a time [`term::local_time`] wrote (kept on one line).
+fn is_local_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.len() >= 20
+        && b.get(4) == Some(&b'-')
+        && b.get(10) == Some(&b' ')
+        && b.get(13) == Some(&b':')
+        && b.get(16) == Some(&b' ')
+        && !s[17..].contains(' ')
+}
+
+/// A table cell as a person reads it: timestamps in local time with the zone, and colour
+/// for `eligible` and statuses when stdout is a terminal that takes colour.
+fn table_cell(column: &str, text: &str, color: bool) -> comfy_table::Cell {
+    let text = term::local_time(text).unwrap_or_else(|| text.to_string());
+    let c = comfy_table::Cell::new(&text);
+    match term::cell_color(column, &text) {
+        Some(col) if color => c.fg(col),
+        _ => c,
+    }
+}
+
+/// A table with `columns` as its header and `rows` as its cells, localised, coloured and
+/// fitted (see [`fit`]).
+pub fn table_of(columns: &[&str], rows: &[Vec<String>]) -> Table {
+    let color = term::stdout_color();
+    let mut t = new_table();
+    t.set_header(columns.to_vec());
+    for row in rows {
+        t.add_row(
+            row.iter()
+                .enumerate()
+                .map(|(i, v)| table_cell(columns.get(i).copied().unwrap_or(""), v, color))
+                .collect::<Vec<_>>(),
+        );
+    }
+    fit(&mut t);
     t
 }
 
 /// A two-column table of a record's scalar fields.
 pub fn kv_table(value: &Value) -> String {
+    let color = term::stdout_color();
     let mut t = new_table();
     t.set_header(vec!["field", "value"]);
     if let Value::Object(map) = value {
         for (k, v) in map {
-            t.add_row(vec![k.clone(), cell(v)]);
+            t.add_row(vec![
+                comfy_table::Cell::new(k),
+                table_cell(k, &cell(v), color),
+            ]);
         }
     }
+    fit(&mut t);
     t.to_string()
 }
 
 fn write_out(out: &mut dyn Write, s: &str) -> Result<()> {
     match out.write_all(s.as_bytes()) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if term::note_write_error(&e) => Ok(()),
         Err(e) => Err(Error::internal(format!("cannot write output: {e}"))),
     }
 }
@@ -140,15 +279,7 @@ pub fn render(output: &Output, format: Format, out: &mut dyn Write) -> Result<()
         Output::Record { value, human } => match format {
             Format::Json => write_out(out, &format!("{}\n", pretty(value))),
             Format::Ndjson => write_out(out, &format!("{value}\n")),
-            Format::Csv => {
-                let mut w = csv::Writer::from_writer(Vec::new());
-                if let Value::Object(map) = value {
-                    let _ = w.write_record(map.keys());
-                    let _ = w.write_record(map.values().map(csv_cell));
-                }
-                let bytes = w.into_inner().unwrap_or_default();
-                write_out(out, &String::from_utf8_lossy(&bytes))
-            }
+            Format::Csv => write_out(out, &flat::csv_text(&flat::record_table(value))),
             Format::Table => {
                 let text = human.clone().unwrap_or_else(|| kv_table(value));
                 write_out(out, &format!("{}\n", text.trim_end()))
@@ -169,25 +300,9 @@ pub fn render(output: &Output, format: Format, out: &mut dyn Write) -> Result<()
                 }
                 write_out(out, &s)
             }
-            Format::Csv => {
-                let mut w = csv::Writer::from_writer(Vec::new());
-                let _ = w.write_record(columns);
-                for v in value {
-                    let _ = w.write_record(
-                        columns
-                            .iter()
-                            .map(|c| csv_cell(v.get(*c).unwrap_or(&Value::Null))),
-                    );
-                }
-                let bytes = w.into_inner().unwrap_or_default();
-                write_out(out, &String::from_utf8_lossy(&bytes))
-            }
+            Format::Csv => write_out(out, &flat::csv_text(&flat::rows_table(value))),
             Format::Table => {
-                let mut t = new_table();
-                t.set_header(columns.clone());
-                for row in cells {
-                    t.add_row(row.clone());
-                }
+                let t = table_of(columns, cells);
                 let mut s = if cells.is_empty() {
                     "(none)".to_string()
                 } else {

@@ -889,14 +889,12 @@ fn the_access_review_shows_status_roles_and_last_login_and_exports_csv() {
         .ok()
         .stdout;
     let mut lines = csv.lines();
+    // Every JSON field (issue 13 point 5), name, email and removal date included.
     assert_eq!(
         lines.next(),
-        Some("user_name,kind,roles,status,created_at,last_login")
+        Some("user_name,kind,first_name,last_name,email,roles,status,created_at,last_login,removed_at,invite_expires")
     );
-    assert!(
-        csv.contains("INVITED1,clerk,Eligibility Inquiry,invited,"),
-        "{csv}"
-    );
+    assert!(csv.contains(",Eligibility Inquiry,invited,"), "{csv}");
     let table = sb.run_as("admin", &["clerk", "list"], None).ok().stdout;
     assert!(table.contains("Access review for provider 506675928"));
     let e = audit_last(&sb, "clerk list");

@@ -11,6 +11,7 @@ mod files;
 mod foundation;
 mod generated;
 mod pa;
+mod pipes;
 mod prompts;
 mod reliability;
 mod replies;

@@ -225,13 +225,10 @@ pub fn claim_text(v: &ClaimView) -> String {
         allowed = v.allowed,
         paid = v.paid_amount,
     );
-    let mut t = crate::output::new_table();
-    t.set_header(vec![
-        "line", "code", "mod", "date", "units", "billed", "allowed", "paid", "status", "CARC",
-    ]);
+    let mut rows = Vec::new();
     for l in &v.lines {
         let amt = |x: Option<f64>| x.map(|a| format!("{a:.2}")).unwrap_or_default();
-        t.add_row(vec![
+        rows.push(vec![
             l.line.to_string(),
             l.procedure_code.clone(),
             l.modifiers.join(","),
@@ -244,6 +241,13 @@ pub fn claim_text(v: &ClaimView) -> String {
             l.carc.clone().unwrap_or_default(),
         ]);
     }
+    // Fitted to the terminal, statuses coloured on a terminal (crate::output::table_of).
+    let t = crate::output::table_of(
+        &[
+            "line", "code", "mod", "date", "units", "billed", "allowed", "paid", "status", "CARC",
+        ],
+        &rows,
+    );
     s.push_str(&t.to_string());
     s.push_str("\nHistory:\n");
     for h in &v.history {

@@ -188,8 +188,13 @@ fn refusal_ack(
 }
 
 pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Output> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", file.display())))?;
+    // `-` reads the 837P from stdin.
+    let bytes = crate::output::input::read(file).map_err(|e| {
+        Error::invalid(format!(
+            "cannot read {}: {e}",
+            crate::output::input::name(file)
+        ))
+    })?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "claim submit")?;
     let now = ctx.clock.now_str();
@@ -337,6 +342,15 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
     // The file was taken: each 999 accepts the sets that were read (their claims' own
     // refusals are in the results) and rejects those that were not.
     let mut written: Vec<Acknowledgment> = Vec::new();
+    // Progress (a terminal only): claims taken in, out of the file's CLM segments.
+    let progress = ctx.progress(
+        ics.iter()
+            .flat_map(|(ic, _)| ic.groups.iter())
+            .flat_map(|g| g.transactions.iter())
+            .map(|t| t.segments.iter().filter(|s| s.id() == "CLM").count() as u64)
+            .sum(),
+        "taking in claims",
+    );
     let mut ack_text = String::new();
     for (n, ((ic, _), env)) in ics.iter().zip(&envs).enumerate() {
         let acks = take_interchange(
@@ -349,6 +363,7 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             ic,
             &mut results,
             &mut rejected_sets,
+            &progress,
         )?;
         if let Some(path) = ack {
             match acknowledge(ic, &acks, env, Some(EXPECTED), false) {
@@ -456,6 +471,7 @@ fn take_interchange(
     ic: &Interchange<'_>,
     results: &mut Vec<ClaimResult>,
     rejected_sets: &mut Vec<SetProblem>,
+    progress: &crate::output::term::Progress,
 ) -> Result<Vec<SetAck>> {
     let mut acks = Vec::new();
     for (gi, g) in ic.groups.iter().enumerate() {
@@ -477,6 +493,7 @@ fn take_interchange(
                 }
             };
             for c in &claims {
+                progress.inc(1);
                 let pcn = c.patient_control_number.to_string();
                 let raw = raw_from_837(c);
                 let parsed = raw.and_then(|r| parse_claim(&r).map_err(|p| p.join("; ")));

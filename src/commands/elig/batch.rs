@@ -196,10 +196,6 @@ fn io(e: std::io::Error) -> Error {
     Error::internal(format!("cannot write the results: {e}"))
 }
 
-fn is_pipe(e: &Error) -> bool {
-    e.message.contains("Broken pipe") || e.message.contains("broken pipe")
-}
-
 impl<W: Write> Sink<W> {
     fn new(format: Format, mut w: W) -> std::io::Result<Sink<W>> {
         Ok(match format {
@@ -633,29 +629,25 @@ pub fn cmd_elig_batch(ctx: &Context, args: &BatchArgs) -> Result<Output> {
     let Some(path) = &args.file else {
         return Err(Error::usage("give a roster CSV, or --x12 FILE.270"));
     };
-    let name = path.display().to_string();
-    let file = std::fs::File::open(path)
+    // `-` reads the roster from stdin.
+    let name = crate::output::input::name(path);
+    let file = crate::output::input::open(path)
         .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let size = crate::output::input::size(path);
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
     // Lookups are made a chunk at a time in key order, so a page is read once per chunk:
     // a small page cache does (a bigger one measured no faster), leaving the memory
     // budget (a 1M-row roster under 64 MiB) to the chunk.
     tx.cache_mib(8)?;
-    let pb = if ctx.ui.stderr_tty {
-        let pb = indicatif::ProgressBar::new(size);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} checking roster [{bar:30}] {percent}% {elapsed}",
-        ) {
-            pb.set_style(style.progress_chars("=> "));
-        }
-        Some(pb)
+    // Progress in bytes of the roster read (a spinner for stdin).
+    let progress = ctx.progress_bytes(size, "checking roster");
+    let sink: Box<dyn Write> = if ctx.mute_stdout {
+        Box::new(std::io::sink())
     } else {
-        None
+        Box::new(std::io::stdout().lock())
     };
-    let stdout = std::io::stdout();
-    let out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let out = BufWriter::with_capacity(1 << 16, sink);
     let result = run_batch(
         &tx,
         &name,
@@ -663,23 +655,31 @@ pub fn cmd_elig_batch(ctx: &Context, args: &BatchArgs) -> Result<Output> {
         out,
         ctx.format,
         ctx.clock.today(),
-        pb.as_ref(),
+        progress.bar(),
     );
-    if let Some(pb) = &pb {
-        pb.finish_and_clear();
-    }
-    let (tally, digest, _closed) = match result {
-        Ok(r) => r,
-        Err(e) if is_pipe(&e) => return Ok(Output::Nothing),
-        Err(e) => return Err(e),
-    };
+    drop(progress);
+    let (tally, digest, closed) = result?;
     let now = ctx.clock.now_str();
-    let base = path
-        .file_name()
+    let base = if crate::output::input::is_stdin(path) {
+        Some(std::ffi::OsStr::new("stdin"))
+    } else {
+        path.file_name()
+    };
+    let base = base
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.clone());
+    // A batch whose reader went away (`| head`) is recorded as cut short, never as complete:
+    // the tally and digest cover only the rows read before it stopped.
+    let (outcome, cut) = if closed {
+        (
+            "incomplete",
+            "cut short: the output was closed by its reader; so far: ",
+        )
+    } else {
+        ("ok", "")
+    };
     let detail = format!(
-        "rows {}, eligible {}, open-card {}, cco {}, not eligible {}, errors {}; roster sha256 {}",
+        "{cut}rows {}, eligible {}, open-card {}, cco {}, not eligible {}, errors {}; roster sha256 {}",
         tally.checked,
         tally.eligible,
         tally.open_card,
@@ -688,8 +688,12 @@ pub fn cmd_elig_batch(ctx: &Context, args: &BatchArgs) -> Result<Output> {
         tally.errors,
         digest
     );
-    tx.audit(&actor.entry(&now, "elig batch", Some(&base), "ok", Some(&detail)))?;
+    tx.audit(&actor.entry(&now, "elig batch", Some(&base), outcome, Some(&detail)))?;
     tx.commit()?;
+    if closed {
+        // Quietly, as `head` expects: no summary that would read as complete.
+        return Err(crate::output::term::closed_error());
+    }
     ctx.ui.note(&tally.line());
     Ok(Output::Nothing)
 }

@@ -251,22 +251,26 @@ pub fn human(v: &CheckView) -> String {
     }
     if v.segments.len() > 1 {
         s.push_str("\nBy date:\n");
-        let mut t = new_table();
-        t.set_header(vec!["from", "to", "eligible", "lane", "bill"]);
-        for g in &v.segments {
-            t.add_row(vec![
-                g.from.to_string(),
-                g.to.to_string(),
-                if g.eligible { "yes" } else { "no" }.to_string(),
-                g.lane.as_str().to_string(),
-                bill_to(
-                    g.lane,
-                    g.cco.as_deref(),
-                    g.plan_partner.as_deref(),
-                    &g.to.to_string(),
-                ),
-            ]);
-        }
+        let rows: Vec<Vec<String>> = v
+            .segments
+            .iter()
+            .map(|g| {
+                vec![
+                    g.from.to_string(),
+                    g.to.to_string(),
+                    if g.eligible { "yes" } else { "no" }.to_string(),
+                    g.lane.as_str().to_string(),
+                    bill_to(
+                        g.lane,
+                        g.cco.as_deref(),
+                        g.plan_partner.as_deref(),
+                        &g.to.to_string(),
+                    ),
+                ]
+            })
+            .collect();
+        // Fitted to the terminal, eligible yes/no coloured on a terminal.
+        let t = crate::output::table_of(&["from", "to", "eligible", "lane", "bill"], &rows);
         s.push_str(&t.to_string());
         s.push('\n');
     }
@@ -282,6 +286,7 @@ pub fn human(v: &CheckView) -> String {
                 opt_date(b.end),
             ]);
         }
+        crate::output::fit(&mut t);
         s.push_str(&t.to_string());
         s.push('\n');
     }
@@ -298,6 +303,7 @@ pub fn human(v: &CheckView) -> String {
                 opt_date(c.end),
             ]);
         }
+        crate::output::fit(&mut t);
         s.push_str(&t.to_string());
         s.push('\n');
     }
@@ -321,6 +327,7 @@ pub fn human(v: &CheckView) -> String {
                 opt_date(o.end),
             ]);
         }
+        crate::output::fit(&mut t);
         s.push_str(&t.to_string());
         s.push('\n');
     }

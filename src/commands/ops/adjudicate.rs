@@ -44,6 +44,8 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
             .collect(),
     );
     let lines = tx.pending_lines()?;
+    // Progress (a terminal only): claim lines priced.
+    let progress = ctx.progress(lines.len() as u64, "payment cycle: pricing lines");
     let mut totals = CycleRow {
         id: cycle,
         run_on: today.clone(),
@@ -93,6 +95,7 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                 },
             };
             tx.record_line(&r)?;
+            progress.inc(1);
             i += 1;
         }
         let (st, note) = if any_paid {

@@ -19,9 +19,11 @@ const COLUMNS: [&str; 5] = [
 
 /// Reads and checks the whole file; every bad row is listed.
 pub fn read_fees(path: &std::path::Path) -> Result<Vec<FeeRow>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", path.display())))?;
-    parse_fees(&text, &path.display().to_string())
+    // `-` reads the fee schedule from stdin.
+    let name = crate::output::input::name(path);
+    let text = crate::output::input::read_to_string(path)
+        .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
+    parse_fees(&text, &name)
 }
 
 pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {

@@ -283,14 +283,20 @@ fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberAcc, view: &mut ImportView)
 }
 
 pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
-    let name = args.file.display().to_string();
-    let f = std::fs::File::open(&args.file)
+    // `-` reads the member file from stdin.
+    let name = crate::output::input::name(&args.file);
+    let f = crate::output::input::open(&args.file)
         .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
+    // Progress (a terminal only): bytes read, then members written.
+    let reading = ctx.progress_bytes(crate::output::input::size(&args.file), "reading members");
+    let f = reading.wrap_read(f);
     let file = read_member_csv(
         &name,
         std::io::BufReader::with_capacity(1 << 16, f),
         ctx.clock.today(),
     )?;
+    drop(reading);
+    let progress = ctx.progress(file.members.len() as u64, "importing members");
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "ops member import")?;
     tx.bulk_mode()?;
@@ -314,12 +320,14 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
                 }
                 view.spans += m.spans.len();
                 view.added += 1;
+                progress.inc(1);
             }
         }
         tx.end_fresh_load()?;
     } else {
         for m in &file.members {
             apply_member(&tx, m, &mut view)?;
+            progress.inc(1);
         }
     }
     let now = ctx.clock.now_str();
