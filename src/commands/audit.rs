@@ -4,8 +4,8 @@ use crate::auth::{self, ActorKind, Via};
 use crate::cli::{AuditAnchorArgs, AuditLogArgs, AuditVerifyArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::{self, files, Output};
-use crate::store::{AuditFilter, BadEntry, Checkpoint};
+use crate::output::{self, files, Format, Output};
+use crate::store::{AuditFilter, AuditRow, BadEntry, Checkpoint};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -56,6 +56,9 @@ pub fn cmd_audit_log(ctx: &Context, args: &AuditLogArgs) -> Result<Output> {
     let now = ctx.clock.now_str();
     tx.audit(&actor.entry(&now, "audit log", None, "ok", Some(&detail)))?;
     tx.commit()?;
+    if ctx.format == Format::Table {
+        return Ok(Output::Raw(log_lines(&rows, output::term::width())));
+    }
     Ok(Output::rows(
         &rows,
         vec![
@@ -69,6 +72,51 @@ pub fn cmd_audit_log(ctx: &Context, args: &AuditLogArgs) -> Result<Output> {
             "detail",
         ],
     ))
+}
+
+/// The log as a person reads it, one entry per paragraph (eight columns never fit a
+/// terminal): the entry's number, local time, actor (and provider), action, target and
+/// outcome on its first line, the detail below it, wrapped between words to `width` so that
+/// no ID, code or time is split.
+fn log_lines(rows: &[AuditRow], width: u16) -> String {
+    if rows.is_empty() {
+        return "(no entries)\n".into();
+    }
+    let indent = "      ";
+    let width = usize::from(width).max(40);
+    let mut out = String::new();
+    for r in rows {
+        let at = output::term::local_time(&r.at).unwrap_or_else(|| r.at.clone());
+        let mut head = format!("{:>5} {at}  {}", r.id, r.actor);
+        if let Some(p) = &r.provider_id {
+            head.push_str(&format!(" @{p}"));
+        }
+        head.push_str(&format!("  {}", r.action));
+        if let Some(t) = &r.target {
+            head.push_str(&format!("  {t}"));
+        }
+        head.push_str(&format!("  [{}]", r.outcome));
+        out.push_str(&head);
+        out.push('\n');
+        if let Some(d) = r.detail.as_deref().filter(|d| !d.trim().is_empty()) {
+            let mut line = String::from(indent);
+            for word in d.split_whitespace() {
+                let len = line.chars().count();
+                if len > indent.len() && len + 1 + word.chars().count() > width {
+                    out.push_str(line.trim_end());
+                    out.push('\n');
+                    line = String::from(indent);
+                }
+                if line.len() > indent.len() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The filter an `audit log` read used, and how many entries it returned.

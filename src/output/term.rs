@@ -68,6 +68,11 @@ pub fn hint_prefix() -> &'static str {
     }
 }
 
+/// The width text for a person is laid out to: `COLUMNS`, else stdout's terminal, else 100.
+pub fn width() -> u16 {
+    table_width(comfy_table::Table::new().width())
+}
+
 /// The width tables are drawn to: `COLUMNS`, else the terminal's, else 100.
 pub fn table_width(terminal: Option<u16>) -> u16 {
     if let Some(n) = std::env::var("COLUMNS")

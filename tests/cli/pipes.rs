@@ -250,6 +250,35 @@ fn tokens_are_never_split_at_80_columns() {
 }
 
 #[test]
+fn the_audit_log_reads_as_a_log_at_80_columns() {
+    let sb = Sandbox::new();
+    let v = demo(&sb);
+    let icn = v["claim_icn"].as_str().unwrap();
+    let r = sb
+        .run_env(
+            "ops",
+            &["audit", "log"],
+            None,
+            &[("COLUMNS", "80"), ("TZ", "UTC")],
+        )
+        .ok();
+    assert!(widest_line(&r.stdout) <= 80, "{}", r.stdout);
+    // Every entry starts a line with its number and local time; IDs are never split.
+    assert!(r.stdout.contains(" UTC  "), "{}", r.stdout);
+    assert!(r.stdout.contains(icn), "ICN split:\n{}", r.stdout);
+    assert!(r.stdout.contains("ops claims adjudicate"), "{}", r.stdout);
+    let json = sb.json_as("ops", &["audit", "log"]);
+    let first = json[0]["id"].as_i64().unwrap();
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.trim_start().starts_with(&format!("{first} "))),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn times_in_tables_are_local_with_the_zone_and_json_stays_utc() {
     let sb = Sandbox::new();
     demo(&sb);
