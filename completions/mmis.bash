@@ -43,6 +43,9 @@ _mmis() {
             mmis,help)
                 cmd="mmis__subcmd__help"
                 ;;
+            mmis,info)
+                cmd="mmis__subcmd__info"
+                ;;
             mmis,init)
                 cmd="mmis__subcmd__init"
                 ;;
@@ -303,6 +306,9 @@ _mmis() {
                 ;;
             mmis__subcmd__help,help)
                 cmd="mmis__subcmd__help__subcmd__help"
+                ;;
+            mmis__subcmd__help,info)
+                cmd="mmis__subcmd__help__subcmd__info"
                 ;;
             mmis__subcmd__help,init)
                 cmd="mmis__subcmd__help__subcmd__init"
@@ -755,7 +761,7 @@ _mmis() {
 
     case "${cmd}" in
         mmis)
-            opts="-h -V --db --provider --format --json --help --version init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops help"
+            opts="-h -V --db --provider --format --json --help --version init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2457,7 +2463,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help)
-            opts="init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops help"
+            opts="init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2947,6 +2953,20 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3478,8 +3498,34 @@ _mmis() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mmis__subcmd__info)
+            opts="-h -V --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mmis__subcmd__init)
-            opts="-h -V --username --password-stdin --sandbox --db --provider --format --json --help --version"
+            opts="-h -V --username --password-stdin --sandbox --provider --db --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3489,11 +3535,11 @@ _mmis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
+                --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --provider)
+                --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -213,6 +213,23 @@ pub fn begin<'s>(ctx: &Context, store: &'s Store, command: &str) -> Result<(Tx<'
     }
 }
 
+/// [`begin`] for a command that works signed in or not ([`Need::SignedOptional`]): a missing,
+/// expired or refused sign-in is recorded as `begin` records it, then returned beside an
+/// anonymous actor instead of failing the command.
+pub fn begin_optional<'s>(
+    ctx: &Context,
+    store: &'s Store,
+    command: &str,
+) -> Result<(Tx<'s>, Actor, Option<Error>)> {
+    match begin(ctx, store, command) {
+        Ok((tx, actor)) => Ok((tx, actor, None)),
+        Err(e) if matches!(e.kind, Kind::NotAuthenticated | Kind::PermissionDenied) => {
+            Ok((store.write()?, Actor::anonymous(), Some(e)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// A session's idle and absolute limits: those fixed at sign-in, which this command's config
 /// may shorten but never stretch. A session from before the limits were stored (NULL) follows
 /// the config as read now (itself bounded at load, docs/config.md).
@@ -453,8 +470,10 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
         error: Box::new(error),
         end_session: None,
     })?;
-    if matches!(need, Need::Operator | Need::Signed | Need::Session)
-        && actor.kind == ActorKind::Operator
+    if matches!(
+        need,
+        Need::Operator | Need::Signed | Need::Session | Need::SignedOptional
+    ) && actor.kind == ActorKind::Operator
     {
         actor.provider_id = None;
     }
@@ -464,7 +483,7 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
 fn check(need: Need, actor: &Actor, command: &str) -> Result<()> {
     let deny = |msg: String| Err(Error::denied(msg));
     match need {
-        Need::Public | Need::Signed | Need::Session => Ok(()),
+        Need::Public | Need::Signed | Need::Session | Need::SignedOptional => Ok(()),
         Need::Operator => {
             if actor.kind == ActorKind::Operator {
                 Ok(())

@@ -1149,6 +1149,7 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
     let args_for = |cmd: &str| -> Option<Vec<String>> {
         let extra: Vec<&str> = match cmd {
             "whoami"
+            | "info"
             | "providers"
             | "logout"
             | "token list"
@@ -1255,6 +1256,15 @@ fn the_permission_matrix_holds_for_every_guarded_command() {
         let args = args_for(cmd).unwrap_or_else(|| panic!("no matrix arguments for `{cmd}`"));
         let (allowed, refused): (Vec<Who>, Vec<(Who, i32)>) = match need {
             Need::Public => unreachable!(),
+            // Works for anyone; reports who is signed in when someone is.
+            Need::SignedOptional => (
+                vec![
+                    Who::Session("admin", false),
+                    Who::Token(admin_token.clone()),
+                    Who::Anonymous,
+                ],
+                vec![],
+            ),
             Need::Signed => (
                 vec![Who::Session("admin", false)],
                 vec![(Who::Anonymous, 3)],

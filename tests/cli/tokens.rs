@@ -351,6 +351,7 @@ fn the_permission_matrix_holds_for_a_token_with_each_single_role() {
     let args_for = |cmd: &str| -> Option<Vec<String>> {
         let extra: Vec<&str> = match cmd {
             "whoami"
+            | "info"
             | "providers"
             | "logout"
             | "token list"
@@ -400,7 +401,7 @@ fn the_permission_matrix_holds_for_a_token_with_each_single_role() {
         let lacks = Some("this API token lacks it");
         match need {
             Need::Public => unreachable!("public commands need no identity"),
-            Need::Signed => None,
+            Need::Signed | Need::SignedOptional => None,
             Need::Session => Some("API tokens"),
             Need::Operator => Some("operator account only"),
             Need::OperatorOrSiteAdmin | Need::SiteAdmin => {
