@@ -284,6 +284,7 @@ impl Context {
                 Error::internal(format!(
                     "cannot write the result ({e}); nothing was created"
                 ))
+                .with_io(&e)
                 .hint("the secret is shown only once, so it was not issued: run the command again with stdout going somewhere that can be written")
             })?;
         Ok(Output::Delivered(Box::new(out)))

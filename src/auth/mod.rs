@@ -122,8 +122,9 @@ struct SessionFile {
 pub fn write_session_file(ctx: &Context, token: &Secret) -> Result<()> {
     let path = ctx.session_file()?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::internal(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::internal(format!("cannot create {}: {e}", dir.display())).with_io(&e)
+        })?;
         crate::store::set_mode(dir, 0o700);
     }
     let body = serde_json::to_string(&SessionFile {
@@ -142,9 +143,9 @@ pub fn write_session_file(ctx: &Context, token: &Secret) -> Result<()> {
             use std::os::unix::fs::OpenOptionsExt;
             opts.mode(0o600);
         }
-        let mut f = opts
-            .open(&tmp)
-            .map_err(|e| Error::internal(format!("cannot write {}: {e}", tmp.display())))?;
+        let mut f = opts.open(&tmp).map_err(|e| {
+            Error::internal(format!("cannot write {}: {e}", tmp.display())).with_io(&e)
+        })?;
         f.write_all(body.as_bytes())?;
         f.sync_all()?;
     }
