@@ -2267,17 +2267,17 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__demo)
-            opts="-h -V --db --provider --format --json --help --version"
+            opts="-h -V --provider --db --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --db)
+                --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --provider)
+                --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

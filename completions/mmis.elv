@@ -61,8 +61,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;demo'= {
-            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'

@@ -65,8 +65,8 @@ complete -c mmis -n "__fish_mmis_using_subcommand init" -l sandbox -d 'Make a sa
 complete -c mmis -n "__fish_mmis_using_subcommand init" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand init" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand init" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand demo" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand demo" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand demo" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand demo" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''

@@ -237,7 +237,7 @@ const NOT_OFFERED: &[(&str, &[&str])] = &[
     ("man", &["db", "provider"]),
     ("roles", &["db", "provider"]),
     ("init", &["provider"]),
-    ("demo", &["db", "provider"]),
+    ("demo", &["provider"]),
 ];
 
 /// The full command line: the derived definitions plus each command's examples (`--help`
