@@ -9,7 +9,6 @@ use crate::domain::roles::Role;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Kind, Result};
 use crate::store::{sha256_hex, AuditEntry, Store, Tx};
-pub use guard::Cmd;
 use guard::Need;
 use std::path::Path;
 
@@ -188,8 +187,12 @@ impl From<Error> for Failure {
 
 /// Opens the command's write transaction, works out who is acting and checks the guard.
 /// On refusal, the refusal itself is recorded (audit, ended session) and committed.
-pub fn begin<'s>(ctx: &Context, store: &'s Store, cmd: Cmd) -> Result<(Tx<'s>, Actor)> {
-    let (command, need) = (cmd.path(), cmd.need());
+pub fn begin<'s>(ctx: &Context, store: &'s Store, command: &str) -> Result<(Tx<'s>, Actor)> {
+    let need = guard::need(command).ok_or_else(|| {
+        Error::internal(format!(
+            "command {command:?} has no entry in the permission table"
+        ))
+    })?;
     let tx = store.write()?;
     match identify(ctx, &tx, command, need) {
         Ok(actor) => Ok((tx, actor)),
@@ -217,9 +220,9 @@ pub fn begin<'s>(ctx: &Context, store: &'s Store, cmd: Cmd) -> Result<(Tx<'s>, A
 pub fn begin_optional<'s>(
     ctx: &Context,
     store: &'s Store,
-    cmd: Cmd,
+    command: &str,
 ) -> Result<(Tx<'s>, Actor, Option<Error>)> {
-    match begin(ctx, store, cmd) {
+    match begin(ctx, store, command) {
         Ok((tx, actor)) => Ok((tx, actor, None)),
         Err(e) if matches!(e.kind, Kind::NotAuthenticated | Kind::PermissionDenied) => {
             Ok((store.write()?, Actor::anonymous(), Some(e)))

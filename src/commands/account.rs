@@ -421,7 +421,7 @@ pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<O
         return Err(Error::invalid("--name and --mail-to must not be empty"));
     }
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountPinRequest)?;
+    let (tx, actor) = auth::begin(ctx, &store, "account pin-request")?;
     let provider = tx.provider_by_npi(npi.as_str())?.ok_or_else(|| {
         Error::not_found(format!("no enrolled provider has NPI {npi}"))
             .hint("enroll with OHA first; a PIN letter follows enrollment")
@@ -530,7 +530,7 @@ pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<O
         &ctx.ui,
         true,
     )?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountPasswordChange)?;
+    let (tx, actor) = auth::begin(ctx, &store, "account password change")?;
     let uid = actor
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
@@ -1069,7 +1069,7 @@ pub struct LinkedView {
 /// (seed 004's Link Account). The provider must have no site administrator yet.
 pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountLink)?;
+    let (tx, actor) = auth::begin(ctx, &store, "account link")?;
     let pid = ProviderId::parse("--login-id", &args.login_id)?;
     let uid = actor
         .user_id

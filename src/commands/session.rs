@@ -257,7 +257,7 @@ pub fn login_with(
 
 pub fn cmd_logout(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::Logout)?;
+    let (tx, actor) = auth::begin(ctx, &store, "logout")?;
     let now = ctx.clock.now_str();
     if let Some(id) = actor.session_id() {
         tx.end_session(id, &now, "logout")?;
@@ -307,7 +307,7 @@ pub fn whoami_view(tx: &crate::store::Tx<'_>, actor: &Actor) -> Result<WhoamiVie
 
 pub fn cmd_whoami(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::Whoami)?;
+    let (tx, actor) = auth::begin(ctx, &store, "whoami")?;
     let view = whoami_view(&tx, &actor)?;
     tx.commit()?;
     Ok(Output::record(view))
@@ -328,7 +328,7 @@ pub struct ProviderView {
 
 pub fn cmd_providers(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::Providers)?;
+    let (tx, actor) = auth::begin(ctx, &store, "providers")?;
     let mut rows = Vec::new();
     if let Some(uid) = actor.user_id {
         for m in tx
@@ -393,7 +393,7 @@ pub fn cmd_providers(ctx: &Context) -> Result<Output> {
 
 pub fn cmd_account_switch_provider(ctx: &Context, args: &SwitchProviderArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountSwitchProvider)?;
+    let (tx, actor) = auth::begin(ctx, &store, "account switch-provider")?;
     let uid = actor
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;

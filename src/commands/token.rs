@@ -39,7 +39,7 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
         )));
     }
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::TokenCreate)?;
+    let (tx, actor) = auth::begin(ctx, &store, "token create")?;
     let provider = match actor.provider() {
         Ok(p) => p.to_string(),
         Err(e) => {
@@ -156,7 +156,7 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
 
 pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::TokenList)?;
+    let (tx, actor) = auth::begin(ctx, &store, "token list")?;
     let provider = match actor.provider() {
         Ok(p) => p.to_string(),
         Err(e) => return Err(auth::refuse(ctx, &store, tx, &actor, "token list", None, e)),
@@ -185,7 +185,7 @@ pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
 
 pub fn cmd_token_revoke(ctx: &Context, args: &TokenRevokeArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::TokenRevoke)?;
+    let (tx, actor) = auth::begin(ctx, &store, "token revoke")?;
     let provider = match actor.provider() {
         Ok(p) => p.to_string(),
         Err(e) => {

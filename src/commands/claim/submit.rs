@@ -206,7 +206,7 @@ pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
         Form::load(args.form.as_deref())?.complete("Claim submission", FIELDS, &ctx.ui, true)?;
     let raw = raw_from_form(ctx, &form)?;
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimSubmit)?;
+    let (tx, actor) = auth::begin(ctx, &store, "claim submit")?;
     let provider_id = actor.provider()?.to_string();
     let today = ctx.clock.today();
     let now = ctx.clock.now_str();

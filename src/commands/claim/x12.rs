@@ -181,7 +181,7 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
     let bytes = std::fs::read(file)
         .map_err(|e| Error::invalid(format!("cannot read {}: {e}", file.display())))?;
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimSubmit)?;
+    let (tx, actor) = auth::begin(ctx, &store, "claim submit")?;
     let now = ctx.clock.now_str();
     if !actor.has(Role::TradeFiles) {
         let err = Error::denied(format!(

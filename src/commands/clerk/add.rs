@@ -45,7 +45,7 @@ pub fn cmd_clerk_add(ctx: &Context, args: &ClerkAddArgs) -> Result<Output> {
 
 /// Checks the guard before anyone types a whole form for nothing (nothing is kept).
 fn precheck(ctx: &Context, store: &Store) -> Result<()> {
-    let (tx, _) = auth::begin(ctx, store, auth::Cmd::ClerkAdd)?;
+    let (tx, _) = auth::begin(ctx, store, "clerk add")?;
     drop(tx);
     Ok(())
 }
@@ -87,12 +87,7 @@ fn read_form(form: &Form) -> Result<NewClerk> {
 }
 
 fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> {
-    let form = super::refusal_first(
-        ctx,
-        store,
-        crate::auth::Cmd::ClerkAdd,
-        Form::load(args.form.as_deref()),
-    )?;
+    let form = super::refusal_first(ctx, store, "clerk add", Form::load(args.form.as_deref()))?;
     let secret_keys: Vec<&str> = ["password", "confirm_password"]
         .into_iter()
         .filter(|k| form.raw(k).is_some())
@@ -103,7 +98,7 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
             secret_keys.join(" or ")
         ))
         .hint("remove it; the clerk sets their own password with `mmis account accept-invite --code CODE`");
-        return super::refusal_first(ctx, store, crate::auth::Cmd::ClerkAdd, Err(e));
+        return super::refusal_first(ctx, store, "clerk add", Err(e));
     }
     let incomplete = clerk_add_fields()
         .iter()
@@ -113,10 +108,10 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
         precheck(ctx, store)?;
     }
     let form = form.complete("Add Clerk", &clerk_add_fields(), &ctx.ui, true)?;
-    let c = super::refusal_first(ctx, store, crate::auth::Cmd::ClerkAdd, read_form(&form))?;
+    let c = super::refusal_first(ctx, store, "clerk add", read_form(&form))?;
     confirm_clerk_maintenance(ctx, &c.user_name, &c.roles, args.yes)?;
 
-    let (tx, actor) = auth::begin(ctx, store, auth::Cmd::ClerkAdd)?;
+    let (tx, actor) = auth::begin(ctx, store, "clerk add")?;
     let provider = actor.provider()?.to_string();
     if let Err(e) = check_grantable(&actor, &provider, &c.roles) {
         let target = Some(c.user_name.as_str());
@@ -226,9 +221,9 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
             }
         }),
     };
-    let wanted = super::refusal_first(ctx, store, crate::auth::Cmd::ClerkAdd, parsed)?;
+    let wanted = super::refusal_first(ctx, store, "clerk add", parsed)?;
     confirm_clerk_maintenance(ctx, user, &wanted, args.yes)?;
-    let (tx, actor) = auth::begin(ctx, store, auth::Cmd::ClerkAdd)?;
+    let (tx, actor) = auth::begin(ctx, store, "clerk add")?;
     let provider = actor.provider()?.to_string();
     let u = tx
         .user_by_name(user)?

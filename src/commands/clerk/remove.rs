@@ -19,7 +19,7 @@ pub struct RemovedView {
 
 pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkRemove)?;
+    let (tx, actor) = auth::begin(ctx, &store, "clerk remove")?;
     let provider = actor.provider()?.to_string();
     let (user, m) = match active_clerk(&tx, &actor, &provider, &args.user_name, "remove") {
         Ok(v) => v,

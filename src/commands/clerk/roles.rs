@@ -69,7 +69,7 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
         change.apply(&[])?;
         Ok(change)
     })();
-    let change = super::refusal_first(ctx, &store, crate::auth::Cmd::ClerkRoles, parsed)?;
+    let change = super::refusal_first(ctx, &store, "clerk roles", parsed)?;
     let user_arg = args.user_name.trim();
     if change.is_empty() {
         return show(ctx, &store, user_arg);
@@ -81,7 +81,7 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
         .contains(&Role::ClerkMaintenance);
     if may_grant_cm {
         // Work out whether Clerk Maintenance is new to them, then ask outside the write lock.
-        let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkRoles)?;
+        let (tx, actor) = auth::begin(ctx, &store, "clerk roles")?;
         let provider = actor.provider()?.to_string();
         let p = match plan(&tx, &actor, &provider, user_arg, &change) {
             Ok(p) => p,
@@ -106,7 +106,7 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
             args.yes,
         )?;
     }
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkRoles)?;
+    let (tx, actor) = auth::begin(ctx, &store, "clerk roles")?;
     let provider = actor.provider()?.to_string();
     let p = match plan(&tx, &actor, &provider, user_arg, &change) {
         Ok(p) => p,
@@ -167,7 +167,7 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
 
 /// Showing roles is a read: allowed for any member of the provider, yourself included.
 fn show(ctx: &Context, store: &crate::store::Store, user_arg: &str) -> Result<Output> {
-    let (tx, actor) = auth::begin(ctx, store, auth::Cmd::ClerkRoles)?;
+    let (tx, actor) = auth::begin(ctx, store, "clerk roles")?;
     let provider = actor.provider()?.to_string();
     let (user, m) = find_member(&tx, &provider, user_arg)?;
     let Some(m) = m.filter(|m| m.is_active()) else {

@@ -10,7 +10,7 @@ use crate::output::Output;
 
 pub fn cmd_clerk_unlock(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkUnlock)?;
+    let (tx, actor) = auth::begin(ctx, &store, "clerk unlock")?;
     let provider = actor.provider()?.to_string();
     let (user, _) = match active_clerk(&tx, &actor, &provider, &args.user_name, "unlock") {
         Ok(v) => v,

@@ -317,7 +317,7 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
     let isa = Isa::of(&ic);
     drop(ic); // the inquiries borrow the text, not the segment list
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::EligBatch)?;
+    let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
     let control = tx
         .meta_get("x12_271_control")?
         .and_then(|v| v.parse::<u32>().ok())
@@ -404,7 +404,7 @@ fn write_err(to: &str, name: &str, e: std::io::Error) -> Error {
 /// `elig check ... --x12-270`: the 270 this provider's client software would send.
 pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::EligCheck)?;
+    let (tx, actor) = auth::begin(ctx, &store, "elig check")?;
     let pid = actor.provider()?.to_string();
     let p = tx
         .provider(&pid)?

@@ -108,7 +108,7 @@ pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {
 pub fn cmd_ops_fee_schedule_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     let rows = read_fees(&args.file)?;
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsFeeScheduleImport)?;
+    let (tx, actor) = auth::begin(ctx, &store, "ops fee-schedule import")?;
     let added = tx.upsert_fees(&rows)?;
     let now = ctx.clock.now_str();
     let detail = format!("{} rows ({} new)", rows.len(), added);

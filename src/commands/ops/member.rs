@@ -292,7 +292,7 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
         ctx.clock.today(),
     )?;
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsMemberImport)?;
+    let (tx, actor) = auth::begin(ctx, &store, "ops member import")?;
     tx.bulk_mode()?;
     let mut view = ImportView {
         rows: file.rows,
