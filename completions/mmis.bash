@@ -46,6 +46,9 @@ _mmis() {
             mmis,help)
                 cmd="mmis__subcmd__help"
                 ;;
+            mmis,info)
+                cmd="mmis__subcmd__info"
+                ;;
             mmis,init)
                 cmd="mmis__subcmd__init"
                 ;;
@@ -321,6 +324,9 @@ _mmis() {
                 ;;
             mmis__subcmd__help,help)
                 cmd="mmis__subcmd__help__subcmd__help"
+                ;;
+            mmis__subcmd__help,info)
+                cmd="mmis__subcmd__help__subcmd__info"
                 ;;
             mmis__subcmd__help,init)
                 cmd="mmis__subcmd__help__subcmd__init"
@@ -776,7 +782,7 @@ _mmis() {
 
     case "${cmd}" in
         mmis)
-            opts="-h -V --db --provider --format --json --help --version init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help"
+            opts="-h -V --db --provider --format --json --help --version init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2282,17 +2288,17 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__demo)
-            opts="-h -V --db --provider --format --json --help --version"
+            opts="-h -V --provider --db --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --db)
+                --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --provider)
+                --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2572,7 +2578,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help)
-            opts="init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help"
+            opts="init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3090,6 +3096,20 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3621,8 +3641,34 @@ _mmis() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mmis__subcmd__info)
+            opts="-h -V --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mmis__subcmd__init)
-            opts="-h -V --username --password-stdin --sandbox --db --provider --format --json --help --version"
+            opts="-h -V --username --password-stdin --sandbox --provider --db --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3632,11 +3678,11 @@ _mmis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
+                --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --provider)
+                --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

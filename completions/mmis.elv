@@ -20,7 +20,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -28,7 +28,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
             cand init 'Create a new store and its operator (agency) account'
             cand demo 'Build a sandbox store from the embedded fixtures and walk through the main job'
-            cand completions 'Print shell completions'
+            cand info 'Show the version, the store, its schema, sandbox or live, who is signed in, the config'
+            cand completions 'Print shell completions (see --help for how to install them)'
             cand man 'Write man pages'
             cand roles 'List the portal roles and the commands each allows'
             cand login 'Sign in and start a session'
@@ -49,9 +50,9 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;init'= {
             cand --username 'The operator''s user name'
-            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --password-stdin 'Read the operator''s password from stdin (first line)'
             cand --sandbox 'Make a sandbox store, where MMIS_TODAY may pin the business date (a store made while MMIS_TODAY is set is a sandbox too); without it the store is live and refuses MMIS_TODAY'
             cand --json 'Short for --format json'
@@ -61,9 +62,19 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;demo'= {
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mmis;info'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -73,7 +84,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;completions'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -84,7 +95,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --out 'Folder to write the pages into'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -94,7 +105,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;roles'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -105,7 +116,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --username 'Your user name (asked for when missing on a terminal)'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --password-stdin 'Read the password from stdin (first line) instead of a prompt'
             cand --json 'Short for --format json'
             cand -h 'Print help'
@@ -116,7 +127,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;logout'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -126,7 +137,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;whoami'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -136,7 +147,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;providers'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -146,7 +157,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;account'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -166,7 +177,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --form 'TOML form with the setup fields (`-` for stdin); missing fields are asked on a terminal'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -179,7 +190,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --mail-to 'The mail-to address on file'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -191,7 +202,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --form 'TOML form: password, confirm_password, secret questions and answers, agree'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -203,7 +214,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --pin 'The other provider''s PIN'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -213,7 +224,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;account;switch-provider'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -223,7 +234,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;account;password'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -234,10 +245,10 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;account;password;change'= {
-            cand --form 'form'
+            cand --form 'TOML form: current_password, new_password, confirm_new_password (`-` for stdin); missing fields are asked on a terminal'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -245,11 +256,11 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;account;password;reset'= {
-            cand --username 'username'
-            cand --form 'form'
+            cand --username 'Your user name'
+            cand --form 'TOML form: secret_answer_1, secret_answer_2, new_password, confirm_new_password (`-` for stdin); missing fields are asked on a terminal'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -299,7 +310,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;token'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -316,7 +327,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --expires-in 'Lifetime, e.g. 90d, 12h (default from config token.default_expiry, 90d)'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --admin 'Also give the token the site administrator''s own commands (audit log, audit verify); only the site administrator can make such a token'
             cand --json 'Short for --format json'
             cand -h 'Print help'
@@ -327,7 +338,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;token;list'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -337,7 +348,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;token;revoke'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -361,7 +372,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;clerk'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -381,7 +392,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --roles 'Roles for an existing user, comma-separated'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --yes 'Confirm granting Clerk Maintenance'
             cand --json 'Short for --format json'
             cand -h 'Print help'
@@ -392,7 +403,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;clerk;remove'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --yes 'Do not ask for confirmation (off a terminal nothing is asked; the removal proceeds)'
             cand --json 'Short for --format json'
             cand -h 'Print help'
@@ -406,7 +417,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --set 'Replace the roles with exactly these, comma-separated'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --yes 'Confirm granting Clerk Maintenance'
             cand --json 'Short for --format json'
             cand -h 'Print help'
@@ -417,7 +428,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;clerk;list'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -425,12 +436,12 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;clerk;search'= {
-            cand --username 'username'
-            cand --first 'first'
-            cand --last 'last'
+            cand --username 'User name, or the start of one'
+            cand --first 'First name, or the start of one'
+            cand --last 'Last name, or the start of one'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -440,7 +451,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;clerk;unlock'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -473,7 +484,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;admin'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -484,11 +495,11 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;admin;transfer-request'= {
-            cand --form 'form'
+            cand --form 'TOML form with the request''s fields (`-` for stdin); missing fields are asked on a terminal'
             cand --out 'Also write the email to send to the provider-access team to this file'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -498,7 +509,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;admin;transfer-status'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -519,7 +530,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;elig'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -531,15 +542,15 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;elig;check'= {
             cand --id 'Oregon Health ID (8 letters and digits)'
-            cand --last 'last'
-            cand --first 'first'
+            cand --last 'Last name (with --first and --dob)'
+            cand --first 'First name (with --last and --dob)'
             cand --dob 'Date of birth, YYYY-MM-DD'
             cand --date 'The date of service to check (default: today)'
-            cand --from 'from'
-            cand --to 'to'
+            cand --from 'First date of a range to check, YYYY-MM-DD (with --to)'
+            cand --to 'Last date of a range to check, YYYY-MM-DD (with --from)'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --x12-270 'Print the X12 270 a client would send for this inquiry instead of answering it'
             cand --json 'Short for --format json'
             cand -h 'Print help'
@@ -552,7 +563,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --out 'Write the 271 here instead of stdout'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -573,7 +584,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;claim'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -587,12 +598,12 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;claim;submit'= {
-            cand --form 'form'
-            cand --x12 'x12'
+            cand --form 'TOML claim form (`-` for stdin); missing fields are asked on a terminal'
+            cand --x12 'An X12 837P file of claims (needs the Trade Files role)'
             cand --ack 'Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -600,13 +611,13 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;claim;status'= {
-            cand --member 'member'
-            cand --from 'from'
-            cand --to 'to'
-            cand --status 'status'
+            cand --member 'Only this member''s claims (Oregon Health ID)'
+            cand --from 'Only dates of service on or after this date (YYYY-MM-DD)'
+            cand --to 'Only dates of service on or before this date (YYYY-MM-DD)'
+            cand --status 'Only claims in this status: accepted, paid, denied or voided'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -614,13 +625,13 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;claim;list'= {
-            cand --member 'member'
-            cand --status 'status'
-            cand --from 'from'
-            cand --to 'to'
+            cand --member 'Only this member''s claims (Oregon Health ID)'
+            cand --status 'Only claims in this status: accepted, paid, denied or voided'
+            cand --from 'Only dates of service on or after this date (YYYY-MM-DD)'
+            cand --to 'Only dates of service on or before this date (YYYY-MM-DD)'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -628,10 +639,10 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;claim;export'= {
-            cand --out 'out'
+            cand --out 'Write the 837P here instead of stdout'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --x12 'Write X12 837P (the only export format)'
             cand --json 'Short for --format json'
             cand -h 'Print help'
@@ -642,7 +653,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;claim;void'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -672,7 +683,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;pa'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -685,10 +696,10 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;pa;submit'= {
-            cand --form 'form'
+            cand --form 'TOML PA form (`-` for stdin); missing fields are asked on a terminal'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -698,7 +709,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;pa;inquire'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -706,11 +717,11 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;pa;list'= {
-            cand --member 'member'
-            cand --status 'status'
+            cand --member 'Only this member''s PAs (Oregon Health ID)'
+            cand --status 'Only PAs in this status: pending, approved, denied or cancelled'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -720,7 +731,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;pa;cancel'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -747,7 +758,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;audit'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -765,7 +776,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --limit 'At most this many (the newest)'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -776,7 +787,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --anchor 'Also check that the log still holds this checkpoint from `mmis audit anchor` (exit 7 when it was cut, rewritten or wiped); `-` reads it from stdin'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -787,7 +798,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --out 'Where to write the checkpoint (created 0600; never through a symlink, FIFO or device; `-` prints it). Keep it outside the store: print it, email it, commit it elsewhere'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -811,7 +822,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -831,7 +842,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;provider'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -845,13 +856,13 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;provider;enroll'= {
             cand --npi 'NPI (10 digits, Luhn check digit with the 80840 prefix)'
             cand --name 'Provider or practice name'
-            cand --type 'type'
+            cand --type 'An individual practitioner or a group practice'
             cand --tax-id 'Tax ID, NN-NNNNNNN or NNNNNNNNN'
             cand --mail-to 'Mail-to address (where the PIN letter goes)'
             cand --provider-id 'The Oregon Medicaid provider ID (6 or 9 digits); assigned when not given'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -861,7 +872,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;provider;pin-reissue'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -871,7 +882,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;provider;list'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -895,7 +906,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;pin-requests'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -905,7 +916,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;member'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -917,7 +928,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;member;import'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -935,7 +946,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;fee-schedule'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -947,7 +958,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;fee-schedule;import'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -965,7 +976,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;claims'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -977,7 +988,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;claims;adjudicate'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -995,7 +1006,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;pa'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1005,13 +1016,13 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;ops;pa;decide'= {
-            cand --units 'units'
-            cand --reason 'reason'
+            cand --units 'Approve fewer units than asked for'
+            cand --reason 'Why it is denied (shown to the provider)'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
-            cand --approve 'approve'
-            cand --deny 'deny'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --approve 'Approve the request'
+            cand --deny 'Deny the request (with --reason)'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1029,7 +1040,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;transfer'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1043,7 +1054,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;transfer;list'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1053,7 +1064,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;transfer;approve'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1061,10 +1072,10 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --version 'Print version'
         }
         &'mmis;ops;transfer;reject'= {
-            cand --reason 'reason'
+            cand --reason 'Why it is rejected (shown to the requester)'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1088,7 +1099,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;user'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1100,7 +1111,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;ops;user;unlock'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1119,7 +1130,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --username 'The operator account''s user name'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --password-stdin 'Read the new password from stdin (first line); otherwise asked twice on a terminal'
             cand --json 'Short for --format json'
             cand -h 'Print help'
@@ -1195,7 +1206,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;form'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1207,7 +1218,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;form;template'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
-            cand --format 'Output format'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -1225,7 +1236,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;help'= {
             cand init 'Create a new store and its operator (agency) account'
             cand demo 'Build a sandbox store from the embedded fixtures and walk through the main job'
-            cand completions 'Print shell completions'
+            cand info 'Show the version, the store, its schema, sandbox or live, who is signed in, the config'
+            cand completions 'Print shell completions (see --help for how to install them)'
             cand man 'Write man pages'
             cand roles 'List the portal roles and the commands each allows'
             cand login 'Sign in and start a session'
@@ -1247,6 +1259,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;help;init'= {
         }
         &'mmis;help;demo'= {
+        }
+        &'mmis;help;info'= {
         }
         &'mmis;help;completions'= {
         }

@@ -26,7 +26,7 @@ end
 
 complete -c mmis -n "__fish_mmis_needs_command" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_needs_command" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_needs_command" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_needs_command" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -35,7 +35,8 @@ complete -c mmis -n "__fish_mmis_needs_command" -s h -l help -d 'Print help (see
 complete -c mmis -n "__fish_mmis_needs_command" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "init" -d 'Create a new store and its operator (agency) account'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "demo" -d 'Build a sandbox store from the embedded fixtures and walk through the main job'
-complete -c mmis -n "__fish_mmis_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c mmis -n "__fish_mmis_needs_command" -f -a "info" -d 'Show the version, the store, its schema, sandbox or live, who is signed in, the config'
+complete -c mmis -n "__fish_mmis_needs_command" -f -a "completions" -d 'Print shell completions (see --help for how to install them)'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "man" -d 'Write man pages'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "roles" -d 'List the portal roles and the commands each allows'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "login" -d 'Sign in and start a session'
@@ -54,9 +55,9 @@ complete -c mmis -n "__fish_mmis_needs_command" -f -a "ops" -d 'The agency side 
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "form" -d 'Examples of the `--form` files'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand init" -l username -d 'The operator\'s user name' -r
-complete -c mmis -n "__fish_mmis_using_subcommand init" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand init" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand init" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand init" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand init" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -65,18 +66,27 @@ complete -c mmis -n "__fish_mmis_using_subcommand init" -l sandbox -d 'Make a sa
 complete -c mmis -n "__fish_mmis_using_subcommand init" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand init" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand init" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand demo" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand demo" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand demo" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand demo" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand demo" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand demo" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand info" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand info" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand info" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
+json\t''
+csv\t''
+ndjson\t''"
+complete -c mmis -n "__fish_mmis_using_subcommand info" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand info" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand info" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand completions" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand completions" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand completions" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand completions" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -86,7 +96,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand completions" -s V -l version -
 complete -c mmis -n "__fish_mmis_using_subcommand man" -l out -d 'Folder to write the pages into' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand man" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand man" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand man" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand man" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -95,7 +105,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand man" -s h -l help -d 'Print he
 complete -c mmis -n "__fish_mmis_using_subcommand man" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand roles" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand roles" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand roles" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand roles" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -105,7 +115,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand roles" -s V -l version -d 'Pri
 complete -c mmis -n "__fish_mmis_using_subcommand login" -l username -d 'Your user name (asked for when missing on a terminal)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand login" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand login" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand login" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand login" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -115,7 +125,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand login" -s h -l help -d 'Print 
 complete -c mmis -n "__fish_mmis_using_subcommand login" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand logout" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand logout" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand logout" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand logout" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -124,7 +134,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand logout" -s h -l help -d 'Print
 complete -c mmis -n "__fish_mmis_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand whoami" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand whoami" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand whoami" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand whoami" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -133,7 +143,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand whoami" -s h -l help -d 'Print
 complete -c mmis -n "__fish_mmis_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand providers" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand providers" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand providers" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand providers" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -142,7 +152,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand providers" -s h -l help -d 'Pr
 complete -c mmis -n "__fish_mmis_using_subcommand providers" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand account; and not __fish_seen_subcommand_from setup pin-request accept-invite link switch-provider password help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and not __fish_seen_subcommand_from setup pin-request accept-invite link switch-provider password help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand account; and not __fish_seen_subcommand_from setup pin-request accept-invite link switch-provider password help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand account; and not __fish_seen_subcommand_from setup pin-request accept-invite link switch-provider password help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -161,7 +171,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subco
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l form -d 'TOML form with the setup fields (`-` for stdin); missing fields are asked on a terminal' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from setup" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -173,7 +183,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subco
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from pin-request" -l mail-to -d 'The mail-to address on file' -r
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from pin-request" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from pin-request" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from pin-request" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from pin-request" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -184,7 +194,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subco
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from accept-invite" -l form -d 'TOML form: password, confirm_password, secret questions and answers, agree' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from accept-invite" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from accept-invite" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from accept-invite" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from accept-invite" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -195,7 +205,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subco
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from link" -l pin -d 'The other provider\'s PIN' -r
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from link" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from link" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from link" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from link" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -204,7 +214,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subco
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from switch-provider" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from switch-provider" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from switch-provider" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from switch-provider" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -213,7 +223,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subco
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from switch-provider" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from password" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from password" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from password" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from password" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -232,7 +242,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subco
 complete -c mmis -n "__fish_mmis_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -248,7 +258,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l expires-in -d 'Lifetime, e.g. 90d, 12h (default from config token.default_expiry, 90d)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -258,7 +268,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from list" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from list" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from list" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -267,7 +277,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from revoke" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from revoke" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from revoke" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from revoke" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -280,7 +290,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and not __fish_seen_subcommand_from add remove roles list search unlock help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and not __fish_seen_subcommand_from add remove roles list search unlock help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand clerk; and not __fish_seen_subcommand_from add remove roles list search unlock help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand clerk; and not __fish_seen_subcommand_from add remove roles list search unlock help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -299,7 +309,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from add" -l roles -d 'Roles for an existing user, comma-separated' -r
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from add" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from add" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from add" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -309,7 +319,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from remove" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from remove" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from remove" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -322,7 +332,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from roles" -l set -d 'Replace the roles with exactly these, comma-separated' -r
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from roles" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from roles" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from roles" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from roles" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -332,19 +342,19 @@ complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from roles" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from list" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from list" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from list" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from list" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -l username -r
-complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -l first -r
-complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -l last -r
+complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -l username -d 'User name, or the start of one' -r
+complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -l first -d 'First name, or the start of one' -r
+complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -l last -d 'Last name, or the start of one' -r
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -353,7 +363,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from unlock" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from unlock" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from unlock" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from unlock" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -369,7 +379,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand clerk; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and not __fish_seen_subcommand_from transfer-request transfer-status help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and not __fish_seen_subcommand_from transfer-request transfer-status help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand admin; and not __fish_seen_subcommand_from transfer-request transfer-status help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand admin; and not __fish_seen_subcommand_from transfer-request transfer-status help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -379,11 +389,11 @@ complete -c mmis -n "__fish_mmis_using_subcommand admin; and not __fish_seen_sub
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and not __fish_seen_subcommand_from transfer-request transfer-status help" -f -a "transfer-request" -d 'Ask the agency to move the site administrator role (CFO or Privacy and Security Officer)'
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and not __fish_seen_subcommand_from transfer-request transfer-status help" -f -a "transfer-status" -d 'Show a transfer request\'s status'
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and not __fish_seen_subcommand_from transfer-request transfer-status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-request" -l form -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-request" -l form -d 'TOML form with the request\'s fields (`-` for stdin); missing fields are asked on a terminal' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-request" -l out -d 'Also write the email to send to the provider-access team to this file' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-request" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-request" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-request" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-request" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -392,7 +402,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-request" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-status" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-status" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-status" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from transfer-status" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -404,7 +414,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and not __fish_seen_subcommand_from check batch help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and not __fish_seen_subcommand_from check batch help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand elig; and not __fish_seen_subcommand_from check batch help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand elig; and not __fish_seen_subcommand_from check batch help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -415,15 +425,15 @@ complete -c mmis -n "__fish_mmis_using_subcommand elig; and not __fish_seen_subc
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and not __fish_seen_subcommand_from check batch help" -f -a "batch" -d 'Check a roster CSV (or answer an X12 270 with a 271)'
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and not __fish_seen_subcommand_from check batch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l id -d 'Oregon Health ID (8 letters and digits)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l last -r
-complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l first -r
+complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l last -d 'Last name (with --first and --dob)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l first -d 'First name (with --last and --dob)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l dob -d 'Date of birth, YYYY-MM-DD' -r
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l date -d 'The date of service to check (default: today)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l from -r
-complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l to -r
+complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l from -d 'First date of a range to check, YYYY-MM-DD (with --to)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l to -d 'Last date of a range to check, YYYY-MM-DD (with --from)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from check" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -435,7 +445,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcomma
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from batch" -l out -d 'Write the 271 here instead of stdout' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from batch" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from batch" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from batch" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from batch" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -447,7 +457,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcomma
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -460,48 +470,48 @@ complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_sub
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -f -a "export" -d 'Write a claim as an X12 837P'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -f -a "void" -d 'Void a paid claim or withdraw an accepted one'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l form -r -F
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l x12 -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l form -d 'TOML claim form (`-` for stdin); missing fields are asked on a terminal' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l x12 -d 'An X12 837P file of claims (needs the Trade Files role)' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l ack -d 'Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l member -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l from -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l to -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l status -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l member -d 'Only this member\'s claims (Oregon Health ID)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l from -d 'Only dates of service on or after this date (YYYY-MM-DD)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l to -d 'Only dates of service on or before this date (YYYY-MM-DD)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l status -d 'Only claims in this status: accepted, paid, denied or voided' -r
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l member -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l status -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l from -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l to -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l member -d 'Only this member\'s claims (Oregon Health ID)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l status -d 'Only claims in this status: accepted, paid, denied or voided' -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l from -d 'Only dates of service on or after this date (YYYY-MM-DD)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l to -d 'Only dates of service on or before this date (YYYY-MM-DD)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from export" -l out -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from export" -l out -d 'Write the 837P here instead of stdout' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from export" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from export" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from export" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -511,7 +521,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from void" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from void" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from void" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from void" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -526,7 +536,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -538,10 +548,10 @@ complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcom
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -f -a "list" -d 'List PAs'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -f -a "cancel" -d 'Cancel a pending or approved PA the provider no longer needs (278 C)'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from submit" -l form -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from submit" -l form -d 'TOML PA form (`-` for stdin); missing fields are asked on a terminal' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from submit" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from submit" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from submit" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from submit" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -550,18 +560,18 @@ complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from submit" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from inquire" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from inquire" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from inquire" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from inquire" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from inquire" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from inquire" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from inquire" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -l member -r
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -l status -r
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -l member -d 'Only this member\'s PAs (Oregon Health ID)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -l status -d 'Only PAs in this status: pending, approved, denied or cancelled' -r
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -570,7 +580,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from cancel" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from cancel" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from cancel" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from cancel" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -584,7 +594,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -601,7 +611,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -l limit -d 'At most this many (the newest)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from log" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -611,7 +621,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -l anchor -d 'Also check that the log still holds this checkpoint from `mmis audit anchor` (exit 7 when it was cut, rewritten or wiped); `-` reads it from stdin' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from verify" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -621,7 +631,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l out -d 'Where to write the checkpoint (created 0600; never through a symlink, FIFO or device; `-` prints it). Keep it outside the store: print it, email it, commit it elsewhere' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -634,7 +644,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -653,7 +663,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subco
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and not __fish_seen_subcommand_from provider pin-requests member fee-schedule claims pa transfer user recover-operator help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from provider" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from provider" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from provider" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from provider" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -666,7 +676,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from provider" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from pin-requests" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from pin-requests" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from pin-requests" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from pin-requests" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -675,7 +685,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from pin-requests" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from member" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from member" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from member" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from member" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -686,7 +696,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from member" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from fee-schedule" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from fee-schedule" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from fee-schedule" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from fee-schedule" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -697,7 +707,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from fee-schedule" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from claims" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from claims" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from claims" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from claims" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -708,7 +718,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from claims" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from pa" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from pa" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from pa" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from pa" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -719,7 +729,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from pa" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from transfer" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from transfer" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from transfer" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from transfer" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -732,7 +742,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from transfer" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from user" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from user" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from user" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from user" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -744,7 +754,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l username -d 'The operator account\'s user name' -r
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from recover-operator" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -764,7 +774,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcomman
 complete -c mmis -n "__fish_mmis_using_subcommand ops; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand form; and not __fish_seen_subcommand_from template help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand form; and not __fish_seen_subcommand_from template help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand form; and not __fish_seen_subcommand_from template help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand form; and not __fish_seen_subcommand_from template help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -775,7 +785,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand form; and not __fish_seen_subc
 complete -c mmis -n "__fish_mmis_using_subcommand form; and not __fish_seen_subcommand_from template help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand form; and __fish_seen_subcommand_from template" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand form; and __fish_seen_subcommand_from template" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand form; and __fish_seen_subcommand_from template" -l format -d 'Output format' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand form; and __fish_seen_subcommand_from template" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
@@ -784,26 +794,27 @@ complete -c mmis -n "__fish_mmis_using_subcommand form; and __fish_seen_subcomma
 complete -c mmis -n "__fish_mmis_using_subcommand form; and __fish_seen_subcommand_from template" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "template" -d 'Print a commented example of a form (TOML) to fill in and pass as `--form FILE`'
 complete -c mmis -n "__fish_mmis_using_subcommand form; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "init" -d 'Create a new store and its operator (agency) account'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "demo" -d 'Build a sandbox store from the embedded fixtures and walk through the main job'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "completions" -d 'Print shell completions'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "man" -d 'Write man pages'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "roles" -d 'List the portal roles and the commands each allows'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "login" -d 'Sign in and start a session'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "logout" -d 'End the session'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "whoami" -d 'Show who is signed in, for which provider, with which roles'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "providers" -d 'List the providers you can act for'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "account" -d 'Account setup, invitations, passwords, switching providers'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "token" -d 'API tokens for scripts (MMIS_TOKEN)'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "clerk" -d 'Clerk Maintenance: add, change and remove clerks'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "admin" -d 'Site administrator transfer requests'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "elig" -d 'Eligibility and CCO enrollment'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "claim" -d 'Fee-for-service claims'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "pa" -d 'Prior authorizations and plans of care'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "audit" -d 'The audit log'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "ops" -d 'The agency side (operator only)'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "form" -d 'Examples of the `--form` files'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "init" -d 'Create a new store and its operator (agency) account'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "demo" -d 'Build a sandbox store from the embedded fixtures and walk through the main job'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "info" -d 'Show the version, the store, its schema, sandbox or live, who is signed in, the config'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "completions" -d 'Print shell completions (see --help for how to install them)'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "man" -d 'Write man pages'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "roles" -d 'List the portal roles and the commands each allows'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "login" -d 'Sign in and start a session'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "logout" -d 'End the session'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "whoami" -d 'Show who is signed in, for which provider, with which roles'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "providers" -d 'List the providers you can act for'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "account" -d 'Account setup, invitations, passwords, switching providers'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "token" -d 'API tokens for scripts (MMIS_TOKEN)'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "clerk" -d 'Clerk Maintenance: add, change and remove clerks'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "admin" -d 'Site administrator transfer requests'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "elig" -d 'Eligibility and CCO enrollment'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "claim" -d 'Fee-for-service claims'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "pa" -d 'Prior authorizations and plans of care'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "audit" -d 'The audit log'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "ops" -d 'The agency side (operator only)'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "form" -d 'Examples of the `--form` files'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "setup" -d 'Set the account up from a PIN letter; you become the site administrator'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "pin-request" -d 'Ask the agency for a replacement PIN letter (name, NPI, mail-to address on file)'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "accept-invite" -d 'Accept a clerk invitation: set your own password and secret questions'

@@ -120,11 +120,17 @@ impl Default for Config {
 }
 
 impl Config {
-    pub fn load() -> Result<Config> {
-        let path = match std::env::var_os("MMIS_CONFIG") {
+    /// The config file read: `MMIS_CONFIG`, else `$XDG_CONFIG_HOME/mmis/config.toml` (which
+    /// need not exist); `None` without a home folder.
+    pub fn path() -> Option<PathBuf> {
+        match std::env::var_os("MMIS_CONFIG") {
             Some(p) if !p.is_empty() => Some(PathBuf::from(p)),
             _ => dirs().map(|d| d.config_dir().join("config.toml")),
-        };
+        }
+    }
+
+    pub fn load() -> Result<Config> {
+        let path = Config::path();
         let file = match &path {
             Some(p) if p.exists() => {
                 let text = std::fs::read_to_string(p).map_err(|e| {
@@ -355,6 +361,7 @@ impl Context {
                 Error::internal(format!(
                     "cannot write the result ({e}); nothing was created"
                 ))
+                .with_io(&e)
                 .hint("the secret is shown only once, so it was not issued: run the command again with stdout going somewhere that can be written")
             })?;
         Ok(Output::Delivered(Box::new(out)))

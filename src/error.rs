@@ -44,6 +44,9 @@ pub struct Error {
     pub kind: Kind,
     pub message: String,
     pub hints: Vec<String>,
+    /// The I/O error's kind when the error came from one (a closed pipe, a full disk...):
+    /// callers decide on it, never on the message's text.
+    io_kind: Option<std::io::ErrorKind>,
 }
 
 impl fmt::Display for Error {
@@ -58,7 +61,21 @@ impl Error {
             kind,
             message: message.into(),
             hints: Vec::new(),
+            io_kind: None,
         }
+    }
+    /// Keeps the kind of the I/O error this one came from.
+    pub fn with_io(mut self, source: &std::io::Error) -> Self {
+        self.io_kind = Some(source.kind());
+        self
+    }
+    /// The kind of the I/O error this one came from, if any.
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        self.io_kind
+    }
+    /// The reader of stdout went away (`| head`): not a failure of the command.
+    pub fn is_broken_pipe(&self) -> bool {
+        self.io_kind == Some(std::io::ErrorKind::BrokenPipe)
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
@@ -101,8 +118,29 @@ impl Error {
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
-        Error::internal(format!("I/O error: {e}"))
+        Error::internal(format!("I/O error: {e}")).with_io(&e)
     }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io;
+
+    #[test]
+    fn an_io_error_keeps_its_kind() {
+        let e: Error = io::Error::new(io::ErrorKind::BrokenPipe, "gone").into();
+        assert_eq!(e.io_kind(), Some(io::ErrorKind::BrokenPipe));
+        assert!(e.is_broken_pipe());
+        // Decided on the kind, not on the words: a message that says "Broken pipe" is not one.
+        assert!(!Error::internal("Broken pipe").is_broken_pipe());
+        let full = io::Error::new(io::ErrorKind::StorageFull, "no space left");
+        let e = Error::store("cannot write")
+            .with_io(&full)
+            .hint("free some space");
+        assert_eq!(e.io_kind(), Some(io::ErrorKind::StorageFull));
+        assert_eq!(e.kind, Kind::StoreUnavailable);
+    }
+}

@@ -1,9 +1,8 @@
 //! Parse, build the context, run, and map any error to `error: ...` + its exit code.
 
-use clap::Parser;
 use mmis::cli::Cli;
 use mmis::context::{default_db_path, Clock, Config, Context, Ui};
-use mmis::error::{Error, Kind};
+use mmis::error::Error;
 use mmis::output::{self, Format, Output};
 
 fn run(cli: Cli) -> Result<(), Error> {
@@ -47,7 +46,7 @@ fn run(cli: Cli) -> Result<(), Error> {
 
 #[allow(clippy::disallowed_methods)]
 fn main() -> anyhow::Result<()> {
-    let cli = match Cli::try_parse() {
+    let cli = match mmis::cli::parse() {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -66,9 +65,7 @@ fn main() -> anyhow::Result<()> {
         for h in &e.hints {
             eprintln!("{} {h}", output::term::hint_prefix());
         }
-        let code = e.kind.exit_code();
-        debug_assert!(code != 0 || e.kind == Kind::Internal);
-        std::process::exit(code);
+        std::process::exit(e.kind.exit_code());
     }
     Ok(())
 }

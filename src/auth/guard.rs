@@ -11,6 +11,9 @@ pub enum Need {
     Signed,
     /// A signed-in person with a session (not an API token).
     Session,
+    /// Anyone: the identity is worked out when there is one, and a missing, expired or
+    /// refused sign-in is reported instead of failing the command (`mmis info`).
+    SignedOptional,
     /// The agency's operator account.
     Operator,
     /// The operator, or the site administrator of the current provider.
@@ -32,6 +35,7 @@ const PA_READ: &[Role] = &[Role::PriorAuthInquiry, Role::PlanOfCareInquiry];
 pub const TABLE: &[(&str, Need)] = &[
     ("init", Public),
     ("demo", Public),
+    ("info", SignedOptional),
     ("completions", Public),
     ("man", Public),
     ("roles", Public),

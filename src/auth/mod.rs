@@ -122,8 +122,9 @@ struct SessionFile {
 pub fn write_session_file(ctx: &Context, token: &Secret) -> Result<()> {
     let path = ctx.session_file()?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::internal(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::internal(format!("cannot create {}: {e}", dir.display())).with_io(&e)
+        })?;
         crate::store::set_mode(dir, 0o700);
     }
     let body = serde_json::to_string(&SessionFile {
@@ -142,9 +143,9 @@ pub fn write_session_file(ctx: &Context, token: &Secret) -> Result<()> {
             use std::os::unix::fs::OpenOptionsExt;
             opts.mode(0o600);
         }
-        let mut f = opts
-            .open(&tmp)
-            .map_err(|e| Error::internal(format!("cannot write {}: {e}", tmp.display())))?;
+        let mut f = opts.open(&tmp).map_err(|e| {
+            Error::internal(format!("cannot write {}: {e}", tmp.display())).with_io(&e)
+        })?;
         f.write_all(body.as_bytes())?;
         f.sync_all()?;
     }
@@ -210,6 +211,23 @@ pub fn begin<'s>(ctx: &Context, store: &'s Store, command: &str) -> Result<(Tx<'
             }
             Err(*f.error)
         }
+    }
+}
+
+/// [`begin`] for a command that works signed in or not ([`Need::SignedOptional`]): a missing,
+/// expired or refused sign-in is recorded as `begin` records it, then returned beside an
+/// anonymous actor instead of failing the command.
+pub fn begin_optional<'s>(
+    ctx: &Context,
+    store: &'s Store,
+    command: &str,
+) -> Result<(Tx<'s>, Actor, Option<Error>)> {
+    match begin(ctx, store, command) {
+        Ok((tx, actor)) => Ok((tx, actor, None)),
+        Err(e) if matches!(e.kind, Kind::NotAuthenticated | Kind::PermissionDenied) => {
+            Ok((store.write()?, Actor::anonymous(), Some(e)))
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -453,8 +471,10 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
         error: Box::new(error),
         end_session: None,
     })?;
-    if matches!(need, Need::Operator | Need::Signed | Need::Session)
-        && actor.kind == ActorKind::Operator
+    if matches!(
+        need,
+        Need::Operator | Need::Signed | Need::Session | Need::SignedOptional
+    ) && actor.kind == ActorKind::Operator
     {
         actor.provider_id = None;
     }
@@ -464,7 +484,7 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
 fn check(need: Need, actor: &Actor, command: &str) -> Result<()> {
     let deny = |msg: String| Err(Error::denied(msg));
     match need {
-        Need::Public | Need::Signed | Need::Session => Ok(()),
+        Need::Public | Need::Signed | Need::Session | Need::SignedOptional => Ok(()),
         Need::Operator => {
             if actor.kind == ActorKind::Operator {
                 Ok(())

@@ -84,14 +84,19 @@ pub enum PasswordCmd {
 
 #[derive(Debug, Args)]
 pub struct PasswordChangeArgs {
+    /// TOML form: current_password, new_password, confirm_new_password (`-` for stdin);
+    /// missing fields are asked on a terminal
     #[arg(long, value_name = "FILE")]
     pub form: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct PasswordResetArgs {
+    /// Your user name
     #[arg(long)]
     pub username: String,
+    /// TOML form: secret_answer_1, secret_answer_2, new_password, confirm_new_password
+    /// (`-` for stdin); missing fields are asked on a terminal
     #[arg(long, value_name = "FILE")]
     pub form: Option<PathBuf>,
 }
@@ -130,11 +135,13 @@ pub struct ClerkAddArgs {
 
 #[derive(Debug, Args)]
 pub struct ClerkUserArgs {
+    /// The clerk's user name
     pub user_name: String,
 }
 
 #[derive(Debug, Args)]
 pub struct ClerkRemoveArgs {
+    /// The clerk's user name
     pub user_name: String,
     /// Do not ask for confirmation (off a terminal nothing is asked; the removal proceeds)
     #[arg(long)]
@@ -143,6 +150,7 @@ pub struct ClerkRemoveArgs {
 
 #[derive(Debug, Args)]
 pub struct ClerkRolesArgs {
+    /// The clerk's user name
     pub user_name: String,
     /// Add a role (repeatable)
     #[arg(long, value_name = "ROLE")]
@@ -160,10 +168,13 @@ pub struct ClerkRolesArgs {
 
 #[derive(Debug, Args)]
 pub struct ClerkSearchArgs {
+    /// User name, or the start of one
     #[arg(long)]
     pub username: Option<String>,
+    /// First name, or the start of one
     #[arg(long)]
     pub first: Option<String>,
+    /// Last name, or the start of one
     #[arg(long)]
     pub last: Option<String>,
 }
@@ -178,6 +189,8 @@ pub enum AdminCmd {
 
 #[derive(Debug, Args)]
 pub struct TransferRequestArgs {
+    /// TOML form with the request's fields (`-` for stdin); missing fields are asked on a
+    /// terminal
     #[arg(long, value_name = "FILE")]
     pub form: Option<PathBuf>,
     /// Also write the email to send to the provider-access team to this file
@@ -187,5 +200,6 @@ pub struct TransferRequestArgs {
 
 #[derive(Debug, Args)]
 pub struct TransferStatusArgs {
+    /// The request ID (TR-NNNNNN) from `admin transfer-request`
     pub request_id: String,
 }

@@ -19,8 +19,10 @@ pub enum ClaimCmd {
 
 #[derive(Debug, Args)]
 pub struct SubmitArgs {
+    /// TOML claim form (`-` for stdin); missing fields are asked on a terminal
     #[arg(long, value_name = "FILE", conflicts_with = "x12")]
     pub form: Option<PathBuf>,
+    /// An X12 837P file of claims (needs the Trade Files role)
     #[arg(long, value_name = "FILE.837")]
     pub x12: Option<PathBuf>,
     /// Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected
@@ -32,40 +34,51 @@ pub struct SubmitArgs {
 pub struct StatusArgs {
     /// The claim's ICN
     pub icn: Option<String>,
+    /// Only this member's claims (Oregon Health ID)
     #[arg(long, conflicts_with = "icn")]
     pub member: Option<String>,
+    /// Only dates of service on or after this date (YYYY-MM-DD)
     #[arg(long, conflicts_with = "icn")]
     pub from: Option<String>,
+    /// Only dates of service on or before this date (YYYY-MM-DD)
     #[arg(long, conflicts_with = "icn")]
     pub to: Option<String>,
+    /// Only claims in this status: accepted, paid, denied or voided
     #[arg(long, conflicts_with = "icn")]
     pub status: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// Only this member's claims (Oregon Health ID)
     #[arg(long)]
     pub member: Option<String>,
+    /// Only claims in this status: accepted, paid, denied or voided
     #[arg(long)]
     pub status: Option<String>,
+    /// Only dates of service on or after this date (YYYY-MM-DD)
     #[arg(long)]
     pub from: Option<String>,
+    /// Only dates of service on or before this date (YYYY-MM-DD)
     #[arg(long)]
     pub to: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The claim's ICN
     pub icn: String,
     /// Write X12 837P (the only export format)
     #[arg(long)]
     pub x12: bool,
+    /// Write the 837P here instead of stdout
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct IcnArgs {
+    /// The claim's ICN
     pub icn: String,
 }
 
@@ -83,19 +96,23 @@ pub enum PaCmd {
 
 #[derive(Debug, Args)]
 pub struct PaSubmitArgs {
+    /// TOML PA form (`-` for stdin); missing fields are asked on a terminal
     #[arg(long, value_name = "FILE")]
     pub form: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct PaNumberArgs {
+    /// The PA number (10 digits)
     pub pa_number: String,
 }
 
 #[derive(Debug, Args)]
 pub struct PaListArgs {
+    /// Only this member's PAs (Oregon Health ID)
     #[arg(long)]
     pub member: Option<String>,
+    /// Only PAs in this status: pending, approved, denied or cancelled
     #[arg(long)]
     pub status: Option<String>,
 }

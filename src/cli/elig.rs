@@ -16,8 +16,10 @@ pub struct CheckArgs {
     /// Oregon Health ID (8 letters and digits)
     #[arg(long, conflicts_with_all = ["last", "first", "dob"])]
     pub id: Option<String>,
+    /// Last name (with --first and --dob)
     #[arg(long, requires_all = ["first", "dob"])]
     pub last: Option<String>,
+    /// First name (with --last and --dob)
     #[arg(long, requires_all = ["last", "dob"])]
     pub first: Option<String>,
     /// Date of birth, YYYY-MM-DD
@@ -26,8 +28,10 @@ pub struct CheckArgs {
     /// The date of service to check (default: today)
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub date: Option<String>,
+    /// First date of a range to check, YYYY-MM-DD (with --to)
     #[arg(long, requires = "to")]
     pub from: Option<String>,
+    /// Last date of a range to check, YYYY-MM-DD (with --from)
     #[arg(long, requires = "from")]
     pub to: Option<String>,
     /// Print the X12 270 a client would send for this inquiry instead of answering it

@@ -3,16 +3,21 @@
 pub mod access;
 pub mod claims;
 pub mod elig;
+pub mod examples;
 pub mod ops;
 
 use crate::output::Format;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// `mmis --version`: the package version and the build (git commit and date when built from a
+/// checkout, target triple, profile; see build.rs).
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("MMIS_BUILD"), ")");
+
 #[derive(Debug, Parser)]
 #[command(
     name = "mmis",
-    version,
+    version = VERSION,
     about = "Admin and billing tool for Medicaid therapy practices (Oregon MMIS Provider Web Portal, offline)",
     long_about = "mmis models Oregon's MMIS Provider Web Portal over a local SQLite store: set the account up \
 from a PIN letter, delegate work to clerks with least-privilege roles, check eligibility and the billing lane \
@@ -30,14 +35,27 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db
-    #[arg(long, global = true, env = "MMIS_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "MMIS_DB",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub db: Option<PathBuf>,
     /// Act for this provider (default: the session's current provider)
-    #[arg(long, global = true, env = "MMIS_PROVIDER", value_name = "ID")]
+    #[arg(
+        long,
+        global = true,
+        env = "MMIS_PROVIDER",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
     pub provider: Option<String>,
-    /// Output format
+    /// Output format: table on a terminal (the default), json, ndjson or csv
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
     /// Short for --format json
@@ -51,7 +69,9 @@ pub enum Command {
     Init(InitArgs),
     /// Build a sandbox store from the embedded fixtures and walk through the main job
     Demo(DemoArgs),
-    /// Print shell completions
+    /// Show the version, the store, its schema, sandbox or live, who is signed in, the config
+    Info,
+    /// Print shell completions (see --help for how to install them)
     Completions(CompletionsArgs),
     /// Write man pages
     Man(ManArgs),
@@ -150,7 +170,7 @@ pub struct DemoArgs {}
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// bash, zsh, fish, powershell or elvish
+    /// The shell: bash, zsh, fish, powershell or elvish
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
@@ -201,6 +221,7 @@ pub struct TokenCreateArgs {
 
 #[derive(Debug, Args)]
 pub struct TokenRevokeArgs {
+    /// The token's name (as given to `token create`; `token list` shows them)
     pub name: String,
 }
 
@@ -246,6 +267,79 @@ pub struct AuditLogArgs {
     pub limit: Option<usize>,
 }
 
+/// Global options that mean nothing for a command, hidden there (not offered in its help,
+/// man page or completions). A hidden option is still accepted, and ignored.
+const NOT_OFFERED: &[(&str, &[&str])] = &[
+    ("completions", &["db", "provider", "format", "json"]),
+    ("man", &["db", "provider"]),
+    ("roles", &["db", "provider"]),
+    ("init", &["provider"]),
+    ("demo", &["provider"]),
+];
+
+/// The full command line: the derived definitions plus each command's examples (`--help`
+/// shows them under `Examples:`) with the global options that mean nothing for a command
+/// hidden there. `main`, the completions and the man pages all use this.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    fn decorate(mut cmd: clap::Command, path: &str, globals: &[clap::Arg]) -> clap::Command {
+        let lines: Vec<&str> = match examples::for_path(path) {
+            Some(lines) => lines.to_vec(),
+            None if cmd.has_subcommands() => examples::group_lines(path),
+            None => Vec::new(),
+        };
+        if !lines.is_empty() {
+            cmd = cmd.after_help(examples::help_block(&lines));
+        }
+        if let Some((_, ids)) = NOT_OFFERED.iter().find(|(p, _)| *p == path) {
+            // A command's own copy of a global option is kept when the globals are
+            // propagated at build time, so a hidden copy hides it there only.
+            for a in globals
+                .iter()
+                .filter(|a| ids.contains(&a.get_id().as_str()))
+            {
+                cmd = cmd.arg(a.clone().hide(true));
+            }
+        }
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .filter(|n| n != "help")
+            .collect();
+        for name in subs {
+            let sub_path = if path.is_empty() {
+                name.clone()
+            } else {
+                format!("{path} {name}")
+            };
+            cmd = cmd.mut_subcommand(&name, |s| decorate(s, &sub_path, globals));
+        }
+        cmd
+    }
+    let cmd = Cli::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    decorate(cmd, "", &globals)
+}
+
+/// [`command`], built: every subcommand carries the global options (for help and man pages).
+pub fn built_command() -> clap::Command {
+    let mut cmd = command();
+    cmd.build();
+    cmd
+}
+
+/// Parses the process's arguments with [`command`].
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let mut cmd = command();
+    let matches = cmd.try_get_matches_from_mut(std::env::args_os())?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
 /// Every leaf command path ("clerk add"), walked from the clap tree.
 pub fn command_paths() -> Vec<String> {
     use clap::CommandFactory;
@@ -279,6 +373,139 @@ mod tests {
     fn clap_definitions_are_consistent() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_decorated_command_is_consistent() {
+        command().debug_assert();
+    }
+
+    fn walk_all(cmd: &clap::Command, path: &str, f: &mut dyn FnMut(&clap::Command, &str)) {
+        f(cmd, path);
+        for sub in cmd.get_subcommands() {
+            if sub.get_name() == "help" {
+                continue;
+            }
+            let p = format!("{path} {}", sub.get_name()).trim().to_string();
+            walk_all(sub, &p, f);
+        }
+    }
+
+    #[test]
+    fn every_option_and_argument_has_a_description() {
+        let mut missing = Vec::new();
+        walk_all(&built_command(), "", &mut |cmd, path| {
+            for arg in cmd.get_arguments() {
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("mmis {path}: {}", arg.get_id()));
+                }
+            }
+            if cmd.get_about().is_none() && !path.is_empty() {
+                missing.push(format!("mmis {path} (the command itself)"));
+            }
+        });
+        assert!(missing.is_empty(), "without a description: {missing:#?}");
+    }
+
+    #[test]
+    fn every_command_has_examples_that_parse() {
+        let paths = command_paths();
+        for p in &paths {
+            assert!(
+                examples::for_path(p).is_some(),
+                "no examples for `mmis {p}`"
+            );
+        }
+        for (p, lines) in examples::EXAMPLES {
+            assert!(
+                p.is_empty() || paths.iter().any(|x| x == p),
+                "examples for unknown command `{p}`"
+            );
+            let runnable: Vec<&&str> = lines.iter().filter(|l| !l.starts_with('#')).collect();
+            assert!(!runnable.is_empty(), "`mmis {p}` has no runnable example");
+            for line in runnable {
+                let Some(argv) = example_argv(line) else {
+                    continue;
+                };
+                if let Err(e) = command().try_get_matches_from(&argv) {
+                    panic!(
+                        "example for `mmis {p}` does not parse: {line}\n{:?} {e}",
+                        e.kind()
+                    );
+                }
+            }
+        }
+    }
+
+    /// The `mmis ...` part of an example line, split as a shell would (quotes; `$VAR` kept).
+    fn example_argv(line: &str) -> Option<Vec<String>> {
+        let start = line
+            .match_indices("mmis ")
+            .map(|(i, _)| i)
+            .find(|&i| i == 0 || matches!(line.as_bytes()[i - 1], b' ' | b'('))?;
+        let rest = &line[start..];
+        let end = [" | ", " > ", " < ", ")"]
+            .iter()
+            .filter_map(|m| rest.find(m))
+            .min()
+            .unwrap_or(rest.len());
+        let mut argv = Vec::new();
+        let (mut cur, mut quote, mut any) = (String::new(), None, false);
+        for c in rest[..end].chars() {
+            match (quote, c) {
+                (None, '"' | '\'') => (quote, any) = (Some(c), true),
+                (Some(q), c) if c == q => quote = None,
+                (None, ' ') => {
+                    if any {
+                        argv.push(std::mem::take(&mut cur));
+                    }
+                    any = false;
+                }
+                _ => {
+                    cur.push(c);
+                    any = true;
+                }
+            }
+        }
+        if any {
+            argv.push(cur);
+        }
+        Some(argv)
+    }
+
+    #[test]
+    fn global_options_are_listed_apart() {
+        let help = built_command()
+            .find_subcommand_mut("elig")
+            .and_then(|c| c.find_subcommand_mut("check"))
+            .map(|c| c.render_help().to_string())
+            .unwrap_or_default();
+        let global = help
+            .find("Global options:")
+            .expect("a Global options heading");
+        let own = help.find("--dob").expect("the command's own options");
+        assert!(own < global, "{help}");
+        assert!(help[global..].contains("--db"), "{help}");
+        assert!(!help[..global].contains("--db "), "{help}");
+        assert!(help.contains("Examples:"), "{help}");
+    }
+
+    #[test]
+    fn options_that_mean_nothing_are_not_offered() {
+        let mut cmd = built_command();
+        let help = cmd
+            .find_subcommand_mut("completions")
+            .map(|c| c.render_help().to_string())
+            .unwrap_or_default();
+        assert!(!help.contains("--format"), "{help}");
+        assert!(!help.contains("--db"), "{help}");
+        assert!(help.contains("bash-completion"), "{help}");
+        let help = built_command()
+            .find_subcommand_mut("claim")
+            .and_then(|c| c.find_subcommand_mut("list"))
+            .map(|c| c.render_help().to_string())
+            .unwrap_or_default();
+        assert!(help.contains("--format"), "{help}");
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub struct EnrollArgs {
     /// Provider or practice name
     #[arg(long)]
     pub name: String,
+    /// An individual practitioner or a group practice
     #[arg(long = "type", value_enum)]
     pub kind: ProviderType,
     /// Tax ID, NN-NNNNNNN or NNNNNNNNN
@@ -81,6 +82,7 @@ impl ProviderType {
 
 #[derive(Debug, Args)]
 pub struct PinReissueArgs {
+    /// The provider ID (6 or 9 digits)
     pub provider_id: String,
 }
 
@@ -98,6 +100,7 @@ pub enum FeeScheduleCmd {
 
 #[derive(Debug, Args)]
 pub struct FileArgs {
+    /// The CSV file (docs/eligibility.md and docs/claims.md list the columns)
     pub file: PathBuf,
 }
 
@@ -115,13 +118,18 @@ pub enum OpsPaCmd {
 
 #[derive(Debug, Args)]
 pub struct DecideArgs {
+    /// The PA number (10 digits)
     pub pa_number: String,
+    /// Approve the request
     #[arg(long, conflicts_with = "deny", required_unless_present = "deny")]
     pub approve: bool,
+    /// Approve fewer units than asked for
     #[arg(long, requires = "approve")]
     pub units: Option<i64>,
+    /// Deny the request (with --reason)
     #[arg(long, requires = "reason")]
     pub deny: bool,
+    /// Why it is denied (shown to the provider)
     #[arg(long)]
     pub reason: Option<String>,
 }
@@ -138,12 +146,15 @@ pub enum TransferCmd {
 
 #[derive(Debug, Args)]
 pub struct RequestArgs {
+    /// The request ID (TR-NNNNNN)
     pub request_id: String,
 }
 
 #[derive(Debug, Args)]
 pub struct RejectArgs {
+    /// The request ID (TR-NNNNNN)
     pub request_id: String,
+    /// Why it is rejected (shown to the requester)
     #[arg(long)]
     pub reason: String,
 }
@@ -156,6 +167,7 @@ pub enum UserCmd {
 
 #[derive(Debug, Args)]
 pub struct UserArgs {
+    /// The user's user name
     pub user_name: String,
 }
 

@@ -8,6 +8,7 @@ pub mod clerk;
 pub mod demo;
 pub mod elig;
 pub mod form;
+pub mod info;
 pub mod init;
 pub mod meta;
 pub mod ops;
@@ -30,6 +31,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
     match command {
         Command::Init(a) => init::cmd_init(ctx, &a),
         Command::Demo(a) => demo::cmd_demo(ctx, &a),
+        Command::Info => info::cmd_info(ctx),
         Command::Completions(a) => meta::cmd_completions(&a),
         Command::Man(a) => meta::cmd_man(&a),
         Command::Roles => meta::cmd_roles(),
@@ -114,16 +116,6 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             }
         },
     }
-}
-
-// Every command is built once all areas are merged; kept for commands added later.
-#[allow(dead_code)]
-fn not_yet(ctx: &Context, command: &str) -> Result<Output> {
-    let store = ctx.open_store()?;
-    drop(crate::auth::begin(ctx, &store, command)?);
-    Err(Error::internal(format!(
-        "`mmis {command}` is not available in this build yet"
-    )))
 }
 
 /// The first line of stdin, for `--password-stdin`.

@@ -156,6 +156,11 @@ impl Store {
         &self.path
     }
 
+    /// The store's schema version (`PRAGMA user_version`: the migrations applied).
+    pub fn schema_version(&self) -> Result<i64> {
+        self.pragma_i64("user_version")
+    }
+
     fn pragma_i64(&self, name: &str) -> Result<i64> {
         self.conn
             .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))

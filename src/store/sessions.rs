@@ -106,6 +106,38 @@ impl Tx<'_> {
             .map_err(self.err())
     }
 
+    pub fn session_by_id(&self, id: i64) -> Result<Option<SessionRow>> {
+        self.conn()
+            .prepare_cached(
+                "SELECT id, user_id, provider_id, created_at, last_seen_at, ended_at,
+                        idle_secs, absolute_secs
+                 FROM sessions WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_row([id], |r| {
+                    Ok(SessionRow {
+                        id: r.get(0)?,
+                        user_id: r.get(1)?,
+                        provider_id: r.get(2)?,
+                        created_at: r.get(3)?,
+                        last_seen_at: r.get(4)?,
+                        ended_at: r.get(5)?,
+                        idle_secs: r.get(6)?,
+                        absolute_secs: r.get(7)?,
+                    })
+                })
+                .optional()
+            })
+            .map_err(self.err())
+    }
+
+    pub fn token_by_id(&self, id: i64) -> Result<Option<TokenRow>> {
+        self.conn()
+            .prepare_cached(&format!("SELECT {TCOLS} FROM api_tokens WHERE id = ?1"))
+            .and_then(|mut s| s.query_row([id], token_row).optional())
+            .map_err(self.err())
+    }
+
     pub fn touch_session(&self, id: i64, now: &str) -> Result<()> {
         self.conn()
             .prepare_cached("UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1")

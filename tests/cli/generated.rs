@@ -73,3 +73,37 @@ fn completions_command_prints_them() {
     let r = sb.run_as("x", &["completions", "bash"], None).ok();
     assert_eq!(r.stdout, meta::completions(clap_complete::Shell::Bash));
 }
+
+#[test]
+fn every_man_page_has_examples_environment_and_files() {
+    for (name, text) in meta::man_pages().unwrap() {
+        for section in [
+            ".SH EXAMPLES",
+            ".SH ENVIRONMENT",
+            ".SH FILES",
+            ".SH \"EXIT STATUS\"",
+        ] {
+            assert!(text.contains(section), "{name} lacks {section}");
+        }
+        for var in [
+            "MMIS_DB",
+            "MMIS_TOKEN",
+            "MMIS_TODAY",
+            "MMIS_CONFIG",
+            "NO_COLOR",
+        ] {
+            assert!(text.contains(var), "{name} does not mention {var}");
+        }
+    }
+    let completions = meta::man_pages()
+        .unwrap()
+        .into_iter()
+        .find(|(n, _)| n == "mmis-completions.1")
+        .unwrap()
+        .1;
+    assert!(completions.contains("bash\\-completion"), "{completions}");
+    assert!(
+        !completions.contains("\\-\\-format"),
+        "--format means nothing for completions"
+    );
+}

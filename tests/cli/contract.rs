@@ -1,0 +1,887 @@
+//! Code that stays honest: every command's JSON is read back strictly (an unknown or a missing
+//! field fails: a wire struct with `deny_unknown_fields`, and the struct written back must equal
+//! what was printed) and kept as an insta snapshot; every command's help at 80 columns is a
+//! snapshot too. Update with `INSTA_UPDATE=always cargo test --test cli contract` and commit
+//! the .snap files (never .snap.new).
+
+use crate::claims::{admin_npi, claim_form, load_members, FEES};
+use crate::common::{Sandbox, ADMIN_PASSWORD};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Values that change from run to run, replaced before the snapshot.
+const VOLATILE: &[&str] = &[
+    "at",
+    "created_at",
+    "expires_at",
+    "session_expires_at",
+    "session_idle_expires_at",
+    "last_login",
+    "last_used_at",
+    "token",
+    "invite_code",
+    "pin",
+    "head",
+    "first",
+    "build",
+    "version",
+    "invited_at",
+    "accepted_at",
+    "removed_at",
+    "requested_at",
+    "decided_at",
+    "submitted_at",
+    // Named from a hash of the store's (temporary) path.
+    "session_file",
+];
+
+fn redact(v: &Value, root: &str) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, x)| {
+                    let x = if VOLATILE.contains(&k.as_str()) && !x.is_null() {
+                        Value::String(format!("[{k}]"))
+                    } else {
+                        redact(x, root)
+                    };
+                    (k.clone(), x)
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(|x| redact(x, root)).collect()),
+        Value::String(s) if s.contains(root) => Value::String(s.replace(root, "[sandbox]")),
+        _ => v.clone(),
+    }
+}
+
+/// Reads `v` into `T` strictly and checks that nothing was lost or defaulted, then snapshots it.
+#[track_caller]
+fn strict<T: DeserializeOwned + Serialize>(sb: &Sandbox, name: &str, v: &Value) -> T {
+    let t: T = serde_json::from_value(v.clone())
+        .unwrap_or_else(|e| panic!("`{name}` does not read back strictly: {e}\n{v:#}"));
+    let back = serde_json::to_value(&t).unwrap();
+    assert_eq!(
+        &back, v,
+        "`{name}`: a field is missing from the output (or typed differently)"
+    );
+    let root = sb.dir.path().display().to_string();
+    insta::assert_json_snapshot!(format!("json__{name}"), redact(v, &root));
+    t
+}
+
+#[track_caller]
+fn json(sb: &Sandbox, actor: &str, args: &[&str]) -> Value {
+    sb.json_as(actor, args)
+}
+
+#[test]
+fn every_command_json_reads_back_strictly() {
+    let sb = Sandbox::new();
+    let p = |s: &std::path::Path| s.to_str().unwrap().to_string();
+    let pw = crate::common::OPS_PASSWORD;
+
+    let v = sb
+        .run_as(
+            "ops",
+            &[
+                "init",
+                "--username",
+                "ops",
+                "--password-stdin",
+                "--sandbox",
+                "--json",
+            ],
+            Some(pw),
+        )
+        .ok()
+        .json();
+    strict::<Init>(&sb, "init", &v);
+    let v = sb.login("ops", "ops", pw);
+    strict::<Login>(&sb, "login", &v);
+    strict::<Whoami>(&sb, "whoami", &json(&sb, "ops", &["whoami"]));
+    strict::<Info>(&sb, "info", &json(&sb, "ops", &["info"]));
+    strict::<Vec<Roles>>(&sb, "roles", &json(&sb, "ops", &["roles"]));
+
+    let fees = sb.write("fees.csv", FEES);
+    strict::<OpsFeeScheduleImport>(
+        &sb,
+        "ops_fee_schedule_import",
+        &json(&sb, "ops", &["ops", "fee-schedule", "import", &p(&fees)]),
+    );
+    load_members(&sb);
+    let members = sb.write("members2.csv", crate::claims::MEMBERS);
+    strict::<OpsMemberImport>(
+        &sb,
+        "ops_member_import",
+        &json(&sb, "ops", &["ops", "member", "import", &p(&members)]),
+    );
+
+    let v = json(
+        &sb,
+        "ops",
+        &[
+            "ops",
+            "provider",
+            "enroll",
+            "--npi",
+            &admin_npi(),
+            "--name",
+            "Jones Family Therapy",
+            "--type",
+            "group",
+            "--tax-id",
+            "93-1234567",
+            "--mail-to",
+            "1 Main St, Salem OR 97301",
+            "--provider-id",
+            "506675928",
+        ],
+    );
+    let pin = v["pin"].as_str().unwrap().to_string();
+    strict::<OpsProviderEnroll>(&sb, "ops_provider_enroll", &v);
+    strict::<Vec<OpsProviderList>>(
+        &sb,
+        "ops_provider_list",
+        &json(&sb, "ops", &["ops", "provider", "list"]),
+    );
+    let form = sb.setup_form("JAMJON", ADMIN_PASSWORD);
+    let v = json(
+        &sb,
+        "admin",
+        &[
+            "account",
+            "setup",
+            "--login-id",
+            "506675928",
+            "--pin",
+            &pin,
+            "--form",
+            &p(&form),
+        ],
+    );
+    strict::<AccountSetup>(&sb, "account_setup", &v);
+    sb.login("admin", "JAMJON", ADMIN_PASSWORD);
+    strict::<Vec<Providers>>(&sb, "providers", &json(&sb, "admin", &["providers"]));
+
+    let clerk = sb.write(
+        "clerk.toml",
+        "user_name = \"SAMLEE\"\ncontact_first_name = \"Sam\"\ncontact_last_name = \"Lee\"\nphone_number = \"(503)555-0100\"\nemail = \"sam@lee.example\"\nroles = [\"Eligibility Inquiry\", \"Claim Inquiry\"]\n",
+    );
+    let v = json(&sb, "admin", &["clerk", "add", "--form", &p(&clerk)]);
+    let code = v["invite_code"].as_str().unwrap().to_string();
+    strict::<ClerkAdd>(&sb, "clerk_add", &v);
+    let accept = sb.write(
+        "accept.toml",
+        "password = \"Green-Leaf-Otter4\"\nconfirm_password = \"Green-Leaf-Otter4\"\nsecret_question_1 = \"first pet\"\nsecret_answer_1 = \"Rex\"\nsecret_question_2 = \"first car\"\nsecret_answer_2 = \"Civic\"\nagree = true\n",
+    );
+    let v = json(
+        &sb,
+        "clerk",
+        &[
+            "account",
+            "accept-invite",
+            "--code",
+            &code,
+            "--form",
+            &p(&accept),
+        ],
+    );
+    strict::<AccountAcceptInvite>(&sb, "account_accept_invite", &v);
+    strict::<ClerkRoles>(
+        &sb,
+        "clerk_roles",
+        &json(
+            &sb,
+            "admin",
+            &["clerk", "roles", "SAMLEE", "--grant", "Claim Submission"],
+        ),
+    );
+    strict::<Vec<ClerkList>>(&sb, "clerk_list", &json(&sb, "admin", &["clerk", "list"]));
+    strict::<Vec<ClerkSearch>>(
+        &sb,
+        "clerk_search",
+        &json(&sb, "admin", &["clerk", "search", "--username", "SAM"]),
+    );
+
+    let v = json(
+        &sb,
+        "admin",
+        &[
+            "token",
+            "create",
+            "--name",
+            "nightly",
+            "--roles",
+            "Eligibility Inquiry",
+            "--expires-in",
+            "30d",
+        ],
+    );
+    strict::<TokenCreate>(&sb, "token_create", &v);
+    strict::<Vec<TokenList>>(&sb, "token_list", &json(&sb, "admin", &["token", "list"]));
+    strict::<TokenRevoke>(
+        &sb,
+        "token_revoke",
+        &json(&sb, "admin", &["token", "revoke", "nightly"]),
+    );
+
+    strict::<EligCheck>(
+        &sb,
+        "elig_check",
+        &json(&sb, "admin", &["elig", "check", "--id", "OC100001"]),
+    );
+    let roster = sb.write("roster.csv", "health_id\nOC100001\nCC100001\nZZ999999\n");
+    let r = sb
+        .run_as(
+            "admin",
+            &["elig", "batch", &p(&roster), "--format", "ndjson"],
+            None,
+        )
+        .ok();
+    let rows: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    strict::<Vec<EligBatchNdjson>>(&sb, "elig_batch_ndjson", &Value::Array(rows));
+
+    let form = sb.write(
+        "claim.toml",
+        &claim_form("OC100001", &[("90837", "2026-03-10", 1, "150.00")], ""),
+    );
+    let v = json(&sb, "admin", &["claim", "submit", "--form", &p(&form)]);
+    let icn = v["icn"].as_str().unwrap().to_string();
+    strict::<ClaimSubmit>(&sb, "claim_submit", &v);
+    strict::<Vec<ClaimList>>(&sb, "claim_list", &json(&sb, "admin", &["claim", "list"]));
+    strict::<OpsClaimsAdjudicate>(
+        &sb,
+        "ops_claims_adjudicate",
+        &json(&sb, "ops", &["ops", "claims", "adjudicate"]),
+    );
+    strict::<ClaimStatus>(
+        &sb,
+        "claim_status",
+        &json(&sb, "admin", &["claim", "status", &icn]),
+    );
+    strict::<ClaimVoid>(
+        &sb,
+        "claim_void",
+        &json(&sb, "admin", &["claim", "void", &icn]),
+    );
+
+    let pa = sb.write(
+        "pa.toml",
+        "kind = \"prior-auth\"\nmember_id = \"OC100001\"\ndiagnosis_codes = [\"F43.10\"]\nprocedure_codes = [\"H0004\"]\nfrom = \"2026-03-01\"\nto = \"2026-08-31\"\nunits = 12\n",
+    );
+    let v = json(&sb, "admin", &["pa", "submit", "--form", &p(&pa)]);
+    let pa_number = v["pa_number"].as_str().unwrap().to_string();
+    strict::<PaSubmit>(&sb, "pa_submit", &v);
+    strict::<OpsPaDecide>(
+        &sb,
+        "ops_pa_decide",
+        &json(
+            &sb,
+            "ops",
+            &[
+                "ops",
+                "pa",
+                "decide",
+                &pa_number,
+                "--approve",
+                "--units",
+                "8",
+            ],
+        ),
+    );
+    strict::<PaInquire>(
+        &sb,
+        "pa_inquire",
+        &json(&sb, "admin", &["pa", "inquire", &pa_number]),
+    );
+    strict::<Vec<PaList>>(&sb, "pa_list", &json(&sb, "admin", &["pa", "list"]));
+
+    strict::<ClerkRemove>(
+        &sb,
+        "clerk_remove",
+        &json(&sb, "admin", &["clerk", "remove", "SAMLEE"]),
+    );
+    strict::<OpsUserUnlock>(
+        &sb,
+        "ops_user_unlock",
+        &json(&sb, "ops", &["ops", "user", "unlock", "JAMJON"]),
+    );
+    strict::<AuditVerify>(
+        &sb,
+        "audit_verify",
+        &json(&sb, "admin", &["audit", "verify"]),
+    );
+    let anchor = sb.path("anchor.json");
+    strict::<AuditAnchor>(
+        &sb,
+        "audit_anchor",
+        &json(&sb, "admin", &["audit", "anchor", "--out", &p(&anchor)]),
+    );
+    strict::<Vec<AuditLog>>(
+        &sb,
+        "audit_log",
+        &json(&sb, "admin", &["audit", "log", "--limit", "2"]),
+    );
+    strict::<Logout>(&sb, "logout", &json(&sb, "admin", &["logout"]));
+}
+
+// ---- the wire types: what each command prints, field for field ----
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AccountAcceptInvite {
+    user_name: String,
+    provider_id: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AccountSetup {
+    user_name: String,
+    provider_id: String,
+    kind: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AuditAnchor {
+    entries: i64,
+    head: String,
+    at: String,
+    first: String,
+    out: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AuditLog {
+    id: i64,
+    at: String,
+    actor: String,
+    actor_kind: String,
+    provider_id: String,
+    action: String,
+    target: Option<String>,
+    outcome: String,
+    detail: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AuditVerify {
+    ok: bool,
+    entries: i64,
+    first_bad: Option<Value>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimList {
+    icn: String,
+    member_id: String,
+    status: String,
+    category_code: String,
+    date_of_service: String,
+    billed: f64,
+    paid_amount: f64,
+    received_on: String,
+    patient_control_number: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimStatusLines {
+    line: i64,
+    procedure_code: String,
+    modifiers: Vec<String>,
+    date_of_service: String,
+    units: i64,
+    billed: f64,
+    allowed: f64,
+    paid: f64,
+    status: String,
+    carc: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimStatusHistory {
+    date: String,
+    at: String,
+    status: String,
+    category_code: String,
+    by: String,
+    note: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimStatus {
+    icn: String,
+    status: String,
+    category_code: String,
+    category_description: String,
+    status_code: String,
+    status_code_description: String,
+    paid_amount: f64,
+    billed: f64,
+    allowed: f64,
+    member_id: String,
+    provider_id: String,
+    billing_npi: String,
+    rendering_npi: String,
+    place_of_service: String,
+    diagnosis_codes: Vec<String>,
+    prior_auth_number: Option<String>,
+    patient_control_number: Option<String>,
+    date_of_service: String,
+    last_date_of_service: String,
+    received_on: String,
+    source: String,
+    payment_cycle: i64,
+    recoupment_pending: bool,
+    recouped_in_cycle: Option<i64>,
+    lines: Vec<ClaimStatusLines>,
+    history: Vec<ClaimStatusHistory>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimSubmit {
+    icn: String,
+    status: String,
+    category_code: String,
+    member_id: String,
+    billed: f64,
+    received_on: String,
+    lines: i64,
+    prior_auth_number: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimVoid {
+    icn: String,
+    status: String,
+    category_code: String,
+    previous_status: String,
+    to_recoup: f64,
+    pa_units_returned: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClerkAdd {
+    user_name: String,
+    invite_code: String,
+    invite_expires: String,
+    provider_id: String,
+    roles: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClerkList {
+    user_name: String,
+    kind: String,
+    first_name: String,
+    last_name: String,
+    email: String,
+    roles: Vec<String>,
+    status: String,
+    created_at: String,
+    last_login: Option<String>,
+    removed_at: Option<String>,
+    invite_expires: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClerkRemove {
+    user_name: String,
+    removed: bool,
+    provider_id: String,
+    sessions_ended: i64,
+    tokens_revoked: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClerkRoles {
+    user_name: String,
+    roles: Vec<String>,
+    provider_id: String,
+    changed: bool,
+    before: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClerkSearch {
+    user_name: String,
+    first_name: String,
+    last_name: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct EligBatchNdjson {
+    row: i64,
+    health_id: String,
+    date: String,
+    eligible: Option<bool>,
+    lane: Option<String>,
+    benefit_plan: Option<String>,
+    cco: Option<String>,
+    plan_partner: Option<String>,
+    error: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct EligCheckMember {
+    health_id: String,
+    last_name: String,
+    first_name: String,
+    dob: String,
+    sex: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct EligCheckBenefits {
+    plan: String,
+    plan_name: String,
+    start: String,
+    end: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct EligCheckSegments {
+    from: String,
+    to: String,
+    eligible: bool,
+    lane: String,
+    benefit_plan: String,
+    cco: Option<String>,
+    plan_partner: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct EligCheck {
+    member: EligCheckMember,
+    from: String,
+    to: String,
+    eligible: bool,
+    lane: String,
+    benefit_plan: String,
+    cco: Option<String>,
+    plan_partner: Option<String>,
+    bill_to: String,
+    benefits: Vec<EligCheckBenefits>,
+    managed_care: Vec<Value>,
+    tpl: Vec<Value>,
+    medicare: Vec<Value>,
+    segments: Vec<EligCheckSegments>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct Info {
+    version: String,
+    build: String,
+    store: String,
+    store_kind: String,
+    store_exists: bool,
+    store_error: Option<String>,
+    schema_version: i64,
+    schema_version_supported: i64,
+    sandbox: bool,
+    business_date: String,
+    user_name: String,
+    kind: String,
+    provider_id: Option<String>,
+    via: String,
+    token_name: Option<String>,
+    session_expires_at: String,
+    session_idle_expires_at: String,
+    auth_error: Option<String>,
+    config: String,
+    config_exists: bool,
+    session_dir: String,
+    session_file: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct Init {
+    operator: String,
+    db: String,
+    sandbox: bool,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct Login {
+    user_name: String,
+    expires_at: String,
+    kind: String,
+    provider_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct Logout {
+    user_name: String,
+    logged_out: bool,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsClaimsAdjudicate {
+    cycle: i64,
+    run_on: String,
+    paid: i64,
+    denied: i64,
+    paid_amount: f64,
+    recouped_claims: i64,
+    recouped: f64,
+    net: f64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsFeeScheduleImport {
+    rows: i64,
+    added: i64,
+    updated: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsMemberImport {
+    rows: i64,
+    members: i64,
+    spans: i64,
+    added: i64,
+    changed: i64,
+    unchanged: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsPaDecide {
+    pa_number: String,
+    status: String,
+    action_code: String,
+    approved_units: i64,
+    requested_units: i64,
+    reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsProviderEnroll {
+    provider_id: String,
+    npi: String,
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    pin: String,
+    pin_issued: String,
+    pin_expires: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsProviderList {
+    provider_id: String,
+    npi: String,
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    tax_id: String,
+    enrolled_on: String,
+    site_admin: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsUserUnlock {
+    user_name: String,
+    locked: bool,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct PaInquire {
+    pa_number: String,
+    kind: String,
+    status: String,
+    action_code: String,
+    member_id: String,
+    provider_id: String,
+    procedure_codes: Vec<String>,
+    diagnosis_codes: Vec<String>,
+    from: String,
+    to: String,
+    requested_units: i64,
+    approved_units: i64,
+    used_units: i64,
+    units_left: i64,
+    reason: Option<String>,
+    submitted_on: String,
+    decided_on: String,
+    claims: Vec<Value>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct PaList {
+    pa_number: String,
+    kind: String,
+    status: String,
+    member_id: String,
+    procedure_codes: Vec<String>,
+    from: String,
+    to: String,
+    approved_units: i64,
+    used_units: i64,
+    units_left: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct PaSubmit {
+    pa_number: String,
+    status: String,
+    action_code: String,
+    kind: String,
+    member_id: String,
+    procedure_codes: Vec<String>,
+    from: String,
+    to: String,
+    requested_units: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct Providers {
+    provider_id: String,
+    npi: String,
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    role: String,
+    current: bool,
+    group_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct Roles {
+    name: String,
+    slug: String,
+    description: String,
+    commands: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct TokenCreate {
+    token: String,
+    name: String,
+    provider_id: String,
+    roles: Vec<String>,
+    admin: bool,
+    expires_at: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct TokenList {
+    name: String,
+    provider_id: String,
+    roles: Vec<String>,
+    admin: bool,
+    created_at: String,
+    expires_at: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct TokenRevoke {
+    name: String,
+    revoked: bool,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct Whoami {
+    user_name: String,
+    kind: String,
+    provider_id: Option<String>,
+    provider_name: Option<String>,
+    roles: Vec<String>,
+    via: String,
+    token_name: Option<String>,
+    sandbox: bool,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct Probe {
+    a: i64,
+    b: Option<String>,
+}
+
+fn read_back(v: Value) -> Result<(), String> {
+    let t: Probe = serde_json::from_value(v.clone()).map_err(|e| e.to_string())?;
+    (serde_json::to_value(&t).unwrap() == v)
+        .then_some(())
+        .ok_or_else(|| "a field is missing".to_string())
+}
+
+#[test]
+fn the_strict_reader_refuses_unknown_and_missing_fields() {
+    assert!(read_back(serde_json::json!({"a": 1, "b": null})).is_ok());
+    assert!(read_back(serde_json::json!({"a": 1, "b": null, "c": 2})).is_err());
+    // A missing optional field would read as null: the write-back catches it.
+    assert!(read_back(serde_json::json!({"a": 1})).is_err());
+}
+
+/// Every command's `--help` at 80 columns, as a snapshot: a change to the help is reviewed.
+#[test]
+fn every_command_help_at_80_columns() {
+    fn walk(cmd: &mut clap::Command, path: &str) {
+        let help = cmd.render_long_help().to_string();
+        let name = if path.is_empty() {
+            "help__mmis".to_string()
+        } else {
+            format!("help__{}", path.replace([' ', '-'], "_"))
+        };
+        insta::assert_snapshot!(name, help);
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .filter(|n| n != "help")
+            .collect();
+        for n in names {
+            let p = format!("{path} {n}").trim().to_string();
+            if let Some(sub) = cmd.find_subcommand_mut(&n) {
+                walk(sub, &p);
+            }
+        }
+    }
+    let mut cmd = mmis::cli::command().term_width(80);
+    cmd.build();
+    walk(&mut cmd, "");
+}
