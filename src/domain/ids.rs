@@ -222,10 +222,70 @@ pub fn parse_phone(field: &str, s: &str) -> Result<String> {
 }
 
 /// Money in whole cents.
+///
+/// Every amount mmis reads or computes — a line charge, a claim's total, a fee schedule's
+/// maximum allowable, an allowed or paid amount — is at most [`Cents::MAX`],
+/// 99,999,999.99 (docs/claims.md, "Amount ceilings"). X12's own amounts (CLM02, SV102) are
+/// type R, at most 18 digits, which an `i64` of cents cannot even hold; the ceiling is far
+/// below that, far above any real therapy claim, exact as a JSON number (an `f64` holds every
+/// cent up to 2^53), and leaves room to multiply by units and sum lines in an `i64` without
+/// overflow. Sums go through [`Cents::checked_add`] / [`Cents::checked_sum`], which refuse
+/// anything above the ceiling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Cents(pub i64);
 
 impl Cents {
+    /// The ceiling of every amount: 99,999,999.99.
+    pub const MAX: Cents = Cents(9_999_999_999);
+
+    /// `self + other`, or `None` above [`Cents::MAX`] (or below zero's mirror).
+    pub fn checked_add(self, other: Cents) -> Option<Cents> {
+        self.0
+            .checked_add(other.0)
+            .filter(|v| v.abs() <= Self::MAX.0)
+            .map(Cents)
+    }
+
+    /// The sum of amounts, or `None` when it (or any of them) is above [`Cents::MAX`].
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Cents>) -> Option<Cents> {
+        amounts
+            .into_iter()
+            .try_fold(Cents(0), |acc, a| acc.checked_add(a))
+    }
+
+    /// `self × units`, or `None` above [`Cents::MAX`].
+    pub fn checked_mul(self, units: i64) -> Option<Cents> {
+        self.0
+            .checked_mul(units)
+            .filter(|v| v.abs() <= Self::MAX.0)
+            .map(Cents)
+    }
+
+    /// `self × units`, held at [`Cents::MAX`] when the product is above it.
+    pub fn saturating_mul(self, units: i64) -> Cents {
+        self.checked_mul(units).unwrap_or(if (self.0 < 0) != (units < 0) {
+            Cents(-Self::MAX.0)
+        } else {
+            Self::MAX
+        })
+    }
+
+    /// Refuses an amount above [`Cents::MAX`], naming the field.
+    pub fn within_ceiling(self, field: &str) -> Result<Cents> {
+        if self.0.abs() > Self::MAX.0 {
+            return Err(Self::over(field, &self.to_string()));
+        }
+        Ok(self)
+    }
+
+    fn over(field: &str, got: &str) -> Error {
+        Error::invalid(format!(
+            "{field}: an amount is at most {}, got {got}",
+            Self::MAX
+        ))
+        .hint("mmis refuses amounts above 99999999.99 (docs/claims.md, \"Amount ceilings\")")
+    }
+
     /// Parse "12.34", "12", "12.3" (no sign, at most 2 decimals).
     pub fn parse(field: &str, s: &str) -> Result<Self> {
         let s = s.trim().trim_start_matches('$');
@@ -244,7 +304,17 @@ impl Cents {
         if !frac.is_empty() && !digits_only(frac) {
             return Err(bad());
         }
-        let w: i64 = whole.parse().map_err(|_| bad())?;
+        // Leading zeros aside, more than 8 whole digits is above the ceiling: say so
+        // rather than "not a number" (and never overflow on the way).
+        let significant = whole.trim_start_matches('0');
+        if significant.len() > 8 {
+            return Err(Self::over(field, s));
+        }
+        let w: i64 = if significant.is_empty() {
+            0
+        } else {
+            significant.parse().map_err(|_| bad())?
+        };
         let f: i64 = if frac.is_empty() {
             0
         } else {
@@ -258,11 +328,15 @@ impl Cents {
         w.checked_mul(100)
             .and_then(|c| c.checked_add(f))
             .map(Cents)
-            .ok_or_else(bad)
+            .ok_or_else(bad)?
+            .within_ceiling(field)
     }
     pub fn from_f64(field: &str, v: f64) -> Result<Self> {
-        if !v.is_finite() || !(0.0..=1e12).contains(&v) {
+        if !v.is_finite() || v < 0.0 {
             return Err(Error::invalid(format!("{field}: amount out of range: {v}")));
+        }
+        if v > Self::MAX.as_f64() {
+            return Err(Self::over(field, &v.to_string()));
         }
         let c = (v * 100.0).round();
         if (v * 100.0 - c).abs() > 1e-6 {

@@ -241,6 +241,39 @@ pub struct Interchange<'a> {
     /// to a group or a transaction set, in the order they were found (an
     /// IEA02 mismatch before an IEA01 count).
     pub faults: Vec<InterchangeFault>,
+    /// Problems found past the first [`MAX_ERRORS`]: counted, not kept.
+    pub errors_dropped: usize,
+}
+
+/// The most envelope problems an interchange keeps (in `errors`, `faults`, and on each group
+/// and set); a hostile file of millions of bad segments costs a count, not a list.
+pub const MAX_ERRORS: usize = 100;
+
+/// The interchange's problems: the first [`MAX_ERRORS`], and a count of the rest.
+#[derive(Default)]
+struct Capped {
+    list: Vec<X12Error>,
+    dropped: usize,
+}
+
+impl Capped {
+    fn full(&self) -> bool {
+        self.list.len() >= MAX_ERRORS
+    }
+    fn push(&mut self, e: X12Error) {
+        if self.full() {
+            self.dropped += 1;
+        } else {
+            self.list.push(e);
+        }
+    }
+}
+
+/// Keeps a group's or a set's problem while there are fewer than [`MAX_ERRORS`].
+fn keep(list: &mut Vec<X12Error>, e: X12Error) {
+    if list.len() < MAX_ERRORS {
+        list.push(e);
+    }
 }
 
 /// Character positions of the element separators in a 106-character ISA.
@@ -381,7 +414,8 @@ impl<'a> Interchange<'a> {
     /// Parses one interchange and checks its envelopes; the first problem
     /// is an error.
     pub fn parse(input: &'a str) -> Result<Self, X12Error> {
-        let ic = Self::parse_lenient(input)?;
+        // Strict: the answer is "refused" at the first problem, so reading stops there.
+        let ic = Self::read(input, true)?;
         if let Some(e) = ic.errors.first() {
             return Err(e.clone());
         }
@@ -402,7 +436,14 @@ impl<'a> Interchange<'a> {
     /// Parses one interchange, recording count and control-number problems
     /// in `errors` (and on the group or transaction set concerned) instead
     /// of failing. A bad or missing ISA is still an error.
+    ///
+    /// At most [`MAX_ERRORS`] problems are kept in `errors` (and as many in `faults`, on
+    /// each group and on each set); `errors_dropped` counts the rest.
     pub fn parse_lenient(input: &'a str) -> Result<Self, X12Error> {
+        Self::read(input, false)
+    }
+
+    fn read(input: &'a str, stop_at_first: bool) -> Result<Self, X12Error> {
         let input = input.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         if input.is_empty() {
             return Err(X12Error::general("empty input: no ISA segment"));
@@ -429,15 +470,20 @@ impl<'a> Interchange<'a> {
             ack_requested: f(14),
             usage: f(15),
         };
-        let mut errors: Vec<X12Error> = Vec::new();
+        let mut errors = Capped::default();
         let mut faults: Vec<InterchangeFault> = Vec::new();
-        // An interchange-level problem: in `errors` and in `faults`.
+        // An interchange-level problem: in `errors` and in `faults` (both capped; past the
+        // cap the problem is only counted, never copied).
         fn fault(
-            errors: &mut Vec<X12Error>,
+            errors: &mut Capped,
             faults: &mut Vec<InterchangeFault>,
             note_code: &'static str,
             error: X12Error,
         ) {
+            if faults.len() >= MAX_ERRORS {
+                errors.dropped += 1;
+                return;
+            }
             errors.push(error.clone());
             faults.push(InterchangeFault { note_code, error });
         }
@@ -473,7 +519,7 @@ impl<'a> Interchange<'a> {
         fn abandon_txn<'a>(
             txn: &mut Option<TransactionSet<'a>>,
             group: &mut Option<FunctionalGroup<'a>>,
-            errors: &mut Vec<X12Error>,
+            errors: &mut Capped,
             at: &Segment<'a>,
         ) {
             if let Some(mut t) = txn.take() {
@@ -485,13 +531,18 @@ impl<'a> Interchange<'a> {
                     ),
                 );
                 errors.push(e.clone());
-                t.errors.push(e);
+                keep(&mut t.errors, e);
                 if let Some(g) = group.as_mut() {
                     g.transactions.push(t);
                 }
             }
         }
+        // Unrecognized segments of the open set past the cap: counted (for SE01), not kept.
+        let mut skipped_in_txn = 0usize;
         for seg in iter {
+            if stop_at_first && !errors.list.is_empty() {
+                break;
+            }
             last = seg;
             let id = seg.id();
             if iea.is_some() {
@@ -506,9 +557,13 @@ impl<'a> Interchange<'a> {
             if !valid_segment_id(id) {
                 let e = X12Error::at(&seg, format!("{:?} is not a segment id", id));
                 match txn.as_mut() {
+                    Some(t) if t.unrecognized.len() >= MAX_ERRORS => {
+                        errors.dropped += 1;
+                        skipped_in_txn += 1;
+                    }
                     Some(t) => {
                         errors.push(e.clone());
-                        t.errors.push(e);
+                        keep(&mut t.errors, e);
                         t.segments.push(seg);
                         t.unrecognized.push(seg);
                     }
@@ -574,10 +629,11 @@ impl<'a> Interchange<'a> {
                         unrecognized: Vec::new(),
                     };
                     t.segments.push(seg);
+                    skipped_in_txn = 0;
                     if t.control_number.is_empty() {
                         let e = X12Error::at(&seg, "ST02 control number is missing");
                         errors.push(e.clone());
-                        t.errors.push(e);
+                        keep(&mut t.errors, e);
                     }
                     txn = Some(t);
                 }
@@ -590,7 +646,7 @@ impl<'a> Interchange<'a> {
                     ),
                     Some(mut t) => {
                         t.segments.push(seg);
-                        let actual = t.segments.len();
+                        let actual = t.segments.len() + std::mem::take(&mut skipped_in_txn);
                         match parse_count(seg.element(1)) {
                             Some(n) if n == actual => {}
                             Some(n) => {
@@ -602,7 +658,7 @@ impl<'a> Interchange<'a> {
                                     ),
                                 );
                                 errors.push(e.clone());
-                                t.errors.push(e);
+                                keep(&mut t.errors, e);
                             }
                             None => {
                                 let e = X12Error::at(
@@ -614,7 +670,7 @@ impl<'a> Interchange<'a> {
                                     ),
                                 );
                                 errors.push(e.clone());
-                                t.errors.push(e);
+                                keep(&mut t.errors, e);
                             }
                         }
                         if seg.element(2) != t.control_number {
@@ -627,7 +683,7 @@ impl<'a> Interchange<'a> {
                                 ),
                             );
                             errors.push(e.clone());
-                            t.errors.push(e);
+                            keep(&mut t.errors, e);
                         }
                         if let Some(g) = group.as_mut() {
                             g.transactions.push(t);
@@ -659,7 +715,7 @@ impl<'a> Interchange<'a> {
                                         ),
                                     );
                                     errors.push(e.clone());
-                                    g.errors.push(e);
+                                    keep(&mut g.errors, e);
                                 }
                             }
                             if !numeric_eq(seg.element(2), g.control_number) {
@@ -672,7 +728,7 @@ impl<'a> Interchange<'a> {
                                     ),
                                 );
                                 errors.push(e.clone());
-                                g.errors.push(e);
+                                keep(&mut g.errors, e);
                             }
                             groups.push(g);
                         }
@@ -751,6 +807,10 @@ impl<'a> Interchange<'a> {
                 X12Error::at(&last, "the file ends without an IEA"),
             );
         }
+        let Capped {
+            list: mut errors,
+            dropped: errors_dropped,
+        } = errors;
         errors.sort_by_key(|e| e.segment);
         Ok(Interchange {
             isa,
@@ -760,6 +820,7 @@ impl<'a> Interchange<'a> {
             iea,
             segment_count: last.position(),
             errors,
+            errors_dropped,
             faults,
         })
     }

@@ -17,10 +17,19 @@ const COLUMNS: [&str; 5] = [
     "pa_required",
 ];
 
+/// The most row problems listed (the rest are counted).
+const MAX_PROBLEMS: usize = 100;
+
 /// Reads and checks the whole file; every bad row is listed.
 pub fn read_fees(path: &std::path::Path) -> Result<Vec<FeeRow>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = crate::limits::read_file(path, crate::limits::MAX_FEE_CSV_BYTES, "a fee schedule")?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::invalid(format!(
+            "cannot read {}: not UTF-8 text (at byte {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
     parse_fees(&text, &path.display().to_string())
 }
 
@@ -95,6 +104,11 @@ pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {
             }
         }
     }
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(format!("... and {more} more problems"));
+    }
     if !problems.is_empty() {
         return Err(Error::invalid_fields(name, &problems)
             .hint("nothing was imported; fix the rows and import the whole file again"));
@@ -106,8 +120,10 @@ pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {
 }
 
 pub fn cmd_ops_fee_schedule_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
-    let rows = read_fees(&args.file)?;
+    // Permission first, then the size, then the file.
     let store = ctx.open_store()?;
+    auth::permit(ctx, &store, "ops fee-schedule import")?;
+    let rows = read_fees(&args.file)?;
     let (tx, actor) = auth::begin(ctx, &store, "ops fee-schedule import")?;
     let added = tx.upsert_fees(&rows)?;
     let now = ctx.clock.now_str();

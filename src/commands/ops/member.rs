@@ -284,6 +284,14 @@ fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberAcc, view: &mut ImportView)
 
 pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     let name = args.file.display().to_string();
+    // Permission first, then the size, then the file.
+    let store = ctx.open_store()?;
+    auth::permit(ctx, &store, "ops member import")?;
+    crate::limits::check_file_size(
+        &args.file,
+        crate::limits::MAX_MEMBER_CSV_BYTES,
+        "a member file",
+    )?;
     let f = std::fs::File::open(&args.file)
         .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
     let file = read_member_csv(
@@ -291,7 +299,6 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
         std::io::BufReader::with_capacity(1 << 16, f),
         ctx.clock.today(),
     )?;
-    let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "ops member import")?;
     tx.bulk_mode()?;
     let mut view = ImportView {
