@@ -48,7 +48,11 @@ fn too_big(path: &Path, size: u64, max: u64, what: &str) -> Error {
     Error::invalid(format!(
         "{} is too large for {what}: {} bytes, the limit is {} ({max} bytes)",
         path.display(),
-        if size > max { size.to_string() } else { format!("more than {max}") },
+        if size > max {
+            size.to_string()
+        } else {
+            format!("more than {max}")
+        },
         human(max)
     ))
     .hint("split the file and send each part; docs/limits.md lists every input limit")

@@ -263,11 +263,12 @@ impl Cents {
 
     /// `self × units`, held at [`Cents::MAX`] when the product is above it.
     pub fn saturating_mul(self, units: i64) -> Cents {
-        self.checked_mul(units).unwrap_or(if (self.0 < 0) != (units < 0) {
-            Cents(-Self::MAX.0)
-        } else {
-            Self::MAX
-        })
+        self.checked_mul(units)
+            .unwrap_or(if (self.0 < 0) != (units < 0) {
+                Cents(-Self::MAX.0)
+            } else {
+                Self::MAX
+            })
     }
 
     /// Refuses an amount above [`Cents::MAX`], naming the field.
@@ -436,5 +437,37 @@ mod tests {
         assert!(Cents::parse("c", "-1").is_err());
         assert_eq!(Cents(12550).to_string(), "125.50");
         assert_eq!(Cents::from_f64("c", 99.99).unwrap(), Cents(9999));
+    }
+
+    #[test]
+    fn amounts_have_a_ceiling_and_checked_sums() {
+        assert_eq!(Cents::parse("c", "99999999.99").unwrap(), Cents::MAX);
+        assert_eq!(Cents::parse("c", "0099999999.99").unwrap(), Cents::MAX);
+        for over in ["100000000", "100000000.00", "92233720368547758.07", "1e400"] {
+            let e = Cents::parse("line 1 charge", over).unwrap_err();
+            if over != "1e400" {
+                assert!(e
+                    .message
+                    .starts_with("line 1 charge: an amount is at most 99999999.99"));
+            }
+        }
+        assert!(Cents::parse("c", &"9".repeat(400)).is_err());
+        assert!(Cents::from_f64("c", 1e8).is_err());
+        assert!(Cents::from_f64("c", 9.2e16).is_err());
+        assert_eq!(Cents::MAX.checked_add(Cents(1)), None);
+        assert_eq!(Cents(i64::MAX).checked_add(Cents(100)), None);
+        assert_eq!(
+            Cents::checked_sum([Cents(6_000_000_000), Cents(3_999_999_999)]),
+            Some(Cents::MAX)
+        );
+        assert_eq!(Cents::checked_sum([Cents(i64::MAX), Cents(100)]), None);
+        assert_eq!(Cents::checked_sum([Cents::MAX, Cents(1)]), None);
+        assert_eq!(Cents(100).checked_mul(9999), Some(Cents(999_900)));
+        assert_eq!(Cents::MAX.checked_mul(2), None);
+        assert_eq!(Cents(i64::MAX).checked_mul(9999), None);
+        assert_eq!(Cents::MAX.saturating_mul(9999), Cents::MAX);
+        assert!(Cents(Cents::MAX.0 + 1).within_ceiling("x").is_err());
+        // Every cent up to the ceiling is exact as a JSON number.
+        assert_eq!(Cents::MAX.as_f64(), 99_999_999.99);
     }
 }

@@ -965,4 +965,43 @@ mod tests {
         let text = wrap("BHT*0022~ST*270*0001~SE*2*0001~");
         assert_eq!(Interchange::parse(&text).unwrap_err().segment, 3);
     }
+
+    #[test]
+    fn errors_are_capped_and_strict_reading_stops_at_the_first() {
+        // Two million bad segments outside any set: 100 kept, the rest counted.
+        let mut text = ISA.to_string();
+        for _ in 0..200_000 {
+            text.push_str("a~");
+        }
+        let ic = Interchange::parse_lenient(&text).unwrap();
+        assert_eq!(ic.errors.len(), MAX_ERRORS);
+        assert!(ic.faults.len() <= MAX_ERRORS);
+        assert!(
+            ic.errors_dropped >= 200_000 - MAX_ERRORS,
+            "{}",
+            ic.errors_dropped
+        );
+        let e = Interchange::parse(&text).unwrap_err();
+        assert_eq!(e.segment, 2);
+        assert!(e.message.contains("is not a segment id"), "{e}");
+        // Inside a set: unrecognized segments past the cap are counted, and SE01 still
+        // counts them.
+        let mut body = String::new();
+        for _ in 0..1_000 {
+            body.push_str("a~");
+        }
+        let text = format!(
+            "{ISA}GS*HS*S*R*20260316*0900*1*X*005010X279A1~ST*270*0001~{body}SE*1002*0001~GE*1*1~IEA*1*000000001~"
+        );
+        let ic = Interchange::parse_lenient(&text).unwrap();
+        let t = &ic.groups[0].transactions[0];
+        assert_eq!(t.unrecognized.len(), MAX_ERRORS);
+        assert_eq!(t.errors.len(), MAX_ERRORS);
+        assert!(
+            !t.errors.iter().any(|e| e.message.contains("SE01")),
+            "{:?}",
+            t.errors.last()
+        );
+        assert_eq!(ic.errors_dropped, 1_000 - MAX_ERRORS);
+    }
 }

@@ -10,6 +10,7 @@ mod elig;
 mod files;
 mod foundation;
 mod generated;
+mod limits;
 mod pa;
 mod reliability;
 mod tokens;

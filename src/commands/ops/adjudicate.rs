@@ -168,7 +168,6 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
 /// at most 50, so an `i64` cannot overflow on data mmis accepted; should it ever, the cycle
 /// stops (and rolls back) rather than pay a wrapped amount.
 fn add_cents(a: i64, b: i64) -> Result<i64> {
-    a.checked_add(b).ok_or_else(|| {
-        Error::internal("a payment cycle total overflows; nothing was paid")
-    })
+    a.checked_add(b)
+        .ok_or_else(|| Error::internal("a payment cycle total overflows; nothing was paid"))
 }
