@@ -18,7 +18,7 @@ mod conformance_tests;
 use std::fmt;
 
 pub use reader::{
-    FunctionalGroup, Interchange, InterchangeFault, IsaHeader, Segment, TransactionSet,
+    FunctionalGroup, Interchange, InterchangeFault, IsaHeader, Segment, TransactionSet, MAX_ERRORS,
 };
 pub use writer::{st_control_number, Envelope, GroupHeader, InterchangeHeader, Writer};
 

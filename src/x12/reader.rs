@@ -555,12 +555,21 @@ impl<'a> Interchange<'a> {
                 break;
             }
             if !valid_segment_id(id) {
-                let e = X12Error::at(&seg, format!("{:?} is not a segment id", id));
+                // Past the cap nothing is built: a count is all that is kept.
                 match txn.as_mut() {
                     Some(t) if t.unrecognized.len() >= MAX_ERRORS => {
                         errors.dropped += 1;
                         skipped_in_txn += 1;
+                        continue;
                     }
+                    None if faults.len() >= MAX_ERRORS => {
+                        errors.dropped += 1;
+                        continue;
+                    }
+                    _ => {}
+                }
+                let e = X12Error::at(&seg, format!("{:?} is not a segment id", id));
+                match txn.as_mut() {
                     Some(t) => {
                         errors.push(e.clone());
                         keep(&mut t.errors, e);
@@ -782,6 +791,7 @@ impl<'a> Interchange<'a> {
                 "TA1" if txn.is_none() && group.is_none() => ta1.push(seg),
                 _ => match txn.as_mut() {
                     Some(t) => t.segments.push(seg),
+                    None if faults.len() >= MAX_ERRORS => errors.dropped += 1,
                     None => fault(
                         &mut errors,
                         &mut faults,

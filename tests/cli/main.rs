@@ -12,5 +12,6 @@ mod foundation;
 mod generated;
 mod limits;
 mod pa;
+mod regressions;
 mod reliability;
 mod tokens;
