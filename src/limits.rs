@@ -7,15 +7,16 @@ use std::path::Path;
 
 const MIB: u64 = 1 << 20;
 
-/// An X12 270 (`elig batch --x12`): read whole, so kept small — 16 MiB is some 40,000
-/// inquiries, far more than a clearinghouse sends in one file.
-pub const MAX_270_BYTES: u64 = 16 * MIB;
+/// An X12 270 (`elig batch --x12`): read whole, so kept within the 64 MiB memory target —
+/// 8 MiB is some 25,000 inquiries, more than a clearinghouse sends in one file.
+pub const MAX_270_BYTES: u64 = 8 * MIB;
 /// An X12 837P (`claim submit --x12`): 512 MiB, room for several hundred thousand claims.
 pub const MAX_837_BYTES: u64 = 512 * MIB;
 /// A member eligibility CSV (`ops member import`): 1 GiB, room for millions of members.
 pub const MAX_MEMBER_CSV_BYTES: u64 = 1024 * MIB;
-/// A fee schedule CSV (`ops fee-schedule import`): 16 MiB, over 100,000 rows.
-pub const MAX_FEE_CSV_BYTES: u64 = 16 * MIB;
+/// A fee schedule CSV (`ops fee-schedule import`): 4 MiB, some 100,000 rows (a state
+/// schedule has tens of thousands); read whole, so kept within the 64 MiB memory target.
+pub const MAX_FEE_CSV_BYTES: u64 = 4 * MIB;
 /// A TOML form or the config file: 1 MiB.
 pub const MAX_TOML_BYTES: u64 = MIB;
 

@@ -255,7 +255,7 @@ fn an_input_over_its_size_limit_is_refused_before_it_is_read() {
     )
     .code(6)
     .err_contains("too large for a 270")
-    .err_contains("the limit is 16 MiB");
+    .err_contains("the limit is 8 MiB");
     let fees = big("big-fees.csv", mmis::limits::MAX_FEE_CSV_BYTES + 1);
     sb.run_as(
         "ops",

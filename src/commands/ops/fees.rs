@@ -60,8 +60,14 @@ pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    let mut stopped_at = None;
     for (i, rec) in rdr.records().enumerate() {
         let row = i + 1;
+        // The answer is already "refused": stop reading (memory and time stay bounded).
+        if problems.len() >= MAX_PROBLEMS {
+            stopped_at = Some(row);
+            break;
+        }
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
@@ -104,10 +110,11 @@ pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {
             }
         }
     }
-    if problems.len() > MAX_PROBLEMS {
-        let more = problems.len() - MAX_PROBLEMS;
+    if let Some(row) = stopped_at {
         problems.truncate(MAX_PROBLEMS);
-        problems.push(format!("... and {more} more problems"));
+        problems.push(format!(
+            "... reading stopped at row {row} after {MAX_PROBLEMS} problems; there may be more"
+        ));
     }
     if !problems.is_empty() {
         return Err(Error::invalid_fields(name, &problems)
