@@ -15,8 +15,11 @@ use crate::domain::time::{parse_date, parse_duration};
 use crate::x12::Interchange;
 use chrono::NaiveDate;
 
+/// A reader target: bytes in, nothing out.
+pub type Target = fn(&[u8]);
+
 /// Every reader target, by name: the fuzz targets and the regression corpus folders.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("interchange", interchange),
     ("x12_270", x12_270),
     ("x12_837p", x12_837p),

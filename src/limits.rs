@@ -60,9 +60,9 @@ fn too_big(path: &Path, size: u64, max: u64, what: &str) -> Error {
 }
 
 fn human(n: u64) -> String {
-    if n % (1024 * MIB) == 0 {
+    if n.is_multiple_of(1024 * MIB) {
         format!("{} GiB", n / (1024 * MIB))
-    } else if n % MIB == 0 {
+    } else if n.is_multiple_of(MIB) {
         format!("{} MiB", n / MIB)
     } else {
         format!("{n} bytes")
