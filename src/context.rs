@@ -133,6 +133,7 @@ impl Config {
         let path = Config::path();
         let file = match &path {
             Some(p) if p.exists() => {
+                crate::limits::check_file_size(p, crate::limits::MAX_TOML_BYTES, "a config file")?;
                 let text = std::fs::read_to_string(p).map_err(|e| {
                     Error::invalid(format!("cannot read the config file {}: {e}", p.display()))
                 })?;

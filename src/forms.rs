@@ -52,10 +52,12 @@ impl Form {
         let text = if path == Path::new("-") {
             let mut s = String::new();
             std::io::stdin()
+                .take(crate::limits::MAX_TOML_BYTES)
                 .read_to_string(&mut s)
                 .map_err(|e| Error::invalid(format!("cannot read the form from stdin: {e}")))?;
             s
         } else {
+            crate::limits::check_file_size(path, crate::limits::MAX_TOML_BYTES, "a form")?;
             std::fs::read_to_string(path).map_err(|e| {
                 Error::invalid(format!("cannot read the form file {}: {e}", path.display()))
             })?

@@ -13,6 +13,8 @@ pub mod context;
 pub mod domain;
 pub mod error;
 pub mod forms;
+pub mod fuzzing;
+pub mod limits;
 pub mod output;
 pub mod store;
 pub mod x12;

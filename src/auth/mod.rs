@@ -231,6 +231,16 @@ pub fn begin_optional<'s>(
     }
 }
 
+/// Checks that the acting identity may run `command`, and nothing else: the transaction is
+/// rolled back at once. Commands that read a file call this before opening or even sizing
+/// it, so a refusal (exit 3 or 4) never waits on the input; the work itself then begins with
+/// [`begin`] as usual. A refusal is recorded exactly as [`begin`] records it.
+pub fn permit(ctx: &Context, store: &Store, command: &str) -> Result<()> {
+    let (tx, _actor) = begin(ctx, store, command)?;
+    drop(tx);
+    Ok(())
+}
+
 /// A session's idle and absolute limits: those fixed at sign-in, which this command's config
 /// may shorten but never stretch. A session from before the limits were stored (NULL) follows
 /// the config as read now (itself bounded at load, docs/config.md).

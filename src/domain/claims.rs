@@ -21,6 +21,9 @@ pub const MAX_MODIFIERS: usize = 4;
 pub const PA_MAX_MONTHS: u32 = 12;
 /// CARC 96: non-covered charge(s) — the code is not on the fee schedule.
 pub const CARC_NOT_COVERED: &str = "96";
+/// CARC 16: the claim lacks information or has billing errors (an amount above the ceiling,
+/// stored before the ceiling existed).
+pub const CARC_BILLING_ERROR: &str = "16";
 /// The place of service of an emergency room (hospital), the only one CAWEM covers.
 pub const POS_EMERGENCY_ROOM: &str = "23";
 /// Benefit plans that cover emergency services only (CAWEM).
@@ -381,8 +384,11 @@ pub struct LineInput {
 }
 
 impl ClaimInput {
+    /// The claim's total charge. [`parse_claim`] refuses a claim whose total is above
+    /// [`Cents::MAX`], so the sum is checked; held at the ceiling should one ever be built
+    /// otherwise.
     pub fn billed(&self) -> Cents {
-        Cents(self.lines.iter().map(|l| l.charge.0).sum())
+        Cents::checked_sum(self.lines.iter().map(|l| l.charge)).unwrap_or(Cents::MAX)
     }
     pub fn first_dos(&self) -> Option<NaiveDate> {
         self.lines.iter().map(|l| l.date_of_service).min()
@@ -505,6 +511,16 @@ pub fn parse_claim(raw: &RawClaim) -> std::result::Result<ClaimInput, Vec<String
             });
         }
     }
+    // Every charge is within the ceiling; their sum must be too (checked, never wrapping).
+    if p.is_empty() && Cents::checked_sum(lines.iter().map(|l| l.charge)).is_none() {
+        let total: i128 = lines.iter().map(|l| i128::from(l.charge.0)).sum();
+        p.push(format!(
+            "total charge: the lines' charges add up to {}.{:02}, above the ceiling of a claim's total, {}",
+            total / 100,
+            total % 100,
+            Cents::MAX
+        ));
+    }
     let pcn = raw
         .patient_control_number
         .as_ref()
@@ -621,9 +637,11 @@ impl FeeSchedule {
 }
 
 /// A line's allowed amount: the lesser of its charge and the maximum allowable × units.
+/// Units × maximum allowable is checked: above [`Cents::MAX`] it is held at the ceiling
+/// (the charge, itself at most the ceiling, is then the lesser).
 pub fn allowed_amount(charge: Cents, units: i64, max_allowable: Cents) -> Cents {
-    let cap = max_allowable.0.saturating_mul(units);
-    Cents(charge.0.min(cap))
+    let cap = max_allowable.saturating_mul(units);
+    charge.min(cap)
 }
 
 /// How a line came out of adjudication.
@@ -641,6 +659,13 @@ pub fn price_line(
     units: i64,
     charge: Cents,
 ) -> LineOutcome {
+    // A charge outside 0..=Cents::MAX can only come from a store written before the
+    // ceiling (docs/claims.md): it is denied as a billing error, never paid.
+    if charge.0 < 0 || charge > Cents::MAX {
+        return LineOutcome::Denied {
+            carc: CARC_BILLING_ERROR,
+        };
+    }
     match schedule.lookup(code, modifiers) {
         Some(fee) => LineOutcome::Paid {
             allowed: allowed_amount(charge, units, fee.max_allowable),

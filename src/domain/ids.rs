@@ -222,10 +222,71 @@ pub fn parse_phone(field: &str, s: &str) -> Result<String> {
 }
 
 /// Money in whole cents.
+///
+/// Every amount mmis reads or computes — a line charge, a claim's total, a fee schedule's
+/// maximum allowable, an allowed or paid amount — is at most [`Cents::MAX`],
+/// 99,999,999.99 (docs/claims.md, "Amount ceilings"). X12's own amounts (CLM02, SV102) are
+/// type R, at most 18 digits, which an `i64` of cents cannot even hold; the ceiling is far
+/// below that, far above any real therapy claim, exact as a JSON number (an `f64` holds every
+/// cent up to 2^53), and leaves room to multiply by units and sum lines in an `i64` without
+/// overflow. Sums go through [`Cents::checked_add`] / [`Cents::checked_sum`], which refuse
+/// anything above the ceiling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Cents(pub i64);
 
 impl Cents {
+    /// The ceiling of every amount: 99,999,999.99.
+    pub const MAX: Cents = Cents(9_999_999_999);
+
+    /// `self + other`, or `None` above [`Cents::MAX`] (or below zero's mirror).
+    pub fn checked_add(self, other: Cents) -> Option<Cents> {
+        self.0
+            .checked_add(other.0)
+            .filter(|v| v.abs() <= Self::MAX.0)
+            .map(Cents)
+    }
+
+    /// The sum of amounts, or `None` when it (or any of them) is above [`Cents::MAX`].
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Cents>) -> Option<Cents> {
+        amounts
+            .into_iter()
+            .try_fold(Cents(0), |acc, a| acc.checked_add(a))
+    }
+
+    /// `self × units`, or `None` above [`Cents::MAX`].
+    pub fn checked_mul(self, units: i64) -> Option<Cents> {
+        self.0
+            .checked_mul(units)
+            .filter(|v| v.abs() <= Self::MAX.0)
+            .map(Cents)
+    }
+
+    /// `self × units`, held at [`Cents::MAX`] when the product is above it.
+    pub fn saturating_mul(self, units: i64) -> Cents {
+        self.checked_mul(units)
+            .unwrap_or(if (self.0 < 0) != (units < 0) {
+                Cents(-Self::MAX.0)
+            } else {
+                Self::MAX
+            })
+    }
+
+    /// Refuses an amount above [`Cents::MAX`], naming the field.
+    pub fn within_ceiling(self, field: &str) -> Result<Cents> {
+        if self.0.abs() > Self::MAX.0 {
+            return Err(Self::over(field, &self.to_string()));
+        }
+        Ok(self)
+    }
+
+    fn over(field: &str, got: &str) -> Error {
+        Error::invalid(format!(
+            "{field}: an amount is at most {}, got {got}",
+            Self::MAX
+        ))
+        .hint("mmis refuses amounts above 99999999.99 (docs/claims.md, \"Amount ceilings\")")
+    }
+
     /// Parse "12.34", "12", "12.3" (no sign, at most 2 decimals).
     pub fn parse(field: &str, s: &str) -> Result<Self> {
         let s = s.trim().trim_start_matches('$');
@@ -244,7 +305,17 @@ impl Cents {
         if !frac.is_empty() && !digits_only(frac) {
             return Err(bad());
         }
-        let w: i64 = whole.parse().map_err(|_| bad())?;
+        // Leading zeros aside, more than 8 whole digits is above the ceiling: say so
+        // rather than "not a number" (and never overflow on the way).
+        let significant = whole.trim_start_matches('0');
+        if significant.len() > 8 {
+            return Err(Self::over(field, s));
+        }
+        let w: i64 = if significant.is_empty() {
+            0
+        } else {
+            significant.parse().map_err(|_| bad())?
+        };
         let f: i64 = if frac.is_empty() {
             0
         } else {
@@ -258,11 +329,15 @@ impl Cents {
         w.checked_mul(100)
             .and_then(|c| c.checked_add(f))
             .map(Cents)
-            .ok_or_else(bad)
+            .ok_or_else(bad)?
+            .within_ceiling(field)
     }
     pub fn from_f64(field: &str, v: f64) -> Result<Self> {
-        if !v.is_finite() || !(0.0..=1e12).contains(&v) {
+        if !v.is_finite() || v < 0.0 {
             return Err(Error::invalid(format!("{field}: amount out of range: {v}")));
+        }
+        if v > Self::MAX.as_f64() {
+            return Err(Self::over(field, &v.to_string()));
         }
         let c = (v * 100.0).round();
         if (v * 100.0 - c).abs() > 1e-6 {
@@ -362,5 +437,37 @@ mod tests {
         assert!(Cents::parse("c", "-1").is_err());
         assert_eq!(Cents(12550).to_string(), "125.50");
         assert_eq!(Cents::from_f64("c", 99.99).unwrap(), Cents(9999));
+    }
+
+    #[test]
+    fn amounts_have_a_ceiling_and_checked_sums() {
+        assert_eq!(Cents::parse("c", "99999999.99").unwrap(), Cents::MAX);
+        assert_eq!(Cents::parse("c", "0099999999.99").unwrap(), Cents::MAX);
+        for over in ["100000000", "100000000.00", "92233720368547758.07", "1e400"] {
+            let e = Cents::parse("line 1 charge", over).unwrap_err();
+            if over != "1e400" {
+                assert!(e
+                    .message
+                    .starts_with("line 1 charge: an amount is at most 99999999.99"));
+            }
+        }
+        assert!(Cents::parse("c", &"9".repeat(400)).is_err());
+        assert!(Cents::from_f64("c", 1e8).is_err());
+        assert!(Cents::from_f64("c", 9.2e16).is_err());
+        assert_eq!(Cents::MAX.checked_add(Cents(1)), None);
+        assert_eq!(Cents(i64::MAX).checked_add(Cents(100)), None);
+        assert_eq!(
+            Cents::checked_sum([Cents(6_000_000_000), Cents(3_999_999_999)]),
+            Some(Cents::MAX)
+        );
+        assert_eq!(Cents::checked_sum([Cents(i64::MAX), Cents(100)]), None);
+        assert_eq!(Cents::checked_sum([Cents::MAX, Cents(1)]), None);
+        assert_eq!(Cents(100).checked_mul(9999), Some(Cents(999_900)));
+        assert_eq!(Cents::MAX.checked_mul(2), None);
+        assert_eq!(Cents(i64::MAX).checked_mul(9999), None);
+        assert_eq!(Cents::MAX.saturating_mul(9999), Cents::MAX);
+        assert!(Cents(Cents::MAX.0 + 1).within_ceiling("x").is_err());
+        // Every cent up to the ceiling is exact as a JSON number.
+        assert_eq!(Cents::MAX.as_f64(), 99_999_999.99);
     }
 }

@@ -20,7 +20,7 @@ mod reply_props;
 use std::fmt;
 
 pub use reader::{
-    FunctionalGroup, Interchange, InterchangeFault, IsaHeader, Segment, TransactionSet,
+    FunctionalGroup, Interchange, InterchangeFault, IsaHeader, Segment, TransactionSet, MAX_ERRORS,
 };
 pub use writer::{
     answer_delimiters, carry, fits, st_control_number, Envelope, GroupHeader, InterchangeHeader,

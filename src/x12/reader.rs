@@ -241,6 +241,39 @@ pub struct Interchange<'a> {
     /// to a group or a transaction set, in the order they were found (an
     /// IEA02 mismatch before an IEA01 count).
     pub faults: Vec<InterchangeFault>,
+    /// Problems found past the first [`MAX_ERRORS`]: counted, not kept.
+    pub errors_dropped: usize,
+}
+
+/// The most envelope problems an interchange keeps (in `errors`, `faults`, and on each group
+/// and set); a hostile file of millions of bad segments costs a count, not a list.
+pub const MAX_ERRORS: usize = 100;
+
+/// The interchange's problems: the first [`MAX_ERRORS`], and a count of the rest.
+#[derive(Default)]
+struct Capped {
+    list: Vec<X12Error>,
+    dropped: usize,
+}
+
+impl Capped {
+    fn full(&self) -> bool {
+        self.list.len() >= MAX_ERRORS
+    }
+    fn push(&mut self, e: X12Error) {
+        if self.full() {
+            self.dropped += 1;
+        } else {
+            self.list.push(e);
+        }
+    }
+}
+
+/// Keeps a group's or a set's problem while there are fewer than [`MAX_ERRORS`].
+fn keep(list: &mut Vec<X12Error>, e: X12Error) {
+    if list.len() < MAX_ERRORS {
+        list.push(e);
+    }
 }
 
 /// Character positions of the element separators in a 106-character ISA.
@@ -381,7 +414,8 @@ impl<'a> Interchange<'a> {
     /// Parses one interchange and checks its envelopes; the first problem
     /// is an error.
     pub fn parse(input: &'a str) -> Result<Self, X12Error> {
-        let ic = Self::parse_lenient(input)?;
+        // Strict: the answer is "refused" at the first problem, so reading stops there.
+        let ic = Self::read(input, true)?;
         if let Some(e) = ic.errors.first() {
             return Err(e.clone());
         }
@@ -402,7 +436,14 @@ impl<'a> Interchange<'a> {
     /// Parses one interchange, recording count and control-number problems
     /// in `errors` (and on the group or transaction set concerned) instead
     /// of failing. A bad or missing ISA is still an error.
+    ///
+    /// At most [`MAX_ERRORS`] problems are kept in `errors` (and as many in `faults`, on
+    /// each group and on each set); `errors_dropped` counts the rest.
     pub fn parse_lenient(input: &'a str) -> Result<Self, X12Error> {
+        Self::read(input, false)
+    }
+
+    fn read(input: &'a str, stop_at_first: bool) -> Result<Self, X12Error> {
         let input = input.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         if input.is_empty() {
             return Err(X12Error::general("empty input: no ISA segment"));
@@ -429,15 +470,20 @@ impl<'a> Interchange<'a> {
             ack_requested: f(14),
             usage: f(15),
         };
-        let mut errors: Vec<X12Error> = Vec::new();
+        let mut errors = Capped::default();
         let mut faults: Vec<InterchangeFault> = Vec::new();
-        // An interchange-level problem: in `errors` and in `faults`.
+        // An interchange-level problem: in `errors` and in `faults` (both capped; past the
+        // cap the problem is only counted, never copied).
         fn fault(
-            errors: &mut Vec<X12Error>,
+            errors: &mut Capped,
             faults: &mut Vec<InterchangeFault>,
             note_code: &'static str,
             error: X12Error,
         ) {
+            if faults.len() >= MAX_ERRORS {
+                errors.dropped += 1;
+                return;
+            }
             errors.push(error.clone());
             faults.push(InterchangeFault { note_code, error });
         }
@@ -473,7 +519,7 @@ impl<'a> Interchange<'a> {
         fn abandon_txn<'a>(
             txn: &mut Option<TransactionSet<'a>>,
             group: &mut Option<FunctionalGroup<'a>>,
-            errors: &mut Vec<X12Error>,
+            errors: &mut Capped,
             at: &Segment<'a>,
         ) {
             if let Some(mut t) = txn.take() {
@@ -485,13 +531,18 @@ impl<'a> Interchange<'a> {
                     ),
                 );
                 errors.push(e.clone());
-                t.errors.push(e);
+                keep(&mut t.errors, e);
                 if let Some(g) = group.as_mut() {
                     g.transactions.push(t);
                 }
             }
         }
+        // Unrecognized segments of the open set past the cap: counted (for SE01), not kept.
+        let mut skipped_in_txn = 0usize;
         for seg in iter {
+            if stop_at_first && !errors.list.is_empty() {
+                break;
+            }
             last = seg;
             let id = seg.id();
             if iea.is_some() {
@@ -504,11 +555,24 @@ impl<'a> Interchange<'a> {
                 break;
             }
             if !valid_segment_id(id) {
+                // Past the cap nothing is built: a count is all that is kept.
+                match txn.as_mut() {
+                    Some(t) if t.unrecognized.len() >= MAX_ERRORS => {
+                        errors.dropped += 1;
+                        skipped_in_txn += 1;
+                        continue;
+                    }
+                    None if faults.len() >= MAX_ERRORS => {
+                        errors.dropped += 1;
+                        continue;
+                    }
+                    _ => {}
+                }
                 let e = X12Error::at(&seg, format!("{:?} is not a segment id", id));
                 match txn.as_mut() {
                     Some(t) => {
                         errors.push(e.clone());
-                        t.errors.push(e);
+                        keep(&mut t.errors, e);
                         t.segments.push(seg);
                         t.unrecognized.push(seg);
                     }
@@ -574,10 +638,11 @@ impl<'a> Interchange<'a> {
                         unrecognized: Vec::new(),
                     };
                     t.segments.push(seg);
+                    skipped_in_txn = 0;
                     if t.control_number.is_empty() {
                         let e = X12Error::at(&seg, "ST02 control number is missing");
                         errors.push(e.clone());
-                        t.errors.push(e);
+                        keep(&mut t.errors, e);
                     }
                     txn = Some(t);
                 }
@@ -590,7 +655,7 @@ impl<'a> Interchange<'a> {
                     ),
                     Some(mut t) => {
                         t.segments.push(seg);
-                        let actual = t.segments.len();
+                        let actual = t.segments.len() + std::mem::take(&mut skipped_in_txn);
                         match parse_count(seg.element(1)) {
                             Some(n) if n == actual => {}
                             Some(n) => {
@@ -602,7 +667,7 @@ impl<'a> Interchange<'a> {
                                     ),
                                 );
                                 errors.push(e.clone());
-                                t.errors.push(e);
+                                keep(&mut t.errors, e);
                             }
                             None => {
                                 let e = X12Error::at(
@@ -614,7 +679,7 @@ impl<'a> Interchange<'a> {
                                     ),
                                 );
                                 errors.push(e.clone());
-                                t.errors.push(e);
+                                keep(&mut t.errors, e);
                             }
                         }
                         if seg.element(2) != t.control_number {
@@ -627,7 +692,7 @@ impl<'a> Interchange<'a> {
                                 ),
                             );
                             errors.push(e.clone());
-                            t.errors.push(e);
+                            keep(&mut t.errors, e);
                         }
                         if let Some(g) = group.as_mut() {
                             g.transactions.push(t);
@@ -659,7 +724,7 @@ impl<'a> Interchange<'a> {
                                         ),
                                     );
                                     errors.push(e.clone());
-                                    g.errors.push(e);
+                                    keep(&mut g.errors, e);
                                 }
                             }
                             if !numeric_eq(seg.element(2), g.control_number) {
@@ -672,7 +737,7 @@ impl<'a> Interchange<'a> {
                                     ),
                                 );
                                 errors.push(e.clone());
-                                g.errors.push(e);
+                                keep(&mut g.errors, e);
                             }
                             groups.push(g);
                         }
@@ -726,6 +791,7 @@ impl<'a> Interchange<'a> {
                 "TA1" if txn.is_none() && group.is_none() => ta1.push(seg),
                 _ => match txn.as_mut() {
                     Some(t) => t.segments.push(seg),
+                    None if faults.len() >= MAX_ERRORS => errors.dropped += 1,
                     None => fault(
                         &mut errors,
                         &mut faults,
@@ -751,6 +817,10 @@ impl<'a> Interchange<'a> {
                 X12Error::at(&last, "the file ends without an IEA"),
             );
         }
+        let Capped {
+            list: mut errors,
+            dropped: errors_dropped,
+        } = errors;
         errors.sort_by_key(|e| e.segment);
         Ok(Interchange {
             isa,
@@ -760,6 +830,7 @@ impl<'a> Interchange<'a> {
             iea,
             segment_count: last.position(),
             errors,
+            errors_dropped,
             faults,
         })
     }
@@ -903,5 +974,44 @@ mod tests {
         assert_eq!(e.segment_id, "GE");
         let text = wrap("BHT*0022~ST*270*0001~SE*2*0001~");
         assert_eq!(Interchange::parse(&text).unwrap_err().segment, 3);
+    }
+
+    #[test]
+    fn errors_are_capped_and_strict_reading_stops_at_the_first() {
+        // Two million bad segments outside any set: 100 kept, the rest counted.
+        let mut text = ISA.to_string();
+        for _ in 0..200_000 {
+            text.push_str("a~");
+        }
+        let ic = Interchange::parse_lenient(&text).unwrap();
+        assert_eq!(ic.errors.len(), MAX_ERRORS);
+        assert!(ic.faults.len() <= MAX_ERRORS);
+        assert!(
+            ic.errors_dropped >= 200_000 - MAX_ERRORS,
+            "{}",
+            ic.errors_dropped
+        );
+        let e = Interchange::parse(&text).unwrap_err();
+        assert_eq!(e.segment, 2);
+        assert!(e.message.contains("is not a segment id"), "{e}");
+        // Inside a set: unrecognized segments past the cap are counted, and SE01 still
+        // counts them.
+        let mut body = String::new();
+        for _ in 0..1_000 {
+            body.push_str("a~");
+        }
+        let text = format!(
+            "{ISA}GS*HS*S*R*20260316*0900*1*X*005010X279A1~ST*270*0001~{body}SE*1002*0001~GE*1*1~IEA*1*000000001~"
+        );
+        let ic = Interchange::parse_lenient(&text).unwrap();
+        let t = &ic.groups[0].transactions[0];
+        assert_eq!(t.unrecognized.len(), MAX_ERRORS);
+        assert_eq!(t.errors.len(), MAX_ERRORS);
+        assert!(
+            !t.errors.iter().any(|e| e.message.contains("SE01")),
+            "{:?}",
+            t.errors.last()
+        );
+        assert_eq!(ic.errors_dropped, 1_000 - MAX_ERRORS);
     }
 }

@@ -188,13 +188,6 @@ fn refusal_ack(
 }
 
 pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Output> {
-    // `-` reads the 837P from stdin.
-    let bytes = crate::output::input::read(file).map_err(|e| {
-        Error::invalid(format!(
-            "cannot read {}: {e}",
-            crate::output::input::name(file)
-        ))
-    })?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "claim submit")?;
     let now = ctx.clock.now_str();
@@ -216,7 +209,9 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         return Err(err);
     }
     let provider_id = actor.provider()?.to_string();
-    let name = file.display().to_string();
+    // Permission first (above), then the size, then the file.
+    let bytes = crate::limits::read_file(file, crate::limits::MAX_837_BYTES, "an 837P")?;
+    let name = crate::output::input::name(file);
     let broken = |msg: String| {
         Error::invalid(format!("{name} is not a readable 837P: {msg}"))
             .hint("nothing was stored; fix the file's envelopes and send it again")

@@ -156,7 +156,7 @@ impl Tally {
 }
 
 /// What a row asked for.
-fn row_request(
+pub fn row_request(
     rec: &csv::StringRecord,
     cols: &RosterColumns,
     today: NaiveDate,

@@ -336,8 +336,10 @@ struct Part<'a> {
 
 pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<Output> {
     let name = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
+    // Permission first, then the size, then the file.
+    let store = ctx.open_store()?;
+    auth::permit(ctx, &store, "elig batch")?;
+    let bytes = crate::limits::read_file(path, crate::limits::MAX_270_BYTES, "a 270")?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::invalid(format!("{name} is not a valid X12 270: not text (UTF-8)")))?;
     // Reject a broken envelope before taking the store's lock. A file of several
@@ -371,7 +373,6 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
             text: chunk,
         });
     }
-    let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
     let mut control = tx
         .meta_get("x12_271_control")?

@@ -5,7 +5,7 @@ use crate::commands::claim::money;
 use crate::context::Context;
 use crate::domain::claims::{price_line, ClaimStatus, Fee, FeeSchedule, LineOutcome};
 use crate::domain::ids::Cents;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::claims::{CycleRow, LineResult};
 use serde::Serialize;
@@ -74,8 +74,8 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
             ) {
                 LineOutcome::Paid { allowed: a } => {
                     any_paid = true;
-                    allowed += a.0;
-                    paid += a.0;
+                    allowed = add_cents(allowed, a.0)?;
+                    paid = add_cents(paid, a.0)?;
                     LineResult {
                         claim_id,
                         line_no: l.line_no,
@@ -100,7 +100,7 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         }
         let (st, note) = if any_paid {
             totals.paid_claims += 1;
-            totals.paid_amount += paid;
+            totals.paid_amount = add_cents(totals.paid_amount, paid)?;
             (ClaimStatus::Paid, paid_note.as_str())
         } else {
             totals.denied_claims += 1;
@@ -121,7 +121,7 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
     for (claim_id, amount) in tx.recoup_pending()? {
         tx.mark_recouped(claim_id, cycle)?;
         totals.recouped_claims += 1;
-        totals.recouped += amount;
+        totals.recouped = add_cents(totals.recouped, amount)?;
         let v = ClaimStatus::Voided;
         tx.add_claim_history(
             claim_id,
@@ -165,4 +165,12 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
     };
     let human = format!("Payment cycle {cycle} ({}): {detail}.", view.run_on);
     Ok(Output::record_with(view, human))
+}
+
+/// Sums of amounts are checked: a claim's lines are each at most `Cents::MAX` and a claim has
+/// at most 50, so an `i64` cannot overflow on data mmis accepted; should it ever, the cycle
+/// stops (and rolls back) rather than pay a wrapped amount.
+fn add_cents(a: i64, b: i64) -> Result<i64> {
+    a.checked_add(b)
+        .ok_or_else(|| Error::internal("a payment cycle total overflows; nothing was paid"))
 }

@@ -17,12 +17,20 @@ const COLUMNS: [&str; 5] = [
     "pa_required",
 ];
 
+/// The most row problems listed (the rest are counted).
+const MAX_PROBLEMS: usize = 100;
+
 /// Reads and checks the whole file; every bad row is listed.
 pub fn read_fees(path: &std::path::Path) -> Result<Vec<FeeRow>> {
-    // `-` reads the fee schedule from stdin.
+    // `-` reads the fee schedule from stdin; either way at most MAX_FEE_CSV_BYTES.
     let name = crate::output::input::name(path);
-    let text = crate::output::input::read_to_string(path)
-        .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
+    let bytes = crate::limits::read_file(path, crate::limits::MAX_FEE_CSV_BYTES, "a fee schedule")?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::invalid(format!(
+            "cannot read {name}: not UTF-8 text (at byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
     parse_fees(&text, &name)
 }
 
@@ -53,8 +61,14 @@ pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    let mut stopped_at = None;
     for (i, rec) in rdr.records().enumerate() {
         let row = i + 1;
+        // The answer is already "refused": stop reading (memory and time stay bounded).
+        if problems.len() >= MAX_PROBLEMS {
+            stopped_at = Some(row);
+            break;
+        }
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
@@ -97,6 +111,12 @@ pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {
             }
         }
     }
+    if let Some(row) = stopped_at {
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(format!(
+            "... reading stopped at row {row} after {MAX_PROBLEMS} problems; there may be more"
+        ));
+    }
     if !problems.is_empty() {
         return Err(Error::invalid_fields(name, &problems)
             .hint("nothing was imported; fix the rows and import the whole file again"));
@@ -108,8 +128,10 @@ pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {
 }
 
 pub fn cmd_ops_fee_schedule_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
-    let rows = read_fees(&args.file)?;
+    // Permission first, then the size, then the file.
     let store = ctx.open_store()?;
+    auth::permit(ctx, &store, "ops fee-schedule import")?;
+    let rows = read_fees(&args.file)?;
     let (tx, actor) = auth::begin(ctx, &store, "ops fee-schedule import")?;
     let added = tx.upsert_fees(&rows)?;
     let now = ctx.clock.now_str();

@@ -283,8 +283,15 @@ fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberAcc, view: &mut ImportView)
 }
 
 pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
-    // `-` reads the member file from stdin.
+    // `-` reads the member file from stdin. Permission first, then the size, then the file.
     let name = crate::output::input::name(&args.file);
+    let store = ctx.open_store()?;
+    auth::permit(ctx, &store, "ops member import")?;
+    crate::limits::check_file_size(
+        &args.file,
+        crate::limits::MAX_MEMBER_CSV_BYTES,
+        "a member file",
+    )?;
     let f = crate::output::input::open(&args.file)
         .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
     // Progress (a terminal only): bytes read, then members written.
@@ -297,7 +304,6 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     )?;
     drop(reading);
     let progress = ctx.progress(file.members.len() as u64, "importing members");
-    let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, "ops member import")?;
     tx.bulk_mode()?;
     let mut view = ImportView {

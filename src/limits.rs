@@ -1,0 +1,90 @@
+//! Input size limits: every file mmis reads from outside has a ceiling, checked (after the
+//! permission check) before any of it is read or parsed. docs/limits.md lists them and why.
+
+use crate::error::{Error, Result};
+use std::io::Read;
+use std::path::Path;
+
+const MIB: u64 = 1 << 20;
+
+/// An X12 270 (`elig batch --x12`): read whole, so kept within the 64 MiB memory target —
+/// 8 MiB is some 25,000 inquiries, more than a clearinghouse sends in one file.
+pub const MAX_270_BYTES: u64 = 8 * MIB;
+/// An X12 837P (`claim submit --x12`): 512 MiB, room for several hundred thousand claims.
+pub const MAX_837_BYTES: u64 = 512 * MIB;
+/// A member eligibility CSV (`ops member import`): 1 GiB, room for millions of members.
+pub const MAX_MEMBER_CSV_BYTES: u64 = 1024 * MIB;
+/// A fee schedule CSV (`ops fee-schedule import`): 4 MiB, some 100,000 rows (a state
+/// schedule has tens of thousands); read whole, so kept within the 64 MiB memory target.
+pub const MAX_FEE_CSV_BYTES: u64 = 4 * MIB;
+/// A TOML form or the config file: 1 MiB.
+pub const MAX_TOML_BYTES: u64 = MIB;
+
+/// Refuses a file over `max` bytes (exit 6), naming it and the limit, from its size on disk.
+/// A file that cannot be examined is left to the reader, which reports why it cannot read it.
+pub fn check_file_size(path: &Path, max: u64, what: &str) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() > max => Err(too_big(path, m.len(), max, what)),
+        _ => Ok(()),
+    }
+}
+
+/// Reads a whole file (`-`: stdin) of at most `max` bytes (checked before reading, and while reading, for
+/// a file that grows or is not a regular file).
+pub fn read_file(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
+    check_file_size(path, max, what)?;
+    let name = crate::output::input::name(path);
+    let f = crate::output::input::open(path)
+        .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
+    let mut bytes = Vec::new();
+    f.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(path, bytes.len() as u64, max, what));
+    }
+    Ok(bytes)
+}
+
+fn too_big(path: &Path, size: u64, max: u64, what: &str) -> Error {
+    Error::invalid(format!(
+        "{} is too large for {what}: {} bytes, the limit is {} ({max} bytes)",
+        crate::output::input::name(path),
+        if size > max {
+            size.to_string()
+        } else {
+            format!("more than {max}")
+        },
+        human(max)
+    ))
+    .hint("split the file and send each part")
+}
+
+fn human(n: u64) -> String {
+    if n.is_multiple_of(1024 * MIB) {
+        format!("{} GiB", n / (1024 * MIB))
+    } else if n.is_multiple_of(MIB) {
+        format!("{} MiB", n / MIB)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f");
+        std::fs::write(&p, vec![b'a'; 11]).unwrap();
+        let e = check_file_size(&p, 10, "a test").unwrap_err();
+        assert_eq!(e.kind, crate::error::Kind::Invalid);
+        assert!(e.message.contains("too large for a test"), "{}", e.message);
+        assert!(read_file(&p, 10, "a test").is_err());
+        assert_eq!(read_file(&p, 11, "a test").unwrap().len(), 11);
+        assert_eq!(human(16 * MIB), "16 MiB");
+        assert_eq!(human(1024 * MIB), "1 GiB");
+    }
+}
