@@ -979,6 +979,17 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn principal_codes_go_first_the_latest_first() {
+        let text = write_837p(&batch(), &env()).unwrap();
+        let hi = text.split('~').find(|s| s.starts_with("HI*")).unwrap();
+        let ic_text = text.replacen(hi, "HI*ABK:A01*ABF:B02*ABK:c0.3*ABF:D04", 1);
+        let ic = Interchange::parse(&ic_text).unwrap();
+        let claims = read_837p(&ic).unwrap();
+        assert_eq!(claims[0].diagnosis_codes, vec!["C03", "A01", "B02", "D04"]);
+        assert_eq!(claims[1].diagnosis_codes.len(), 2);
+    }
+
+    #[test]
     fn bad_claims_are_refused() {
         let mut b = batch();
         b.claims[0].lines[0].diagnosis_pointers = vec![3];
