@@ -171,7 +171,6 @@ impl SeenMembers<'_> {
 /// Inserts for a bulk import, prepared once.
 pub struct BulkInsert<'t> {
     member: rusqlite::CachedStatement<'t>,
-    member_if_new: rusqlite::CachedStatement<'t>,
     span: rusqlite::CachedStatement<'t>,
     err: Box<dyn Fn(rusqlite::Error) -> Error>,
 }
@@ -186,23 +185,6 @@ impl BulkInsert<'_> {
                 ymd_string(m.dob),
                 m.sex
             ])
-            .map_err(&self.err)
-    }
-
-    /// Inserts the member unless its Health ID is already stored (then `None`).
-    pub fn member_if_new(&mut self, m: &MemberRecord) -> Result<Option<i64>> {
-        self.member_if_new
-            .query_row(
-                rusqlite::params![
-                    m.health_id.as_str(),
-                    m.last_name,
-                    m.first_name,
-                    ymd_string(m.dob),
-                    m.sex
-                ],
-                |r| r.get(0),
-            )
-            .optional()
             .map_err(&self.err)
     }
 
@@ -499,13 +481,6 @@ impl Tx<'_> {
                 .prepare_cached(
                     "INSERT INTO members(health_id, last_name, first_name, dob, sex)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
-                )
-                .map_err(self.err())?,
-            member_if_new: self
-                .conn()
-                .prepare_cached(
-                    "INSERT INTO members(health_id, last_name, first_name, dob, sex)
-                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(health_id) DO NOTHING RETURNING id",
                 )
                 .map_err(self.err())?,
             span: self

@@ -116,9 +116,6 @@ fn same_spans(a: &[Span], b: &[Span]) -> bool {
 }
 
 fn where_(row: usize, line: u64) -> String {
-    if row == 0 {
-        return "an earlier row".to_string();
-    }
     if line == 0 {
         // A member's spans written earlier in this import: their row is known, not each line.
         return format!("row {row}");
@@ -305,7 +302,6 @@ fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberGroup, view: &mut ImportVie
 
 /// A member met again further down the file: its earlier rows were written by this
 /// import, so the spans written and the group's are checked together and written again.
-/// `first_row`: where the member was first met (0: not known).
 fn merge_member(
     tx: &crate::store::Tx<'_>,
     m: MemberGroup,
@@ -322,10 +318,9 @@ fn merge_member(
     let (r, line) = m.rows.first().copied().unwrap_or((m.row, 0));
     if !same_demo {
         problems.note(format!(
-            "{}, column health_id: {} appears on {} with a different name, date of birth or sex",
+            "{}, column health_id: {} appears on row {first_row} with a different name, date of birth or sex",
             where_(r, line),
             m.record.health_id,
-            where_(first_row, 0),
         ));
         return Ok(());
     }
@@ -363,42 +358,25 @@ pub fn import_members<R: std::io::Read>(
     if fresh {
         tx.begin_fresh_load()?;
     }
-    // Into an empty store, the members table tells which Health IDs were met already;
-    // otherwise a temporary table does.
-    let mut seen = if fresh {
-        None
-    } else {
-        Some(tx.seen_members()?)
-    };
+    let mut seen = tx.seen_members()?;
     let mut ins = tx.bulk_insert()?;
     view.rows = read_member_csv(name, input, today, &mut problems, |g, problems| {
-        let id = if let Some(seen) = seen.as_mut() {
-            if let Some(first_row) = seen.first_row(g.record.health_id.as_str(), g.row)? {
-                view.spans += g.spans.len();
-                return merge_member(tx, g, first_row, problems);
-            }
-            None
-        } else {
-            match ins.member_if_new(&g.record)? {
-                Some(id) => Some(id),
-                None => {
-                    view.spans += g.spans.len();
-                    return merge_member(tx, g, 0, problems);
-                }
-            }
-        };
+        if let Some(first_row) = seen.first_row(g.record.health_id.as_str(), g.row)? {
+            view.spans += g.spans.len();
+            return merge_member(tx, g, first_row, problems);
+        }
         note_span_problems(&g.spans, &g.rows, problems);
         view.members += 1;
         view.spans += g.spans.len();
-        match id {
-            Some(id) => {
-                for (i, s) in g.spans.iter().enumerate() {
-                    ins.span(id, i + 1, s)?;
-                }
-                view.added += 1;
-                Ok(())
+        if fresh {
+            let id = ins.member(&g.record)?;
+            for (i, s) in g.spans.iter().enumerate() {
+                ins.span(id, i + 1, s)?;
             }
-            None => apply_member(tx, &g, &mut view),
+            view.added += 1;
+            Ok(())
+        } else {
+            apply_member(tx, &g, &mut view)
         }
     })?;
     drop(ins);
