@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Made-up eligibility data for bench/elig.sh (no real people).
 
-  elig_gen.py members N_MEMBERS SPANS_PER_MEMBER OUT.csv   (1 or 2 spans each)
+  elig_gen.py members N_MEMBERS SPANS_PER_MEMBER OUT.csv   (1 or 2 spans each; 1.1: every
+                                                            10th member has a second span)
   elig_gen.py roster N_ROWS N_MEMBERS OUT.csv              (IDs, some by name, some unknown)
   elig_gen.py x270 N_INQUIRIES N_MEMBERS OUT.270           (one ST, one 2000C per inquiry)
 """
@@ -31,7 +32,7 @@ def members(n, per, out):
             hid, last, first, dob, sex = person(i)
             p = f"{hid},{last},{first},{dob},{sex}"
             f.write(f"{p},benefit,BMH,,2024-01-01,,\n")
-            if per < 2:
+            if per < 2 and not (per > 1 and i % round(1 / (per - 1)) == 0):
                 continue
             k = i % 4
             if k == 0:
@@ -83,7 +84,7 @@ def x270(n, m, out):
 if __name__ == "__main__":
     kind = sys.argv[1]
     if kind == "members":
-        members(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+        members(int(sys.argv[2]), float(sys.argv[3]), sys.argv[4])
     elif kind == "roster":
         roster(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
     elif kind == "x270":

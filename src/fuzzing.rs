@@ -113,7 +113,12 @@ pub fn x12_999(data: &[u8]) {
 
 /// The member eligibility CSV of `ops member import`.
 pub fn member_csv(data: &[u8]) {
-    let _ = crate::commands::ops::member::read_member_csv("fuzz.csv", data, today());
+    use crate::commands::ops::member::{note_span_problems, read_member_csv, Problems};
+    let mut problems = Problems::default();
+    let _ = read_member_csv("fuzz.csv", data, today(), &mut problems, |g, problems| {
+        note_span_problems(&g.spans, &g.rows, problems);
+        Ok(())
+    });
 }
 
 /// The fee schedule CSV of `ops fee-schedule import`.

@@ -442,9 +442,12 @@ pub fn parse_claim(raw: &RawClaim) -> std::result::Result<ClaimInput, Vec<String
             raw.diagnosis_codes.len()
         ));
     }
+    // Past the limit the claim is refused anyway: the codes after it are not checked
+    // one by one (an 837P may carry hundreds of thousands).
     let diagnosis_codes: Vec<String> = raw
         .diagnosis_codes
         .iter()
+        .take(MAX_DIAGNOSES)
         .filter_map(|d| collect(&mut p, parse_diagnosis_code("diagnosis_codes", d)))
         .collect();
     let place_of_service = collect(

@@ -90,12 +90,6 @@ impl Span {
     pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
         self.start <= to && self.end.is_none_or(|e| from <= e)
     }
-    fn overlaps_span(&self, other: &Span) -> bool {
-        match other.end {
-            Some(e) => self.overlaps(other.start, e),
-            None => self.end.is_none_or(|e| other.start <= e),
-        }
-    }
 }
 
 /// The answer for one date (`S`: owned strings, or `&str` borrowed from the spans).
@@ -562,38 +556,89 @@ fn overlap_key(s: &Span) -> (CoverageKind, String) {
 }
 
 /// Checks one member's spans together: no two spans of the same kind overlap, and no
-/// CCO span overlaps a CAWEM (CWM) benefit span. Returns (index into `spans`, problem).
+/// CCO span overlaps a CAWEM (CWM) benefit span. Returns (index into `spans`, problem),
+/// by index.
+///
+/// O(n log n): the spans of one kind are sorted by start and each is compared with the
+/// latest-ending span that starts before it (a span overlaps an earlier-starting one
+/// exactly when it starts on or before the latest end so far); of two overlapping spans
+/// the later-starting one is reported (on the same start, the later row). A CCO span is
+/// compared with the CAWEM spans starting on or before its end (a binary search) through
+/// their running latest end.
 pub fn check_member_spans(spans: &[Span]) -> Vec<(usize, ColumnProblem)> {
-    let mut out = Vec::new();
-    for (i, a) in spans.iter().enumerate() {
-        for (j, b) in spans.iter().enumerate().take(i) {
-            if overlap_key(a) == overlap_key(b) && a.overlaps_span(b) {
-                out.push((
-                    i,
-                    problem(
-                        "start",
-                        format!(
-                            "this {} span overlaps another {} span of the same member ({} to {})",
-                            a.kind.as_str(),
-                            b.kind.as_str(),
-                            b.start,
-                            b.end.map_or("open".to_string(), |e| e.to_string())
+    let mut out: Vec<(usize, u8, ColumnProblem)> = Vec::new();
+    let end_key = |s: &Span| s.end.unwrap_or(NaiveDate::MAX);
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    let key = |i: usize| {
+        let s = &spans[i];
+        let (kind, sub) = overlap_key(s);
+        (kind, sub, s.start, i)
+    };
+    order.sort_by_cached_key(|&i| key(i));
+    // (overlap key, index of the latest-ending span so far) for the current kind.
+    let mut latest: Option<((CoverageKind, String), usize)> = None;
+    for &i in &order {
+        let a = &spans[i];
+        let k = overlap_key(a);
+        match &mut latest {
+            Some((lk, j)) if *lk == k => {
+                let b = &spans[*j];
+                if a.start <= end_key(b) {
+                    out.push((
+                        i,
+                        0,
+                        problem(
+                            "start",
+                            format!(
+                                "this {} span overlaps another {} span of the same member ({} to {})",
+                                a.kind.as_str(),
+                                b.kind.as_str(),
+                                b.start,
+                                b.end.map_or("open".to_string(), |e| e.to_string())
+                            ),
                         ),
-                    ),
-                ));
-                let _ = j;
-                break;
+                    ));
+                }
+                if end_key(a) > end_key(b) {
+                    *j = i;
+                }
             }
+            _ => latest = Some((k, i)),
         }
-        if a.kind == CoverageKind::Cco {
-            let cawem = spans.iter().find(|b| {
-                b.kind == CoverageKind::Benefit
-                    && reference::benefit_plan(&b.plan).is_some_and(|p| p.never_cco)
-                    && a.overlaps_span(b)
-            });
-            if let Some(b) = cawem {
+    }
+    // CAWEM benefit spans by start, with the running index of the latest end.
+    let mut cawem: Vec<usize> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            b.kind == CoverageKind::Benefit
+                && reference::benefit_plan(&b.plan).is_some_and(|p| p.never_cco)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if !cawem.is_empty() {
+        cawem.sort_by_key(|&i| (spans[i].start, i));
+        let mut run: Vec<usize> = Vec::with_capacity(cawem.len());
+        for &i in &cawem {
+            let best = match run.last() {
+                Some(&j) if end_key(&spans[j]) >= end_key(&spans[i]) => j,
+                _ => i,
+            };
+            run.push(best);
+        }
+        for (i, a) in spans.iter().enumerate() {
+            if a.kind != CoverageKind::Cco {
+                continue;
+            }
+            let n = cawem.partition_point(|&j| spans[j].start <= end_key(a));
+            let Some(&b) = n.checked_sub(1).and_then(|k| run.get(k)) else {
+                continue;
+            };
+            let b = &spans[b];
+            if end_key(b) >= a.start {
                 out.push((
                     i,
+                    1,
                     problem(
                         "coverage",
                         format!(
@@ -605,7 +650,8 @@ pub fn check_member_spans(spans: &[Span]) -> Vec<(usize, ColumnProblem)> {
             }
         }
     }
-    out
+    out.sort_by_key(|(i, k, _)| (*i, *k));
+    out.into_iter().map(|(i, _, p)| (i, p)).collect()
 }
 
 #[cfg(test)]
@@ -737,6 +783,66 @@ mod tests {
         let mut b = a.clone();
         b.plan_type = Some("B".into());
         assert!(check_member_spans(&[a, b]).is_empty());
+    }
+
+    #[test]
+    fn span_checks_are_not_quadratic() {
+        // 20,000 back-to-back spans of one kind: none overlaps; then one that overlaps.
+        let base = d("1990-01-01");
+        let mut spans: Vec<Span> = (0..20_000i64)
+            .rev()
+            .map(|k| {
+                let from = base + chrono::Duration::days(2 * k);
+                let mut s = span(CoverageKind::Benefit, "BMH", "1990-01-01", None);
+                s.start = from;
+                s.end = Some(from + chrono::Duration::days(1));
+                s
+            })
+            .collect();
+        let t = std::time::Instant::now();
+        assert!(check_member_spans(&spans).is_empty());
+        spans.push(span(
+            CoverageKind::Benefit,
+            "BMP",
+            "2000-01-02",
+            Some("2000-01-02"),
+        ));
+        spans.push(span(CoverageKind::Cco, "AllCare CCO", "1991-01-01", None));
+        spans.push(span(CoverageKind::Benefit, "CWM", "2200-01-01", None));
+        let p = check_member_spans(&spans);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].0, 20_000);
+        assert_eq!((p[1].0, p[1].1.column), (20_001, "coverage"));
+        // A guard against quadratic blow-ups, not a benchmark.
+        assert!(t.elapsed() < std::time::Duration::from_secs(60));
+    }
+
+    #[test]
+    fn an_open_span_overlaps_every_later_one() {
+        let spans = vec![
+            span(CoverageKind::Cco, "AllCare CCO", "2025-01-01", None),
+            span(
+                CoverageKind::Cco,
+                "AllCare CCO",
+                "2024-01-01",
+                Some("2024-02-01"),
+            ),
+            span(
+                CoverageKind::Cco,
+                "AllCare CCO",
+                "2026-01-01",
+                Some("2026-02-01"),
+            ),
+            span(
+                CoverageKind::Benefit,
+                "CWM",
+                "2023-01-01",
+                Some("2024-01-01"),
+            ),
+        ];
+        let p = check_member_spans(&spans);
+        let idx: Vec<(usize, &str)> = p.iter().map(|(i, p)| (*i, p.column)).collect();
+        assert_eq!(idx, vec![(1, "coverage"), (2, "start")]);
     }
 
     #[test]

@@ -142,6 +142,32 @@ fn member_head(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, MemberRow)> {
     Ok((m.id, m))
 }
 
+/// The Health IDs a streamed import has met ([`Tx::seen_members`]).
+pub struct SeenMembers<'t> {
+    insert: rusqlite::CachedStatement<'t>,
+    get: rusqlite::CachedStatement<'t>,
+    err: Box<dyn Fn(rusqlite::Error) -> Error>,
+}
+
+impl SeenMembers<'_> {
+    /// Records that the member's rows start at `row`; when the member was met before,
+    /// returns the row where it was first met instead (and records nothing).
+    pub fn first_row(&mut self, health_id: &str, row: usize) -> Result<Option<usize>> {
+        let n = self
+            .insert
+            .execute(rusqlite::params![health_id, row as i64])
+            .map_err(&self.err)?;
+        if n == 1 {
+            return Ok(None);
+        }
+        let r: i64 = self
+            .get
+            .query_row([health_id], |r| r.get(0))
+            .map_err(&self.err)?;
+        Ok(Some(usize::try_from(r).unwrap_or(0)))
+    }
+}
+
 /// Inserts for a bulk import, prepared once.
 pub struct BulkInsert<'t> {
     member: rusqlite::CachedStatement<'t>,
@@ -463,6 +489,33 @@ impl Tx<'_> {
                     "INSERT INTO coverage_spans(member_id, seq, kind, plan, plan_type, start_date, end_date, plan_partner)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )
+                .map_err(self.err())?,
+            err: Box::new(self.err()),
+        })
+    }
+
+    /// The Health IDs met so far by a streamed import (a temporary table of this
+    /// connection, emptied here): a member whose rows are not together in the file is
+    /// then merged with what was written for it, not written twice.
+    pub fn seen_members(&self) -> Result<SeenMembers<'_>> {
+        self.conn()
+            .execute_batch(
+                "CREATE TEMP TABLE IF NOT EXISTS import_seen(
+                     health_id TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID;
+                 DELETE FROM temp.import_seen;",
+            )
+            .map_err(self.err())?;
+        Ok(SeenMembers {
+            insert: self
+                .conn()
+                .prepare_cached(
+                    "INSERT INTO temp.import_seen(health_id, row) VALUES (?1, ?2)
+                     ON CONFLICT(health_id) DO NOTHING",
+                )
+                .map_err(self.err())?,
+            get: self
+                .conn()
+                .prepare_cached("SELECT row FROM temp.import_seen WHERE health_id = ?1")
                 .map_err(self.err())?,
             err: Box::new(self.err()),
         })

@@ -211,6 +211,8 @@ pub fn read_837p_set<'a>(
     // Which person the next DMG belongs to.
     let mut last_person: Option<Ctx> = None;
     let mut claim: Option<Claim837<'a>> = None;
+    // The principal diagnosis codes of the open claim (see `with_principals`).
+    let mut principals: Vec<String> = Vec::new();
 
     let body = t.body();
     if let Some(first) = body.first() {
@@ -223,7 +225,7 @@ pub fn read_837p_set<'a>(
         match id {
             "HL" => {
                 if let Some(c) = claim.take() {
-                    out.push(c);
+                    out.push(with_principals(c, &mut principals));
                 }
                 match seg.element(3) {
                     "20" => {
@@ -331,7 +333,7 @@ pub fn read_837p_set<'a>(
             }
             "CLM" => {
                 if let Some(c) = claim.take() {
-                    out.push(c);
+                    out.push(with_principals(c, &mut principals));
                 }
                 let (Some(b), Some(s)) = (billing, subscriber) else {
                     return Err(X12Error::at(
@@ -388,8 +390,11 @@ pub fn read_837p_set<'a>(
                             .filter(|&ch| ch != '.')
                             .map(|ch| ch.to_ascii_uppercase())
                             .collect();
+                        // Principal codes go first, the latest first (as inserting each
+                        // at the front would put them), without shifting the others:
+                        // they are kept apart and joined when the claim ends.
                         if principal {
-                            c.diagnosis_codes.insert(0, clean);
+                            principals.push(clean);
                         } else {
                             c.diagnosis_codes.push(clean);
                         }
@@ -471,9 +476,21 @@ pub fn read_837p_set<'a>(
         }
     }
     if let Some(c) = claim.take() {
-        out.push(c);
+        out.push(with_principals(c, &mut principals));
     }
     Ok(out)
+}
+
+/// Puts the claim's principal diagnosis codes (in `principals`, in file order) before
+/// its other codes, the last one first: linear, however many codes the claim has.
+fn with_principals<'a>(mut c: Claim837<'a>, principals: &mut Vec<String>) -> Claim837<'a> {
+    if !principals.is_empty() {
+        let mut codes = std::mem::take(principals);
+        codes.reverse();
+        codes.append(&mut c.diagnosis_codes);
+        c.diagnosis_codes = codes;
+    }
+    c
 }
 
 // ---------------------------------------------------------------------------
@@ -959,6 +976,17 @@ pub(crate) mod tests {
         assert_eq!(l.prior_authorization, Some("1234567891"));
         assert_eq!(claims[2].billing_provider.npi, Some("1306849450"));
         assert_eq!(text.matches("HL*").count(), 5);
+    }
+
+    #[test]
+    fn principal_codes_go_first_the_latest_first() {
+        let text = write_837p(&batch(), &env()).unwrap();
+        let hi = text.split('~').find(|s| s.starts_with("HI*")).unwrap();
+        let ic_text = text.replacen(hi, "HI*ABK:A01*ABF:B02*ABK:c0.3*ABF:D04", 1);
+        let ic = Interchange::parse(&ic_text).unwrap();
+        let claims = read_837p(&ic).unwrap();
+        assert_eq!(claims[0].diagnosis_codes, vec!["C03", "A01", "B02", "D04"]);
+        assert_eq!(claims[1].diagnosis_codes.len(), 2);
     }
 
     #[test]

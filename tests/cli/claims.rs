@@ -1020,6 +1020,31 @@ fn an_837p_batch_gets_per_claim_results_and_a_999() {
 }
 
 #[test]
+fn an_837p_with_320000_diagnosis_codes_is_read_in_linear_time() {
+    let sb = setup();
+    let file = batch_837(&sb, &[("PCN-1", "OC100001", "90837", "2026-03-10")]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    // One HI segment with 320,000 principal codes (the segment count is unchanged).
+    let hi = text
+        .split('~')
+        .find(|s| s.starts_with("HI*"))
+        .expect("an HI segment")
+        .to_string();
+    let many = format!("HI{}", "*ABK:F411".repeat(320_000));
+    let big = write_unique(&sb, "837", &text.replace(&hi, &many));
+    let t = std::time::Instant::now();
+    let v = sb.json_as("admin", &["claim", "submit", "--x12", &big]);
+    assert_eq!(
+        (v["accepted"].clone(), v["refused"].clone()),
+        (0.into(), 1.into())
+    );
+    let reason = v["claims"][0]["reason"].as_str().unwrap();
+    assert!(reason.contains("at most 12 codes, got 320000"), "{reason}");
+    // A guard against a quadratic reader, not a benchmark.
+    assert!(t.elapsed() < std::time::Duration::from_secs(60));
+}
+
+#[test]
 fn an_837p_with_a_broken_envelope_is_exit_6_and_stores_nothing() {
     let sb = setup();
     let file = batch_837(&sb, &[("PCN-1", "OC100001", "90837", "2026-03-10")]);

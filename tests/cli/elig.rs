@@ -144,6 +144,99 @@ fn only_the_operator_imports_members() {
     .code(4);
 }
 
+#[test]
+fn a_non_operator_hears_exit_4_before_the_file_is_read() {
+    let sb = setup();
+    // The file does not exist: reading it first would be exit 6 ("cannot read").
+    let missing = sb.path("no-such-members.csv");
+    sb.run_as(
+        "admin",
+        &["ops", "member", "import", missing.to_str().unwrap()],
+        None,
+    )
+    .code(4);
+    // The operator, who may import, is told about the file.
+    sb.run_as(
+        "ops",
+        &["ops", "member", "import", missing.to_str().unwrap()],
+        None,
+    )
+    .code(6)
+    .err_contains("cannot read");
+}
+
+/// One member with `n` one-day benefit spans, every other day from 1960.
+fn many_spans(n: usize) -> String {
+    let base = chrono::NaiveDate::from_ymd_opt(1960, 1, 1).unwrap();
+    let mut text = HEAD.to_string();
+    for k in 0..n {
+        let d = base + chrono::Duration::days(2 * k as i64);
+        text.push_str(&format!(
+            "MS000001,Many,Spans,1950-01-01,F,benefit,BMH,,{d},{d},\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_member_with_20000_spans_imports_without_comparing_every_pair() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let t = std::time::Instant::now();
+    let v = import(&sb, "many.csv", &many_spans(20_000)).ok().json();
+    assert_eq!(
+        (v["members"].clone(), v["spans"].clone()),
+        (1.into(), 20_000.into())
+    );
+    // One more span overlapping the 10,001st: refused, naming that row.
+    let mut text = many_spans(20_000);
+    text.push_str("MS000001,Many,Spans,1950-01-01,F,benefit,BMP,,2014-10-04,2014-10-05,\n");
+    let r = import(&sb, "many2.csv", &text).code(6);
+    assert!(
+        r.stderr
+            .contains("row 20001 (line 20002), column start: this benefit span overlaps"),
+        "{}",
+        r.stderr
+    );
+    // A guard against a quadratic check, not a benchmark (both imports take well under a
+    // second in a release build).
+    assert!(t.elapsed() < std::time::Duration::from_secs(60));
+}
+
+#[test]
+fn a_members_rows_apart_in_the_file_are_checked_together() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let text = format!(
+        "{HEAD}AP000001,Apart,Ann,1980-01-01,F,benefit,BMH,,2024-01-01,2024-12-31,\n\
+         AP000002,Other,Otto,1980-01-01,M,benefit,BMH,,2024-01-01,,\n\
+         AP000001,Apart,Ann,1980-01-01,F,benefit,BMP,,2025-01-01,,\n"
+    );
+    let v = import(&sb, "apart.csv", &text).ok().json();
+    assert_eq!(
+        (v["rows"].clone(), v["members"].clone(), v["spans"].clone()),
+        (3.into(), 2.into(), 3.into())
+    );
+    assert_eq!(
+        check_ok(&sb, &["--id", "AP000001", "--date", "2025-03-01"])["benefit_plan"],
+        "BMP"
+    );
+    // An overlap between rows 1 and 3 is found all the same.
+    let text = text.replace("2025-01-01,,", "2024-12-01,,");
+    import(&sb, "apart2.csv", &text)
+        .code(6)
+        .err_contains("column start: this benefit span overlaps");
+    // A different name further down is refused too.
+    let text = format!(
+        "{HEAD}AP000003,Apart,Ann,1980-01-01,F,benefit,BMH,,2024-01-01,,\n\
+         AP000002,Other,Otto,1980-01-01,M,benefit,BMH,,2024-01-01,,\n\
+         AP000003,Apart,Anne,1980-01-01,F,cco,AllCare CCO,CCOA,2025-01-01,,\n"
+    );
+    import(&sb, "apart3.csv", &text)
+        .code(6)
+        .err_contains("row 3 (line 4), column health_id: AP000003 appears on row 1");
+}
+
 // ---------------------------------------------------------------- check
 
 #[test]

@@ -138,7 +138,6 @@ fn a_fee_schedule_of_bad_rows_lists_a_bounded_number() {
 /// Issue 12 point 2, owned by part r-stream (the 837P reader's `insert(0, …)` per
 /// diagnosis): run with `--ignored` once that part has landed.
 #[test]
-#[ignore = "r-stream: the 320,000-diagnosis 837P"]
 fn an_837p_of_320000_diagnosis_codes_is_read_in_bounded_time() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let base = std::fs::read_to_string(root.join("fuzz/corpus/x12_837p/chiropractic.edi")).unwrap();

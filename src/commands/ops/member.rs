@@ -1,8 +1,14 @@
 //! `ops member import FILE.csv`: coverage spans, all-or-nothing and idempotent.
 //!
-//! The file is read and checked whole before the transaction opens; members in the file
-//! then get exactly the file's spans (a member whose spans and demographics are unchanged
-//! is not touched, so re-importing a file changes nothing).
+//! The permission is checked first, before the file is opened. The file is then streamed
+//! row by row inside the one transaction: each member's rows (which files list together)
+//! are checked as a group and written as soon as the group ends, so memory stays flat
+//! whatever the file's size. A member whose rows come back later in the file is merged
+//! with what was written for it (a temporary table remembers the Health IDs met). Any
+//! problem fails the file: the rows are still all checked (the first 100 problems are
+//! listed, the rest counted) and the transaction is rolled back. Members in the file get
+//! exactly the file's spans (a member whose spans and demographics are unchanged is not
+//! touched, so re-importing a file changes nothing).
 
 use crate::auth;
 use crate::cli::ops::FileArgs;
@@ -11,7 +17,6 @@ use crate::domain::eligibility::{check_member_spans, parse_row, MemberRecord, Ra
 use crate::error::{Error, Result};
 use crate::output::Output;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The member file's columns, in the spec's order.
 pub const COLUMNS: [&str; 11] = [
@@ -29,7 +34,7 @@ pub const COLUMNS: [&str; 11] = [
 ];
 
 /// Problems listed in full before the rest are only counted.
-const MAX_LISTED: usize = 1000;
+const MAX_LISTED: usize = 100;
 
 #[derive(Serialize)]
 pub struct ImportView {
@@ -41,18 +46,53 @@ pub struct ImportView {
     pub unchanged: usize,
 }
 
-struct MemberAcc {
-    record: MemberRecord,
-    row: usize,
-    /// The data row of each span.
-    rows: Vec<usize>,
-    spans: Vec<Span>,
+/// One member's consecutive rows in the file.
+pub struct MemberGroup {
+    pub record: MemberRecord,
+    /// The data row of the first of them.
+    pub row: usize,
+    /// The data row and file line of each span.
+    pub rows: Vec<(usize, u64)>,
+    pub spans: Vec<Span>,
 }
 
-/// The checked contents of a member file.
-pub struct MemberFile {
-    pub rows: usize,
-    members: Vec<MemberAcc>,
+/// The problems found so far: the first [`MAX_LISTED`] in full, the rest counted.
+#[derive(Default)]
+pub struct Problems {
+    listed: Vec<String>,
+    extra: usize,
+}
+
+impl Problems {
+    pub fn note(&mut self, p: String) {
+        if self.listed.len() < MAX_LISTED {
+            self.listed.push(p);
+        } else {
+            self.extra += 1;
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+    /// The error naming them all (exit 6), or `Ok` when there are none.
+    pub fn into_result(self, name: &str) -> Result<()> {
+        if self.listed.is_empty() {
+            return Ok(());
+        }
+        let total = self.listed.len() + self.extra;
+        let mut msg = format!("{name}: {total} problem(s); nothing was imported:");
+        for p in &self.listed {
+            msg.push_str("\n  - ");
+            msg.push_str(p);
+        }
+        if self.extra > 0 {
+            msg.push_str(&format!(
+                "\n  - ... and {} more (the first {MAX_LISTED} are listed)",
+                self.extra
+            ));
+        }
+        Err(Error::invalid(msg).hint("fix the rows listed and import the whole file again"))
+    }
 }
 
 fn span_key(s: &Span) -> (u8, chrono::NaiveDate, &str, Option<&str>) {
@@ -64,27 +104,49 @@ fn span_key(s: &Span) -> (u8, chrono::NaiveDate, &str, Option<&str>) {
     )
 }
 
-fn same_spans(a: &[Span], b: &[&Span]) -> bool {
+fn same_spans(a: &[Span], b: &[Span]) -> bool {
     if a.len() != b.len() {
         return false;
     }
     let mut x: Vec<&Span> = a.iter().collect();
-    let mut y: Vec<&Span> = b.to_vec();
+    let mut y: Vec<&Span> = b.iter().collect();
     x.sort_by(|p, q| span_key(p).cmp(&span_key(q)));
     y.sort_by(|p, q| span_key(p).cmp(&span_key(q)));
     x == y
 }
 
 fn where_(row: usize, line: u64) -> String {
+    if line == 0 {
+        // A member's spans written earlier in this import: their row is known, not each line.
+        return format!("row {row}");
+    }
     format!("row {row} (line {line})")
 }
 
-/// Reads and checks a member CSV. Every problem is collected; any problem fails the file.
+/// Notes the span problems of one member's spans; `rows` gives the row and line of each.
+pub(crate) fn note_span_problems(spans: &[Span], rows: &[(usize, u64)], problems: &mut Problems) {
+    for (i, p) in check_member_spans(spans) {
+        let (r, line) = rows.get(i).copied().unwrap_or((0, 0));
+        problems.note(format!(
+            "{}, column {}: {}",
+            where_(r, line),
+            p.column,
+            p.reason
+        ));
+    }
+}
+
+/// Streams a member CSV: checks each row, groups a member's consecutive rows and hands
+/// each group to `on_member` when it ends (with the problem list, for what needs the
+/// store). Returns the number of data rows. Problems are noted in `problems`; only an
+/// unreadable file (or an error from `on_member`) is an error here.
 pub fn read_member_csv<R: std::io::Read>(
     name: &str,
     input: R,
     today: chrono::NaiveDate,
-) -> Result<MemberFile> {
+    problems: &mut Problems,
+    mut on_member: impl FnMut(MemberGroup, &mut Problems) -> Result<()>,
+) -> Result<usize> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::None)
@@ -118,18 +180,7 @@ pub fn read_member_csv<R: std::io::Read>(
             COLUMNS.join(",")
         )));
     }
-    let mut problems: Vec<String> = Vec::new();
-    let mut extra = 0usize;
-    let mut note = |p: String, problems: &mut Vec<String>| {
-        if problems.len() < MAX_LISTED {
-            problems.push(p);
-        } else {
-            extra += 1;
-        }
-    };
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut members: Vec<MemberAcc> = Vec::new();
-    let mut lines: Vec<u64> = Vec::new();
+    let mut group: Option<MemberGroup> = None;
     let mut rec = csv::StringRecord::new();
     let mut row = 0usize;
     loop {
@@ -144,18 +195,14 @@ pub fn read_member_csv<R: std::io::Read>(
         }
         row += 1;
         let line = rec.position().map_or(0, |p| p.line());
-        lines.push(line);
         let col = |k: usize| rec.get(idx[k]).unwrap_or("");
         if rec.len() != headers.len() {
-            note(
-                format!(
-                    "{}: has {} fields, the header has {}",
-                    where_(row, line),
-                    rec.len(),
-                    headers.len()
-                ),
-                &mut problems,
-            );
+            problems.note(format!(
+                "{}: has {} fields, the header has {}",
+                where_(row, line),
+                rec.len(),
+                headers.len()
+            ));
             continue;
         }
         let raw = RawRow {
@@ -174,84 +221,55 @@ pub fn read_member_csv<R: std::io::Read>(
         match parse_row(&raw, today) {
             Err(ps) => {
                 for p in ps {
-                    note(
-                        format!("{}, column {}: {}", where_(row, line), p.column, p.reason),
-                        &mut problems,
-                    );
+                    problems.note(format!(
+                        "{}, column {}: {}",
+                        where_(row, line),
+                        p.column,
+                        p.reason
+                    ));
                 }
             }
-            // Files usually list a member's rows together: check the last member first.
-            Ok((m, s)) => match members
-                .last()
-                .filter(|a| a.record.health_id == m.health_id)
-                .map(|_| members.len() - 1)
-                .or_else(|| by_id.get(m.health_id.as_str()).copied())
-            {
-                Some(i) => {
-                    let acc = &mut members[i];
-                    if acc.record != m {
-                        note(
-                            format!(
-                                "{}, column health_id: {} appears on row {} with a different name, date of birth or sex",
-                                where_(row, line),
-                                m.health_id,
-                                acc.row
-                            ),
-                            &mut problems,
-                        );
+            Ok((m, s)) => match group.as_mut() {
+                Some(g) if g.record.health_id == m.health_id => {
+                    if g.record != m {
+                        problems.note(format!(
+                            "{}, column health_id: {} appears on row {} with a different name, date of birth or sex",
+                            where_(row, line),
+                            m.health_id,
+                            g.row
+                        ));
                     } else {
-                        acc.rows.push(row);
-                        acc.spans.push(s);
+                        g.rows.push((row, line));
+                        g.spans.push(s);
                     }
                 }
-                None => {
-                    by_id.insert(m.health_id.as_str().to_string(), members.len());
-                    members.push(MemberAcc {
+                _ => {
+                    if let Some(done) = group.take() {
+                        on_member(done, problems)?;
+                    }
+                    group = Some(MemberGroup {
                         record: m,
                         row,
-                        rows: vec![row],
+                        rows: vec![(row, line)],
                         spans: vec![s],
                     });
                 }
             },
         }
     }
-    for acc in &members {
-        for (i, p) in check_member_spans(&acc.spans) {
-            let r = acc.rows[i];
-            let line = lines.get(r - 1).copied().unwrap_or(0);
-            note(
-                format!("{}, column {}: {}", where_(r, line), p.column, p.reason),
-                &mut problems,
-            );
-        }
+    if let Some(done) = group.take() {
+        on_member(done, problems)?;
     }
-    if !problems.is_empty() {
-        let total = problems.len() + extra;
-        if extra > 0 {
-            problems.push(format!("... and {extra} more"));
-        }
-        let mut msg = format!("{name}: {total} problem(s); nothing was imported:");
-        for p in &problems {
-            msg.push_str("\n  - ");
-            msg.push_str(p);
-        }
-        let e = Error::invalid(msg);
-        return Err(e.hint("fix the rows listed and import the whole file again"));
-    }
-    members.sort_by(|a, b| a.record.health_id.as_str().cmp(b.record.health_id.as_str()));
-    Ok(MemberFile { rows: row, members })
+    Ok(row)
 }
 
-/// Gives an existing store's member exactly the file's spans and demographics; a member
+/// Gives an existing store's member exactly the group's spans and demographics; a member
 /// whose spans and demographics are unchanged is not written.
-fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberAcc, view: &mut ImportView) -> Result<()> {
-    let spans: Vec<&Span> = m.spans.iter().collect();
-    view.spans += spans.len();
+fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberGroup, view: &mut ImportView) -> Result<()> {
     match tx.member_by_health_id(m.record.health_id.as_str())? {
         None => {
             let id = tx.insert_member(&m.record)?;
-            for (i, s) in spans.iter().enumerate() {
+            for (i, s) in m.spans.iter().enumerate() {
                 tx.insert_span(id, i + 1, s)?;
             }
             view.added += 1;
@@ -262,13 +280,13 @@ fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberAcc, view: &mut ImportView)
                 && row.dob == crate::domain::eligibility::ymd_string(m.record.dob)
                 && row.sex == m.record.sex;
             let old = tx.member_spans(row.id)?;
-            let same = same_spans(&old, &spans);
+            let same = same_spans(&old, &m.spans);
             if !same_demo {
                 tx.update_member(row.id, &m.record)?;
             }
             if !same {
                 tx.delete_member_spans(row.id)?;
-                for (i, s) in spans.iter().enumerate() {
+                for (i, s) in m.spans.iter().enumerate() {
                     tx.insert_span(row.id, i + 1, s)?;
                 }
             }
@@ -282,11 +300,101 @@ fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberAcc, view: &mut ImportView)
     Ok(())
 }
 
+/// A member met again further down the file: its earlier rows were written by this
+/// import, so the spans written and the group's are checked together and written again.
+fn merge_member(
+    tx: &crate::store::Tx<'_>,
+    m: MemberGroup,
+    first_row: usize,
+    problems: &mut Problems,
+) -> Result<()> {
+    let Some(row) = tx.member_by_health_id(m.record.health_id.as_str())? else {
+        return Ok(());
+    };
+    let same_demo = row.last_name == m.record.last_name
+        && row.first_name == m.record.first_name
+        && row.dob == crate::domain::eligibility::ymd_string(m.record.dob)
+        && row.sex == m.record.sex;
+    let (r, line) = m.rows.first().copied().unwrap_or((m.row, 0));
+    if !same_demo {
+        problems.note(format!(
+            "{}, column health_id: {} appears on row {first_row} with a different name, date of birth or sex",
+            where_(r, line),
+            m.record.health_id,
+        ));
+        return Ok(());
+    }
+    let mut spans = tx.member_spans(row.id)?;
+    // The spans written earlier are reported at the row where the member was first met.
+    let mut rows: Vec<(usize, u64)> = vec![(first_row, 0); spans.len()];
+    rows.extend(m.rows.iter().copied());
+    spans.extend(m.spans);
+    note_span_problems(&spans, &rows, problems);
+    tx.delete_member_spans(row.id)?;
+    for (i, s) in spans.iter().enumerate() {
+        tx.insert_span(row.id, i + 1, s)?;
+    }
+    Ok(())
+}
+
+/// Streams the member file into the store within `tx` (see the module's notes).
+pub fn import_members<R: std::io::Read>(
+    tx: &crate::store::Tx<'_>,
+    name: &str,
+    input: R,
+    today: chrono::NaiveDate,
+) -> Result<ImportView> {
+    let mut view = ImportView {
+        rows: 0,
+        members: 0,
+        spans: 0,
+        added: 0,
+        changed: 0,
+        unchanged: 0,
+    };
+    let mut problems = Problems::default();
+    // An empty store: plain inserts, the name index built once at the end.
+    let fresh = !tx.has_members()?;
+    if fresh {
+        tx.begin_fresh_load()?;
+    }
+    let mut seen = tx.seen_members()?;
+    let mut ins = tx.bulk_insert()?;
+    view.rows = read_member_csv(name, input, today, &mut problems, |g, problems| {
+        if let Some(first_row) = seen.first_row(g.record.health_id.as_str(), g.row)? {
+            view.spans += g.spans.len();
+            return merge_member(tx, g, first_row, problems);
+        }
+        note_span_problems(&g.spans, &g.rows, problems);
+        view.members += 1;
+        view.spans += g.spans.len();
+        if fresh {
+            let id = ins.member(&g.record)?;
+            for (i, s) in g.spans.iter().enumerate() {
+                ins.span(id, i + 1, s)?;
+            }
+            view.added += 1;
+            Ok(())
+        } else {
+            apply_member(tx, &g, &mut view)
+        }
+    })?;
+    drop(ins);
+    drop(seen);
+    problems.into_result(name)?;
+    if fresh {
+        tx.end_fresh_load()?;
+    }
+    Ok(view)
+}
+
 pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
-    // `-` reads the member file from stdin. Permission first, then the size, then the file.
+    // `-` reads the member file from stdin.
     let name = crate::output::input::name(&args.file);
+    // Permission first (a non-operator hears exit 4 before any of the file is read), then
+    // the size, then the file.
     let store = ctx.open_store()?;
-    auth::permit(ctx, &store, "ops member import")?;
+    let (tx, actor) = auth::begin(ctx, &store, "ops member import")?;
     crate::limits::check_file_size(
         &args.file,
         crate::limits::MAX_MEMBER_CSV_BYTES,
@@ -294,48 +402,18 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     )?;
     let f = crate::output::input::open(&args.file)
         .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
-    // Progress (a terminal only): bytes read, then members written.
-    let reading = ctx.progress_bytes(crate::output::input::size(&args.file), "reading members");
-    let f = reading.wrap_read(f);
-    let file = read_member_csv(
+    // Progress (a terminal only): bytes of the file read and imported.
+    let progress = ctx.progress_bytes(crate::output::input::size(&args.file), "importing members");
+    let f = progress.wrap_read(f);
+    // A modest page cache: the transaction's pages spill to the WAL as it grows.
+    tx.cache_mib(16)?;
+    let view = import_members(
+        &tx,
         &name,
         std::io::BufReader::with_capacity(1 << 16, f),
         ctx.clock.today(),
     )?;
-    drop(reading);
-    let progress = ctx.progress(file.members.len() as u64, "importing members");
-    let (tx, actor) = auth::begin(ctx, &store, "ops member import")?;
-    tx.bulk_mode()?;
-    let mut view = ImportView {
-        rows: file.rows,
-        members: file.members.len(),
-        spans: 0,
-        added: 0,
-        changed: 0,
-        unchanged: 0,
-    };
-    if !tx.has_members()? {
-        // An empty store: plain inserts, the name index built once at the end.
-        tx.begin_fresh_load()?;
-        {
-            let mut ins = tx.bulk_insert()?;
-            for m in &file.members {
-                let id = ins.member(&m.record)?;
-                for (i, s) in m.spans.iter().enumerate() {
-                    ins.span(id, i + 1, s)?;
-                }
-                view.spans += m.spans.len();
-                view.added += 1;
-                progress.inc(1);
-            }
-        }
-        tx.end_fresh_load()?;
-    } else {
-        for m in &file.members {
-            apply_member(&tx, m, &mut view)?;
-            progress.inc(1);
-        }
-    }
+    drop(progress);
     let now = ctx.clock.now_str();
     let base = args
         .file
@@ -348,9 +426,6 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     );
     tx.audit(&actor.entry(&now, "ops member import", Some(&base), "ok", Some(&detail)))?;
     tx.commit()?;
-    // A million-span file is a large tree of small allocations; the process ends right
-    // after this command, so hand it back to the OS at exit instead of freeing it piece by piece.
-    std::mem::forget(file);
     let human = format!(
         "Imported {name}: {} rows, {} members ({} added, {} changed, {} unchanged), {} coverage spans.",
         view.rows, view.members, view.added, view.changed, view.unchanged, view.spans
@@ -369,6 +444,35 @@ mod tests {
         chrono::NaiveDate::from_ymd_opt(2026, 3, 16).unwrap()
     }
 
+    /// Reads a file the way the import does, checking each group's spans.
+    fn read(text: &str) -> Result<usize> {
+        let mut problems = Problems::default();
+        let rows = read_member_csv("m.csv", text.as_bytes(), today(), &mut problems, |g, p| {
+            note_span_problems(&g.spans, &g.rows, p);
+            Ok(())
+        })?;
+        problems.into_result("m.csv")?;
+        Ok(rows)
+    }
+
+    #[test]
+    fn problems_are_capped() {
+        let mut text = HEAD.to_string();
+        for k in 0..250 {
+            text.push_str(&format!(
+                "BAD{k},Doe,Jane,1990-01-02,F,benefit,BMH,,2025-01-01,,\n"
+            ));
+        }
+        let e = read(&text).err().unwrap();
+        assert!(
+            e.message.starts_with("m.csv: 250 problem(s)"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.message.matches("\n  - row ").count(), 100);
+        assert!(e.message.contains("... and 150 more"), "{}", e.message);
+    }
+
     #[test]
     fn reads_and_groups_rows() {
         let text = format!(
@@ -376,10 +480,17 @@ mod tests {
              ab12cd34,Doe,Jane,1990-01-02,F,cco,Health Share of Oregon,CCOA,2025-01-01,,CareOregon\n\
              ZZ00ZZ01,Roe,Rick,1980-05-06,M,benefit,BMH,,2025-01-01,,\n"
         );
-        let f = read_member_csv("m.csv", text.as_bytes(), today()).unwrap();
-        assert_eq!(f.rows, 3);
-        assert_eq!(f.members.len(), 2);
-        assert_eq!(f.members[0].spans.len(), 2);
+        let mut groups = Vec::new();
+        let mut problems = Problems::default();
+        let rows = read_member_csv("m.csv", text.as_bytes(), today(), &mut problems, |g, _| {
+            groups.push(g);
+            Ok(())
+        })
+        .unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(rows, 3);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].spans.len(), 2);
     }
 
     #[test]
@@ -390,9 +501,7 @@ mod tests {
              CW00CW00,Cruz,Ana,1990-01-02,F,benefit,CWM,,2025-01-01,,\n\
              CW00CW00,Cruz,Ana,1990-01-02,F,cco,AllCare CCO,CCOB,2025-06-01,,\n"
         );
-        let e = read_member_csv("m.csv", text.as_bytes(), today())
-            .err()
-            .unwrap();
+        let e = read(&text).err().unwrap();
         assert!(
             e.message.contains("row 1 (line 2), column health_id"),
             "{}",
@@ -417,9 +526,7 @@ mod tests {
 
     #[test]
     fn a_missing_column_is_named() {
-        let e = read_member_csv("m.csv", "health_id,last_name\n".as_bytes(), today())
-            .err()
-            .unwrap();
+        let e = read("health_id,last_name\n").err().unwrap();
         assert!(e.message.contains("first_name"));
     }
 }

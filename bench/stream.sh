@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Streamed imports and intake (issue 12, points 2 and 6). Measures, in one run so that the
+# machine's load weighs on both sides of each ratio:
+#   - `ops member import` of 1,000,000 members / 1.1 million spans: wall time and peak RSS,
+#     against `sqlite3 .import` of the same CSV;
+#   - `ops member import` of one member with 20,000 coverage spans;
+#   - `claim submit --x12` of an 837P with 100,000 claims (peak RSS), of one with 20,000
+#     claims against pyx12 validating it, and of one claim with 320,000 diagnosis codes.
+# Writes docs/BENCHMARKS.md's "Streamed imports and intake" section.
+# Usage: bench/stream.sh   (env MMIS_X12_VENV: venv with pyx12; MMIS_SHARED_DIR: shared/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+cargo build --release --locked --quiet
+bin="$PWD/target/release/mmis"
+venv="${MMIS_X12_VENV:-$PWD/.venv}"
+shared="${MMIS_SHARED_DIR:-$PWD/../shared}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config" MMIS_TODAY=2026-03-16
+pw='Bench-Operator-99'
+
+# wall seconds and peak RSS (MiB) of a command (GNU time): sets $secs and $mib
+measure() {
+  local out="$work/time.txt"
+  /usr/bin/time -f '%e %M' -o "$out" "$@" >"$work/last.out" 2>"$work/last.err" || true
+  secs=$(awk 'END {print $1}' "$out"); mib=$(awk 'END {printf "%.1f", $2/1024}' "$out")
+}
+new_store() {  # on $MMIS_DB: the operator, signed in, and provider 506675928 (admin JAMJON)
+  echo "$pw" | "$bin" init --username ops --password-stdin >/dev/null
+  echo "$pw" | "$bin" login --username ops --password-stdin >/dev/null
+}
+
+echo "generating data in $work ..." >&2
+python3 bench/elig_gen.py members 1000000 1.1 "$work/m1m.csv"
+python3 - "$work" <<'PY'
+import sys, datetime
+work = sys.argv[1]
+head = "health_id,last_name,first_name,dob,sex,coverage,plan,plan_type,start,end,plan_partner\n"
+base = datetime.date(1960, 1, 1)
+with open(f"{work}/spans20k.csv", "w") as f:
+    f.write(head)
+    for k in range(20000):
+        d = base + datetime.timedelta(days=2 * k)
+        f.write(f"MS000001,Many,Spans,1950-01-01,F,benefit,BMH,,{d},{d},\n")
+with open(f"{work}/members.csv", "w") as f:
+    f.write(head)
+    for m in range(1, 1201):
+        f.write(f"BM{m:06d},Bench,Member{m},1990-01-01,F,benefit,BMH,,2024-01-01,,\n")
+codes = ["90791", "90792", "90832", "90834", "90837", "90839", "90846", "90847", "90853", "99283"]
+dates = [f"202602{d:02d}" for d in range(1, 11)]
+def batch(path, n, control, hi="HI*ABK:F411"):
+    segs = ["ST*837*0001*005010X222A1", f"BHT*0019*00*B{control}*20260316*1200*CH",
+            "NM1*41*2*BENCH CLINIC*****46*506675928", "PER*IC*BENCH CLINIC*TE*5035551212",
+            "NM1*40*2*OREGON HEALTH AUTHORITY*****46*ORMMIS", "HL*1**20*1",
+            "NM1*85*2*BENCH CLINIC*****XX*1467589325", "N3*1 Main St", "N4*Salem*OR*97301",
+            "REF*EI*934455667"]
+    for k in range(n):
+        m, c, d = 1 + k // 100 % 1200, codes[k // 10 % 10], dates[k % 10]
+        segs += [f"HL*{k + 2}*1*22*0", "SBR*P*18*******MC", f"NM1*IL*1*BENCH*MEMBER****MI*BM{m:06d}",
+                 "DMG*D8*19900101*F", "NM1*PR*2*OREGON HEALTH AUTHORITY*****PI*ORMMIS",
+                 f"CLM*P{control}-{k}*180***11:B:1*Y*A*Y*Y", hi, "LX*1",
+                 f"SV1*HC:{c}*180*UN*1***1", f"DTP*472*D8*{d}"]
+    segs.append(f"SE*{len(segs) + 1}*0001")
+    isa = (f"ISA*00*{'':10}*00*{'':10}*ZZ*{'506675928':15}*ZZ*{'ORMMIS':15}*260316*1200*^*00501*"
+           f"{control:09d}*0*T*:")
+    gs = f"GS*HC*506675928*ORMMIS*20260316*1200*{control}*X*005010X222A1"
+    with open(path, "w") as f:
+        f.write("~".join([isa, gs] + segs + [f"GE*1*{control}", f"IEA*1*{control:09d}"]) + "~")
+batch(f"{work}/c100k.837", 100000, 1)
+batch(f"{work}/c20k.837", 20000, 2)
+batch(f"{work}/diag.837", 1, 3, "HI" + "*ABK:F411" * 320000)
+PY
+spans_1m=$(( $(wc -l < "$work/m1m.csv") - 1 ))
+
+echo "member import ..." >&2
+export MMIS_DB="$work/a.db"
+new_store
+measure "$bin" ops member import "$work/m1m.csv" --json; t_import=$secs; m_import=$mib
+grep -q '"added": 1000000' "$work/last.out" || { cat "$work/last.err" >&2; exit 1; }
+measure sqlite3 -batch "$work/plain.db" ".import --csv $work/m1m.csv spans"; t_sqlite=$secs
+r_import=$(python3 -c "print(f'{$t_import/$t_sqlite:.2f}')")
+measure "$bin" ops member import "$work/m1m.csv" --json; t_reimport=$secs; m_reimport=$mib
+grep -q '"unchanged": 1000000' "$work/last.out" || { cat "$work/last.err" >&2; exit 1; }
+
+export MMIS_DB="$work/b.db"
+new_store
+measure "$bin" ops member import "$work/spans20k.csv" --json; t_20k=$secs; m_20k=$mib
+grep -q '"spans": 20000' "$work/last.out" || { cat "$work/last.err" >&2; exit 1; }
+
+echo "837P ..." >&2
+export MMIS_DB="$work/c.db"
+new_store
+pin=$("$bin" ops provider enroll --npi 1467589325 --name "Bench Clinic" --type group --tax-id 93-4455667 \
+      --mail-to "1 Main St, Salem OR 97301" --provider-id 506675928 --json \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["pin"])')
+"$bin" ops fee-schedule import fixtures/fees.csv >/dev/null
+"$bin" ops member import "$work/members.csv" >/dev/null
+"$bin" account setup --login-id 506675928 --pin "$pin" --form fixtures/forms/account-setup.toml >/dev/null
+export XDG_STATE_HOME="$work/state-admin"
+echo 'Willamette-Blue-42' | "$bin" login --username JAMJON --password-stdin >/dev/null
+measure "$bin" claim submit --x12 "$work/diag.837" --json; t_diag=$secs; m_diag=$mib
+grep -q 'at most 12 codes, got 320000' "$work/last.out" || { cat "$work/last.err" >&2; exit 1; }
+measure "$bin" claim submit --x12 "$work/c20k.837" --ack "$work/c20k.999" --json; t_c20k=$secs; m_c20k=$mib
+measure "$bin" claim submit --x12 "$work/c100k.837" --ack "$work/c100k.999" --json; t_c100k=$secs; m_c100k=$mib
+t_pyx12="n/a"; r_pyx12="n/a"
+if [ -x "$venv/bin/python" ] && [ -f "$shared/x12/pyx12check.py" ]; then
+  measure "$venv/bin/python" "$shared/x12/pyx12check.py" -m "$shared/x12/pyx12maps" "$work/c20k.837"; t_pyx12=$secs
+  r_pyx12=$(python3 -c "print(f'{$t_pyx12/max($t_c20k,0.01):.0f}')")
+fi
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+machine="$(nproc) cores (nproc), ${cpu:-unknown CPU}, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+ok() { python3 -c "import sys; print('met' if $1 else 'MISSED')"; }
+report=$(cat <<EOT
+## Streamed imports and intake
+
+Measured $(date -u '+%Y-%m-%d %H:%M UTC') on: $machine. Release build, one run each,
+\`/usr/bin/time\` (wall time, peak RSS). Script: \`bench/stream.sh\`. **Taken under load**: the
+machine was shared with other builds, so absolute times are high and noisy; each ratio
+compares two commands run back to back in the same run, so the load weighs on both.
+
+| measurement | result | target | |
+| --- | --- | --- | --- |
+| \`ops member import\`, 1,000,000 members / ${spans_1m} spans, empty store | ${t_import} s, peak ${m_import} MiB | ≤ 64 MiB | $(ok "$m_import <= 64") |
+| \`sqlite3 .import\` of the same CSV (one TEXT table, no checks) | ${t_sqlite} s | | |
+| import ÷ \`sqlite3 .import\` | ${r_import}× | ≤ 1.5× | $(ok "$r_import <= 1.5") |
+| the same file again (every member compared, nothing written) | ${t_reimport} s, peak ${m_reimport} MiB | ≤ 64 MiB | $(ok "$m_reimport <= 64") |
+| \`ops member import\`, one member with 20,000 spans | ${t_20k} s, peak ${m_20k} MiB | ≤ 3 s, ≤ 64 MiB | $(ok "$t_20k <= 3 and $m_20k <= 64") |
+| \`claim submit --x12\`, one claim with 320,000 diagnosis codes | ${t_diag} s, peak ${m_diag} MiB | ≤ 3 s, ≤ 64 MiB | $(ok "$t_diag <= 3 and $m_diag <= 64") |
+| \`claim submit --x12\`, 837P of 100,000 claims, 999 written | ${t_c100k} s, peak ${m_c100k} MiB | ≤ 64 MiB | $(ok "$m_c100k <= 64") |
+| \`claim submit --x12\`, 837P of 20,000 claims, 999 written | ${t_c20k} s, peak ${m_c20k} MiB | | |
+| pyx12 validating the same 20,000-claim 837P | ${t_pyx12} s | | |
+| pyx12 ÷ 837P intake | ${r_pyx12}× | ≥ 40× | $( [ "$r_pyx12" = n/a ] && echo n/a || ok "$r_pyx12 >= 40") |
+
+Notes (issue 12, points 2 and 6):
+
+- **Member import** streams the CSV row by row in one transaction (a member's rows are
+  checked as a group and written when the group ends; a temporary table of the Health IDs
+  met lets a member whose rows are apart be merged), with a 16 MiB page cache that spills
+  to the WAL: peak RSS went from 585 MiB (whole file held) to about 44 MiB. The ratio to
+  \`sqlite3 .import\` is still above 1.5× (2.3–2.6× in runs under load; 3.5× before): ours
+  parses and validates every row, writes two tables, a unique index and the name index,
+  and the temporary table; \`.import\` writes one table. A variant that used the members
+  table itself instead of the temporary table (\`INSERT … ON CONFLICT DO NOTHING
+  RETURNING\`) measured about twice as slow and was dropped.
+- **Quadratic cases fixed**: a member's spans are checked by sorting them by start and
+  comparing neighbours (21 s → 0.2 s for 20,000 spans); an 837P's principal diagnosis
+  codes are no longer inserted at the front one by one, and codes past the 12-code limit
+  are not validated one by one (320,000 codes: 0.2–0.3 s).
+- **Not done: the 837P intake still holds the file's segments and results.** The reader
+  keeps every segment of a transaction set (\`TransactionSet::segments\`, ~40 bytes each,
+  a million for 100,000 claims), every claim is read into a \`Claim837\` before the first
+  is submitted, and the per-claim results go through \`serde_json::Value\` for the output:
+  266 MiB peak for 100,000 claims, and 21× pyx12 on 20,000 claims (goal ≥ 40×). The way
+  there: a lean envelope pass that keeps only ST/SE of each set plus its byte range,
+  read_837p_set driven by a segment iterator with a per-claim callback (a first pass
+  checking the set's structure, so a bad set still stores nothing), and results written
+  to stdout as they are produced rather than through \`Output::Record\`.
+EOT
+)
+echo "$report"
+write_section "Streamed imports and intake" "$report"
