@@ -1,7 +1,8 @@
 //! Code that stays honest: every command's JSON is read back strictly (an unknown or a missing
 //! field fails: a wire struct with `deny_unknown_fields`, and the struct written back must equal
 //! what was printed) and kept as an insta snapshot; every command's help at 80 columns is a
-//! snapshot too. Update with `INSTA_UPDATE=always cargo test --test cli contract` and commit
+//! snapshot too, and so is what every read command prints for a person at 80 columns (no line
+//! wider, but for the few listed in `WIDER_THAN_80`). Update with `INSTA_UPDATE=always cargo test --test cli contract` and commit
 //! the .snap files (never .snap.new).
 
 use crate::claims::{admin_npi, claim_form, load_members, FEES};
