@@ -2,8 +2,9 @@
 //! field fails: a wire struct with `deny_unknown_fields`, and the struct written back must equal
 //! what was printed) and kept as an insta snapshot; every command's help at 80 columns is a
 //! snapshot too, and so is what every read command prints for a person at 80 columns (no line
-//! wider, but for the few listed in `WIDER_THAN_80`). Update with `INSTA_UPDATE=always cargo test --test cli contract` and commit
-//! the .snap files (never .snap.new).
+//! wider, but for the few listed in `WIDER_THAN_80`). Update with
+//! `INSTA_UPDATE=always cargo test --test cli contract` and commit the .snap files (never
+//! .snap.new).
 
 use crate::claims::{admin_npi, claim_form, load_members, FEES};
 use crate::common::{Sandbox, ADMIN_PASSWORD};
