@@ -1,8 +1,10 @@
 //! Code that stays honest: every command's JSON is read back strictly (an unknown or a missing
 //! field fails: a wire struct with `deny_unknown_fields`, and the struct written back must equal
 //! what was printed) and kept as an insta snapshot; every command's help at 80 columns is a
-//! snapshot too. Update with `INSTA_UPDATE=always cargo test --test cli contract` and commit
-//! the .snap files (never .snap.new).
+//! snapshot too, and so is what every read command prints for a person at 80 columns (no line
+//! wider, but for the few listed in `WIDER_THAN_80`). Update with
+//! `INSTA_UPDATE=always cargo test --test cli contract` and commit the .snap files (never
+//! .snap.new).
 
 use crate::claims::{admin_npi, claim_form, load_members, FEES};
 use crate::common::{Sandbox, ADMIN_PASSWORD};
@@ -331,7 +333,579 @@ fn every_command_json_reads_back_strictly() {
     strict::<Logout>(&sb, "logout", &json(&sb, "admin", &["logout"]));
 }
 
+/// An administrator-transfer form for provider 506675928 (new administrator `new_admin`).
+fn transfer_form(sb: &Sandbox, name: &str, new_admin: &str) -> std::path::PathBuf {
+    sb.write(
+        &format!("transfer-{name}.toml"),
+        &format!(
+            "npi = \"{}\"\nmedicaid_id = \"506675928\"\nrequester_name = \"Pat Rivera\"\nrequester_title = \"Chief Financial Officer\"\nrequester_email = \"pat@jones.example\"\nprevious_admin_name = \"James Jones\"\nprevious_admin_email = \"james@jones.example\"\nprevious_admin_user_name = \"JAMJON\"\nprevious_admin_phone = \"(503)555-1212\"\nprevious_admin_date_left = \"2026-03-01\"\nnew_admin_name = \"Jennifer Smith\"\nnew_admin_email = \"jennifer@jones.example\"\nnew_admin_phone = \"(503)602-1128\"\nnew_admin_user_name = \"{new_admin}\"\n",
+            admin_npi()
+        ),
+    )
+}
+
+/// The commands the first scenario does not reach: PIN requests and links, passwords,
+/// administrator transfers, operator recovery, PA cancel and the X12 paths' JSON summaries.
+#[test]
+fn every_other_command_json_reads_back_strictly() {
+    let sb = crate::claims::setup();
+    let p = |s: &std::path::Path| s.to_str().unwrap().to_string();
+    let second_npi = crate::common::npi(111111111);
+    sb.enroll("654321", &second_npi, "Second Clinic", "individual");
+
+    let v = json(
+        &sb,
+        "x",
+        &[
+            "account",
+            "pin-request",
+            "--name",
+            "Second Clinic",
+            "--npi",
+            &second_npi,
+            "--mail-to",
+            "1 Main St, Salem OR 97301",
+        ],
+    );
+    strict::<AccountPinRequest>(&sb, "account_pin_request", &v);
+    strict::<Vec<OpsPinRequests>>(
+        &sb,
+        "ops_pin_requests",
+        &json(&sb, "ops", &["ops", "pin-requests"]),
+    );
+    let v = json(&sb, "ops", &["ops", "provider", "pin-reissue", "654321"]);
+    let pin = v["pin"].as_str().unwrap().to_string();
+    strict::<OpsProviderPinReissue>(&sb, "ops_provider_pin_reissue", &v);
+    let v = json(
+        &sb,
+        "admin",
+        &["account", "link", "--login-id", "654321", "--pin", &pin],
+    );
+    strict::<AccountLink>(&sb, "account_link", &v);
+    strict::<AccountSwitchProvider>(
+        &sb,
+        "account_switch_provider",
+        &json(&sb, "admin", &["account", "switch-provider", "654321"]),
+    );
+    json(&sb, "admin", &["account", "switch-provider", "506675928"]);
+
+    let change = sb.write(
+        "change.toml",
+        &format!("current_password = \"{ADMIN_PASSWORD}\"\nnew_password = \"Second-Pass-22\"\nconfirm_new_password = \"Second-Pass-22\"\n"),
+    );
+    strict::<AccountPasswordChange>(
+        &sb,
+        "account_password_change",
+        &json(
+            &sb,
+            "admin",
+            &["account", "password", "change", "--form", &p(&change)],
+        ),
+    );
+    let reset = sb.write(
+        "reset.toml",
+        "secret_answer_1 = \"Blue\"\nnew_password = \"Third-Pass-33\"\nconfirm_new_password = \"Third-Pass-33\"\n",
+    );
+    strict::<AccountPasswordReset>(
+        &sb,
+        "account_password_reset",
+        &json(
+            &sb,
+            "x",
+            &[
+                "account",
+                "password",
+                "reset",
+                "--username",
+                "JAMJON",
+                "--form",
+                &p(&reset),
+            ],
+        ),
+    );
+    sb.login("admin", "JAMJON", "Third-Pass-33");
+
+    let pa = sb.write(
+        "pa.toml",
+        "kind = \"prior-auth\"\nmember_id = \"OC100001\"\ndiagnosis_codes = [\"F43.10\"]\nprocedure_codes = [\"H0004\"]\nfrom = \"2026-03-01\"\nto = \"2026-08-31\"\nunits = 12\n",
+    );
+    let v = json(&sb, "admin", &["pa", "submit", "--form", &p(&pa)]);
+    let pa_number = v["pa_number"].as_str().unwrap().to_string();
+    strict::<PaCancel>(
+        &sb,
+        "pa_cancel",
+        &json(&sb, "admin", &["pa", "cancel", &pa_number]),
+    );
+
+    let batch = crate::claims::batch_837(
+        &sb,
+        &[
+            ("PCN-1", "OC100001", "90837", "2026-03-10"),
+            ("PCN-2", "CC100001", "90837", "2026-03-10"),
+        ],
+    );
+    let ack = sb.path("batch.999");
+    strict::<ClaimSubmitX12>(
+        &sb,
+        "claim_submit_x12",
+        &json(
+            &sb,
+            "admin",
+            &["claim", "submit", "--x12", &batch, "--ack", &p(&ack)],
+        ),
+    );
+    let x270 = sb
+        .run_as(
+            "admin",
+            &["elig", "check", "--id", "OC100001", "--x12-270"],
+            None,
+        )
+        .ok()
+        .stdout;
+    let x270 = sb.write("check.270", &x270);
+    let x271 = sb.path("check.271");
+    strict::<EligBatchX12>(
+        &sb,
+        "elig_batch_x12",
+        &json(
+            &sb,
+            "admin",
+            &["elig", "batch", "--x12", &p(&x270), "--out", &p(&x271)],
+        ),
+    );
+
+    let first = transfer_form(&sb, "first", "JENSMITH");
+    let v = json(
+        &sb,
+        "cfo",
+        &["admin", "transfer-request", "--form", &p(&first)],
+    );
+    let req = v["request_id"].as_str().unwrap().to_string();
+    strict::<AdminTransferRequest>(&sb, "admin_transfer_request", &v);
+    strict::<AdminTransferStatus>(
+        &sb,
+        "admin_transfer_status",
+        &json(&sb, "anyone", &["admin", "transfer-status", &req]),
+    );
+    strict::<Vec<OpsTransferList>>(
+        &sb,
+        "ops_transfer_list",
+        &json(&sb, "ops", &["ops", "transfer", "list"]),
+    );
+    strict::<OpsTransferReject>(
+        &sb,
+        "ops_transfer_reject",
+        &json(
+            &sb,
+            "ops",
+            &[
+                "ops",
+                "transfer",
+                "reject",
+                &req,
+                "--reason",
+                "the requester is not on file",
+            ],
+        ),
+    );
+    let second = transfer_form(&sb, "second", "JENSMITH");
+    let v = json(
+        &sb,
+        "cfo",
+        &["admin", "transfer-request", "--form", &p(&second)],
+    );
+    let req = v["request_id"].as_str().unwrap().to_string();
+    strict::<OpsTransferApprove>(
+        &sb,
+        "ops_transfer_approve",
+        &json(&sb, "ops", &["ops", "transfer", "approve", &req]),
+    );
+
+    let v = sb
+        .run_as(
+            "ops",
+            &[
+                "ops",
+                "recover-operator",
+                "--username",
+                "ops",
+                "--password-stdin",
+                "--json",
+            ],
+            Some("Recovered-Op3rator!"),
+        )
+        .ok()
+        .json();
+    strict::<OpsRecoverOperator>(&sb, "ops_recover_operator", &v);
+}
+
+/// Outputs that do not fit 80 columns yet (left to the renderer's owners, not hidden here):
+/// `pa list` (ten columns whose minimum widths add up past 80), and prose lines that are not
+/// wrapped to the terminal: `elig batch` (the bill-to column), `elig check` (the `=> Bill …`
+/// line), `claim status` (history lines), `clerk list` and `roles` (their closing advice),
+/// `info` (the `Signed in:` line).
+const WIDER_THAN_80: &[&str] = &[
+    "pa_list",
+    "elig_batch",
+    "elig_check",
+    "claim_status",
+    "clerk_list",
+    "roles",
+    "info",
+];
+
+/// Runs `args` as `actor` for a person at an 80-column terminal (`COLUMNS=80`, `NO_COLOR=1`,
+/// `TZ=UTC`), asserts that no line is wider than 80 columns, and snapshots the text with the
+/// run-to-run values blanked.
+#[track_caller]
+fn table(sb: &Sandbox, name: &str, actor: &str, args: &[&str]) {
+    let r = sb
+        .run_env(
+            actor,
+            args,
+            None,
+            &[("COLUMNS", "80"), ("NO_COLOR", "1"), ("TZ", "UTC")],
+        )
+        .ok();
+    let wide: Vec<(usize, &str)> = r
+        .stdout
+        .lines()
+        .filter(|l| l.chars().count() > 80)
+        .map(|l| (l.chars().count(), l))
+        .collect();
+    if WIDER_THAN_80.contains(&name) {
+        // Known and reported: once it fits, take it off the list.
+        assert!(
+            !wide.is_empty(),
+            "`{name}` fits 80 columns now: take it off WIDER_THAN_80"
+        );
+    } else {
+        assert!(
+            wide.is_empty(),
+            "`{name}` is wider than 80 columns:\n{wide:#?}\n{}",
+            r.stdout
+        );
+    }
+    let root = sb.dir.path().display().to_string();
+    insta::assert_snapshot!(
+        format!("table__{name}"),
+        blank_volatile(&r.stdout.replace(&root, "[sandbox]"))
+    );
+}
+
+/// What a person reads from every read command, as a table at 80 columns.
+#[test]
+fn every_read_table_fits_80_columns() {
+    let sb = crate::claims::setup();
+    let p = |s: &std::path::Path| s.to_str().unwrap().to_string();
+    let clerk = sb.write(
+        "clerk.toml",
+        "user_name = \"SAMLEE\"\ncontact_first_name = \"Sam\"\ncontact_last_name = \"Lee\"\nphone_number = \"(503)555-0100\"\nemail = \"sam@lee.example\"\nroles = [\"Eligibility Inquiry\", \"Claim Inquiry\"]\n",
+    );
+    json(&sb, "admin", &["clerk", "add", "--form", &p(&clerk)]);
+    json(
+        &sb,
+        "admin",
+        &[
+            "token",
+            "create",
+            "--name",
+            "nightly",
+            "--roles",
+            "Eligibility Inquiry,Claim Inquiry",
+            "--expires-in",
+            "30d",
+        ],
+    );
+    let form = sb.write(
+        "claim.toml",
+        &claim_form(
+            "OC100001",
+            &[
+                ("90837", "2026-03-10", 1, "150.00"),
+                ("99999", "2026-03-10", 1, "20.00"),
+            ],
+            "",
+        ),
+    );
+    let icn = json(&sb, "admin", &["claim", "submit", "--form", &p(&form)])["icn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    json(&sb, "ops", &["ops", "claims", "adjudicate"]);
+    let pa = sb.write(
+        "pa.toml",
+        "kind = \"prior-auth\"\nmember_id = \"OC100001\"\ndiagnosis_codes = [\"F43.10\"]\nprocedure_codes = [\"H0004\"]\nfrom = \"2026-03-01\"\nto = \"2026-08-31\"\nunits = 12\n",
+    );
+    let pa_number = json(&sb, "admin", &["pa", "submit", "--form", &p(&pa)])["pa_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    json(
+        &sb,
+        "ops",
+        &[
+            "ops",
+            "pa",
+            "decide",
+            &pa_number,
+            "--approve",
+            "--units",
+            "8",
+        ],
+    );
+    json(
+        &sb,
+        "x",
+        &[
+            "account",
+            "pin-request",
+            "--name",
+            "Jones Family Therapy",
+            "--npi",
+            &admin_npi(),
+            "--mail-to",
+            "1 Main St, Salem OR 97301",
+        ],
+    );
+    let form = transfer_form(&sb, "t", "JENSMITH");
+    let req = json(
+        &sb,
+        "cfo",
+        &["admin", "transfer-request", "--form", &p(&form)],
+    )["request_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let roster = sb.write(
+        "roster.csv",
+        "health_id,last_name,first_name,dob\nOC100001,,,\nCC100001,,,\nHS100001,,,\nZZ999999,,,\n,Nguyen,Bao,1979-11-20\n",
+    );
+
+    table(&sb, "whoami", "admin", &["whoami"]);
+    table(&sb, "providers", "admin", &["providers"]);
+    table(&sb, "roles", "admin", &["roles"]);
+    table(&sb, "clerk_list", "admin", &["clerk", "list"]);
+    table(
+        &sb,
+        "clerk_search",
+        "admin",
+        &["clerk", "search", "--username", "SAM"],
+    );
+    table(&sb, "token_list", "admin", &["token", "list"]);
+    table(
+        &sb,
+        "elig_check",
+        "admin",
+        &["elig", "check", "--id", "HS100001"],
+    );
+    table(&sb, "elig_batch", "admin", &["elig", "batch", &p(&roster)]);
+    table(&sb, "claim_list", "admin", &["claim", "list"]);
+    table(&sb, "claim_status", "admin", &["claim", "status", &icn]);
+    table(&sb, "pa_list", "admin", &["pa", "list"]);
+    table(&sb, "pa_inquire", "admin", &["pa", "inquire", &pa_number]);
+    table(
+        &sb,
+        "ops_provider_list",
+        "ops",
+        &["ops", "provider", "list"],
+    );
+    table(&sb, "ops_pin_requests", "ops", &["ops", "pin-requests"]);
+    table(
+        &sb,
+        "ops_transfer_list",
+        "ops",
+        &["ops", "transfer", "list"],
+    );
+    table(
+        &sb,
+        "admin_transfer_status",
+        "anyone",
+        &["admin", "transfer-status", &req],
+    );
+    table(&sb, "audit_log", "admin", &["audit", "log", "--limit", "5"]);
+    table(&sb, "audit_verify", "admin", &["audit", "verify"]);
+    table(&sb, "info", "admin", &["info"]);
+}
+
 // ---- the wire types: what each command prints, field for field ----
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AccountLink {
+    user_name: String,
+    provider_id: String,
+    kind: String,
+    site_admin_of: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AccountPasswordChange {
+    user_name: String,
+    other_sessions_ended: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AccountPasswordReset {
+    user_name: String,
+    locked: bool,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AccountPinRequest {
+    request_id: String,
+    provider_id: String,
+    status: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AccountSwitchProvider {
+    provider_id: String,
+    kind: String,
+    roles: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AdminTransferRequest {
+    request_id: String,
+    status: String,
+    provider_id: String,
+    email_to: String,
+    email: String,
+    out: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct AdminTransferStatus {
+    request_id: String,
+    status: String,
+    provider_id: String,
+    submitted_on: String,
+    decided_at: Option<String>,
+    reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimSubmitX12Claims {
+    patient_control_number: String,
+    icn: Option<String>,
+    status: String,
+    category_code: String,
+    reason: Option<String>,
+    member_id: String,
+    transaction_control_number: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimSubmitX12 {
+    accepted: i64,
+    refused: i64,
+    claims: Vec<ClaimSubmitX12Claims>,
+    rejected_sets: Vec<Value>,
+    ack: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct EligBatchX12 {
+    inquiries: i64,
+    answered: i64,
+    rejected: i64,
+    interchanges: i64,
+    out: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsPinRequests {
+    request_id: String,
+    provider_id: String,
+    name: String,
+    npi: String,
+    mail_to: String,
+    requested_on: String,
+    status: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsProviderPinReissue {
+    provider_id: String,
+    npi: String,
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    pin: String,
+    pin_issued: String,
+    pin_expires: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsRecoverOperator {
+    user_name: String,
+    locked: bool,
+    was_locked: bool,
+    sessions_ended: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsTransferApprove {
+    request_id: String,
+    status: String,
+    provider_id: String,
+    new_admin: String,
+    previous_admin: String,
+    invite_code: Option<String>,
+    invite_expires: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsTransferList {
+    request_id: String,
+    provider_id: String,
+    npi: String,
+    status: String,
+    requester_name: String,
+    requester_title: String,
+    previous_admin_user_name: String,
+    previous_admin_date_left: String,
+    current_admin: Option<String>,
+    new_admin_user_name: String,
+    new_admin_exists: bool,
+    submitted_on: String,
+    decided_at: Option<String>,
+    decided_by: Option<String>,
+    reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct OpsTransferReject {
+    request_id: String,
+    status: String,
+    reason: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct PaCancel {
+    pa_number: String,
+    status: String,
+    action_code: String,
+    previous_status: String,
+    used_units: i64,
+}
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -884,4 +1458,72 @@ fn every_command_help_at_80_columns() {
     let mut cmd = mmis::cli::command().term_width(80);
     cmd.build();
     walk(&mut cmd, "");
+}
+
+/// Blanks what changes from run to run in a person's text, keeping each value's width so
+/// that tables stay aligned: real-clock timestamps (`2026-03-16 14:03 UTC`,
+/// `2026-03-16T14:03:07Z`) and the build line of `mmis info`.
+fn blank_volatile(s: &str) -> String {
+    let out: Vec<String> = s
+        .lines()
+        .map(|l| {
+            if l.starts_with("mmis ") && l.contains(" (") {
+                return "mmis [version]".to_string();
+            }
+            let c: Vec<char> = l.chars().collect();
+            let mut o = String::new();
+            let mut i = 0;
+            while i < c.len() {
+                match timestamp_len(&c[i..]) {
+                    Some(n) => {
+                        o.push_str(&format!("{:<n$}", "[time]"));
+                        i += n;
+                    }
+                    None => {
+                        o.push(c[i]);
+                        i += 1;
+                    }
+                }
+            }
+            o
+        })
+        .collect();
+    let mut t = out.join("\n");
+    if s.ends_with('\n') {
+        t.push('\n');
+    }
+    t
+}
+
+/// The length of a timestamp with a time of day at the start of `c`, if there is one.
+fn timestamp_len(c: &[char]) -> Option<usize> {
+    let shape = |c: &[char], pat: &str| {
+        c.len() >= pat.len()
+            && pat.chars().zip(c).all(|(p, &x)| match p {
+                'd' => x.is_ascii_digit(),
+                'T' => x == 'T' || x == ' ',
+                p => p == x,
+            })
+    };
+    if !shape(c, "dddd-dd-ddTdd:dd") {
+        return None;
+    }
+    let mut n = 16;
+    if shape(&c[n..], ":dd") {
+        n += 3;
+        if c.get(n) == Some(&'.') {
+            n += 1;
+            while c.get(n).is_some_and(|x| x.is_ascii_digit()) {
+                n += 1;
+            }
+        }
+    }
+    if c.get(n) == Some(&'Z') {
+        n += 1;
+    } else if shape(&c[n..], "+dd:dd") || shape(&c[n..], "-dd:dd") {
+        n += 6;
+    } else if shape(&c[n..], " UTC") {
+        n += 4;
+    }
+    Some(n)
 }
