@@ -30,70 +30,114 @@ use Need::*;
 
 const PA_READ: &[Role] = &[Role::PriorAuthInquiry, Role::PlanOfCareInquiry];
 
-/// Command path (as typed, subcommands joined by spaces) → what it needs.
-/// A test walks the clap tree and fails when a command is missing here.
-pub const TABLE: &[(&str, Need)] = &[
-    ("init", Public),
-    ("demo", Public),
-    ("info", SignedOptional),
-    ("completions", Public),
-    ("man", Public),
-    ("roles", Public),
-    ("form template", Public),
-    ("login", Public),
-    ("logout", Session),
-    ("whoami", Signed),
-    ("providers", Signed),
-    ("account setup", Public),
-    ("account pin-request", Public),
-    ("account accept-invite", Public),
-    ("account link", Session),
-    ("account switch-provider", Session),
-    ("account password change", Session),
-    ("account password reset", Public),
-    ("token create", Session),
-    ("token list", Session),
-    ("token revoke", Session),
-    ("clerk add", Role(Role::ClerkMaintenance)),
-    ("clerk remove", Role(Role::ClerkMaintenance)),
-    ("clerk roles", Role(Role::ClerkMaintenance)),
-    ("clerk list", Role(Role::ClerkMaintenance)),
-    ("clerk search", Role(Role::ClerkMaintenance)),
-    ("clerk unlock", Role(Role::ClerkMaintenance)),
-    ("admin transfer-request", Public),
-    ("admin transfer-status", Public),
-    ("elig check", Role(Role::EligibilityInquiry)),
-    ("elig batch", Role(Role::EligibilityInquiry)),
-    ("claim submit", Role(Role::ClaimSubmission)),
-    ("claim status", Role(Role::ClaimInquiry)),
-    ("claim list", Role(Role::ClaimInquiry)),
-    ("claim export", Role(Role::ClaimInquiry)),
-    ("claim void", Role(Role::ClaimVoid)),
-    ("pa submit", Role(Role::PriorAuthSubmit)),
-    ("pa inquire", AnyRole(PA_READ)),
-    ("pa list", AnyRole(PA_READ)),
-    ("pa cancel", Role(Role::PriorAuthSubmit)),
-    ("audit log", OperatorOrSiteAdmin),
-    ("audit verify", OperatorOrSiteAdmin),
-    ("audit anchor", OperatorOrSiteAdmin),
-    ("ops provider enroll", Operator),
-    ("ops provider pin-reissue", Operator),
-    ("ops provider list", Operator),
-    ("ops pin-requests", Operator),
-    ("ops member import", Operator),
-    ("ops fee-schedule import", Operator),
-    ("ops claims adjudicate", Operator),
-    ("ops pa decide", Operator),
-    ("ops transfer list", Operator),
-    ("ops transfer approve", Operator),
-    ("ops transfer reject", Operator),
-    ("ops user unlock", Operator),
-    // Break glass: the proof is write access to the store itself, not a session.
-    ("ops recover-operator", Public),
-];
+/// Declares every command once: its variant in [`Cmd`], the path as typed and what it needs.
+macro_rules! commands {
+    ($($variant:ident => $path:literal, $need:expr;)*) => {
+        /// Every command, as a type: `auth::begin(ctx, &store, Cmd::EligCheck)`. What a command
+        /// needs is declared with it ([`Cmd::need`]); a new command cannot be added without it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Cmd {
+            $($variant),*
+        }
 
+        impl Cmd {
+            pub const ALL: &'static [Cmd] = &[$(Cmd::$variant),*];
+            /// The command path as typed (subcommands joined by spaces): the audit action.
+            pub const fn path(self) -> &'static str {
+                match self {
+                    $(Cmd::$variant => $path),*
+                }
+            }
+            /// What the acting identity needs to run this command.
+            pub const fn need(self) -> Need {
+                match self {
+                    $(Cmd::$variant => $need),*
+                }
+            }
+        }
+
+        /// Command path → what it needs, in declaration order (for `mmis roles` and the tests).
+        /// A test walks the clap tree and fails when a command is missing here.
+        pub const TABLE: &[(&str, Need)] = &[$(($path, $need)),*];
+    };
+}
+
+commands! {
+    Init => "init", Public;
+    Demo => "demo", Public;
+    Info => "info", SignedOptional;
+    Completions => "completions", Public;
+    Man => "man", Public;
+    Roles => "roles", Public;
+    FormTemplate => "form template", Public;
+    Login => "login", Public;
+    Logout => "logout", Session;
+    Whoami => "whoami", Signed;
+    Providers => "providers", Signed;
+    AccountSetup => "account setup", Public;
+    AccountPinRequest => "account pin-request", Public;
+    AccountAcceptInvite => "account accept-invite", Public;
+    AccountLink => "account link", Session;
+    AccountSwitchProvider => "account switch-provider", Session;
+    AccountPasswordChange => "account password change", Session;
+    AccountPasswordReset => "account password reset", Public;
+    TokenCreate => "token create", Session;
+    TokenList => "token list", Session;
+    TokenRevoke => "token revoke", Session;
+    ClerkAdd => "clerk add", Role(Role::ClerkMaintenance);
+    ClerkRemove => "clerk remove", Role(Role::ClerkMaintenance);
+    ClerkRoles => "clerk roles", Role(Role::ClerkMaintenance);
+    ClerkList => "clerk list", Role(Role::ClerkMaintenance);
+    ClerkSearch => "clerk search", Role(Role::ClerkMaintenance);
+    ClerkUnlock => "clerk unlock", Role(Role::ClerkMaintenance);
+    AdminTransferRequest => "admin transfer-request", Public;
+    AdminTransferStatus => "admin transfer-status", Public;
+    EligCheck => "elig check", Role(Role::EligibilityInquiry);
+    EligBatch => "elig batch", Role(Role::EligibilityInquiry);
+    ClaimSubmit => "claim submit", Role(Role::ClaimSubmission);
+    ClaimStatus => "claim status", Role(Role::ClaimInquiry);
+    ClaimList => "claim list", Role(Role::ClaimInquiry);
+    ClaimExport => "claim export", Role(Role::ClaimInquiry);
+    ClaimVoid => "claim void", Role(Role::ClaimVoid);
+    PaSubmit => "pa submit", Role(Role::PriorAuthSubmit);
+    PaInquire => "pa inquire", AnyRole(PA_READ);
+    PaList => "pa list", AnyRole(PA_READ);
+    PaCancel => "pa cancel", Role(Role::PriorAuthSubmit);
+    AuditLog => "audit log", OperatorOrSiteAdmin;
+    AuditVerify => "audit verify", OperatorOrSiteAdmin;
+    AuditAnchor => "audit anchor", OperatorOrSiteAdmin;
+    OpsProviderEnroll => "ops provider enroll", Operator;
+    OpsProviderPinReissue => "ops provider pin-reissue", Operator;
+    OpsProviderList => "ops provider list", Operator;
+    OpsPinRequests => "ops pin-requests", Operator;
+    OpsMemberImport => "ops member import", Operator;
+    OpsFeeScheduleImport => "ops fee-schedule import", Operator;
+    OpsClaimsAdjudicate => "ops claims adjudicate", Operator;
+    OpsPaDecide => "ops pa decide", Operator;
+    OpsTransferList => "ops transfer list", Operator;
+    OpsTransferApprove => "ops transfer approve", Operator;
+    OpsTransferReject => "ops transfer reject", Operator;
+    OpsUserUnlock => "ops user unlock", Operator;
+    // Break glass: the proof is write access to the store itself, not a session.
+    OpsRecoverOperator => "ops recover-operator", Public;
+}
+
+impl Cmd {
+    /// The command with this path.
+    pub fn from_path(path: &str) -> Option<Cmd> {
+        Cmd::ALL.iter().copied().find(|c| c.path() == path)
+    }
+}
+
+impl std::fmt::Display for Cmd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.path())
+    }
+}
+
+/// What the command with this path needs (`None`: no such command).
 pub fn need(command: &str) -> Option<Need> {
-    TABLE.iter().find(|(c, _)| *c == command).map(|(_, n)| *n)
+    Cmd::from_path(command).map(Cmd::need)
 }
 
 /// The commands a role opens (for `mmis roles`).

@@ -9,6 +9,7 @@ use crate::domain::roles::Role;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Kind, Result};
 use crate::store::{sha256_hex, AuditEntry, Store, Tx};
+pub use guard::Cmd;
 use guard::Need;
 use std::path::Path;
 
@@ -187,12 +188,8 @@ impl From<Error> for Failure {
 
 /// Opens the command's write transaction, works out who is acting and checks the guard.
 /// On refusal, the refusal itself is recorded (audit, ended session) and committed.
-pub fn begin<'s>(ctx: &Context, store: &'s Store, command: &str) -> Result<(Tx<'s>, Actor)> {
-    let need = guard::need(command).ok_or_else(|| {
-        Error::internal(format!(
-            "command {command:?} has no entry in the permission table"
-        ))
-    })?;
+pub fn begin<'s>(ctx: &Context, store: &'s Store, cmd: Cmd) -> Result<(Tx<'s>, Actor)> {
+    let (command, need) = (cmd.path(), cmd.need());
     let tx = store.write()?;
     match identify(ctx, &tx, command, need) {
         Ok(actor) => Ok((tx, actor)),
@@ -220,9 +217,9 @@ pub fn begin<'s>(ctx: &Context, store: &'s Store, command: &str) -> Result<(Tx<'
 pub fn begin_optional<'s>(
     ctx: &Context,
     store: &'s Store,
-    command: &str,
+    cmd: Cmd,
 ) -> Result<(Tx<'s>, Actor, Option<Error>)> {
-    match begin(ctx, store, command) {
+    match begin(ctx, store, cmd) {
         Ok((tx, actor)) => Ok((tx, actor, None)),
         Err(e) if matches!(e.kind, Kind::NotAuthenticated | Kind::PermissionDenied) => {
             Ok((store.write()?, Actor::anonymous(), Some(e)))
@@ -235,8 +232,8 @@ pub fn begin_optional<'s>(
 /// rolled back at once. Commands that read a file call this before opening or even sizing
 /// it, so a refusal (exit 3 or 4) never waits on the input; the work itself then begins with
 /// [`begin`] as usual. A refusal is recorded exactly as [`begin`] records it.
-pub fn permit(ctx: &Context, store: &Store, command: &str) -> Result<()> {
-    let (tx, _actor) = begin(ctx, store, command)?;
+pub fn permit(ctx: &Context, store: &Store, cmd: Cmd) -> Result<()> {
+    let (tx, _actor) = begin(ctx, store, cmd)?;
     drop(tx);
     Ok(())
 }
@@ -594,7 +591,7 @@ pub fn refuse(
     store: &Store,
     tx: Tx<'_>,
     actor: &Actor,
-    command: &str,
+    cmd: Cmd,
     target: Option<&str>,
     error: Error,
 ) -> Error {
@@ -605,12 +602,30 @@ pub fn refuse(
     let record = || -> Result<()> {
         let tx = store.write()?;
         let now = ctx.clock.now_str();
-        tx.audit(&actor.entry(&now, command, target, "denied", Some(&error.message)))?;
+        tx.audit(&actor.entry(&now, cmd.path(), target, "denied", Some(&error.message)))?;
         tx.commit()
     };
     match record() {
         Ok(()) => error,
         Err(e) => e,
+    }
+}
+
+/// Runs a check a command makes after the guard let it in, inside its transaction: on
+/// success the transaction is handed back with the check's value; a refusal goes through
+/// [`refuse`] (rolled back, the denial audited).
+pub fn checked<'s, T>(
+    ctx: &Context,
+    store: &'s Store,
+    tx: Tx<'s>,
+    actor: &Actor,
+    cmd: Cmd,
+    target: Option<&str>,
+    check: impl FnOnce(&Tx<'s>) -> Result<T>,
+) -> Result<(Tx<'s>, T)> {
+    match check(&tx) {
+        Ok(v) => Ok((tx, v)),
+        Err(e) => Err(refuse(ctx, store, tx, actor, cmd, target, e)),
     }
 }
 

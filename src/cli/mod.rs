@@ -509,6 +509,17 @@ mod tests {
     }
 
     #[test]
+    fn every_command_is_a_cmd_with_its_own_path() {
+        use crate::auth::Cmd;
+        let paths = command_paths();
+        assert_eq!(Cmd::ALL.len(), paths.len());
+        for p in &paths {
+            let cmd = Cmd::from_path(p).unwrap_or_else(|| panic!("no Cmd for `{p}`"));
+            assert_eq!(cmd.path(), p);
+        }
+    }
+
+    #[test]
     fn every_command_has_a_permission_decision() {
         let paths = command_paths();
         assert!(paths.len() > 30);

@@ -486,7 +486,7 @@ pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<O
         return Err(Error::invalid("--name and --mail-to must not be empty"));
     }
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "account pin-request")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountPinRequest)?;
     let provider = tx.provider_by_npi(npi.as_str())?.ok_or_else(|| {
         Error::not_found(format!("no enrolled provider has NPI {npi}"))
             .hint("enroll with OHA first; a PIN letter follows enrollment")
@@ -611,7 +611,7 @@ pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<O
     let incomplete = CHANGE_FIELDS.iter().any(|f| f.required && !form.has(f.key));
     // Who is asking is known before anyone types (and a signed-out user is told first).
     let user_name = if incomplete && ctx.ui.can_prompt() {
-        let (tx, actor) = auth::begin(ctx, &store, "account password change")?;
+        let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountPasswordChange)?;
         drop(tx);
         actor.user_name
     } else {
@@ -621,7 +621,7 @@ pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<O
         .check(|form: &Form| new_password_rules(&store, &user_name, form))
         .note("new_password", password::rules_text());
     let form = form.complete_with("Change Password", CHANGE_FIELDS, &ctx.ui, true, &prompts)?;
-    let (tx, actor) = auth::begin(ctx, &store, "account password change")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountPasswordChange)?;
     let uid = actor
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
@@ -1184,7 +1184,7 @@ pub struct LinkedView {
 /// (seed 004's Link Account). The provider must have no site administrator yet.
 pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "account link")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountLink)?;
     let pid = ProviderId::parse("--login-id", &args.login_id)?;
     let uid = actor
         .user_id
@@ -1197,7 +1197,7 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
             &store,
             tx,
             &actor,
-            "account link",
+            auth::Cmd::AccountLink,
             Some(pid.as_str()),
             e,
         ));
@@ -1219,7 +1219,7 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
             &store,
             tx,
             &actor,
-            "account link",
+            auth::Cmd::AccountLink,
             Some(pid.as_str()),
             e,
         ));

@@ -285,7 +285,7 @@ pub fn cmd_admin_transfer_request(ctx: &Context, args: &TransferRequestArgs) -> 
         true,
     )?;
     let f = read_form(ctx, &form)?;
-    let (tx, _) = auth::begin(ctx, &store, "admin transfer-request")?;
+    let (tx, _) = auth::begin(ctx, &store, auth::Cmd::AdminTransferRequest)?;
     let provider = tx.provider(&f.medicaid_id)?.ok_or_else(|| {
         Error::not_found(format!(
             "medicaid_id: no enrolled provider has Medicaid ID {}",
@@ -386,7 +386,7 @@ pub struct StatusView {
 
 pub fn cmd_admin_transfer_status(ctx: &Context, args: &TransferStatusArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "admin transfer-status")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AdminTransferStatus)?;
     let id = args.request_id.trim();
     let t = tx.transfer(id)?.ok_or_else(|| {
         Error::not_found(format!("no transfer request {id}"))

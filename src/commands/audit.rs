@@ -11,7 +11,7 @@ use std::path::Path;
 
 pub fn cmd_audit_log(ctx: &Context, args: &AuditLogArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "audit log")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AuditLog)?;
     let since = match &args.since {
         Some(s) if s.len() == 10 => Some(format!(
             "{}T00:00:00Z",
@@ -213,7 +213,7 @@ pub fn cmd_audit_verify(ctx: &Context, args: &AuditVerifyArgs) -> Result<Output>
     // The anchor is read before the store is locked; a bad one is exit 6.
     let anchor = args.anchor.as_deref().map(read_anchor).transpose()?;
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "audit verify")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AuditVerify)?;
     let report = tx.audit_verify()?;
     let anchor_miss = match &anchor {
         // A dropped table is reported as such; there is nothing to hold the anchor.
@@ -314,7 +314,7 @@ pub fn cmd_audit_anchor(ctx: &Context, args: &AuditAnchorArgs) -> Result<Output>
         files::check_target(&args.out)?;
     }
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "audit anchor")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AuditAnchor)?;
     let report = tx.audit_verify()?;
     let now = ctx.clock.now_str();
     if let Some(b) = report.first_bad {

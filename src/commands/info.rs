@@ -95,7 +95,7 @@ fn fill_from_store(ctx: &Context, view: &mut InfoView) -> Result<()> {
     view.sandbox = Some(store.is_sandbox()?);
     // A live store refuses MMIS_TODAY: say so, as every other command would.
     ctx.check_store_kind(&store)?;
-    let (tx, actor, why) = auth::begin_optional(ctx, &store, "info")?;
+    let (tx, actor, why) = auth::begin_optional(ctx, &store, auth::Cmd::Info)?;
     view.auth_error = why.map(|e| e.message);
     if actor.user_id.is_some() {
         view.user_name = Some(actor.user_name.clone());

@@ -227,7 +227,7 @@ pub fn cmd_pa_submit(ctx: &Context, args: &PaSubmitArgs) -> Result<Output> {
         &prompts,
     )?;
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "pa submit")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::PaSubmit)?;
     let provider_id = actor.provider()?.to_string();
     let today = ctx.clock.today();
     let now = ctx.clock.now_str();
@@ -356,7 +356,7 @@ fn deny_kind(actor: &Actor, command: &str, kind: &str) -> Error {
 
 pub fn cmd_pa_inquire(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "pa inquire")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::PaInquire)?;
     let provider_id = actor.provider()?.to_string();
     let number = PaNumber::parse("PA number", &args.pa_number)?;
     let pa = tx
@@ -414,7 +414,7 @@ pub fn cmd_pa_list(ctx: &Context, args: &PaListArgs) -> Result<Output> {
         .map(|s| PaStatus::parse(s).map(|s| s.as_str().to_string()))
         .transpose()?;
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "pa list")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::PaList)?;
     let provider_id = actor.provider()?.to_string();
     let rows: Vec<PaListRow> = tx
         .pa_list(Some(&provider_id), member.as_deref(), status.as_deref())?
@@ -462,7 +462,7 @@ pub fn cmd_pa_list(ctx: &Context, args: &PaListArgs) -> Result<Output> {
 pub fn cmd_pa_cancel(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
     let number = PaNumber::parse("PA number", &args.pa_number)?;
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "pa cancel")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::PaCancel)?;
     let provider_id = actor.provider()?.to_string();
     let pa = tx
         .pa_by_number(number.as_str())?

@@ -205,7 +205,15 @@ pub fn login_with(
                         via: Via::None,
                     };
                     let target = Some(user.user_name.as_str());
-                    return Err(auth::refuse(ctx, store, tx, &who, "login", target, e));
+                    return Err(auth::refuse(
+                        ctx,
+                        store,
+                        tx,
+                        &who,
+                        auth::Cmd::Login,
+                        target,
+                        e,
+                    ));
                 }
             },
             None => active.first(),
@@ -256,7 +264,7 @@ pub fn login_with(
 pub fn cmd_logout(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
     let token_set = std::env::var("MMIS_TOKEN").is_ok_and(|t| !t.trim().is_empty());
-    let (tx, actor) = match auth::begin(ctx, &store, "logout") {
+    let (tx, actor) = match auth::begin(ctx, &store, auth::Cmd::Logout) {
         Ok(x) => x,
         // Nobody signed in (no session, or one that has ended): the wanted state already
         // holds, as with `docker logout` or `gh auth logout` (exit 0). A stale session
@@ -319,7 +327,7 @@ pub fn whoami_view(tx: &crate::store::Tx<'_>, actor: &Actor) -> Result<WhoamiVie
 
 pub fn cmd_whoami(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "whoami")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::Whoami)?;
     let view = whoami_view(&tx, &actor)?;
     tx.commit()?;
     Ok(Output::record(view))
@@ -340,7 +348,7 @@ pub struct ProviderView {
 
 pub fn cmd_providers(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "providers")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::Providers)?;
     let mut rows = Vec::new();
     if let Some(uid) = actor.user_id {
         for m in tx
@@ -405,7 +413,7 @@ pub fn cmd_providers(ctx: &Context) -> Result<Output> {
 
 pub fn cmd_account_switch_provider(ctx: &Context, args: &SwitchProviderArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "account switch-provider")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountSwitchProvider)?;
     let uid = actor
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
@@ -416,16 +424,8 @@ pub fn cmd_account_switch_provider(ctx: &Context, args: &SwitchProviderArgs) -> 
             actor.user_name
         ))
         .hint("`mmis providers` lists the providers you can act for");
-        let command = "account switch-provider";
-        return Err(auth::refuse(
-            ctx,
-            &store,
-            tx,
-            &actor,
-            command,
-            Some(target),
-            e,
-        ));
+        let cmd = auth::Cmd::AccountSwitchProvider;
+        return Err(auth::refuse(ctx, &store, tx, &actor, cmd, Some(target), e));
     };
     if let Some(sid) = actor.session_id() {
         tx.set_session_provider(sid, target)?;

@@ -39,21 +39,16 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
         )));
     }
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "token create")?;
-    let provider = match actor.provider() {
-        Ok(p) => p.to_string(),
-        Err(e) => {
-            return Err(auth::refuse(
-                ctx,
-                &store,
-                tx,
-                &actor,
-                "token create",
-                None,
-                e,
-            ))
-        }
-    };
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::TokenCreate)?;
+    let (tx, provider) = auth::checked(
+        ctx,
+        &store,
+        tx,
+        &actor,
+        auth::Cmd::TokenCreate,
+        None,
+        |_| Ok(actor.provider()?.to_string()),
+    )?;
     let wanted: Vec<Role> = match &args.roles {
         Some(r) => Role::parse_list(r)?,
         None => actor.roles.clone(),
@@ -73,7 +68,7 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
             &store,
             tx,
             &actor,
-            "token create",
+            auth::Cmd::TokenCreate,
             Some(name),
             e,
         ));
@@ -88,7 +83,7 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
             &store,
             tx,
             &actor,
-            "token create",
+            auth::Cmd::TokenCreate,
             Some(name),
             e,
         ));
@@ -156,11 +151,11 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
 
 pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "token list")?;
-    let provider = match actor.provider() {
-        Ok(p) => p.to_string(),
-        Err(e) => return Err(auth::refuse(ctx, &store, tx, &actor, "token list", None, e)),
-    };
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::TokenList)?;
+    let (tx, provider) =
+        auth::checked(ctx, &store, tx, &actor, auth::Cmd::TokenList, None, |_| {
+            Ok(actor.provider()?.to_string())
+        })?;
     let uid = actor
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
@@ -185,21 +180,16 @@ pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
 
 pub fn cmd_token_revoke(ctx: &Context, args: &TokenRevokeArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "token revoke")?;
-    let provider = match actor.provider() {
-        Ok(p) => p.to_string(),
-        Err(e) => {
-            return Err(auth::refuse(
-                ctx,
-                &store,
-                tx,
-                &actor,
-                "token revoke",
-                None,
-                e,
-            ))
-        }
-    };
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::TokenRevoke)?;
+    let (tx, provider) = auth::checked(
+        ctx,
+        &store,
+        tx,
+        &actor,
+        auth::Cmd::TokenRevoke,
+        None,
+        |_| Ok(actor.provider()?.to_string()),
+    )?;
     let uid = actor
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;

@@ -192,7 +192,7 @@ pub fn cmd_claim_export(ctx: &Context, args: &ExportArgs) -> Result<Output> {
         );
     }
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "claim export")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimExport)?;
     let provider_id = actor.provider()?.to_string();
     let c = find_claim(&tx, &provider_id, &args.icn)?;
     let (claim, p) = claim_to_write(&tx, &c)?;

@@ -87,7 +87,7 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
         );
     }
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "claim status")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimStatus)?;
     let provider_id = actor.provider()?.to_string();
     let now = ctx.clock.now_str();
     if let Some(icn) = &args.icn {
@@ -130,7 +130,7 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
 
 pub fn cmd_claim_list(ctx: &Context, args: &ListArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "claim list")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimList)?;
     let provider_id = actor.provider()?.to_string();
     let f = filter(
         &provider_id,

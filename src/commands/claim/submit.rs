@@ -233,7 +233,7 @@ pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
     let form = form.complete_with("Claim submission", &fields, &ctx.ui, true, &prompts)?;
     let raw = raw_from_form(&form)?;
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "claim submit")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimSubmit)?;
     let provider_id = actor.provider()?.to_string();
     let today = ctx.clock.today();
     let now = ctx.clock.now_str();

@@ -23,7 +23,7 @@ pub struct VoidView {
 
 pub fn cmd_claim_void(ctx: &Context, args: &IcnArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "claim void")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimVoid)?;
     let provider_id = actor.provider()?.to_string();
     let c = find_claim(&tx, &provider_id, &args.icn)?;
     let today = ctx.clock.today();

@@ -189,7 +189,7 @@ fn refusal_ack(
 
 pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "claim submit")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimSubmit)?;
     let now = ctx.clock.now_str();
     if !actor.has(Role::TradeFiles) {
         let err = Error::denied(format!(

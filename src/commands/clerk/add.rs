@@ -45,7 +45,7 @@ pub fn cmd_clerk_add(ctx: &Context, args: &ClerkAddArgs) -> Result<Output> {
 
 /// Checks the guard before anyone types a whole form for nothing (nothing is kept).
 fn precheck(ctx: &Context, store: &Store) -> Result<()> {
-    let (tx, _) = auth::begin(ctx, store, "clerk add")?;
+    let (tx, _) = auth::begin(ctx, store, auth::Cmd::ClerkAdd)?;
     drop(tx);
     Ok(())
 }
@@ -101,7 +101,12 @@ fn read_form(form: &Form) -> Result<NewClerk> {
 }
 
 fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> {
-    let form = super::refusal_first(ctx, store, "clerk add", Form::load(args.form.as_deref()))?;
+    let form = super::refusal_first(
+        ctx,
+        store,
+        crate::auth::Cmd::ClerkAdd,
+        Form::load(args.form.as_deref()),
+    )?;
     let secret_keys: Vec<&str> = ["password", "confirm_password"]
         .into_iter()
         .filter(|k| form.raw(k).is_some())
@@ -112,7 +117,7 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
             secret_keys.join(" or ")
         ))
         .hint("remove it; the clerk sets their own password with `mmis account accept-invite --code CODE`");
-        return super::refusal_first(ctx, store, "clerk add", Err(e));
+        return super::refusal_first(ctx, store, crate::auth::Cmd::ClerkAdd, Err(e));
     }
     let incomplete = clerk_add_fields()
         .iter()
@@ -134,21 +139,37 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
             .collect(),
     );
     let form = form.complete_with("Add Clerk", &clerk_add_fields(), &ctx.ui, true, &prompts)?;
-    let c = super::refusal_first(ctx, store, "clerk add", read_form(&form))?;
+    let c = super::refusal_first(ctx, store, crate::auth::Cmd::ClerkAdd, read_form(&form))?;
     confirm_clerk_maintenance(ctx, &c.user_name, &c.roles, args.yes)?;
 
-    let (tx, actor) = auth::begin(ctx, store, "clerk add")?;
+    let (tx, actor) = auth::begin(ctx, store, auth::Cmd::ClerkAdd)?;
     let provider = actor.provider()?.to_string();
     if let Err(e) = check_grantable(&actor, &provider, &c.roles) {
         let target = Some(c.user_name.as_str());
-        return Err(auth::refuse(ctx, store, tx, &actor, "clerk add", target, e));
+        return Err(auth::refuse(
+            ctx,
+            store,
+            tx,
+            &actor,
+            auth::Cmd::ClerkAdd,
+            target,
+            e,
+        ));
     }
     let now = ctx.clock.now_str();
     let uid = match tx.user_by_name(&c.user_name)? {
         Some(u) => {
             if let Err(e) = not_self(&actor, &u, "add") {
                 let target = Some(u.user_name.as_str());
-                return Err(auth::refuse(ctx, store, tx, &actor, "clerk add", target, e));
+                return Err(auth::refuse(
+                    ctx,
+                    store,
+                    tx,
+                    &actor,
+                    auth::Cmd::ClerkAdd,
+                    target,
+                    e,
+                ));
             }
             // Re-inviting a clerk of this provider who never accepted: a fresh code.
             let reinvite = !u.is_operator
@@ -259,9 +280,9 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
             }
         }),
     };
-    let wanted = super::refusal_first(ctx, store, "clerk add", parsed)?;
+    let wanted = super::refusal_first(ctx, store, crate::auth::Cmd::ClerkAdd, parsed)?;
     confirm_clerk_maintenance(ctx, user, &wanted, args.yes)?;
-    let (tx, actor) = auth::begin(ctx, store, "clerk add")?;
+    let (tx, actor) = auth::begin(ctx, store, auth::Cmd::ClerkAdd)?;
     let provider = actor.provider()?.to_string();
     let u = tx
         .user_by_name(user)?
@@ -272,7 +293,15 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
         })?;
     if let Err(e) = not_self(&actor, &u, "add") {
         let target = Some(u.user_name.as_str());
-        return Err(auth::refuse(ctx, store, tx, &actor, "clerk add", target, e));
+        return Err(auth::refuse(
+            ctx,
+            store,
+            tx,
+            &actor,
+            auth::Cmd::ClerkAdd,
+            target,
+            e,
+        ));
     }
     if u.password_hash.is_none() {
         // Invited but never accepted: no password yet, so they could not sign in to use it.
@@ -317,7 +346,15 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
     }
     if let Err(e) = check_grantable(&actor, &provider, &wanted) {
         let target = Some(u.user_name.as_str());
-        return Err(auth::refuse(ctx, store, tx, &actor, "clerk add", target, e));
+        return Err(auth::refuse(
+            ctx,
+            store,
+            tx,
+            &actor,
+            auth::Cmd::ClerkAdd,
+            target,
+            e,
+        ));
     }
     let now = ctx.clock.now_str();
     tx.upsert_membership(u.id, &provider, "clerk", &wanted, &now)?;

@@ -26,7 +26,7 @@ pub struct ClerkRowView {
 
 pub fn cmd_clerk_list(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "clerk list")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkList)?;
     let provider = actor.provider()?.to_string();
     let mut rows = Vec::new();
     for m in tx.memberships_of_provider(&provider)? {

@@ -30,7 +30,7 @@ pub use unlock::cmd_clerk_unlock;
 pub(crate) fn refusal_first<T>(
     ctx: &Context,
     store: &crate::store::Store,
-    command: &str,
+    command: crate::auth::Cmd,
     input: Result<T>,
 ) -> Result<T> {
     if input.is_err() {

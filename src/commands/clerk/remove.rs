@@ -22,23 +22,18 @@ pub struct RemovedView {
 pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkRemoveArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let checked = || -> Result<_> {
-        let (tx, actor) = auth::begin(ctx, &store, "clerk remove")?;
+        let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkRemove)?;
         let provider = actor.provider()?.to_string();
-        match active_clerk(&tx, &actor, &provider, &args.user_name, "remove") {
-            Ok((user, m)) => Ok((tx, actor, provider, user, m)),
-            Err(e) => {
-                let target = Some(args.user_name.trim());
-                Err(auth::refuse(
-                    ctx,
-                    &store,
-                    tx,
-                    &actor,
-                    "clerk remove",
-                    target,
-                    e,
-                ))
-            }
-        }
+        let (tx, (user, m)) = auth::checked(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            auth::Cmd::ClerkRemove,
+            Some(args.user_name.trim()),
+            |tx| active_clerk(tx, &actor, &provider, &args.user_name, "remove"),
+        )?;
+        Ok((tx, actor, provider, user, m))
     };
     let (mut tx, mut actor, mut provider, mut user, mut m) = checked()?;
     if !args.yes && ctx.ui.can_prompt() {

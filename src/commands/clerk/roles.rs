@@ -69,7 +69,7 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
         change.apply(&[])?;
         Ok(change)
     })();
-    let change = super::refusal_first(ctx, &store, "clerk roles", parsed)?;
+    let change = super::refusal_first(ctx, &store, crate::auth::Cmd::ClerkRoles, parsed)?;
     let user_arg = args.user_name.trim();
     if change.is_empty() {
         return show(ctx, &store, user_arg);
@@ -81,23 +81,17 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
         .contains(&Role::ClerkMaintenance);
     if may_grant_cm {
         // Work out whether Clerk Maintenance is new to them, then ask outside the write lock.
-        let (tx, actor) = auth::begin(ctx, &store, "clerk roles")?;
+        let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkRoles)?;
         let provider = actor.provider()?.to_string();
-        let p = match plan(&tx, &actor, &provider, user_arg, &change) {
-            Ok(p) => p,
-            Err(e) => {
-                let target = Some(user_arg);
-                return Err(auth::refuse(
-                    ctx,
-                    &store,
-                    tx,
-                    &actor,
-                    "clerk roles",
-                    target,
-                    e,
-                ));
-            }
-        };
+        let (tx, p) = auth::checked(
+            ctx,
+            &store,
+            tx,
+            &actor,
+            auth::Cmd::ClerkRoles,
+            Some(user_arg),
+            |tx| plan(tx, &actor, &provider, user_arg, &change),
+        )?;
         drop(tx);
         confirm_clerk_maintenance(
             ctx,
@@ -106,23 +100,17 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
             args.yes,
         )?;
     }
-    let (tx, actor) = auth::begin(ctx, &store, "clerk roles")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkRoles)?;
     let provider = actor.provider()?.to_string();
-    let p = match plan(&tx, &actor, &provider, user_arg, &change) {
-        Ok(p) => p,
-        Err(e) => {
-            let target = Some(user_arg);
-            return Err(auth::refuse(
-                ctx,
-                &store,
-                tx,
-                &actor,
-                "clerk roles",
-                target,
-                e,
-            ));
-        }
-    };
+    let (tx, p) = auth::checked(
+        ctx,
+        &store,
+        tx,
+        &actor,
+        auth::Cmd::ClerkRoles,
+        Some(user_arg),
+        |tx| plan(tx, &actor, &provider, user_arg, &change),
+    )?;
     if added(&p.before, &p.after).contains(&Role::ClerkMaintenance) && !may_grant_cm {
         return Err(Error::internal(
             "Clerk Maintenance granted without confirmation",
@@ -167,7 +155,7 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
 
 /// Showing roles is a read: allowed for any member of the provider, yourself included.
 fn show(ctx: &Context, store: &crate::store::Store, user_arg: &str) -> Result<Output> {
-    let (tx, actor) = auth::begin(ctx, store, "clerk roles")?;
+    let (tx, actor) = auth::begin(ctx, store, auth::Cmd::ClerkRoles)?;
     let provider = actor.provider()?.to_string();
     let (user, m) = find_member(&tx, &provider, user_arg)?;
     let Some(m) = m.filter(|m| m.is_active()) else {

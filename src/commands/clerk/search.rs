@@ -23,7 +23,7 @@ pub fn cmd_clerk_search(ctx: &Context, args: &ClerkSearchArgs) -> Result<Output>
     };
     let (user, first, last) = (clean(&args.username), clean(&args.first), clean(&args.last));
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "clerk search")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkSearch)?;
     actor.provider()?;
     if user.is_none() && first.is_none() && last.is_none() {
         return Err(Error::invalid(

@@ -10,23 +10,17 @@ use crate::output::Output;
 
 pub fn cmd_clerk_unlock(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "clerk unlock")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkUnlock)?;
     let provider = actor.provider()?.to_string();
-    let (user, _) = match active_clerk(&tx, &actor, &provider, &args.user_name, "unlock") {
-        Ok(v) => v,
-        Err(e) => {
-            let target = Some(args.user_name.trim());
-            return Err(auth::refuse(
-                ctx,
-                &store,
-                tx,
-                &actor,
-                "clerk unlock",
-                target,
-                e,
-            ));
-        }
-    };
+    let (tx, (user, _)) = auth::checked(
+        ctx,
+        &store,
+        tx,
+        &actor,
+        auth::Cmd::ClerkUnlock,
+        Some(args.user_name.trim()),
+        |tx| active_clerk(tx, &actor, &provider, &args.user_name, "unlock"),
+    )?;
     // A lockout is per user: someone who administers any provider is unlocked by the agency.
     if let Some(admin_of) = tx
         .memberships_of_user(user.id)?
@@ -44,7 +38,7 @@ pub fn cmd_clerk_unlock(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
             &store,
             tx,
             &actor,
-            "clerk unlock",
+            auth::Cmd::ClerkUnlock,
             target,
             e,
         ));

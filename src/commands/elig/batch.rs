@@ -635,7 +635,7 @@ pub fn cmd_elig_batch(ctx: &Context, args: &BatchArgs) -> Result<Output> {
         .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
     let size = crate::output::input::size(path);
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::EligBatch)?;
     // Lookups are made a chunk at a time in key order, so a page is read once per chunk:
     // a small page cache does (a bigger one measured no faster), leaving the memory
     // budget (a 1M-row roster under 64 MiB) to the chunk.

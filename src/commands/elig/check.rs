@@ -342,7 +342,7 @@ pub fn cmd_elig_check(ctx: &Context, args: &CheckArgs) -> Result<Output> {
         return super::x12::cmd_print_270(ctx, &who, from, to);
     }
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "elig check")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::EligCheck)?;
     let now = ctx.clock.now_str();
     let dates = if from == to {
         from.to_string()

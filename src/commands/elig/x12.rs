@@ -338,7 +338,7 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
     let name = path.display().to_string();
     // Permission first, then the size, then the file.
     let store = ctx.open_store()?;
-    auth::permit(ctx, &store, "elig batch")?;
+    auth::permit(ctx, &store, auth::Cmd::EligBatch)?;
     let bytes = crate::limits::read_file(path, crate::limits::MAX_270_BYTES, "a 270")?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::invalid(format!("{name} is not a valid X12 270: not text (UTF-8)")))?;
@@ -373,7 +373,7 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
             text: chunk,
         });
     }
-    let (tx, actor) = auth::begin(ctx, &store, "elig batch")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::EligBatch)?;
     let mut control = tx
         .meta_get("x12_271_control")?
         .and_then(|v| v.parse::<u32>().ok())
@@ -471,7 +471,7 @@ fn write_err(to: &str, name: &str, e: std::io::Error) -> Error {
 /// `elig check ... --x12-270`: the 270 this provider's client software would send.
 pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "elig check")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::EligCheck)?;
     let pid = actor.provider()?.to_string();
     let p = tx
         .provider(&pid)?

@@ -27,7 +27,7 @@ pub struct CycleView {
 
 pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "ops claims adjudicate")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsClaimsAdjudicate)?;
     let today = ctx.clock.today().to_string();
     let now = ctx.clock.now_str();
     let cycle = tx.start_cycle(&today, &now, &actor.user_name)?;

@@ -130,9 +130,9 @@ pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {
 pub fn cmd_ops_fee_schedule_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     // Permission first, then the size, then the file.
     let store = ctx.open_store()?;
-    auth::permit(ctx, &store, "ops fee-schedule import")?;
+    auth::permit(ctx, &store, auth::Cmd::OpsFeeScheduleImport)?;
     let rows = read_fees(&args.file)?;
-    let (tx, actor) = auth::begin(ctx, &store, "ops fee-schedule import")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsFeeScheduleImport)?;
     let added = tx.upsert_fees(&rows)?;
     let now = ctx.clock.now_str();
     let detail = format!("{} rows ({} new)", rows.len(), added);

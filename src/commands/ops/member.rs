@@ -394,7 +394,7 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     // Permission first (a non-operator hears exit 4 before any of the file is read), then
     // the size, then the file.
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "ops member import")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsMemberImport)?;
     crate::limits::check_file_size(
         &args.file,
         crate::limits::MAX_MEMBER_CSV_BYTES,

@@ -18,7 +18,7 @@ pub fn cmd_ops_pa_decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
         return Err(Error::invalid("--reason: say why the PA is denied"));
     }
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "ops pa decide")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsPaDecide)?;
     let pa = tx
         .pa_by_number(number.as_str())?
         .ok_or_else(|| Error::not_found(format!("no prior authorization {number}")))?;

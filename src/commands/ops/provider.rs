@@ -107,7 +107,7 @@ pub fn cmd_ops_provider_enroll(ctx: &Context, args: &EnrollArgs) -> Result<Outpu
         return Err(Error::invalid_fields("the enrollment", &problems));
     };
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "ops provider enroll")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderEnroll)?;
     if let Some(existing) = tx.provider_by_npi(npi.as_str())? {
         return Err(Error::conflict(format!(
             "NPI {npi} is already enrolled as provider {}",
@@ -162,7 +162,7 @@ pub fn cmd_ops_provider_enroll(ctx: &Context, args: &EnrollArgs) -> Result<Outpu
 pub fn cmd_ops_provider_pin_reissue(ctx: &Context, args: &PinReissueArgs) -> Result<Output> {
     let pid = ProviderId::parse("PROVIDER_ID", &args.provider_id)?;
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "ops provider pin-reissue")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderPinReissue)?;
     let row = tx
         .provider(pid.as_str())?
         .ok_or_else(|| Error::not_found(format!("no provider {pid} is enrolled")))?;
@@ -183,7 +183,7 @@ pub fn cmd_ops_provider_pin_reissue(ctx: &Context, args: &PinReissueArgs) -> Res
 
 pub fn cmd_ops_provider_list(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, _actor) = auth::begin(ctx, &store, "ops provider list")?;
+    let (tx, _actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderList)?;
     let rows = tx.providers_all()?;
     tx.commit()?;
     Ok(Output::rows(
@@ -202,7 +202,7 @@ pub fn cmd_ops_provider_list(ctx: &Context) -> Result<Output> {
 
 pub fn cmd_ops_pin_requests(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, _actor) = auth::begin(ctx, &store, "ops pin-requests")?;
+    let (tx, _actor) = auth::begin(ctx, &store, auth::Cmd::OpsPinRequests)?;
     let rows = tx.pin_requests_all()?;
     tx.commit()?;
     Ok(Output::rows(

@@ -34,7 +34,7 @@ pub struct TransferListRow {
 
 pub fn cmd_ops_transfer_list(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "ops transfer list")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsTransferList)?;
     let mut rows = Vec::new();
     for t in tx.transfers_all()? {
         let f = TransferForm::from_json(&t.form)?;
@@ -112,7 +112,7 @@ pub struct ApprovedView {
 
 pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "ops transfer approve")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsTransferApprove)?;
     let t = pending(&tx, &args.request_id)?;
     let f = TransferForm::from_json(&t.form)?;
     let provider = t.provider_id.clone();
@@ -233,7 +233,7 @@ pub fn cmd_ops_transfer_reject(ctx: &Context, args: &RejectArgs) -> Result<Outpu
         return Err(Error::invalid("--reason: say why the request is rejected"));
     }
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "ops transfer reject")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsTransferReject)?;
     let t = pending(&tx, &args.request_id)?;
     let now = ctx.clock.now_str();
     if !tx.decide_transfer(t.id, "rejected", &now, &actor.user_name, Some(reason))? {

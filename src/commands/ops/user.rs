@@ -10,7 +10,7 @@ use crate::store::AuditEntry;
 
 pub fn cmd_ops_user_unlock(ctx: &Context, args: &UserArgs) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, actor) = auth::begin(ctx, &store, "ops user unlock")?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsUserUnlock)?;
     let user = tx
         .user_by_name(args.user_name.trim())?
         .ok_or_else(|| Error::not_found(format!("no user named {}", args.user_name.trim())))?;
@@ -32,7 +32,7 @@ pub fn cmd_ops_recover_operator(ctx: &Context, args: &RecoverOperatorArgs) -> Re
     let store = ctx.open_store()?;
     // Write access first: a `BEGIN IMMEDIATE` that is rolled back.
     let operator = {
-        let (tx, _) = auth::begin(ctx, &store, "ops recover-operator")?;
+        let (tx, _) = auth::begin(ctx, &store, auth::Cmd::OpsRecoverOperator)?;
         tx.user_by_name(user_name)?
     };
     let operator = match operator {
@@ -70,7 +70,7 @@ pub fn cmd_ops_recover_operator(ctx: &Context, args: &RecoverOperatorArgs) -> Re
     }
     let hashed = hash::hash_secret(password.expose())?;
     drop(password);
-    let (tx, _) = auth::begin(ctx, &store, "ops recover-operator")?;
+    let (tx, _) = auth::begin(ctx, &store, auth::Cmd::OpsRecoverOperator)?;
     let now = ctx.clock.now_str();
     tx.set_password(operator.id, &hashed, &now)?;
     let was_locked = tx
