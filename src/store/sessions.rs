@@ -82,39 +82,23 @@ impl Tx<'_> {
     }
 
     pub fn session_by_hash(&self, token_hash: &str) -> Result<Option<SessionRow>> {
-        self.conn()
-            .prepare_cached(
-                "SELECT id, user_id, provider_id, created_at, last_seen_at, ended_at,
-                        idle_secs, absolute_secs
-                 FROM sessions WHERE token_hash = ?1",
-            )
-            .and_then(|mut s| {
-                s.query_row([token_hash], |r| {
-                    Ok(SessionRow {
-                        id: r.get(0)?,
-                        user_id: r.get(1)?,
-                        provider_id: r.get(2)?,
-                        created_at: r.get(3)?,
-                        last_seen_at: r.get(4)?,
-                        ended_at: r.get(5)?,
-                        idle_secs: r.get(6)?,
-                        absolute_secs: r.get(7)?,
-                    })
-                })
-                .optional()
-            })
-            .map_err(self.err())
+        self.session_where("token_hash = ?1", token_hash)
     }
 
     pub fn session_by_id(&self, id: i64) -> Result<Option<SessionRow>> {
+        self.session_where("id = ?1", id)
+    }
+
+    /// The one session matching `filter` (a `WHERE` clause over `?1`).
+    fn session_where(&self, filter: &str, key: impl rusqlite::ToSql) -> Result<Option<SessionRow>> {
         self.conn()
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT id, user_id, provider_id, created_at, last_seen_at, ended_at,
                         idle_secs, absolute_secs
-                 FROM sessions WHERE id = ?1",
-            )
+                 FROM sessions WHERE {filter}"
+            ))
             .and_then(|mut s| {
-                s.query_row([id], |r| {
+                s.query_row([key], |r| {
                     Ok(SessionRow {
                         id: r.get(0)?,
                         user_id: r.get(1)?,

@@ -289,3 +289,118 @@ fn rusqlite_free_exec(db: &Path, sql: &str) -> bool {
         Err(_) => false,
     }
 }
+
+/// Arguments for every guarded command that pass clap and then fail fast (not found) once the
+/// guard lets them in, with files that are valid for their command — so a refusal can only
+/// come from the guard. The permission-matrix tests (sessions and tokens) share this one list;
+/// a command missing here fails them.
+pub struct MatrixArgs {
+    roster: String,
+    members: String,
+    fees: String,
+    claim: String,
+    pa: String,
+    pw_form: String,
+    enroll_npi: String,
+    anchor_out: String,
+}
+
+impl MatrixArgs {
+    pub fn new(sb: &Sandbox) -> MatrixArgs {
+        let f = |name: &str, body: &str| sb.write(name, body).to_str().unwrap().to_string();
+        let roster = f("m-roster.csv", "health_id\nAB12CD34\n");
+        let members = f(
+            "m-members.csv",
+            "health_id,last_name,first_name,dob,sex,coverage,plan,plan_type,start,end,plan_partner\nAB12CD34,DOE,JANE,1990-01-01,F,benefit,BMH,,2025-01-01,,\n",
+        );
+        let fees = f(
+            "m-fees.csv",
+            "procedure_code,modifier,description,max_allowable,pa_required\n97110,,Therapeutic exercise,25.00,false\n",
+        );
+        let claim = f(
+            "m-claim.toml",
+            &format!(
+                "member_id = \"AB12CD34\"\nbilling_npi = \"{n}\"\nrendering_npi = \"{n}\"\ndiagnosis_codes = [\"F84.0\"]\nplace_of_service = \"11\"\n\n[[lines]]\nprocedure_code = \"97110\"\ndate_of_service = \"2026-03-10\"\nunits = 1\ncharge = \"30.00\"\n",
+                n = npi(123456789)
+            ),
+        );
+        let pa = f(
+            "m-pa.toml",
+            "kind = \"prior-auth\"\nmember_id = \"AB12CD34\"\ndiagnosis_codes = [\"F84.0\"]\nprocedure_codes = [\"97110\"]\nfrom = \"2026-03-16\"\nto = \"2026-06-16\"\nunits = 12\n",
+        );
+        let pw_form = f(
+            "m-pw.toml",
+            &format!("current_password = \"{ADMIN_PASSWORD}\"\nnew_password = \"x\"\nconfirm_new_password = \"x\"\n"),
+        );
+        let enroll_npi = npi(333333333);
+        let anchor_out = sb.path("m-anchor.json").to_str().unwrap().to_string();
+        MatrixArgs {
+            roster,
+            members,
+            fees,
+            claim,
+            pa,
+            pw_form,
+            enroll_npi,
+            anchor_out,
+        }
+    }
+
+    /// The command's words and arguments; `None` for a command the list does not know.
+    pub fn for_command(&self, cmd: &str) -> Option<Vec<String>> {
+        let extra: Vec<&str> = match cmd {
+            "whoami"
+            | "info"
+            | "providers"
+            | "logout"
+            | "token list"
+            | "clerk list"
+            | "audit log"
+            | "audit verify"
+            | "claim list"
+            | "pa list"
+            | "ops provider list"
+            | "ops pin-requests"
+            | "ops claims adjudicate"
+            | "ops transfer list" => vec![],
+            "account link" => vec!["--login-id", crate::access::A, "--pin", "Xy3Xy3Xy3"],
+            "account switch-provider" => vec![crate::access::A],
+            "account password change" => vec!["--form", &self.pw_form],
+            "token create" => vec!["--name", "matrix", "--roles", "Claim Inquiry"],
+            "token revoke" => vec!["no-such-token"],
+            "audit anchor" => vec!["--out", &self.anchor_out],
+            "clerk add" => vec!["--existing", "NOSUCH9", "--roles", "Claim Inquiry"],
+            "clerk remove" | "clerk roles" | "clerk unlock" => vec!["NOSUCH9"],
+            "clerk search" => vec!["--username", "NOSUCH9"],
+            "elig check" => vec!["--id", "AB12CD34"],
+            "elig batch" => vec![&self.roster],
+            "claim submit" => vec!["--form", &self.claim],
+            "claim status" | "claim void" => vec!["1234567890123"],
+            "claim export" => vec!["1234567890123", "--x12"],
+            "pa submit" => vec!["--form", &self.pa],
+            "pa inquire" => vec!["1234567890"],
+            "pa cancel" => vec!["1234567890"],
+            "ops provider enroll" => {
+                vec![
+                    "--npi",
+                    &self.enroll_npi,
+                    "--name",
+                    "Matrix",
+                    "--type",
+                    "group",
+                ]
+            }
+            "ops provider pin-reissue" => vec!["999999"],
+            "ops member import" => vec![&self.members],
+            "ops fee-schedule import" => vec![&self.fees],
+            "ops pa decide" => vec!["1234567890", "--approve"],
+            "ops transfer approve" => vec!["TR-999999"],
+            "ops transfer reject" => vec!["TR-999999", "--reason", "matrix"],
+            "ops user unlock" => vec!["NOSUCH9"],
+            _ => return None,
+        };
+        let mut v: Vec<String> = cmd.split(' ').map(str::to_string).collect();
+        v.extend(extra.iter().map(|s| s.to_string()));
+        Some(v)
+    }
+}

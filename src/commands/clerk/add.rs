@@ -9,7 +9,7 @@ use crate::domain::roles::{self, Role};
 use crate::error::{Error, Result};
 use crate::forms::{field, Field, Form, Kind, Prompts};
 use crate::output::Output;
-use crate::store::{sha256_hex, NewUser, Store};
+use crate::store::{sha256_hex, NewUser, Store, Tx};
 use serde::Serialize;
 
 /// The Add Clerk screen (seed 002) without its password fields: the clerk sets those.
@@ -145,14 +145,12 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
     let (tx, actor) = auth::begin(ctx, store, auth::Cmd::ClerkAdd)?;
     let provider = actor.provider()?.to_string();
     if let Err(e) = check_grantable(&actor, &provider, &c.roles) {
-        let target = Some(c.user_name.as_str());
-        return Err(auth::refuse(
+        return Err(refuse(
             ctx,
             store,
             tx,
             &actor,
-            auth::Cmd::ClerkAdd,
-            target,
+            Some(c.user_name.as_str()),
             e,
         ));
     }
@@ -160,14 +158,12 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
     let uid = match tx.user_by_name(&c.user_name)? {
         Some(u) => {
             if let Err(e) = not_self(&actor, &u, "add") {
-                let target = Some(u.user_name.as_str());
-                return Err(auth::refuse(
+                return Err(refuse(
                     ctx,
                     store,
                     tx,
                     &actor,
-                    auth::Cmd::ClerkAdd,
-                    target,
+                    Some(u.user_name.as_str()),
                     e,
                 ));
             }
@@ -292,14 +288,12 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
                 .hint("`mmis clerk search --username NAME` finds users; a new user is added with `mmis clerk add --form FILE`")
         })?;
     if let Err(e) = not_self(&actor, &u, "add") {
-        let target = Some(u.user_name.as_str());
-        return Err(auth::refuse(
+        return Err(refuse(
             ctx,
             store,
             tx,
             &actor,
-            auth::Cmd::ClerkAdd,
-            target,
+            Some(u.user_name.as_str()),
             e,
         ));
     }
@@ -345,14 +339,12 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
         });
     }
     if let Err(e) = check_grantable(&actor, &provider, &wanted) {
-        let target = Some(u.user_name.as_str());
-        return Err(auth::refuse(
+        return Err(refuse(
             ctx,
             store,
             tx,
             &actor,
-            auth::Cmd::ClerkAdd,
-            target,
+            Some(u.user_name.as_str()),
             e,
         ));
     }
@@ -375,4 +367,16 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
         },
         human,
     ))
+}
+
+/// A refusal `clerk add` makes after the guard let it in: rolled back and audited.
+fn refuse(
+    ctx: &Context,
+    store: &Store,
+    tx: Tx<'_>,
+    actor: &auth::Actor,
+    target: Option<&str>,
+    e: Error,
+) -> Error {
+    auth::refuse(ctx, store, tx, actor, auth::Cmd::ClerkAdd, target, e)
 }
