@@ -442,20 +442,41 @@ pub fn cmd_pa_list(ctx: &Context, args: &PaListArgs) -> Result<Output> {
         Some(&format!("{} found", rows.len())),
     ))?;
     tx.commit()?;
-    Ok(Output::rows(
+    // Every field in JSON and CSV; the table folds the dates and the units (used/approved)
+    // so that it fits an 80-column terminal (`pa inquire` shows one PA whole).
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.pa_number.clone(),
+                if r.kind == "plan-of-care" {
+                    "POC"
+                } else {
+                    "PA"
+                }
+                .to_string(),
+                r.status.clone(),
+                r.member_id.clone(),
+                r.procedure_codes.join(" "),
+                format!("{} {}", r.from, r.to),
+                format!("{}/{}", r.used_units, r.approved_units),
+                r.units_left.to_string(),
+            ]
+        })
+        .collect();
+    Ok(Output::rows_with_table(
         &rows,
         vec![
             "pa_number",
             "kind",
             "status",
-            "member_id",
-            "procedure_codes",
-            "from",
-            "to",
-            "approved_units",
-            "used_units",
-            "units_left",
+            "member",
+            "codes",
+            "dates",
+            "used",
+            "left",
         ],
+        table,
     ))
 }
 

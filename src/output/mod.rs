@@ -71,6 +71,20 @@ impl Output {
             human_footer: None,
         }
     }
+    /// Rows whose table shows columns of its own (folded or shortened to fit a terminal);
+    /// JSON, NDJSON and CSV still carry every field of the items.
+    pub fn rows_with_table<T: serde::Serialize>(
+        items: &[T],
+        columns: Vec<&'static str>,
+        cells: Vec<Vec<String>>,
+    ) -> Output {
+        Output::Rows {
+            value: items.iter().map(to_value).collect(),
+            columns,
+            cells,
+            human_footer: None,
+        }
+    }
 }
 
 pub fn to_value(v: impl serde::Serialize) -> Value {
@@ -281,7 +295,13 @@ pub fn render(output: &Output, format: Format, out: &mut dyn Write) -> Result<()
             Format::Ndjson => write_out(out, &format!("{value}\n")),
             Format::Csv => write_out(out, &flat::csv_text(&flat::record_table(value))),
             Format::Table => {
-                let text = human.clone().unwrap_or_else(|| kv_table(value));
+                let text = match human {
+                    Some(h) => match term::prose_width() {
+                        Some(w) => wrap_prose(h, w),
+                        None => h.clone(),
+                    },
+                    None => kv_table(value),
+                };
                 write_out(out, &format!("{}\n", text.trim_end()))
             }
         },
@@ -310,12 +330,53 @@ pub fn render(output: &Output, format: Format, out: &mut dyn Write) -> Result<()
                 };
                 if let Some(f) = human_footer {
                     s.push('\n');
-                    s.push_str(f);
+                    match term::prose_width() {
+                        Some(w) => s.push_str(&wrap_prose(f, w)),
+                        None => s.push_str(f),
+                    }
                 }
                 write_out(out, &format!("{}\n", s.trim_end()))
             }
         },
     }
+}
+
+/// Text for a person laid out to `width` columns: a line wider than that is wrapped between
+/// words (never inside one, so IDs, codes and times stay whole), its continuation indented
+/// two more than the line itself. Lines of a table (box-drawing characters) are left as the
+/// table drew them.
+pub fn wrap_prose(text: &str, width: usize) -> String {
+    const BOX: &[char] = &['│', '┆', '┌', '└', '├', '╞', '─', '═', '┬', '┼', '┴'];
+    let width = width.max(20);
+    let mut out = String::with_capacity(text.len());
+    for line in text.split('\n') {
+        if line.chars().count() <= width || line.contains(BOX) {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+        let hanging = format!("{indent}  ");
+        let mut cur = indent.clone();
+        let mut first = true;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let lead = if first { &indent } else { &hanging };
+            let empty = cur.chars().count() == lead.chars().count();
+            if !empty && cur.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(&cur);
+                out.push('\n');
+                first = false;
+                cur = hanging.clone();
+            } else if !empty {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        }
+        out.push_str(&cur);
+        out.push('\n');
+    }
+    out.pop();
+    out
 }
 
 /// The line (on stderr) under every table printed from a sandbox store.
@@ -327,4 +388,34 @@ pub fn sandbox_banner(business_date: &str) -> String {
 
 pub fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_prose;
+
+    #[test]
+    fn prose_wraps_between_words_and_keeps_tables_and_tokens_whole() {
+        let line = "=> Bill Health Share of Oregon, not OHA; plan partner CareOregon (claim 2026075000001)";
+        let w = wrap_prose(line, 40);
+        assert!(w.lines().all(|l| l.chars().count() <= 40), "{w}");
+        assert!(w.contains("2026075000001"), "{w}");
+        assert_eq!(w.lines().nth(1).map(|l| l.starts_with("  ")), Some(true));
+        assert_eq!(
+            w.split_whitespace().collect::<Vec<_>>(),
+            line.split_whitespace().collect::<Vec<_>>()
+        );
+        // Indented lines keep their indent, and continue two further in.
+        let w = wrap_prose(
+            "  2026-03-16  accepted  A2  JOHNNIE5 — received on the portal; accepted",
+            40,
+        );
+        assert!(w.lines().all(|l| l.starts_with("  ")), "{w}");
+        // Short lines, table lines and words longer than the width are left whole.
+        assert_eq!(wrap_prose("short\n\nlines", 20), "short\n\nlines");
+        let table = "│ a very long cell that a table drew and that is wider than twenty │";
+        assert_eq!(wrap_prose(table, 20), table);
+        let long = "x".repeat(30);
+        assert_eq!(wrap_prose(&format!("a {long}"), 20), format!("a\n  {long}"));
+    }
 }

@@ -73,6 +73,18 @@ pub fn width() -> u16 {
     table_width(comfy_table::Table::new().width())
 }
 
+/// The width prose is wrapped to: `COLUMNS` when set, else stdout's terminal; `None` off a
+/// terminal, where lines are left whole for whoever reads the pipe.
+pub fn prose_width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u16>().ok())
+        .filter(|n| *n >= 20);
+    columns
+        .or_else(|| comfy_table::Table::new().width())
+        .map(usize::from)
+}
+
 /// The width tables are drawn to: `COLUMNS`, else the terminal's, else 100.
 pub fn table_width(terminal: Option<u16>) -> u16 {
     if let Some(n) = std::env::var("COLUMNS")

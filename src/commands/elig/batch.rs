@@ -192,6 +192,27 @@ enum Sink<W: Write> {
     Ndjson(W),
 }
 
+/// Where the table's last column (bill / error) starts.
+const LAST_COLUMN: usize = 58;
+
+/// The table's last column wrapped between words to the terminal's width, its continuation
+/// lines starting under it (a name is never split; a column narrower than 20 is not wrapped).
+fn fit_last_column(text: &str) -> String {
+    let Some(width) = crate::output::term::prose_width() else {
+        return text.to_string();
+    };
+    let room = width.saturating_sub(LAST_COLUMN);
+    if room < 20 || text.chars().count() <= room {
+        return text.to_string();
+    }
+    let wrapped = crate::output::wrap_prose(text, room);
+    wrapped
+        .lines()
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join(&format!("\n{}", " ".repeat(LAST_COLUMN)))
+}
+
 fn io(e: std::io::Error) -> Error {
     Error::internal(format!("cannot write the results: {e}"))
 }
@@ -269,7 +290,7 @@ impl<W: Write> Sink<W> {
                     },
                     r.lane.unwrap_or("-"),
                     r.benefit_plan.unwrap_or("-"),
-                    last
+                    fit_last_column(&last)
                 )
             }
         }
