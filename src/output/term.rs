@@ -80,8 +80,10 @@ pub fn prose_width() -> Option<usize> {
         .ok()
         .and_then(|v| v.trim().parse::<u16>().ok())
         .filter(|n| *n >= 20);
+    // A terminal that reports no size (0 columns, as a bare pseudo-terminal does) is left
+    // unwrapped rather than squeezed.
     columns
-        .or_else(|| comfy_table::Table::new().width())
+        .or_else(|| comfy_table::Table::new().width().filter(|n| *n >= 20))
         .map(usize::from)
 }
 
@@ -94,7 +96,7 @@ pub fn table_width(terminal: Option<u16>) -> u16 {
     {
         return n;
     }
-    terminal.unwrap_or(100)
+    terminal.filter(|n| *n >= 20).unwrap_or(100)
 }
 
 /// The colour a table cell's value gets, for the columns where colour helps.
