@@ -1,0 +1,539 @@
+//! Reaching a PostgreSQL store: the URL, the password (never from argv), TLS, and what the
+//! server's failures mean to a user.
+//!
+//! `MMIS_DB=postgresql://user@host:5432/dbname?sslmode=verify-full&sslrootcert=/path/ca.pem`.
+//! The password comes from the URL (in the environment or the config file, never `--db`),
+//! else `PGPASSWORD`, else `~/.pgpass` (`PGPASSFILE`), as libpq does. `sslmode` is libpq's:
+//! `disable`, `prefer` (the default: TLS when the server offers it), `require` (TLS, the
+//! server's certificate not checked), `verify-ca` (checked against `sslrootcert`, default
+//! `~/.postgresql/root.crt`) and `verify-full` (checked, and the host name must match).
+
+use crate::error::{Error, Result};
+use postgres::config::{Host, SslMode};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Whether a `--db` / `MMIS_DB` value names a PostgreSQL server rather than a file.
+pub fn is_url(s: &str) -> bool {
+    let l = s.trim_start().to_ascii_lowercase();
+    l.starts_with("postgres://") || l.starts_with("postgresql://")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tls {
+    Disable,
+    Prefer,
+    Require,
+    VerifyCa,
+    VerifyFull,
+}
+
+/// A parsed server URL.
+pub struct Target {
+    config: postgres::Config,
+    tls: Tls,
+    root_cert: Option<String>,
+    /// `postgresql://user@host:port/dbname`: never the password.
+    pub location: String,
+}
+
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push(h * 16 + l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn bad_url(detail: impl std::fmt::Display) -> Error {
+    Error::usage(format!("the store URL is not valid: {detail}")).hint(
+        "write it as postgresql://USER@HOST:PORT/DATABASE?sslmode=verify-full (see docs/store.md)",
+    )
+}
+
+impl Target {
+    pub fn parse(url: &str) -> Result<Target> {
+        let url = url.trim();
+        let (base, query) = match url.split_once('?') {
+            Some((b, q)) => (b, q),
+            None => (url, ""),
+        };
+        let mut kept = Vec::new();
+        let mut tls = None;
+        let mut root_cert = None;
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            match k {
+                "sslmode" => tls = Some(match decode(v).as_str() {
+                    "disable" => Tls::Disable,
+                    "allow" | "prefer" => Tls::Prefer,
+                    "require" => Tls::Require,
+                    "verify-ca" => Tls::VerifyCa,
+                    "verify-full" => Tls::VerifyFull,
+                    other => return Err(bad_url(format!(
+                        "sslmode={other} (use disable, prefer, require, verify-ca or verify-full)"
+                    ))),
+                }),
+                "sslrootcert" => root_cert = Some(decode(v)),
+                _ => kept.push(pair),
+            }
+        }
+        let rebuilt = if kept.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}?{}", kept.join("&"))
+        };
+        let mut config: postgres::Config = rebuilt.parse().map_err(|e| {
+            // tokio-postgres's messages name the option, never its value.
+            bad_url(e)
+        })?;
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        if config.get_user().is_none() {
+            let user = env("PGUSER")
+                .or_else(|| env("USER"))
+                .or_else(|| env("LOGNAME"))
+                .unwrap_or_else(|| "postgres".into());
+            config.user(&user);
+        }
+        if config.get_hosts().is_empty() {
+            match env("PGHOST") {
+                Some(h) => {
+                    config.host(&h);
+                }
+                None => {
+                    config.host_path("/var/run/postgresql");
+                }
+            }
+        }
+        if config.get_ports().is_empty() {
+            if let Some(p) = env("PGPORT").and_then(|p| p.parse::<u16>().ok()) {
+                config.port(p);
+            }
+        }
+        if config.get_dbname().is_none() {
+            let db =
+                env("PGDATABASE").unwrap_or_else(|| config.get_user().unwrap_or("").to_string());
+            config.dbname(&db);
+        }
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(10));
+        }
+        config.application_name("mmis");
+        let tls = tls.unwrap_or(Tls::Prefer);
+        let location = location_of(&config);
+        if config.get_password().is_none() {
+            if let Some(p) = env("PGPASSWORD").or_else(|| pgpass(&config)) {
+                config.password(p);
+            }
+        }
+        Ok(Target {
+            config,
+            tls,
+            root_cert,
+            location,
+        })
+    }
+
+    pub fn connect(&self) -> Result<postgres::Client> {
+        let unreachable = |e: postgres::Error| {
+            Error::store(format!(
+                "cannot reach the PostgreSQL store {}: {}",
+                self.location,
+                reason(&e)
+            ))
+            .hint("check that the server is running, the URL (MMIS_DB) and the password (PGPASSWORD or ~/.pgpass)")
+        };
+        let mut config = self.config.clone();
+        if self.tls == Tls::Disable {
+            config.ssl_mode(SslMode::Disable);
+            return config.connect(postgres::NoTls).map_err(unreachable);
+        }
+        let tls_config = self.rustls()?;
+        config.ssl_mode(if self.tls == Tls::Prefer {
+            SslMode::Prefer
+        } else {
+            SslMode::Require
+        });
+        let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls_config);
+        config.connect(tls).map_err(unreachable)
+    }
+
+    fn rustls(&self) -> Result<rustls::ClientConfig> {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+            .with_safe_default_protocol_versions()
+            .map_err(|e| Error::internal(format!("TLS set-up failed: {e}")))?;
+        let config = match self.tls {
+            Tls::Disable | Tls::Prefer | Tls::Require => builder
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(Unverified(provider)))
+                .with_no_client_auth(),
+            Tls::VerifyCa | Tls::VerifyFull => {
+                let roots = Arc::new(self.roots()?);
+                let webpki = rustls::client::WebPkiServerVerifier::builder_with_provider(
+                    roots,
+                    provider.clone(),
+                )
+                .build()
+                .map_err(|e| Error::store(format!("cannot use the root certificate: {e}")))?;
+                let verifier: Arc<dyn rustls::client::danger::ServerCertVerifier> =
+                    if self.tls == Tls::VerifyFull {
+                        webpki
+                    } else {
+                        Arc::new(AnyName(webpki))
+                    };
+                builder
+                    .dangerous()
+                    .with_custom_certificate_verifier(verifier)
+                    .with_no_client_auth()
+            }
+        };
+        Ok(config)
+    }
+
+    fn roots(&self) -> Result<rustls::RootCertStore> {
+        let path = match &self.root_cert {
+            Some(p) => std::path::PathBuf::from(p),
+            None => home_dir()
+                .map(|h| h.join(".postgresql").join("root.crt"))
+                .unwrap_or_default(),
+        };
+        let missing = || {
+            Error::store(format!(
+                "sslmode verify-ca/verify-full needs the server's root certificate, and {} cannot be read",
+                path.display()
+            ))
+            .hint("name it with sslrootcert=PATH in the store URL (or put it at ~/.postgresql/root.crt)")
+        };
+        let pem = std::fs::read(&path).map_err(|_| missing())?;
+        let mut store = rustls::RootCertStore::empty();
+        for cert in rustls_pemfile::certs(&mut pem.as_slice()) {
+            let cert = cert.map_err(|_| missing())?;
+            store.add(cert).map_err(|e| {
+                Error::store(format!(
+                    "the root certificate {} is not usable: {e}",
+                    path.display()
+                ))
+            })?;
+        }
+        if store.is_empty() {
+            return Err(missing());
+        }
+        Ok(store)
+    }
+}
+
+fn home_dir() -> Option<std::path::PathBuf> {
+    directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
+}
+
+fn location_of(config: &postgres::Config) -> String {
+    let host = match config.get_hosts().first() {
+        Some(Host::Tcp(h)) => h.clone(),
+        #[cfg(unix)]
+        Some(Host::Unix(p)) => p.display().to_string(),
+        None => String::new(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let host = if host.starts_with('/') {
+        format!("[{host}]")
+    } else {
+        format!("{host}:{port}")
+    };
+    format!(
+        "postgresql://{}@{}/{}",
+        config.get_user().unwrap_or(""),
+        host,
+        config.get_dbname().unwrap_or("")
+    )
+}
+
+/// The password for this server in `~/.pgpass` (or `PGPASSFILE`), as libpq reads it:
+/// `host:port:database:user:password`, `*` matching anything; a file others can read is
+/// ignored, as libpq does.
+fn pgpass(config: &postgres::Config) -> Option<String> {
+    let path = match std::env::var_os("PGPASSFILE") {
+        Some(p) if !p.is_empty() => std::path::PathBuf::from(p),
+        _ => home_dir()?.join(".pgpass"),
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(&path).ok()?;
+        if !meta.is_file() || meta.permissions().mode() & 0o077 != 0 {
+            return None;
+        }
+    }
+    let bytes = crate::limits::read_file(&path, 1 << 20, "the password file").ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let host = match config.get_hosts().first() {
+        Some(Host::Tcp(h)) => h.clone(),
+        _ => "localhost".to_string(),
+    };
+    let port = config
+        .get_ports()
+        .first()
+        .copied()
+        .unwrap_or(5432)
+        .to_string();
+    let want = [
+        host.as_str(),
+        port.as_str(),
+        config.get_dbname().unwrap_or(""),
+        config.get_user().unwrap_or(""),
+    ];
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fields = split_pgpass(line);
+        if fields.len() != 5 {
+            continue;
+        }
+        if fields[..4]
+            .iter()
+            .zip(want)
+            .all(|(f, w)| f == "*" || f == w)
+        {
+            return Some(fields[4].clone());
+        }
+    }
+    None
+}
+
+fn split_pgpass(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(n) = chars.next() {
+                    if let Some(s) = out.last_mut() {
+                        s.push(n);
+                    }
+                }
+            }
+            ':' if out.len() < 5 => out.push(String::new()),
+            c => {
+                if let Some(s) = out.last_mut() {
+                    s.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What went wrong, in the server's words (these never carry the password).
+fn reason(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return db.message().to_string();
+    }
+    let mut s = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(inner) = src {
+        s = format!("{s}: {inner}");
+        src = inner.source();
+    }
+    s
+}
+
+/// Maps a PostgreSQL failure on an open connection onto our kinds.
+pub fn map_error(location: &str, e: &postgres::Error) -> Error {
+    use postgres::error::SqlState as S;
+    if let Some(code) = e.code() {
+        let c = code.clone();
+        if c == S::DISK_FULL || c == S::OUT_OF_MEMORY || c == S::INSUFFICIENT_RESOURCES {
+            return Error::store(format!("the store {location} is full; nothing was saved"))
+                .hint("free space on the database server and run the command again");
+        }
+        if c == S::LOCK_NOT_AVAILABLE
+            || c == S::QUERY_CANCELED
+            || c == S::T_R_SERIALIZATION_FAILURE
+            || c == S::T_R_DEADLOCK_DETECTED
+        {
+            return Error::store(format!(
+                "the store {location} stayed busy; nothing was saved"
+            ))
+            .hint("another mmis process held the store too long; run the command again");
+        }
+        if c == S::INSUFFICIENT_PRIVILEGE || c == S::READ_ONLY_SQL_TRANSACTION {
+            return Error::store(format!(
+                "the database role cannot change the store {location}; nothing was saved: {}",
+                reason(e)
+            ))
+            .hint("grant the role the privileges in docs/store.md");
+        }
+        if c.code().starts_with("08")
+            || c == S::ADMIN_SHUTDOWN
+            || c == S::CRASH_SHUTDOWN
+            || c == S::CANNOT_CONNECT_NOW
+        {
+            return Error::store(format!(
+                "lost the connection to the store {location}; nothing was saved"
+            ))
+            .hint("check that the server is running and run the command again");
+        }
+        return Error::internal(format!("store error: {}", reason(e)));
+    }
+    if e.is_closed() || std::error::Error::source(e).is_some() {
+        return Error::store(format!(
+            "lost the connection to the store {location}; nothing was saved: {}",
+            reason(e)
+        ))
+        .hint("check that the server is running and run the command again");
+    }
+    Error::internal(format!("store error: {}", reason(e)))
+}
+
+/// `sslmode=require`: encrypted, the certificate not checked (libpq's meaning); the
+/// handshake's signature is still verified.
+#[derive(Debug)]
+struct Unverified(Arc<rustls::crypto::CryptoProvider>);
+
+impl rustls::client::danger::ServerCertVerifier for Unverified {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &rustls::pki_types::CertificateDer<'_>,
+        _intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        _server_name: &rustls::pki_types::ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: rustls::pki_types::UnixTime,
+    ) -> std::result::Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Ok(rustls::client::danger::ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> std::result::Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> std::result::Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// `sslmode=verify-ca`: the chain is checked against the root certificate, the name is not.
+#[derive(Debug)]
+struct AnyName(Arc<rustls::client::WebPkiServerVerifier>);
+
+impl rustls::client::danger::ServerCertVerifier for AnyName {
+    fn verify_server_cert(
+        &self,
+        end_entity: &rustls::pki_types::CertificateDer<'_>,
+        intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        server_name: &rustls::pki_types::ServerName<'_>,
+        ocsp_response: &[u8],
+        now: rustls::pki_types::UnixTime,
+    ) -> std::result::Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        match self
+            .0
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+        {
+            Err(rustls::Error::InvalidCertificate(rustls::CertificateError::NotValidForName))
+            | Err(rustls::Error::InvalidCertificate(
+                rustls::CertificateError::NotValidForNameContext { .. },
+            )) => Ok(rustls::client::danger::ServerCertVerified::assertion()),
+            other => other,
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> std::result::Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> std::result::Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.supported_verify_schemes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_location_never_carries_the_password() {
+        let t = Target::parse("postgresql://ann:s3cret@db.example:6543/office?sslmode=require")
+            .unwrap();
+        assert_eq!(t.location, "postgresql://ann@db.example:6543/office");
+        assert_eq!(t.tls, Tls::Require);
+    }
+
+    #[test]
+    fn libpq_sslmodes_are_understood_and_others_refused() {
+        let t = Target::parse(
+            "postgres://a@h/d?sslmode=verify-full&sslrootcert=%2Ftmp%2Fca.pem&connect_timeout=3",
+        )
+        .unwrap();
+        assert_eq!(t.tls, Tls::VerifyFull);
+        assert_eq!(t.root_cert.as_deref(), Some("/tmp/ca.pem"));
+        let e = Target::parse("postgres://a@h/d?sslmode=maybe")
+            .err()
+            .unwrap();
+        assert!(e.message.contains("sslmode=maybe"), "{}", e.message);
+    }
+
+    #[test]
+    fn pgpass_lines_split_on_unescaped_colons() {
+        assert_eq!(
+            split_pgpass(r"h:5432:*:ann:pa\:ss\\word"),
+            vec!["h", "5432", "*", "ann", r"pa:ss\word"]
+        );
+    }
+
+    #[test]
+    fn urls_are_told_from_paths() {
+        assert!(is_url("postgresql://x/y"));
+        assert!(is_url("POSTGRES://x/y"));
+        assert!(!is_url("/tmp/postgres.db"));
+        assert!(!is_url("postgres.db"));
+    }
+}
