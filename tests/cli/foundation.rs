@@ -29,6 +29,18 @@ fn init_creates_a_private_store_and_refuses_a_second_operator() {
     .err_contains("already has an operator");
 }
 
+/// The store is made where the suite says: the file on SQLite, the sandbox's own database under
+/// MMIS_TEST_DB=postgres (a binary that took the URL for a file name fails here).
+#[test]
+fn init_makes_its_store_on_the_backend_under_test() {
+    let sb = Sandbox::new();
+    assert!(!sb.store_exists());
+    sb.init();
+    assert!(sb.store_exists());
+    assert_eq!(sb.count("SELECT count(*) FROM users"), 1);
+    assert_eq!(sb.json_as("ops", &["info"])["store_kind"], store_kind());
+}
+
 #[test]
 fn init_applies_the_password_rules() {
     let sb = Sandbox::new();
