@@ -5,6 +5,7 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -31,8 +32,12 @@ pub const PORTAL_ROLES: [&str; 13] = [
 
 pub struct Sandbox {
     pub dir: TempDir,
+    /// The SQLite store's file. Under `MMIS_TEST_DB=postgres` the store is `pg` instead and
+    /// nothing is at this path: tests that touch the file are SQLite-only ([`sqlite_only`]).
     pub db: PathBuf,
     pub today: String,
+    /// The sandbox's own PostgreSQL database (`MMIS_TEST_DB=postgres`), dropped with it.
+    pub pg: Option<PgDb>,
 }
 
 pub struct Run {
@@ -87,6 +92,8 @@ pub fn npi(first_nine: u32) -> String {
 }
 
 impl Sandbox {
+    /// A fresh sandbox: a temporary folder, and an empty store on the backend under test
+    /// (a file path that does not exist yet, or a new empty PostgreSQL database).
     pub fn new() -> Sandbox {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("mmis.db");
@@ -94,6 +101,31 @@ impl Sandbox {
             dir,
             db,
             today: TODAY.to_string(),
+            pg: PgDb::for_test(),
+        }
+    }
+
+    /// What `MMIS_DB` is set to: the file path, or the database's URL.
+    pub fn store(&self) -> OsString {
+        match &self.pg {
+            Some(pg) => OsString::from(&pg.url),
+            None => self.db.clone().into_os_string(),
+        }
+    }
+
+    /// The store as mmis names it (`mmis info`'s `store`).
+    pub fn store_display(&self) -> String {
+        match &self.pg {
+            Some(pg) => pg.url.clone(),
+            None => self.db.display().to_string(),
+        }
+    }
+
+    /// Whether anything of a store is there yet: the file, or any table in the database.
+    pub fn store_exists(&self) -> bool {
+        match &self.pg {
+            Some(_) => self.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") > 0,
+            None => self.db.exists(),
         }
     }
 
@@ -108,7 +140,7 @@ impl Sandbox {
         c.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", root)
-            .env("MMIS_DB", &self.db)
+            .env("MMIS_DB", self.store())
             .env("MMIS_TODAY", &self.today)
             .env("XDG_STATE_HOME", root.join(format!("state-{actor}")))
             .env("XDG_CONFIG_HOME", root.join("config"))
@@ -276,17 +308,294 @@ agree = true
         "506675928".to_string()
     }
 
-    /// Runs raw SQL against the store (for tamper tests).
+    /// Runs raw SQL against the store (for tamper tests), on whichever backend the suite runs:
+    /// write SQL both accept, or use [`Sandbox::sql_each`].
+    #[track_caller]
     pub fn sql(&self, sql: &str) {
-        let c = rusqlite_free_exec(&self.db, sql);
-        assert!(c, "sql failed: {sql}");
+        if let Err(e) = self.try_sql(sql) {
+            panic!("sql failed: {sql}\n{e}");
+        }
+    }
+
+    /// [`Sandbox::sql`] with a text for each backend (PRAGMAs, DROP TRIGGER ... ON, ...).
+    #[track_caller]
+    pub fn sql_each(&self, sqlite: &str, postgres: &str) {
+        self.sql(if self.pg.is_some() { postgres } else { sqlite });
+    }
+
+    /// Runs raw SQL and reports whether the store took it (for refusals: triggers, CHECKs).
+    pub fn try_sql(&self, sql: &str) -> Result<(), String> {
+        match &self.pg {
+            Some(pg) => pg.client().batch_execute(sql).map_err(|e| pg_error(&e)),
+            None => rusqlite::Connection::open(&self.db)
+                .and_then(|c| c.execute_batch(sql))
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    /// The rows of a query on the store, every value as text (NULL as None), on either backend.
+    #[track_caller]
+    pub fn rows(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        match &self.pg {
+            Some(pg) => {
+                let rows = pg
+                    .client()
+                    .query(sql, &[])
+                    .unwrap_or_else(|e| panic!("query failed: {sql}\n{}", pg_error(&e)));
+                rows.iter().map(pg_row_text).collect()
+            }
+            None => {
+                let c = rusqlite::Connection::open(&self.db).expect("open the store");
+                let mut st = c
+                    .prepare(sql)
+                    .unwrap_or_else(|e| panic!("query failed: {sql}\n{e}"));
+                let n = st.column_count();
+                let rows = st
+                    .query_map([], |r| {
+                        (0..n)
+                            .map(|i| r.get_ref(i).map(sqlite_text))
+                            .collect::<rusqlite::Result<Vec<_>>>()
+                    })
+                    .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+                    .unwrap_or_else(|e| panic!("query failed: {sql}\n{e}"));
+                rows
+            }
+        }
+    }
+
+    /// The first column of the query's only row, as text (panics on no row or NULL).
+    #[track_caller]
+    pub fn one(&self, sql: &str) -> String {
+        let rows = self.rows(sql);
+        assert_eq!(rows.len(), 1, "expected one row from {sql}: {rows:?}");
+        rows[0][0]
+            .clone()
+            .unwrap_or_else(|| panic!("NULL from {sql}"))
+    }
+
+    /// A number the query computes (a count, an id).
+    #[track_caller]
+    pub fn count(&self, sql: &str) -> i64 {
+        let v = self.one(sql);
+        v.parse()
+            .unwrap_or_else(|_| panic!("not a number from {sql}: {v}"))
     }
 }
 
-fn rusqlite_free_exec(db: &Path, sql: &str) -> bool {
-    match rusqlite::Connection::open(db) {
-        Ok(c) => c.execute_batch(sql).is_ok(),
-        Err(_) => false,
+fn sqlite_text(v: rusqlite::types::ValueRef<'_>) -> Option<String> {
+    use rusqlite::types::ValueRef as V;
+    match v {
+        V::Null => None,
+        V::Integer(i) => Some(i.to_string()),
+        V::Real(f) => Some(f.to_string()),
+        V::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+        V::Blob(b) => Some(b.iter().map(|x| format!("{x:02x}")).collect()),
+    }
+}
+
+fn pg_row_text(r: &postgres::Row) -> Vec<Option<String>> {
+    use postgres::types::Type;
+    (0..r.len())
+        .map(|i| {
+            let t = r.columns()[i].type_().clone();
+            if t == Type::INT8 {
+                r.get::<_, Option<i64>>(i).map(|v| v.to_string())
+            } else if t == Type::INT4 {
+                r.get::<_, Option<i32>>(i).map(|v| v.to_string())
+            } else if t == Type::INT2 {
+                r.get::<_, Option<i16>>(i).map(|v| v.to_string())
+            } else if t == Type::BOOL {
+                r.get::<_, Option<bool>>(i).map(|v| v.to_string())
+            } else if t == Type::FLOAT8 {
+                r.get::<_, Option<f64>>(i).map(|v| v.to_string())
+            } else {
+                r.get::<_, Option<String>>(i)
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- backends
+
+/// The store backend the suite runs on: `MMIS_TEST_DB=postgres` (scripts/test's second
+/// half) or SQLite (unset, `sqlite`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub fn backend() -> Backend {
+    match std::env::var("MMIS_TEST_DB").as_deref() {
+        Err(_) | Ok("") | Ok("sqlite") => Backend::Sqlite,
+        Ok("postgres") | Ok("postgresql") => {
+            if pg_base().is_some() {
+                Backend::Postgres
+            } else {
+                Backend::Sqlite
+            }
+        }
+        Ok(other) => panic!("MMIS_TEST_DB={other:?}: expected sqlite or postgres"),
+    }
+}
+
+/// Whether the suite runs on PostgreSQL (and so every Sandbox's store is a database).
+pub fn on_postgres() -> bool {
+    backend() == Backend::Postgres
+}
+
+/// `mmis info`'s `store_kind` for the backend under test.
+pub fn store_kind() -> &'static str {
+    match backend() {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgresql",
+    }
+}
+
+/// For a test (or the part of one) that only means something on SQLite — file modes of the
+/// store, a full disk via `MMIS_MAX_PAGE_COUNT`, the file's header: true (with a notice
+/// naming `why`) when the suite runs on PostgreSQL, so the caller returns early:
+/// `if sqlite_only("why") { return; }`.
+pub fn sqlite_only(why: &str) -> bool {
+    if on_postgres() {
+        eprintln!("notice: SQLite-only, skipped on PostgreSQL: {why}");
+        return true;
+    }
+    false
+}
+
+/// For a test that only means something on PostgreSQL (a twin of a SQLite-file test).
+pub fn postgres_only(why: &str) -> bool {
+    if !on_postgres() {
+        eprintln!("notice: PostgreSQL-only, skipped on SQLite: {why}");
+        return true;
+    }
+    false
+}
+
+/// The server for `MMIS_TEST_DB=postgres`: `MMIS_TEST_PG`, a libpq-style base URL without a
+/// database name (scripts/test sets it: its throwaway cluster's Unix socket). Missing: under
+/// CI=true the run fails; elsewhere a notice, and the suite runs on SQLite.
+fn pg_base() -> Option<String> {
+    static BASE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| match std::env::var("MMIS_TEST_PG") {
+        Ok(v) if !v.trim().is_empty() => Some(v.trim().to_string()),
+        _ => {
+            if std::env::var("CI").as_deref() == Ok("true") {
+                panic!("CI=true and MMIS_TEST_DB=postgres but MMIS_TEST_PG is not set (run scripts/test)");
+            }
+            eprintln!(
+                "notice: MMIS_TEST_DB=postgres but MMIS_TEST_PG is not set (scripts/test sets it); \
+                 the PostgreSQL run is skipped and these tests run on SQLite"
+            );
+            None
+        }
+    })
+    .clone()
+}
+
+/// `DROP TRIGGER IF EXISTS name;` for a trigger on `audit_log`, as the backend spells it.
+pub fn drop_audit_trigger(name: &str) -> String {
+    if on_postgres() {
+        format!("DROP TRIGGER IF EXISTS {name} ON audit_log;")
+    } else {
+        format!("DROP TRIGGER IF EXISTS {name};")
+    }
+}
+
+/// `base` (…/ or …/?query) with a database name put in.
+pub fn pg_url(base: &str, db: &str) -> String {
+    let (head, query) = match base.split_once('?') {
+        Some((h, q)) => (h, Some(q)),
+        None => (base, None),
+    };
+    let mut url = head.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    url.push_str(db);
+    if let Some(q) = query {
+        url.push('?');
+        url.push_str(q);
+    }
+    url
+}
+
+fn pg_error(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(d) => format!("{}: {}", d.code().code(), d.message()),
+        None => e.to_string(),
+    }
+}
+
+/// A database of its own on the test server, created empty and dropped (with anything still
+/// connected to it) when the value is dropped.
+pub struct PgDb {
+    /// `mmis_t_` and 16 hex digits.
+    pub name: String,
+    /// Its URL: what `MMIS_DB` is set to.
+    pub url: String,
+    base: String,
+}
+
+impl PgDb {
+    /// A new empty database when the suite runs on PostgreSQL; None on SQLite.
+    pub fn for_test() -> Option<PgDb> {
+        if !on_postgres() {
+            return None;
+        }
+        Some(PgDb::create(&pg_base()?))
+    }
+
+    pub fn create(base: &str) -> PgDb {
+        let name = format!("mmis_t_{:016x}", rand::random::<u64>());
+        let mut admin = pg_connect(&pg_url(base, "postgres"));
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap_or_else(|e| panic!("CREATE DATABASE {name}: {}", pg_error(&e)));
+        PgDb {
+            url: pg_url(base, &name),
+            name,
+            base: base.to_string(),
+        }
+    }
+
+    /// A connection to this database (no TLS: the test server's socket or loopback).
+    pub fn client(&self) -> postgres::Client {
+        pg_connect(&self.url)
+    }
+}
+
+fn pg_connect(url: &str) -> postgres::Client {
+    postgres::Client::connect(url, postgres::NoTls)
+        .unwrap_or_else(|e| panic!("cannot connect to the test server ({url}): {e}"))
+}
+
+impl Drop for PgDb {
+    fn drop(&mut self) {
+        let dropped = postgres::Client::connect(&pg_url(&self.base, "postgres"), postgres::NoTls)
+            .and_then(|mut c| {
+                c.batch_execute(&format!(
+                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    self.name
+                ))
+            });
+        if let Err(e) = dropped {
+            eprintln!(
+                "notice: could not drop the test database {}: {e}",
+                self.name
+            );
+        }
+    }
+}
+
+/// A fresh store location for a test that runs mmis without a Sandbox (the tours): the
+/// value for `MMIS_DB` (`file` on SQLite, a new database's URL on PostgreSQL) and the
+/// database to keep alive while it runs.
+pub fn fresh_store(file: &Path) -> (OsString, Option<PgDb>) {
+    match PgDb::for_test() {
+        Some(pg) => (OsString::from(&pg.url), Some(pg)),
+        None => (file.as_os_str().to_owned(), None),
     }
 }
 

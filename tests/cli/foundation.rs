@@ -15,7 +15,7 @@ fn init_creates_a_private_store_and_refuses_a_second_operator() {
         .json();
     assert_eq!(v["operator"], "ops");
     #[cfg(unix)]
-    {
+    if !sqlite_only("the store file is 0600") {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&sb.db).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
@@ -27,6 +27,18 @@ fn init_creates_a_private_store_and_refuses_a_second_operator() {
     )
     .code(7)
     .err_contains("already has an operator");
+}
+
+/// The store is made where the suite says: the file on SQLite, the sandbox's own database under
+/// MMIS_TEST_DB=postgres (a binary that took the URL for a file name fails here).
+#[test]
+fn init_makes_its_store_on_the_backend_under_test() {
+    let sb = Sandbox::new();
+    assert!(!sb.store_exists());
+    sb.init();
+    assert!(sb.store_exists());
+    assert_eq!(sb.count("SELECT count(*) FROM users"), 1);
+    assert_eq!(sb.json_as("ops", &["info"])["store_kind"], store_kind());
 }
 
 #[test]
@@ -702,15 +714,11 @@ fn session_files_are_private_and_hold_no_hash_in_the_store() {
     let text = std::fs::read_to_string(&files[0]).unwrap();
     let token: serde_json::Value = serde_json::from_str(&text).unwrap();
     let token = token["token"].as_str().unwrap();
-    let c = rusqlite::Connection::open(&sb.db).unwrap();
-    let n: i64 = c
-        .query_row(
-            "SELECT count(*) FROM sessions WHERE token_hash = ?1",
-            [token],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let n = sb.count(&format!(
+        "SELECT count(*) FROM sessions WHERE token_hash = '{token}'"
+    ));
     assert_eq!(n, 0, "the raw token must not be stored");
+    assert_eq!(sb.count("SELECT count(*) FROM sessions"), 1);
 }
 
 #[test]
@@ -720,9 +728,10 @@ fn the_audit_chain_detects_an_edited_row() {
     let v = sb.json_as("ops", &["audit", "verify"]);
     assert_eq!(v["ok"], true);
     assert!(v["entries"].as_i64().unwrap() >= 5);
-    sb.sql(
-        "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 3;",
-    );
+    sb.sql(&format!(
+        "{} UPDATE audit_log SET actor = 'mallory' WHERE id = 3;",
+        drop_audit_trigger("audit_log_no_update")
+    ));
     let r = sb
         .run_as("ops", &["audit", "verify", "--json"], None)
         .code(7);
@@ -734,7 +743,10 @@ fn the_audit_chain_detects_an_edited_row() {
 fn the_audit_chain_detects_a_deleted_row() {
     let sb = Sandbox::new();
     sb.with_admin();
-    sb.sql("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2;");
+    sb.sql(&format!(
+        "{} DELETE FROM audit_log WHERE id = 2;",
+        drop_audit_trigger("audit_log_no_delete")
+    ));
     let r = sb
         .run_as("ops", &["audit", "verify", "--json"], None)
         .code(7);
@@ -745,9 +757,22 @@ fn the_audit_chain_detects_a_deleted_row() {
 fn the_audit_log_refuses_updates_from_sql() {
     let sb = Sandbox::new();
     sb.init();
-    let c = rusqlite::Connection::open(&sb.db).unwrap();
-    assert!(c.execute("UPDATE audit_log SET actor = 'x'", []).is_err());
-    assert!(c.execute("DELETE FROM audit_log", []).is_err());
+    let n = sb.count("SELECT count(*) FROM audit_log");
+    assert!(n > 0);
+    let e = sb.try_sql("UPDATE audit_log SET actor = 'x'").unwrap_err();
+    assert!(e.contains("append-only"), "{e}");
+    let e = sb.try_sql("DELETE FROM audit_log").unwrap_err();
+    assert!(e.contains("append-only"), "{e}");
+    if on_postgres() {
+        // TRUNCATE skips row triggers on PostgreSQL: a statement trigger refuses it.
+        let e = sb.try_sql("TRUNCATE audit_log").unwrap_err();
+        assert!(e.contains("append-only"), "{e}");
+    }
+    assert_eq!(sb.count("SELECT count(*) FROM audit_log"), n);
+    assert_eq!(
+        sb.count("SELECT count(*) FROM audit_log WHERE actor = 'x'"),
+        0
+    );
 }
 
 #[test]
@@ -759,6 +784,11 @@ fn unknown_flags_are_usage_errors() {
 
 #[test]
 fn a_garbage_file_is_refused_untouched() {
+    if sqlite_only(
+        "a file that is not a database (see a_foreign_postgres_database_is_refused_untouched)",
+    ) {
+        return;
+    }
     let sb = Sandbox::new();
     std::fs::write(&sb.db, b"this is not a database at all, just text\n").unwrap();
     let before = std::fs::read(&sb.db).unwrap();
@@ -770,6 +800,10 @@ fn a_garbage_file_is_refused_untouched() {
 
 #[test]
 fn a_foreign_sqlite_file_is_refused_untouched() {
+    if sqlite_only("a foreign SQLite file (twin: a_foreign_postgres_database_is_refused_untouched)")
+    {
+        return;
+    }
     let sb = Sandbox::new();
     {
         let c = rusqlite::Connection::open(&sb.db).unwrap();
@@ -790,14 +824,59 @@ fn a_foreign_sqlite_file_is_refused_untouched() {
     assert!(!sb.path("mmis.db-wal").exists());
 }
 
+/// The PostgreSQL twin: a database with someone else's table in it is refused with exit 8,
+/// by every command, `init` included, and left as it was (no table added, none changed).
+#[test]
+fn a_foreign_postgres_database_is_refused_untouched() {
+    if postgres_only("twin of a_foreign_sqlite_file_is_refused_untouched") {
+        return;
+    }
+    let sb = Sandbox::new();
+    sb.sql("CREATE TABLE notes(x BIGINT); INSERT INTO notes VALUES (1);");
+    let tables = "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')";
+    let before = sb.one(tables);
+    assert_eq!(before, "notes");
+    sb.run_as("x", &["whoami"], None)
+        .code(8)
+        .err_contains("does not belong to mmis");
+    sb.run_as(
+        "ops",
+        &["init", "--username", "ops", "--password-stdin"],
+        Some(OPS_PASSWORD),
+    )
+    .code(8);
+    assert_eq!(sb.one(tables), before);
+    assert_eq!(sb.one("SELECT string_agg(x::text, ',') FROM notes"), "1");
+}
+
 #[test]
 fn a_newer_schema_is_refused() {
     let sb = Sandbox::new();
     sb.init();
-    sb.sql("PRAGMA user_version = 999;");
+    // SQLite: `PRAGMA user_version`; PostgreSQL: the version the migrator wrote in `meta`.
+    sb.sql_each(
+        "PRAGMA user_version = 99;",
+        "UPDATE meta SET value = '99' WHERE key = 'schema_version';",
+    );
     sb.run_as("ops", &["whoami"], None)
         .code(8)
         .err_contains("newer");
+    sb.run_as(
+        "ops",
+        &["init", "--username", "ops2", "--password-stdin"],
+        Some(OPS_PASSWORD),
+    )
+    .code(8);
+    // Left untouched: not migrated down, nothing written.
+    if on_postgres() {
+        assert_eq!(
+            sb.one("SELECT value FROM meta WHERE key = 'schema_version'"),
+            "99"
+        );
+    } else {
+        assert_eq!(sb.count("PRAGMA user_version"), 99);
+    }
+    assert_eq!(sb.count("SELECT count(*) FROM users"), 1);
 }
 
 #[test]
@@ -810,12 +889,12 @@ fn a_missing_store_says_how_to_make_one() {
 
 #[test]
 fn a_full_store_is_exit_8_and_saves_nothing() {
+    if sqlite_only("a full store via MMIS_MAX_PAGE_COUNT (SQLite's max_page_count)") {
+        return;
+    }
     let sb = Sandbox::new();
     sb.init();
-    let pages: i64 = {
-        let c = rusqlite::Connection::open(&sb.db).unwrap();
-        c.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap()
-    };
+    let pages = sb.count("PRAGMA page_count");
     let cap = pages.to_string();
     let mut failed = None;
     for i in 0..400u32 {
@@ -845,11 +924,7 @@ fn a_full_store_is_exit_8_and_saves_nothing() {
     let r = failed.expect("the store never filled up");
     assert_eq!(r.code, 8, "{}", r.stderr);
     assert!(r.stderr.contains("full"), "{}", r.stderr);
-    let c = rusqlite::Connection::open(&sb.db).unwrap();
-    let ok: String = c
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(ok, "ok");
+    assert_eq!(sb.one("PRAGMA integrity_check"), "ok");
 }
 
 #[test]
@@ -888,15 +963,9 @@ fn the_demo_builds_a_sandbox_without_a_tty() {
         "{}",
         r.stdout
     );
-    // MMIS_DB was given (a new path): the demo used it, and marked it as a demo store.
-    let c = rusqlite::Connection::open(&sb.db).unwrap();
-    let v: String = c
-        .query_row("SELECT value FROM meta WHERE key = 'demo'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(v, "1");
-    drop(c);
+    // MMIS_DB was given (a new path, an empty database): the demo used it, and marked it
+    // as a demo store.
+    assert_eq!(sb.one("SELECT value FROM meta WHERE key = 'demo'"), "1");
     // Running it again replaces its own store.
     sb.run_as("x", &["demo"], None).ok();
 }
@@ -1024,14 +1093,7 @@ fn a_weaker_hash_is_upgraded_at_the_next_sign_in() {
         "UPDATE users SET password_hash = '{weak}' WHERE user_name = 'ops';"
     ));
     sb.login("ops", "ops", OPS_PASSWORD);
-    let c = rusqlite::Connection::open(&sb.db).unwrap();
-    let now: String = c
-        .query_row(
-            "SELECT password_hash FROM users WHERE user_name = 'ops'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let now = sb.one("SELECT password_hash FROM users WHERE user_name = 'ops'");
     assert!(now.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{now}");
 }
 
@@ -1193,26 +1255,128 @@ fn an_older_store_is_migrated_in_one_go() {
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|x| x == "sql"))
             .collect();
-    {
-        // A store as the first release left it: only migration 001.
-        let c = rusqlite::Connection::open(&sb.db).unwrap();
-        c.execute_batch(include_str!("../../src/store/migrations/001_core.sql"))
-            .unwrap();
-        c.execute_batch(&format!(
+    // A store as the first release left it: only migration 001.
+    if on_postgres() {
+        // The migrator's marks (see src/store/migrations/pg/001_core.sql's header).
+        sb.sql(include_str!("../../src/store/migrations/pg/001_core.sql"));
+        sb.sql(
+            "INSERT INTO meta(key, value) VALUES ('application', 'mmis'), ('schema_version', '1');",
+        );
+    } else {
+        sb.sql(include_str!("../../src/store/migrations/001_core.sql"));
+        sb.sql(&format!(
             "PRAGMA application_id = {}; PRAGMA user_version = 1;",
             mmis::store::APPLICATION_ID
-        ))
-        .unwrap();
+        ));
     }
     // A store from before the sandbox flag is live: it runs on the real date only.
     sb.run_live("x", &["whoami"], None).code(3);
     sb.run_as("x", &["whoami"], None)
         .code(2)
         .err_contains("this store is live");
-    let c = rusqlite::Connection::open(&sb.db).unwrap();
-    let v: i64 = c
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
+    let v = if on_postgres() {
+        sb.count("SELECT value FROM meta WHERE key = 'schema_version'")
+    } else {
+        sb.count("PRAGMA user_version")
+    };
     assert_eq!(v, migrations.len() as i64);
     assert_eq!(v, i64::from(mmis::store::schema_version()));
+}
+
+/// Every SQLite migration has its PostgreSQL twin of the same name, creating the same tables
+/// and indexes; on PostgreSQL the twins apply in order to an empty database, and none applies
+/// twice.
+#[test]
+fn the_postgres_migrations_mirror_the_sqlite_ones() {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/store/migrations"));
+    let sql_files = |d: &std::path::Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        v.sort();
+        v
+    };
+    let names = sql_files(dir);
+    assert_eq!(names.len() as i32, mmis::store::schema_version());
+    assert_eq!(
+        sql_files(&dir.join("pg")),
+        names,
+        "a migration without its twin"
+    );
+    // The objects each file creates, by name: `CREATE [UNIQUE] INDEX|TABLE|TRIGGER name`.
+    let created = |text: &str| -> Vec<String> {
+        let mut v: Vec<String> = text
+            .lines()
+            .map(str::trim_start)
+            .filter(|l| l.starts_with("CREATE ") || l.starts_with("ALTER TABLE "))
+            .map(|l| {
+                let w: Vec<&str> = l.split_whitespace().collect();
+                let w: Vec<&str> = w.into_iter().filter(|x| *x != "UNIQUE").collect();
+                let name = w.get(2).unwrap_or(&"").trim_end_matches('(');
+                match w.first() {
+                    Some(&"ALTER") => format!("{name} {}", w[3..].join(" ")),
+                    _ => format!("{} {name}", w[1]),
+                }
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let normalise = |s: String| s.replace("BIGINT", "INTEGER");
+    let mut texts = Vec::new();
+    for n in &names {
+        let lite = std::fs::read_to_string(dir.join(n)).unwrap();
+        let pg = std::fs::read_to_string(dir.join("pg").join(n)).unwrap();
+        let mut want = created(&lite);
+        // SQLite's `UNIQUE COLLATE NOCASE` is an index on lower(user_name) there; its
+        // trigger functions are PostgreSQL's own.
+        if n.starts_with("001") {
+            want.push("INDEX users_user_name".into());
+            want.push("FUNCTION audit_log_append_only()".into());
+            want.push("TRIGGER audit_log_no_truncate".into());
+            want.sort();
+        }
+        let got: Vec<String> = created(&pg).into_iter().map(normalise).collect();
+        assert_eq!(got, want, "{n}: the twins create different things");
+        texts.push((n.clone(), pg));
+    }
+    if !on_postgres() {
+        eprintln!("notice: the PostgreSQL migrations are applied only under MMIS_TEST_DB=postgres");
+        return;
+    }
+    let pg = PgDb::for_test().unwrap();
+    let mut c = pg.client();
+    for (n, text) in &texts {
+        let mut tx = c.transaction().unwrap();
+        tx.batch_execute(text)
+            .unwrap_or_else(|e| panic!("{n} does not apply: {e:?}"));
+        tx.commit().unwrap();
+    }
+    for (n, text) in &texts {
+        let mut tx = c.transaction().unwrap();
+        assert!(tx.batch_execute(text).is_err(), "{n} applied twice");
+        tx.rollback().unwrap();
+    }
+    // The append-only triggers refuse from SQL, as SQLite's do.
+    c.batch_execute(
+        "INSERT INTO audit_log(id, at, actor, actor_kind, action, outcome, prev_hash, hash)
+         VALUES (1, 'x', 'x', 'x', 'x', 'x', 'x', 'x')",
+    )
+    .unwrap();
+    for sql in [
+        "UPDATE audit_log SET actor = 'y'",
+        "DELETE FROM audit_log",
+        "TRUNCATE audit_log",
+    ] {
+        let e = c.batch_execute(sql).unwrap_err();
+        assert!(format!("{e:?}").contains("append-only"), "{sql}: {e:?}");
+    }
+    // User names are unique whatever their case.
+    c.batch_execute("INSERT INTO users(user_name, created_at) VALUES ('JamJon', 'x')")
+        .unwrap();
+    assert!(c
+        .batch_execute("INSERT INTO users(user_name, created_at) VALUES ('JAMJON', 'x')")
+        .is_err());
 }

@@ -1,20 +1,20 @@
 //! `mmis info` (where am I) and `mmis --version` (which build).
 
-use crate::common::{Sandbox, ADMIN_PASSWORD};
+use crate::common::{on_postgres, store_kind, Sandbox, ADMIN_PASSWORD};
 
 #[test]
 fn info_works_before_there_is_a_store() {
     let sb = Sandbox::new();
     let r = sb.run_as("x", &["info", "--json"], None).ok();
     let v = r.json();
-    assert_eq!(v["store"], sb.db.display().to_string());
-    assert_eq!(v["store_kind"], "sqlite");
+    assert_eq!(v["store"], sb.store_display());
+    assert_eq!(v["store_kind"], store_kind());
     assert_eq!(v["store_exists"], false);
     assert_eq!(v["schema_version"], serde_json::Value::Null);
     assert_eq!(v["sandbox"], serde_json::Value::Null);
     assert_eq!(v["user_name"], serde_json::Value::Null);
     assert_eq!(v["config_exists"], false);
-    assert!(!sb.db.exists(), "info must not create the store");
+    assert!(!sb.store_exists(), "info must not create the store");
     let r = sb.run_as("x", &["info"], None).ok();
     assert!(r.stdout.contains("does not exist yet"), "{}", r.stdout);
 }
@@ -110,7 +110,12 @@ fn info_reports_an_expired_session_instead_of_failing() {
 #[test]
 fn info_reports_a_foreign_file_instead_of_failing() {
     let sb = Sandbox::new();
-    std::fs::write(&sb.db, b"not a database at all, just text").unwrap();
+    if on_postgres() {
+        // A database with someone else's table in it.
+        sb.sql("CREATE TABLE notes(x TEXT);");
+    } else {
+        std::fs::write(&sb.db, b"not a database at all, just text").unwrap();
+    }
     let v = sb.json_as("x", &["info"]);
     assert_eq!(v["store_exists"], true);
     assert!(v["store_error"].is_string(), "{v}");

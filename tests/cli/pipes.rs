@@ -151,7 +151,8 @@ fn elig_batch_into_head_ends_quietly_and_is_audited_as_incomplete() {
 #[test]
 fn a_dash_reads_stdin() {
     let sb = Sandbox::new();
-    demo(&sb);
+    // The demo's files (members.csv, fees.csv) are in the folder its summary names.
+    let files = std::path::PathBuf::from(demo(&sb)["files"].as_str().unwrap());
     // elig batch -
     let r = sb
         .run_as(
@@ -164,9 +165,7 @@ fn a_dash_reads_stdin() {
     assert_eq!(row["health_id"], "OC100001");
     assert_eq!(row["eligible"], true);
     // ops member import -
-    let members = std::fs::read_to_string(sb.path("data/mmis/demo.db.files/members.csv"))
-        .or_else(|_| std::fs::read_to_string(format!("{}.files/members.csv", sb.db.display())))
-        .unwrap();
+    let members = std::fs::read_to_string(files.join("members.csv")).unwrap();
     let v = sb
         .run_as(
             "ops",
@@ -177,7 +176,7 @@ fn a_dash_reads_stdin() {
         .json();
     assert!(v["members"].as_u64().unwrap() > 0, "{v}");
     // ops fee-schedule import -
-    let fees = std::fs::read_to_string(format!("{}.files/fees.csv", sb.db.display())).unwrap();
+    let fees = std::fs::read_to_string(files.join("fees.csv")).unwrap();
     sb.run_as(
         "ops",
         &["ops", "fee-schedule", "import", "-", "--json"],

@@ -45,6 +45,8 @@ fn run_tour(name: &str, script: &str) {
         bin_dir.display(),
         std::env::var("PATH").unwrap_or_default()
     );
+    // The tour's store: a file in its folder, or a fresh database (dropped after the run).
+    let (store, _pg) = crate::common::fresh_store(&d.join("mmis.db"));
     let file = d.join("tour.sh");
     std::fs::write(&file, script).expect("write the tour");
     let out = std::process::Command::new("bash")
@@ -53,7 +55,7 @@ fn run_tour(name: &str, script: &str) {
         .env_clear()
         .env("PATH", path)
         .env("HOME", d)
-        .env("MMIS_DB", d.join("mmis.db"))
+        .env("MMIS_DB", &store)
         .env("XDG_STATE_HOME", d.join("state"))
         .env("XDG_CONFIG_HOME", d.join("config"))
         .env("XDG_DATA_HOME", d.join("data"))
