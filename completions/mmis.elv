@@ -86,8 +86,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand --provider 'Act for this provider (default: the session''s current provider)'
             cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
             cand --json 'Short for --format json'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

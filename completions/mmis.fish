@@ -91,7 +91,7 @@ json\t''
 csv\t''
 ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand completions" -l json -d 'Short for --format json'
-complete -c mmis -n "__fish_mmis_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mmis -n "__fish_mmis_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand man" -l out -d 'Folder to write the pages into' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand man" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F

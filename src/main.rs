@@ -46,6 +46,9 @@ fn run(cli: Cli) -> Result<(), Error> {
 
 #[allow(clippy::disallowed_methods)]
 fn main() -> anyhow::Result<()> {
+    // `COMPLETE=bash mmis`: print the shell's registration, or (called back at a Tab) the
+    // candidates, and exit; without COMPLETE this returns at once (docs/config.md).
+    clap_complete::CompleteEnv::with_factory(mmis::cli::command).complete();
     let cli = match mmis::cli::parse() {
         Ok(c) => c,
         Err(e) => {

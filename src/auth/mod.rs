@@ -3,6 +3,7 @@
 pub mod credentials;
 pub mod guard;
 pub mod hash;
+pub mod peek;
 
 use crate::context::{parse_rfc3339, Context};
 use crate::domain::roles::Role;

@@ -136,12 +136,14 @@ pub struct ClerkAddArgs {
 #[derive(Debug, Args)]
 pub struct ClerkUserArgs {
     /// The clerk's user name
+    #[arg(add = super::complete::user_names())]
     pub user_name: String,
 }
 
 #[derive(Debug, Args)]
 pub struct ClerkRemoveArgs {
     /// The clerk's user name
+    #[arg(add = super::complete::user_names())]
     pub user_name: String,
     /// Do not ask for confirmation (off a terminal nothing is asked; the removal proceeds)
     #[arg(long)]
@@ -151,6 +153,7 @@ pub struct ClerkRemoveArgs {
 #[derive(Debug, Args)]
 pub struct ClerkRolesArgs {
     /// The clerk's user name
+    #[arg(add = super::complete::user_names())]
     pub user_name: String,
     /// Add a role (repeatable)
     #[arg(long, value_name = "ROLE")]

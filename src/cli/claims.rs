@@ -33,6 +33,7 @@ pub struct SubmitArgs {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// The claim's ICN
+    #[arg(add = super::complete::icns())]
     pub icn: Option<String>,
     /// Only this member's claims (Oregon Health ID)
     #[arg(long, conflicts_with = "icn")]
@@ -67,6 +68,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The claim's ICN
+    #[arg(add = super::complete::icns())]
     pub icn: String,
     /// Write X12 837P (the only export format)
     #[arg(long)]
@@ -79,6 +81,7 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct IcnArgs {
     /// The claim's ICN
+    #[arg(add = super::complete::icns())]
     pub icn: String,
 }
 
@@ -104,6 +107,7 @@ pub struct PaSubmitArgs {
 #[derive(Debug, Args)]
 pub struct PaNumberArgs {
     /// The PA number (10 digits)
+    #[arg(add = super::complete::pa_numbers())]
     pub pa_number: String,
 }
 

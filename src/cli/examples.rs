@@ -57,6 +57,8 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "mmis completions powershell | Out-String | Invoke-Expression",
             "# elvish: add `eval (slurp < ~/.config/elvish/lib/mmis.elv)` to rc.elv",
             "mmis completions elvish > ~/.config/elvish/lib/mmis.elv",
+            "# Or complete user names, ICNs and PA numbers from your store too (bash, in ~/.bashrc)",
+            "source <(COMPLETE=bash mmis)",
         ],
     ),
     (

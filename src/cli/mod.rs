@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod claims;
+pub mod complete;
 pub mod elig;
 pub mod examples;
 pub mod ops;
@@ -63,6 +64,24 @@ pub struct Global {
     pub json: bool,
 }
 
+/// `mmis completions --help`: the static scripts, and the dynamic registration (docs/config.md).
+const COMPLETIONS_ABOUT: &str = "\
+Print a static completion script for bash, zsh, fish, PowerShell or elvish:
+commands, options and fixed values (shells, formats, form names) complete.
+
+Dynamic completion also completes user names, ICNs and PA numbers from your
+store: at each Tab the shell asks mmis, which offers only what your session
+(or MMIS_TOKEN) could see with the command being typed, and nothing when you
+are not signed in. Register it instead of the script (one or the other per
+shell); the line runs at each shell start, so it stays current on upgrades:
+  bash, in ~/.bashrc:          source <(COMPLETE=bash mmis)
+  zsh, in ~/.zshrc:            source <(COMPLETE=zsh mmis)
+  fish, in config.fish:        COMPLETE=fish mmis | source
+  elvish, in rc.elv:           eval (E:COMPLETE=elvish mmis | slurp)
+  PowerShell, in $PROFILE:
+    $env:COMPLETE = \"powershell\"; mmis | Out-String | Invoke-Expression
+    Remove-Item Env:\\COMPLETE";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new store and its operator (agency) account
@@ -72,6 +91,7 @@ pub enum Command {
     /// Show the version, the store, its schema, sandbox or live, who is signed in, the config
     Info,
     /// Print shell completions (see --help for how to install them)
+    #[command(long_about = COMPLETIONS_ABOUT)]
     Completions(CompletionsArgs),
     /// Write man pages
     Man(ManArgs),
@@ -254,7 +274,7 @@ pub struct AuditAnchorArgs {
 #[derive(Debug, Args)]
 pub struct AuditLogArgs {
     /// Only this acting user
-    #[arg(long)]
+    #[arg(long, add = complete::user_names())]
     pub user: Option<String>,
     /// Only this action (e.g. login, "clerk add")
     #[arg(long)]

@@ -119,6 +119,7 @@ pub enum OpsPaCmd {
 #[derive(Debug, Args)]
 pub struct DecideArgs {
     /// The PA number (10 digits)
+    #[arg(add = super::complete::pa_numbers())]
     pub pa_number: String,
     /// Approve the request
     #[arg(long, conflicts_with = "deny", required_unless_present = "deny")]
@@ -168,6 +169,7 @@ pub enum UserCmd {
 #[derive(Debug, Args)]
 pub struct UserArgs {
     /// The user's user name
+    #[arg(add = super::complete::user_names())]
     pub user_name: String,
 }
 

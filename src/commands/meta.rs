@@ -28,6 +28,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("MMIS_INVITE_CODE", "The invitation code for `mmis account accept-invite`, instead of --code or a prompt."),
     ("MMIS_MAX_PAGE_COUNT", "Cap the store's size in SQLite pages (PRAGMA max_page_count); a write past it fails with exit 8."),
     ("NO_COLOR", "When set and not empty, no colour in any output."),
+    ("COMPLETE", "Set by the shell's dynamic completion (`source <(COMPLETE=bash mmis)`, see `mmis completions --help`): mmis prints the shell's registration, or the candidates for a Tab, and nothing else."),
     ("XDG_CONFIG_HOME", "Where config.toml is looked for (default ~/.config)."),
     ("XDG_DATA_HOME", "Where the default store lives (default ~/.local/share)."),
     ("XDG_STATE_HOME", "Where session files live (default ~/.local/state)."),

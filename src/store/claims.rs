@@ -582,3 +582,29 @@ fn fee_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FeeRow> {
         pa_required: r.get::<_, i64>(4)? != 0,
     })
 }
+
+impl Tx<'_> {
+    /// The provider's ICNs starting with `prefix`, in order, at most `limit` (completion).
+    pub fn icns_starting(
+        &self,
+        provider_id: &str,
+        prefix: &str,
+        limit: i64,
+    ) -> Result<Vec<String>> {
+        let mut s = self
+            .conn()
+            .prepare_cached(
+                "SELECT icn FROM claims WHERE provider_id = ?1 AND icn LIKE ?2 ESCAPE '\\'
+                 ORDER BY icn LIMIT ?3",
+            )
+            .map_err(self.err())?;
+        let rows = s
+            .query_map(
+                params![provider_id, super::like_prefix(prefix), limit],
+                |r| r.get(0),
+            )
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.err())
+    }
+}

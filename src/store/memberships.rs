@@ -156,3 +156,39 @@ impl Tx<'_> {
         Ok(())
     }
 }
+
+impl Tx<'_> {
+    /// User names of the provider's members starting with `prefix` (any case), in order, at
+    /// most `limit` (completion): its active clerks only, or everyone who ever had access.
+    pub fn member_names_starting(
+        &self,
+        provider_id: &str,
+        active_clerks_only: bool,
+        prefix: &str,
+        limit: i64,
+    ) -> Result<Vec<String>> {
+        let mut s = self
+            .conn()
+            .prepare_cached(
+                "SELECT u.user_name FROM memberships m JOIN users u ON u.id = m.user_id
+                 WHERE m.provider_id = ?1
+                   AND (?2 = 0 OR (m.kind = 'clerk' AND m.status = 'active'))
+                   AND u.user_name LIKE ?3 ESCAPE '\\'
+                 ORDER BY u.user_name LIMIT ?4",
+            )
+            .map_err(self.err())?;
+        let rows = s
+            .query_map(
+                rusqlite::params![
+                    provider_id,
+                    active_clerks_only,
+                    super::like_prefix(prefix),
+                    limit
+                ],
+                |r| r.get(0),
+            )
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.err())
+    }
+}

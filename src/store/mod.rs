@@ -571,3 +571,44 @@ pub fn sha256_hex(s: &str) -> String {
     use sha2::{Digest, Sha256};
     audit::hex(&Sha256::digest(s.as_bytes()))
 }
+
+impl Store {
+    /// Opens an existing, current store for reading only, for shell completion: never
+    /// creates, migrates or switches the journal; waits at most a moment for a lock. Any
+    /// failure (no store, not ours, an older or newer schema) is an error the caller drops.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(Error::store(format!("no mmis store at {}", path.display())));
+        }
+        check_header(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(sql_err(path))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store
+            .conn
+            .busy_timeout(std::time::Duration::from_millis(200))
+            .map_err(sql_err(path))?;
+        store.check_identity(OpenMode::Existing)?;
+        if store.schema_version()? != i64::from(schema_version()) {
+            return Err(Error::store(format!(
+                "the store {} is not at this mmis's schema version",
+                path.display()
+            )));
+        }
+        Ok(store)
+    }
+}
+
+/// A `LIKE` pattern for values starting with `prefix` (`\` escapes `%`, `_` and itself).
+pub(crate) fn like_prefix(prefix: &str) -> String {
+    format!(
+        "{}%",
+        prefix
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    )
+}

@@ -224,3 +224,33 @@ impl Tx<'_> {
             .map_err(self.err())
     }
 }
+
+impl Tx<'_> {
+    /// PA numbers starting with `prefix`, in order, at most `limit` (completion): the
+    /// provider's, or every provider's (`None`, the agency); only in `status` when given.
+    pub fn pa_numbers_starting(
+        &self,
+        provider_id: Option<&str>,
+        status: Option<&str>,
+        prefix: &str,
+        limit: i64,
+    ) -> Result<Vec<String>> {
+        let mut s = self
+            .conn()
+            .prepare_cached(
+                "SELECT pa_number FROM prior_auths
+                 WHERE (?1 IS NULL OR provider_id = ?1) AND (?2 IS NULL OR status = ?2)
+                   AND pa_number LIKE ?3 ESCAPE '\\'
+                 ORDER BY pa_number LIMIT ?4",
+            )
+            .map_err(self.err())?;
+        let rows = s
+            .query_map(
+                params![provider_id, status, super::like_prefix(prefix), limit],
+                |r| r.get(0),
+            )
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.err())
+    }
+}

@@ -325,3 +325,24 @@ impl Tx<'_> {
             .map_err(self.err())
     }
 }
+
+impl Tx<'_> {
+    /// Every user name starting with `prefix` (any case), in order, at most `limit`
+    /// (completion, for the agency).
+    pub fn user_names_starting(&self, prefix: &str, limit: i64) -> Result<Vec<String>> {
+        let mut s = self
+            .conn()
+            .prepare_cached(
+                "SELECT user_name FROM users WHERE user_name LIKE ?1 ESCAPE '\\'
+                 ORDER BY user_name LIMIT ?2",
+            )
+            .map_err(self.err())?;
+        let rows = s
+            .query_map(rusqlite::params![super::like_prefix(prefix), limit], |r| {
+                r.get(0)
+            })
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.err())
+    }
+}
