@@ -577,20 +577,32 @@ impl Store {
     /// creates, migrates or switches the journal; waits at most a moment for a lock. Any
     /// failure (no store, not ours, an older or newer schema) is an error the caller drops.
     pub fn open_read_only(path: &Path) -> Result<Store> {
+        let name = path.to_string_lossy();
+        if pg::is_url(&name) {
+            // A server store: connecting is all there is; completion only reads.
+            let target = pg::Target::parse(&name)?;
+            let client = target.connect()?;
+            let store = Store {
+                conn: Conn::postgres(client, target.location.clone()),
+                path: PathBuf::from(&target.location),
+            };
+            if store.pg_identity(OpenMode::Existing)? != i64::from(schema_version()) {
+                return Err(Error::store("the store is not at this mmis's schema version"));
+            }
+            return Ok(store);
+        }
         if !path.is_file() {
             return Err(Error::store(format!("no mmis store at {}", path.display())));
         }
         check_header(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(sql_err(path))?;
+        conn.busy_timeout(std::time::Duration::from_millis(200))
+            .map_err(sql_err(path))?;
         let store = Store {
-            conn,
+            conn: Conn::sqlite(conn, path.display().to_string()),
             path: path.to_path_buf(),
         };
-        store
-            .conn
-            .busy_timeout(std::time::Duration::from_millis(200))
-            .map_err(sql_err(path))?;
         store.check_identity(OpenMode::Existing)?;
         if store.schema_version()? != i64::from(schema_version()) {
             return Err(Error::store(format!(
