@@ -120,6 +120,8 @@ commands! {
     OpsUserUnlock => "ops user unlock", Operator;
     // Break glass: the proof is write access to the store itself, not a session.
     OpsRecoverOperator => "ops recover-operator", Public;
+    StoreCopy => "store copy", Operator;
+    StoreBackup => "store backup", Operator;
 }
 
 impl Cmd {

@@ -132,6 +132,9 @@ pub enum Command {
     /// The agency side (operator only)
     #[command(subcommand)]
     Ops(ops::OpsCmd),
+    /// Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)
+    #[command(subcommand)]
+    Store(StoreCmd),
     /// Examples of the `--form` files
     #[command(subcommand)]
     Form(FormCmd),
@@ -243,6 +246,30 @@ pub struct TokenCreateArgs {
 pub struct TokenRevokeArgs {
     /// The token's name (as given to `token create`; `token list` shows them)
     pub name: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCmd {
+    /// Copy every table into an empty store (a SQLite file or a PostgreSQL URL), in one
+    /// transaction; the copy verifies with the same audit chain head
+    Copy(StoreCopyArgs),
+    /// A consistent copy of this SQLite store, taken while others go on writing
+    Backup(StoreBackupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StoreCopyArgs {
+    /// Where to copy to: a new or empty SQLite file, or a postgresql:// URL of an empty
+    /// database (no password in it: PGPASSWORD or ~/.pgpass supplies it)
+    #[arg(long, value_name = "PATH|URL")]
+    pub to: String,
+}
+
+#[derive(Debug, Args)]
+pub struct StoreBackupArgs {
+    /// The backup file to write (0600; replaced only once the backup is complete)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,6 +14,7 @@ pub mod meta;
 pub mod ops;
 pub mod pa;
 pub mod session;
+pub mod store;
 pub mod token;
 
 use crate::cli::{self, Command};
@@ -88,6 +89,10 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             cli::AuditCmd::Anchor(a) => audit::cmd_audit_anchor(ctx, &a),
         },
         Command::Form(cli::FormCmd::Template(a)) => form::cmd_form_template(a.name),
+        Command::Store(c) => match c {
+            cli::StoreCmd::Copy(a) => store::cmd_store_copy(ctx, &a),
+            cli::StoreCmd::Backup(a) => store::cmd_store_backup(ctx, &a),
+        },
         Command::Ops(c) => match c {
             OpsCmd::Provider(ProviderCmd::Enroll(a)) => {
                 ops::provider::cmd_ops_provider_enroll(ctx, &a)

@@ -182,6 +182,15 @@ impl OutFile {
         Ok(())
     }
 
+    /// The temporary file being written, for a writer that needs a path rather than a
+    /// stream (SQLite, for `store copy` and `store backup`); `None` for stdout.
+    pub fn temp_path(&self) -> Option<&Path> {
+        match &self.sink {
+            Sink::File { tmp, .. } => Some(tmp),
+            Sink::Stdout(_) => None,
+        }
+    }
+
     /// Where the file goes (`-` for stdout).
     pub fn target(&self) -> &Path {
         &self.target

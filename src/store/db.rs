@@ -22,7 +22,7 @@ impl Backend {
     pub fn name(self) -> &'static str {
         match self {
             Backend::Sqlite => "sqlite",
-            Backend::Postgres => "postgresql",
+            Backend::Postgres => "postgres",
         }
     }
 }

@@ -2,6 +2,7 @@
 
 mod audit;
 pub mod claims;
+mod copy;
 pub mod db;
 mod invitations;
 mod members;

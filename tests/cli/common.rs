@@ -448,7 +448,7 @@ pub fn on_postgres() -> bool {
 pub fn store_kind() -> &'static str {
     match backend() {
         Backend::Sqlite => "sqlite",
-        Backend::Postgres => "postgresql",
+        Backend::Postgres => "postgres",
     }
 }
 
