@@ -611,9 +611,7 @@ pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<O
     let incomplete = CHANGE_FIELDS.iter().any(|f| f.required && !form.has(f.key));
     // Who is asking is known before anyone types (and a signed-out user is told first).
     let user_name = if incomplete && ctx.ui.can_prompt() {
-        let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountPasswordChange)?;
-        drop(tx);
-        actor.user_name
+        auth::permit(ctx, &store, auth::Cmd::AccountPasswordChange)?.user_name
     } else {
         String::new()
     };

@@ -264,12 +264,22 @@ impl Store {
     }
 
     fn begin(&self, behavior: TransactionBehavior) -> Result<Tx<'_>> {
+        // A read transaction cannot write (as a READ ONLY one on PostgreSQL): a snapshot
+        // that wrote would take the write lock, or fail with SQLITE_BUSY_SNAPSHOT.
+        self.conn
+            .pragma_update(
+                None,
+                "query_only",
+                matches!(behavior, TransactionBehavior::Deferred),
+            )
+            .map_err(sql_err(&self.path))?;
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, behavior)
             .map_err(sql_err(&self.path))?;
         Ok(Tx { tx })
     }
 
-    /// A read transaction (`BEGIN DEFERRED`): a consistent view, no write lock.
+    /// A read transaction (`BEGIN DEFERRED`): a consistent view, no write lock, and no write
+    /// (`PRAGMA query_only` while it lasts).
     pub fn read(&self) -> Result<Tx<'_>> {
         self.begin(TransactionBehavior::Deferred)
     }

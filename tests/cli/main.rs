@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod claims;
 mod common;
+mod concurrency;
 mod contract;
 mod elig;
 mod files;

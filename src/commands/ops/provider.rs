@@ -183,9 +183,9 @@ pub fn cmd_ops_provider_pin_reissue(ctx: &Context, args: &PinReissueArgs) -> Res
 
 pub fn cmd_ops_provider_list(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, _actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderList)?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderList)?;
     let rows = tx.providers_all()?;
-    tx.commit()?;
+    auth::finish(ctx, &store, tx, &actor, &[])?;
     Ok(Output::rows(
         &rows,
         vec![
@@ -202,9 +202,9 @@ pub fn cmd_ops_provider_list(ctx: &Context) -> Result<Output> {
 
 pub fn cmd_ops_pin_requests(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, _actor) = auth::begin(ctx, &store, auth::Cmd::OpsPinRequests)?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsPinRequests)?;
     let rows = tx.pin_requests_all()?;
-    tx.commit()?;
+    auth::finish(ctx, &store, tx, &actor, &[])?;
     Ok(Output::rows(
         &rows,
         vec![
