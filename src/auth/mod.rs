@@ -9,8 +9,8 @@ use crate::domain::roles::Role;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Kind, Result};
 use crate::store::{sha256_hex, AuditEntry, Store, Tx};
-pub use guard::{Access, Cmd};
 use guard::Need;
+pub use guard::{Access, Cmd};
 use std::path::Path;
 
 /// Failed sign-ins in a row that lock a user.
@@ -274,7 +274,12 @@ pub fn finish(
 /// [`finish`] for a reading command that has already ended its snapshots (`elig batch`
 /// takes one per chunk of its roster): the session touch and `entries`, in one short write
 /// transaction.
-pub fn record(ctx: &Context, store: &Store, actor: &Actor, entries: &[AuditEntry<'_>]) -> Result<()> {
+pub fn record(
+    ctx: &Context,
+    store: &Store,
+    actor: &Actor,
+    entries: &[AuditEntry<'_>],
+) -> Result<()> {
     if actor.session_id().is_none() && entries.is_empty() {
         return Ok(());
     }

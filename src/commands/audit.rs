@@ -244,9 +244,9 @@ pub fn cmd_audit_verify(ctx: &Context, args: &AuditVerifyArgs) -> Result<Output>
                 .map(|a| format!("holds the anchor of {} ({} entries)", a.at, a.entries))
         });
     // Without its table the log can take no entry; the report still says why (exit 7).
-    let entry = actor.entry(&now, "audit verify", None, outcome, detail.as_deref());
-    let entries = if report.table_missing { &[][..] } else { &[entry][..] };
-    auth::finish(ctx, &store, tx, &actor, entries)?;
+    let entry = (!report.table_missing)
+        .then(|| actor.entry(&now, "audit verify", None, outcome, detail.as_deref()));
+    auth::finish(ctx, &store, tx, &actor, entry.as_slice())?;
     let mut value = serde_json::json!({
         "ok": first_bad.is_none(),
         "entries": report.entries,

@@ -39,7 +39,10 @@ fn open_writer(fifo: &Path, reader: &mut Child) -> std::fs::File {
                 if let Some(status) = reader.try_wait().unwrap() {
                     panic!("the batch ended before reading its roster: {status}");
                 }
-                assert!(start.elapsed() < PROMPT, "the batch never opened its roster");
+                assert!(
+                    start.elapsed() < PROMPT,
+                    "the batch never opened its roster"
+                );
                 std::thread::sleep(Duration::from_millis(10));
             }
             Err(e) => panic!("open {}: {e}", fifo.display()),
@@ -81,7 +84,13 @@ fn a_batch_waiting_on_a_slow_roster_keeps_nobody_waiting() {
     mkfifo(&fifo);
     let mut batch = sb
         .std_cmd_as("admin")
-        .args(["elig", "batch", fifo.to_str().unwrap(), "--format", "ndjson"])
+        .args([
+            "elig",
+            "batch",
+            fifo.to_str().unwrap(),
+            "--format",
+            "ndjson",
+        ])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -103,7 +112,12 @@ fn a_batch_waiting_on_a_slow_roster_keeps_nobody_waiting() {
     // Meanwhile: another user, an eligibility check, a claim, and the operator's lists.
     let me = promptly(&sb, "ops", &["whoami", "--json"]).json();
     assert_eq!(me["user_name"], "ops");
-    let v = promptly(&sb, "desk", &["elig", "check", "--id", "OC100001", "--json"]).json();
+    let v = promptly(
+        &sb,
+        "desk",
+        &["elig", "check", "--id", "OC100001", "--json"],
+    )
+    .json();
     assert_eq!(v["eligible"], true, "{v}");
     let form = write_unique(
         &sb,
@@ -177,7 +191,10 @@ fn a_batch_waiting_on_a_slow_roster_keeps_nobody_waiting() {
 fn two_identical_claims_sent_at_once_are_one_claim_and_one_duplicate() {
     let sb = setup();
     sb.login("desk", "JAMJON", ADMIN_PASSWORD);
-    for (round, date) in ["2026-03-02", "2026-03-03", "2026-03-04"].iter().enumerate() {
+    for (round, date) in ["2026-03-02", "2026-03-03", "2026-03-04"]
+        .iter()
+        .enumerate()
+    {
         let form = write_unique(
             &sb,
             "toml",

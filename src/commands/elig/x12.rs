@@ -494,7 +494,13 @@ pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -
         Found::One(m) | Found::WithSpans(m, _) => m,
         Found::NotFound => {
             let target = who.describe();
-            let entry = actor.entry(&now, "elig check", Some(&target), "not-found", Some("x12-270"));
+            let entry = actor.entry(
+                &now,
+                "elig check",
+                Some(&target),
+                "not-found",
+                Some("x12-270"),
+            );
             auth::finish(ctx, &store, tx, &actor, &[entry])?;
             return Err(
                 Error::not_found("no such member: cannot write a 270 for them").hint(match who {
