@@ -713,6 +713,22 @@ mod tests {
     }
 
     #[test]
+    fn a_read_snapshot_cannot_write_and_a_write_after_it_can() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.db"), crate::store::OpenMode::Create).unwrap();
+        let tx = store.read().unwrap();
+        assert!(tx.meta_set("probe", "1").is_err(), "a snapshot wrote");
+        drop(tx);
+        let tx = store.write().unwrap();
+        tx.meta_set("probe", "2").unwrap();
+        tx.commit().unwrap();
+        assert_eq!(
+            store.read().unwrap().meta_get("probe").unwrap().as_deref(),
+            Some("2")
+        );
+    }
+
+    #[test]
     fn session_limits_are_fixed_at_sign_in_and_never_stretched() {
         let config = Config {
             session_idle: Duration::from_secs(3600),

@@ -225,3 +225,37 @@ fn two_identical_claims_sent_at_once_are_one_claim_and_one_duplicate() {
     let claims = sb.json_as("admin", &["claim", "list", "--member", "OC100001"]);
     assert_eq!(claims.as_array().unwrap().len(), 3, "{claims}");
 }
+
+/// The sessions whose last use is within the last `secs` seconds.
+fn seen_within(sb: &Sandbox, secs: i64) -> i64 {
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    c.query_row(
+        "SELECT count(*) FROM sessions
+         WHERE last_seen_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1)",
+        [format!("-{secs} seconds")],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_reading_command_still_records_the_sessions_last_use() {
+    let sb = setup();
+    let age =
+        "UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-600 seconds')";
+    for args in [
+        &["whoami"][..],
+        &["elig", "check", "--id", "OC100001"],
+        &["claim", "list"],
+    ] {
+        sb.sql(age);
+        assert_eq!(seen_within(&sb, 300), 0);
+        sb.run_as("admin", args, None).ok();
+        assert_eq!(seen_within(&sb, 300), 1, "`mmis {}`", args.join(" "));
+    }
+    // A refused command does not count as a use (as before: its transaction is rolled back).
+    sb.sql(age);
+    sb.run_as("admin", &["ops", "provider", "list"], None)
+        .code(4);
+    assert_eq!(seen_within(&sb, 300), 0);
+}
