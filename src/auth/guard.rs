@@ -124,7 +124,52 @@ commands! {
     StoreBackup => "store backup", Operator;
 }
 
+/// How a command uses the store (docs/security.md, "Concurrency").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Looks up and reports: the guard's lookups and the command's own run in a read
+    /// snapshot, which never waits for a writer; the session touch and the audit entry are
+    /// written at the end in a short write transaction of their own ([`crate::auth::finish`]).
+    Read,
+    /// Changes the store: the guard's lookups, the lookups that decide the change and the
+    /// change itself run in one write transaction, opened only once any input has been read
+    /// and any prompt answered, and committed at once.
+    Write,
+}
+
+/// The commands that only read (their audit entry aside). Every other command writes:
+/// a new command is a writer until it is declared here.
+const READS: &[Cmd] = &[
+    Cmd::Info,
+    Cmd::Whoami,
+    Cmd::Providers,
+    Cmd::TokenList,
+    Cmd::ClerkList,
+    Cmd::ClerkSearch,
+    Cmd::AdminTransferStatus,
+    Cmd::EligCheck,
+    Cmd::EligBatch,
+    Cmd::ClaimStatus,
+    Cmd::ClaimList,
+    Cmd::PaInquire,
+    Cmd::PaList,
+    Cmd::AuditLog,
+    Cmd::AuditVerify,
+    Cmd::OpsProviderList,
+    Cmd::OpsPinRequests,
+    Cmd::OpsTransferList,
+];
+
 impl Cmd {
+    /// Whether the command only reads or changes the store ([`Access`]).
+    pub fn access(self) -> Access {
+        if READS.contains(&self) {
+            Access::Read
+        } else {
+            Access::Write
+        }
+    }
+
     /// The command with this path.
     pub fn from_path(path: &str) -> Option<Cmd> {
         Cmd::ALL.iter().copied().find(|c| c.path() == path)

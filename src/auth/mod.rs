@@ -10,8 +10,8 @@ use crate::domain::roles::Role;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Kind, Result};
 use crate::store::{sha256_hex, AuditEntry, Store, Tx};
-pub use guard::Cmd;
 use guard::Need;
+pub use guard::{Access, Cmd};
 use std::path::Path;
 
 /// Failed sign-ins in a row that lock a user.
@@ -187,12 +187,25 @@ impl From<Error> for Failure {
     }
 }
 
-/// Opens the command's write transaction, works out who is acting and checks the guard.
-/// On refusal, the refusal itself is recorded (audit, ended session) and committed.
+/// Works out who is acting and checks the guard, in the transaction the command works in:
+/// for a command that reads ([`Access::Read`]) a read snapshot, which never waits for a
+/// writer (the command ends with [`finish`], which writes the session touch and its audit
+/// entry in a short write transaction of its own); for a command that writes, its write
+/// transaction, so that the identity and permission deciding the change cannot change
+/// before it commits. On refusal, the refusal itself is recorded (audit, ended session) in a
+/// short write transaction and committed.
 pub fn begin<'s>(ctx: &Context, store: &'s Store, cmd: Cmd) -> Result<(Tx<'s>, Actor)> {
+    start(ctx, store, cmd, cmd.access())
+}
+
+/// [`begin`] in the given kind of transaction.
+fn start<'s>(ctx: &Context, store: &'s Store, cmd: Cmd, access: Access) -> Result<(Tx<'s>, Actor)> {
     let (command, need) = (cmd.path(), cmd.need());
-    let tx = store.write()?;
-    match identify(ctx, &tx, command, need) {
+    let tx = match access {
+        Access::Read => store.read()?,
+        Access::Write => store.write()?,
+    };
+    match identify(ctx, &tx, command, need, access == Access::Write) {
         Ok(actor) => Ok((tx, actor)),
         Err(f) => {
             drop(tx);
@@ -223,20 +236,62 @@ pub fn begin_optional<'s>(
     match begin(ctx, store, cmd) {
         Ok((tx, actor)) => Ok((tx, actor, None)),
         Err(e) if matches!(e.kind, Kind::NotAuthenticated | Kind::PermissionDenied) => {
-            Ok((store.write()?, Actor::anonymous(), Some(e)))
+            let tx = match cmd.access() {
+                Access::Read => store.read()?,
+                Access::Write => store.write()?,
+            };
+            Ok((tx, Actor::anonymous(), Some(e)))
         }
         Err(e) => Err(e),
     }
 }
 
-/// Checks that the acting identity may run `command`, and nothing else: the transaction is
-/// rolled back at once. Commands that read a file call this before opening or even sizing
-/// it, so a refusal (exit 3 or 4) never waits on the input; the work itself then begins with
-/// [`begin`] as usual. A refusal is recorded exactly as [`begin`] records it.
-pub fn permit(ctx: &Context, store: &Store, cmd: Cmd) -> Result<()> {
-    let (tx, _actor) = begin(ctx, store, cmd)?;
+/// Checks that the acting identity may run `command`, and nothing else, in a read snapshot
+/// that is ended at once (a refusal is recorded exactly as [`begin`] records it). Commands
+/// that read a file or ask questions call this before opening, sizing or asking, so a
+/// refusal (exit 3 or 4) never waits on the input and nobody types for nothing; the work
+/// itself then begins with [`begin`] as usual, which checks again.
+pub fn permit(ctx: &Context, store: &Store, cmd: Cmd) -> Result<Actor> {
+    let (tx, actor) = start(ctx, store, cmd, Access::Read)?;
     drop(tx);
-    Ok(())
+    Ok(actor)
+}
+
+/// Ends a reading command ([`Access::Read`]): its read snapshot is ended, then one short
+/// write transaction touches the session (its last use) and appends `entries` to the audit
+/// log. A snapshot is never turned into a write (SQLite would refuse it with
+/// `SQLITE_BUSY_SNAPSHOT` once another process had committed).
+pub fn finish(
+    ctx: &Context,
+    store: &Store,
+    tx: Tx<'_>,
+    actor: &Actor,
+    entries: &[AuditEntry<'_>],
+) -> Result<()> {
+    drop(tx);
+    record(ctx, store, actor, entries)
+}
+
+/// [`finish`] for a reading command that has already ended its snapshots (`elig batch`
+/// takes one per chunk of its roster): the session touch and `entries`, in one short write
+/// transaction.
+pub fn record(
+    ctx: &Context,
+    store: &Store,
+    actor: &Actor,
+    entries: &[AuditEntry<'_>],
+) -> Result<()> {
+    if actor.session_id().is_none() && entries.is_empty() {
+        return Ok(());
+    }
+    let tx = store.write()?;
+    if let Some(id) = actor.session_id() {
+        tx.touch_session(id, &ctx.clock.now_str())?;
+    }
+    for e in entries {
+        tx.audit(e)?;
+    }
+    tx.commit()
 }
 
 /// A session's idle and absolute limits: those fixed at sign-in, which this command's config
@@ -265,7 +320,13 @@ fn not_signed_in() -> Error {
 }
 
 #[allow(clippy::result_large_err)]
-fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Actor, Failure> {
+fn identify(
+    ctx: &Context,
+    tx: &Tx<'_>,
+    command: &str,
+    need: Need,
+    touch: bool,
+) -> Result<Actor, Failure> {
     if need == Need::Public {
         return Ok(Actor::anonymous());
     }
@@ -425,7 +486,9 @@ fn identify(ctx: &Context, tx: &Tx<'_>, command: &str, need: Need) -> Result<Act
                 audit: None,
             });
         }
-        tx.touch_session(s.id, &now_s)?;
+        if touch {
+            tx.touch_session(s.id, &now_s)?;
+        }
         let base = Actor {
             user_id: Some(user.id),
             user_name: user.user_name.clone(),
@@ -648,6 +711,22 @@ mod tests {
             idle_secs: idle,
             absolute_secs: absolute,
         }
+    }
+
+    #[test]
+    fn a_read_snapshot_cannot_write_and_a_write_after_it_can() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.db"), crate::store::OpenMode::Create).unwrap();
+        let tx = store.read().unwrap();
+        assert!(tx.meta_set("probe", "1").is_err(), "a snapshot wrote");
+        drop(tx);
+        let tx = store.write().unwrap();
+        tx.meta_set("probe", "2").unwrap();
+        tx.commit().unwrap();
+        assert_eq!(
+            store.read().unwrap().meta_get("probe").unwrap().as_deref(),
+            Some("2")
+        );
     }
 
     #[test]

@@ -559,6 +559,45 @@ fn new_password_hash(
     }
 }
 
+/// [`new_password_hash`] made in a read snapshot, outside the write lock (the history check
+/// and the hash are argon2id, which takes a while, and the write lock is everyone's), with
+/// the password hash it was checked against.
+struct NewPassword {
+    seen: Option<String>,
+    hashed: Result<String>,
+}
+
+impl NewPassword {
+    fn prepare(
+        store: &Store,
+        user_id: i64,
+        user_name: &str,
+        form: &Form,
+        current: Option<&Secret>,
+    ) -> Result<NewPassword> {
+        let tx = store.read()?;
+        let seen = tx.user_by_id(user_id)?.and_then(|u| u.password_hash);
+        let hashed = new_password_hash(&tx, user_id, user_name, form, current);
+        Ok(NewPassword { seen, hashed })
+    }
+
+    /// The hash to store, in the write transaction `tx`: the one prepared, unless the
+    /// password changed in between (the history with it), when it is checked again here.
+    fn take(
+        self,
+        tx: &Tx<'_>,
+        user: &crate::store::UserRow,
+        form: &Form,
+        current: Option<&Secret>,
+    ) -> Result<String> {
+        if user.password_hash == self.seen {
+            self.hashed
+        } else {
+            new_password_hash(tx, user.id, &user.user_name, form, current)
+        }
+    }
+}
+
 /// The rules a new password is checked by as it is typed: the policy, the confirmation and
 /// "not the current one". The history is checked only once the current password or the
 /// secret answers are proven, so the prompt tells nobody what a user's old passwords were.
@@ -611,9 +650,7 @@ pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<O
     let incomplete = CHANGE_FIELDS.iter().any(|f| f.required && !form.has(f.key));
     // Who is asking is known before anyone types (and a signed-out user is told first).
     let user_name = if incomplete && ctx.ui.can_prompt() {
-        let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountPasswordChange)?;
-        drop(tx);
-        actor.user_name
+        auth::permit(ctx, &store, auth::Cmd::AccountPasswordChange)?.user_name
     } else {
         String::new()
     };
@@ -621,14 +658,16 @@ pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<O
         .check(|form: &Form| new_password_rules(&store, &user_name, form))
         .note("new_password", password::rules_text());
     let form = form.complete_with("Change Password", CHANGE_FIELDS, &ctx.ui, true, &prompts)?;
-    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountPasswordChange)?;
+    // Who is acting, in a read snapshot: the current password is checked, and the new one
+    // hashed, before the write transaction opens.
+    let actor = auth::permit(ctx, &store, auth::Cmd::AccountPasswordChange)?;
     let uid = actor
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
-    let user = tx
+    let user = store
+        .read()?
         .user_by_id(uid)?
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
-    drop(tx);
     let current = form.secret("current_password")?.unwrap_or_default();
     if !hash::verify_secret(
         current.expose(),
@@ -651,8 +690,12 @@ pub fn cmd_password_change(ctx: &Context, args: &PasswordChangeArgs) -> Result<O
         tx.commit()?;
         return Err(Error::unauthenticated("current_password: wrong password"));
     }
+    let new = NewPassword::prepare(&store, uid, &user.user_name, &form, Some(&current))?;
     let tx = store.write()?;
-    let hashed = new_password_hash(&tx, uid, &user.user_name, &form, Some(&current))?;
+    let fresh = tx
+        .user_by_id(uid)?
+        .ok_or_else(|| Error::unauthenticated("not signed in"))?;
+    let hashed = new.take(&tx, &fresh, &form, Some(&current))?;
     let now = ctx.clock.now_str();
     tx.set_password(uid, &hashed, &now)?;
     let ended = tx.end_user_sessions(uid, actor.session_id(), &now, "password changed")?;
@@ -874,13 +917,25 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
             detail,
         })
     };
+    // With the answers right, the new password is checked and hashed before the lock.
+    let new = if ok {
+        Some(NewPassword::prepare(
+            &store,
+            user.id,
+            &user.user_name,
+            &form,
+            None,
+        )?)
+    } else {
+        None
+    };
     let tx = store.write()?;
     let now = ctx.clock.now_str();
     // The user as it is now, under the write lock: another attempt may have closed the reset.
     let fresh = tx
         .user_by_id(user.id)?
         .ok_or_else(|| Error::unauthenticated("the user no longer exists"))?;
-    if !ok {
+    let Some(new) = new else {
         // A wrong answer counts as a failed sign-in too; the answers on their own get at most
         // LOCKOUT_THRESHOLD guesses between unlocks, whatever the sign-ins did.
         let n = tx.record_failed_answer(user.id)?;
@@ -907,7 +962,7 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         }
         tx.commit()?;
         return Err(wrong());
-    }
+    };
     if fresh.locked_by_answers {
         drop(tx);
         reset_audit(
@@ -919,7 +974,7 @@ pub fn cmd_password_reset(ctx: &Context, args: &PasswordResetArgs) -> Result<Out
         )?;
         return Err(reset_closed(&user.user_name));
     }
-    let hashed = match new_password_hash(&tx, user.id, &user.user_name, &form, None) {
+    let hashed = match new.take(&tx, &fresh, &form, None) {
         Ok(h) => h,
         Err(e) => {
             drop(tx);

@@ -393,14 +393,14 @@ pub fn cmd_admin_transfer_status(ctx: &Context, args: &TransferStatusArgs) -> Re
             .hint("the request ID was printed by `mmis admin transfer-request` (TR-NNNNNN)")
     })?;
     let now = ctx.clock.now_str();
-    tx.audit(&actor.entry(
+    let entry = actor.entry(
         &now,
         "admin transfer-status",
         Some(&t.request_id),
         "ok",
         None,
-    ))?;
-    tx.commit()?;
+    );
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     Ok(Output::record(StatusView {
         request_id: t.request_id,
         status: t.status,

@@ -54,8 +54,8 @@ pub fn cmd_audit_log(ctx: &Context, args: &AuditLogArgs) -> Result<Output> {
     // Reading the log is itself an entry (after the read: the rows shown are the log before it).
     let detail = read_detail(&filter, rows.len());
     let now = ctx.clock.now_str();
-    tx.audit(&actor.entry(&now, "audit log", None, "ok", Some(&detail)))?;
-    tx.commit()?;
+    let entry = actor.entry(&now, "audit log", None, "ok", Some(&detail));
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     if ctx.format == Format::Table {
         return Ok(Output::Raw(log_lines(&rows, output::term::width())));
     }
@@ -244,10 +244,9 @@ pub fn cmd_audit_verify(ctx: &Context, args: &AuditVerifyArgs) -> Result<Output>
                 .map(|a| format!("holds the anchor of {} ({} entries)", a.at, a.entries))
         });
     // Without its table the log can take no entry; the report still says why (exit 7).
-    if !report.table_missing {
-        tx.audit(&actor.entry(&now, "audit verify", None, outcome, detail.as_deref()))?;
-    }
-    tx.commit()?;
+    let entry = (!report.table_missing)
+        .then(|| actor.entry(&now, "audit verify", None, outcome, detail.as_deref()));
+    auth::finish(ctx, &store, tx, &actor, entry.as_slice())?;
     let mut value = serde_json::json!({
         "ok": first_bad.is_none(),
         "entries": report.entries,

@@ -125,7 +125,7 @@ fn fill_from_store(ctx: &Context, view: &mut InfoView) -> Result<()> {
         }
         Via::None => {}
     }
-    tx.commit()?;
+    auth::finish(ctx, &store, tx, &actor, &[])?;
     Ok(())
 }
 

@@ -371,19 +371,19 @@ pub fn cmd_pa_inquire(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
     let now = ctx.clock.now_str();
     if !actor.has(inquiry_role(&pa.kind)) {
         let err = deny_kind(&actor, "pa inquire", &pa.kind);
-        tx.audit(&actor.entry(
+        let entry = actor.entry(
             &now,
             "pa inquire",
             Some(&pa.pa_number),
             "denied",
             Some(&err.message),
-        ))?;
-        tx.commit()?;
+        );
+        auth::finish(ctx, &store, tx, &actor, &[entry])?;
         return Err(err);
     }
     let view = pa_view(&pa, tx.pa_claims(pa.id)?);
-    tx.audit(&actor.entry(&now, "pa inquire", Some(&pa.pa_number), "ok", None))?;
-    tx.commit()?;
+    let entry = actor.entry(&now, "pa inquire", Some(&pa.pa_number), "ok", None);
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     let human = pa_text(&view);
     Ok(Output::record_with(view, human))
 }
@@ -434,14 +434,9 @@ pub fn cmd_pa_list(ctx: &Context, args: &PaListArgs) -> Result<Output> {
         })
         .collect();
     let now = ctx.clock.now_str();
-    tx.audit(&actor.entry(
-        &now,
-        "pa list",
-        None,
-        "ok",
-        Some(&format!("{} found", rows.len())),
-    ))?;
-    tx.commit()?;
+    let detail = format!("{} found", rows.len());
+    let entry = actor.entry(&now, "pa list", None, "ok", Some(&detail));
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     // Every field in JSON and CSV; the table folds the dates and the units (used/approved)
     // so that it fits an 80-column terminal (`pa inquire` shows one PA whole).
     let table: Vec<Vec<String>> = rows

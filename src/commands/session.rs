@@ -329,7 +329,7 @@ pub fn cmd_whoami(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::Whoami)?;
     let view = whoami_view(&tx, &actor)?;
-    tx.commit()?;
+    auth::finish(ctx, &store, tx, &actor, &[])?;
     Ok(Output::record(view))
 }
 
@@ -396,7 +396,7 @@ pub fn cmd_providers(ctx: &Context) -> Result<Output> {
             }
         }
     }
-    tx.commit()?;
+    auth::finish(ctx, &store, tx, &actor, &[])?;
     Ok(Output::rows(
         &rows,
         vec![

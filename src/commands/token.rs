@@ -171,7 +171,7 @@ pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
             expires_at: t.expires_at,
         })
         .collect();
-    tx.commit()?;
+    auth::finish(ctx, &store, tx, &actor, &[])?;
     Ok(Output::rows(
         &rows,
         vec!["name", "roles", "admin", "created_at", "expires_at"],

@@ -389,11 +389,12 @@ impl Store {
         tx.commit()
     }
 
-    /// A read transaction: a consistent snapshot, no write lock (SQLite `BEGIN DEFERRED`;
-    /// PostgreSQL `REPEATABLE READ READ ONLY`).
+    /// A read transaction: a consistent snapshot, no write lock, and no write (SQLite
+    /// `BEGIN DEFERRED` under `PRAGMA query_only`; PostgreSQL `REPEATABLE READ READ ONLY`).
+    /// A snapshot that wrote would take the write lock, or fail with SQLITE_BUSY_SNAPSHOT.
     pub fn read(&self) -> Result<Tx<'_>> {
         self.conn.batch(match self.backend() {
-            Backend::Sqlite => "BEGIN DEFERRED",
+            Backend::Sqlite => "PRAGMA query_only = 1; BEGIN DEFERRED",
             Backend::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
         })?;
         Ok(Tx {
@@ -406,7 +407,7 @@ impl Store {
     /// PostgreSQL a transaction that takes the store's advisory lock first), then `commit()`.
     pub fn write(&self) -> Result<Tx<'_>> {
         match self.backend() {
-            Backend::Sqlite => self.conn.batch("BEGIN IMMEDIATE")?,
+            Backend::Sqlite => self.conn.batch("PRAGMA query_only = 0; BEGIN IMMEDIATE")?,
             Backend::Postgres => {
                 self.conn.batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
                 let tx = Tx {

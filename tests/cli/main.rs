@@ -7,6 +7,7 @@ mod auth;
 mod claims;
 mod common;
 mod completion;
+mod concurrency;
 mod contract;
 mod elig;
 mod files;

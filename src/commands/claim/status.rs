@@ -93,8 +93,8 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
     if let Some(icn) = &args.icn {
         let c = find_claim(&tx, &provider_id, icn)?;
         let view = claim_view(&c, &tx.claim_lines(c.id)?, &tx.claim_history(c.id)?);
-        tx.audit(&actor.entry(&now, "claim status", Some(&c.icn), "ok", None))?;
-        tx.commit()?;
+        let entry = actor.entry(&now, "claim status", Some(&c.icn), "ok", None);
+        auth::finish(ctx, &store, tx, &actor, &[entry])?;
         let human = claim_text(&view);
         return Ok(Output::record_with(view, human));
     }
@@ -106,14 +106,9 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
         args.to.as_ref(),
     )?;
     let found = rows(&tx, &f)?;
-    tx.audit(&actor.entry(
-        &now,
-        "claim status",
-        None,
-        "ok",
-        Some(&format!("search: {} ({} found)", describe(&f), found.len())),
-    ))?;
-    tx.commit()?;
+    let detail = format!("search: {} ({} found)", describe(&f), found.len());
+    let entry = actor.entry(&now, "claim status", None, "ok", Some(&detail));
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     Ok(super::money_rows(
         &found,
         vec![
@@ -141,13 +136,8 @@ pub fn cmd_claim_list(ctx: &Context, args: &ListArgs) -> Result<Output> {
     )?;
     let found = rows(&tx, &f)?;
     let now = ctx.clock.now_str();
-    tx.audit(&actor.entry(
-        &now,
-        "claim list",
-        None,
-        "ok",
-        Some(&format!("{} ({} found)", describe(&f), found.len())),
-    ))?;
-    tx.commit()?;
+    let detail = format!("{} ({} found)", describe(&f), found.len());
+    let entry = actor.entry(&now, "claim list", None, "ok", Some(&detail));
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     Ok(super::money_rows(&found, LIST_COLUMNS.to_vec()))
 }

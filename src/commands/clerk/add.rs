@@ -45,8 +45,7 @@ pub fn cmd_clerk_add(ctx: &Context, args: &ClerkAddArgs) -> Result<Output> {
 
 /// Checks the guard before anyone types a whole form for nothing (nothing is kept).
 fn precheck(ctx: &Context, store: &Store) -> Result<()> {
-    let (tx, _) = auth::begin(ctx, store, auth::Cmd::ClerkAdd)?;
-    drop(tx);
+    auth::permit(ctx, store, auth::Cmd::ClerkAdd)?;
     Ok(())
 }
 

@@ -69,8 +69,8 @@ pub fn cmd_clerk_list(ctx: &Context) -> Result<Output> {
     });
     let now = ctx.clock.now_str();
     let detail = format!("{} row(s)", rows.len());
-    tx.audit(&actor.entry(&now, "clerk list", Some(&provider), "ok", Some(&detail)))?;
-    tx.commit()?;
+    let entry = actor.entry(&now, "clerk list", Some(&provider), "ok", Some(&detail));
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     let mut out = Output::rows(
         &rows,
         // The table fits 80 columns with times whole; JSON and CSV carry every field.

@@ -34,8 +34,7 @@ pub(crate) fn refusal_first<T>(
     input: Result<T>,
 ) -> Result<T> {
     if input.is_err() {
-        let (tx, _) = crate::auth::begin(ctx, store, command)?;
-        drop(tx);
+        crate::auth::permit(ctx, store, command)?;
     }
     input
 }

@@ -46,8 +46,8 @@ pub fn cmd_clerk_search(ctx: &Context, args: &ClerkSearchArgs) -> Result<Output>
         .collect::<Vec<_>>()
         .join(" ");
     let detail = format!("{criteria}; {} found", found.len());
-    tx.audit(&actor.entry(&now, "clerk search", None, "ok", Some(&detail)))?;
-    tx.commit()?;
+    let entry = actor.entry(&now, "clerk search", None, "ok", Some(&detail));
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     Ok(Output::rows(
         &found,
         vec!["user_name", "first_name", "last_name"],

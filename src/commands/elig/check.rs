@@ -353,8 +353,8 @@ pub fn cmd_elig_check(ctx: &Context, args: &CheckArgs) -> Result<Output> {
         Found::WithSpans(m, s) => (m, s),
         Found::NotFound | Found::One(_) => {
             let target = who.describe();
-            tx.audit(&actor.entry(&now, "elig check", Some(&target), "not-found", Some(&dates)))?;
-            tx.commit()?;
+            let entry = actor.entry(&now, "elig check", Some(&target), "not-found", Some(&dates));
+            auth::finish(ctx, &store, tx, &actor, &[entry])?;
             // The hint fits the lookup: an ID has no date of birth to check.
             return Err(match &who {
                 Who::Id(h) => Error::not_found(format!("no member with Oregon Health ID {h}"))
@@ -368,14 +368,15 @@ pub fn cmd_elig_check(ctx: &Context, args: &CheckArgs) -> Result<Output> {
         }
         Found::Many(ms) => {
             let ids: Vec<&str> = ms.iter().map(|m| m.health_id.as_str()).collect();
-            tx.audit(&actor.entry(
+            let detail = format!("{dates}; matches {}", ids.join(","));
+            let entry = actor.entry(
                 &now,
                 "elig check",
                 Some("by name and date of birth"),
                 "ambiguous",
-                Some(&format!("{dates}; matches {}", ids.join(","))),
-            ))?;
-            tx.commit()?;
+                Some(&detail),
+            );
+            auth::finish(ctx, &store, tx, &actor, &[entry])?;
             let mut msg = format!("{} members match that name and date of birth:", ms.len());
             for m in &ms {
                 msg.push_str(&format!(
@@ -388,8 +389,8 @@ pub fn cmd_elig_check(ctx: &Context, args: &CheckArgs) -> Result<Output> {
     };
     let view = build_view(&m, &spans, from, to, today);
     let detail = format!("{dates}: {}", view.lane.as_str());
-    tx.audit(&actor.entry(&now, "elig check", Some(&m.health_id), "ok", Some(&detail)))?;
-    tx.commit()?;
+    let entry = actor.entry(&now, "elig check", Some(&m.health_id), "ok", Some(&detail));
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     let text = human(&view);
     Ok(Output::record_with(view, text))
 }

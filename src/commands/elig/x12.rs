@@ -374,10 +374,22 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
         });
     }
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::EligBatch)?;
-    let mut control = tx
-        .meta_get("x12_271_control")?
-        .and_then(|v| v.parse::<u32>().ok())
-        .unwrap_or(0);
+    drop(tx);
+    // The 271s' control numbers are taken first, in a short write transaction of their own,
+    // so that the answering itself holds no lock and no two batches share a number (a batch
+    // that then fails leaves a gap, which X12 allows).
+    let mut control = {
+        let w = store.write()?;
+        let last = w
+            .meta_get("x12_271_control")?
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(0);
+        let taken = parts.iter().fold(last, |c, _| c % 999_999_999 + 1);
+        w.meta_set("x12_271_control", &taken.to_string())?;
+        w.commit()?;
+        last
+    };
+    let tx = store.read()?;
     // The 271 is streamed (never held whole): to stdout, or to a file beside --out that
     // takes its name only once the batch has committed.
     let count: usize = parts.iter().map(|p| p.inquiries.len()).sum();
@@ -416,7 +428,6 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
             file = Some(w);
         }
     };
-    tx.meta_set("x12_271_control", &control.to_string())?;
     let inquiries = count;
     let now = ctx.clock.now_str();
     let base = path
@@ -433,8 +444,8 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
         "x12 270: inquiries {inquiries}, answered {}, rejected {rejected}{interchanges}; 270 sha256 {digest}",
         inquiries - rejected
     );
-    tx.audit(&actor.entry(&now, "elig batch", Some(&base), "ok", Some(&detail)))?;
-    tx.commit()?;
+    let entry = actor.entry(&now, "elig batch", Some(&base), "ok", Some(&detail));
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     if let Some(f) = file {
         f.persist()?;
     }
@@ -482,14 +493,15 @@ pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -
     let member = match find(&tx, who)? {
         Found::One(m) | Found::WithSpans(m, _) => m,
         Found::NotFound => {
-            tx.audit(&actor.entry(
+            let target = who.describe();
+            let entry = actor.entry(
                 &now,
                 "elig check",
-                Some(&who.describe()),
+                Some(&target),
                 "not-found",
                 Some("x12-270"),
-            ))?;
-            tx.commit()?;
+            );
+            auth::finish(ctx, &store, tx, &actor, &[entry])?;
             return Err(
                 Error::not_found("no such member: cannot write a 270 for them").hint(match who {
                     Who::Id(_) => "check the Oregon Health ID (8 letters and digits)",
@@ -498,21 +510,21 @@ pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -
             );
         }
         Found::Many(ms) => {
-            tx.commit()?;
+            auth::finish(ctx, &store, tx, &actor, &[])?;
             return Err(Error::conflict(format!(
                 "{} members match that name and date of birth; use --id",
                 ms.len()
             )));
         }
     };
-    tx.audit(&actor.entry(
+    let entry = actor.entry(
         &now,
         "elig check",
         Some(&member.health_id),
         "ok",
         Some("x12-270"),
-    ))?;
-    tx.commit()?;
+    );
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     let digits: String = p
         .tax_id
         .as_deref()

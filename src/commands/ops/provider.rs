@@ -51,9 +51,20 @@ fn letter(p: &ProviderRow, pin: &Secret, issued: &str, expires: &str) -> String 
     )
 }
 
-fn issue(ctx: &Context, tx: &Tx<'_>, p: &ProviderRow) -> Result<(Secret, String, String)> {
+/// A new PIN and its hash, made before the write transaction opens: argon2id takes a while,
+/// and the write lock is everyone's.
+fn new_pin() -> Result<(Secret, String)> {
     let pin = hash::new_pin();
     let pin_hash = hash::hash_secret(pin.expose())?;
+    Ok((pin, pin_hash))
+}
+
+fn issue(
+    ctx: &Context,
+    tx: &Tx<'_>,
+    p: &ProviderRow,
+    (pin, pin_hash): (Secret, String),
+) -> Result<(Secret, String, String)> {
     let issued = ctx.clock.today();
     let expires = issued + chrono::Duration::days(PIN_VALID_DAYS);
     let (i, e) = (issued.to_string(), expires.to_string());
@@ -107,6 +118,7 @@ pub fn cmd_ops_provider_enroll(ctx: &Context, args: &EnrollArgs) -> Result<Outpu
         return Err(Error::invalid_fields("the enrollment", &problems));
     };
     let store = ctx.open_store()?;
+    let made = new_pin()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderEnroll)?;
     if let Some(existing) = tx.provider_by_npi(npi.as_str())? {
         return Err(Error::conflict(format!(
@@ -145,7 +157,7 @@ pub fn cmd_ops_provider_enroll(ctx: &Context, args: &EnrollArgs) -> Result<Outpu
     };
     let now = ctx.clock.now_str();
     tx.insert_provider(&row, &now)?;
-    let (pin, issued, expires) = issue(ctx, &tx, &row)?;
+    let (pin, issued, expires) = issue(ctx, &tx, &row, made)?;
     tx.audit(&actor.entry(
         &now,
         "ops provider enroll",
@@ -162,11 +174,12 @@ pub fn cmd_ops_provider_enroll(ctx: &Context, args: &EnrollArgs) -> Result<Outpu
 pub fn cmd_ops_provider_pin_reissue(ctx: &Context, args: &PinReissueArgs) -> Result<Output> {
     let pid = ProviderId::parse("PROVIDER_ID", &args.provider_id)?;
     let store = ctx.open_store()?;
+    let made = new_pin()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderPinReissue)?;
     let row = tx
         .provider(pid.as_str())?
         .ok_or_else(|| Error::not_found(format!("no provider {pid} is enrolled")))?;
-    let (pin, issued, expires) = issue(ctx, &tx, &row)?;
+    let (pin, issued, expires) = issue(ctx, &tx, &row, made)?;
     let closed = tx.close_pin_requests(pid.as_str())?;
     let now = ctx.clock.now_str();
     tx.audit(&actor.entry(
@@ -183,9 +196,9 @@ pub fn cmd_ops_provider_pin_reissue(ctx: &Context, args: &PinReissueArgs) -> Res
 
 pub fn cmd_ops_provider_list(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, _actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderList)?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderList)?;
     let rows = tx.providers_all()?;
-    tx.commit()?;
+    auth::finish(ctx, &store, tx, &actor, &[])?;
     Ok(Output::rows(
         &rows,
         vec![
@@ -202,9 +215,9 @@ pub fn cmd_ops_provider_list(ctx: &Context) -> Result<Output> {
 
 pub fn cmd_ops_pin_requests(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    let (tx, _actor) = auth::begin(ctx, &store, auth::Cmd::OpsPinRequests)?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsPinRequests)?;
     let rows = tx.pin_requests_all()?;
-    tx.commit()?;
+    auth::finish(ctx, &store, tx, &actor, &[])?;
     Ok(Output::rows(
         &rows,
         vec![

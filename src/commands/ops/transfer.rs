@@ -57,8 +57,8 @@ pub fn cmd_ops_transfer_list(ctx: &Context) -> Result<Output> {
         });
     }
     let now = ctx.clock.now_str();
-    tx.audit(&actor.entry(&now, "ops transfer list", None, "ok", None))?;
-    tx.commit()?;
+    let entry = actor.entry(&now, "ops transfer list", None, "ok", None);
+    auth::finish(ctx, &store, tx, &actor, &[entry])?;
     Ok(Output::rows(
         &rows,
         vec![
