@@ -300,6 +300,21 @@ pub struct Context {
 }
 
 impl Context {
+    /// Whether the store is a PostgreSQL server (`--db`/`MMIS_DB` is a URL).
+    pub fn on_server(&self) -> bool {
+        crate::store::pg::is_url(&self.db_path.to_string_lossy())
+    }
+
+    /// The store as messages name it: the file path, or the server URL without its password.
+    pub fn store_name(&self) -> String {
+        let s = self.db_path.to_string_lossy();
+        if crate::store::pg::is_url(&s) {
+            crate::store::pg::redact(&s)
+        } else {
+            self.db_path.display().to_string()
+        }
+    }
+
     /// Opens the existing store, refusing a pinned business date (`MMIS_TODAY`) on a live one.
     pub fn open_store(&self) -> Result<Store> {
         let store = Store::open(&self.db_path, OpenMode::Existing)?;
@@ -314,7 +329,7 @@ impl Context {
         if self.clock.is_pinned() && !sandbox {
             return Err(Error::usage(format!(
                 "MMIS_TODAY is set but this store is live ({}): a pinned business date is honoured only by a sandbox store",
-                self.db_path.display()
+                self.store_name()
             ))
             .hint("unset MMIS_TODAY to work on this store (its business date is today's date)")
             .hint("or use a sandbox store: `mmis init --sandbox --db PATH`, or `mmis demo`"));
@@ -377,8 +392,11 @@ impl Context {
                 .and_then(|d| d.state_dir().map(|p| p.to_path_buf()))
                 .ok_or_else(|| Error::internal("cannot find a home folder for the session file"))?,
         };
-        let canonical =
-            std::fs::canonicalize(&self.db_path).unwrap_or_else(|_| self.db_path.clone());
+        let canonical = if self.on_server() {
+            PathBuf::from(self.store_name())
+        } else {
+            std::fs::canonicalize(&self.db_path).unwrap_or_else(|_| self.db_path.clone())
+        };
         use sha2::{Digest, Sha256};
         let digest = Sha256::digest(canonical.to_string_lossy().as_bytes());
         let name = crate::store::hex_prefix(&digest, 8);

@@ -130,7 +130,7 @@ pub fn write_session_file(ctx: &Context, token: &Secret) -> Result<()> {
         crate::store::set_mode(dir, 0o700);
     }
     let body = serde_json::to_string(&SessionFile {
-        db: ctx.db_path.display().to_string(),
+        db: ctx.store_name(),
         token: token.expose().to_string(),
     })
     .map_err(|e| Error::internal(format!("session file: {e}")))?;

@@ -350,15 +350,6 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "store",
-        &[
-            "# Move a practice's store to a PostgreSQL server (password from PGPASSWORD or ~/.pgpass)",
-            "mmis store copy --to postgresql://mmis@db.office.example/mmis?sslmode=verify-full",
-            "# A consistent backup of a SQLite store while others work",
-            "mmis store backup /backups/mmis-2026-12-02.db",
-        ],
-    ),
-    (
         "store copy",
         &[
             "# Move a practice's store to a PostgreSQL server (password from PGPASSWORD or ~/.pgpass)",

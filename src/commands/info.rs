@@ -56,9 +56,14 @@ pub fn cmd_info(ctx: &Context) -> Result<Output> {
     let mut view = InfoView {
         version: env!("CARGO_PKG_VERSION"),
         build: env!("MMIS_BUILD"),
-        store: ctx.db_path.display().to_string(),
-        store_kind: "sqlite",
-        store_exists: ctx.db_path.exists(),
+        store: ctx.store_name(),
+        store_kind: if ctx.on_server() {
+            "postgres"
+        } else {
+            "sqlite"
+        },
+        // A server store is asked; a file is looked for.
+        store_exists: ctx.on_server() || ctx.db_path.exists(),
         store_error: None,
         schema_version: None,
         schema_version_supported: i64::from(crate::store::schema_version()),

@@ -19,7 +19,7 @@ pub fn cmd_init(ctx: &Context, args: &InitArgs) -> Result<Output> {
         if tx.operator_exists()? {
             return Err(Error::conflict(format!(
                 "the store {} already has an operator account",
-                ctx.db_path.display()
+                ctx.store_name()
             ))
             .hint("use another --db for a new store"));
         }
@@ -34,10 +34,10 @@ pub fn cmd_init(ctx: &Context, args: &InitArgs) -> Result<Output> {
         "a live store (it runs on today's date and refuses MMIS_TODAY)"
     };
     Ok(Output::record_with(
-        serde_json::json!({"operator": user_name, "db": ctx.db_path.display().to_string(), "sandbox": sandbox}),
+        serde_json::json!({"operator": user_name, "db": ctx.store_name(), "sandbox": sandbox}),
         format!(
             "Created the store {} with operator {user_name}: {kind}.\nNext: mmis login --username {user_name}",
-            ctx.db_path.display()
+            ctx.store_name()
         ),
     ))
 }

@@ -22,7 +22,9 @@ fn refuse_password_on_argv(url: &str) -> Result<()> {
         return Err(Error::usage(
             "--to: the URL carries a password, and a password never goes on the command line",
         )
-        .hint("leave it out of the URL and set PGPASSWORD, or put it in ~/.pgpass (docs/store.md)"));
+        .hint(
+            "leave it out of the URL and set PGPASSWORD, or put it in ~/.pgpass (docs/store.md)",
+        ));
     }
     Ok(())
 }

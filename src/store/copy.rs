@@ -110,10 +110,7 @@ impl Tx<'_> {
             } else {
                 cols.first().cloned().unwrap_or_default()
             };
-            let select = format!(
-                "SELECT {} FROM {table} ORDER BY {order}",
-                cols.join(", ")
-            );
+            let select = format!("SELECT {} FROM {table} ORDER BY {order}", cols.join(", "));
             let per_batch = (MAX_PARAMS / cols.len().max(1)).max(1);
             let mut pending: Vec<Vec<Owned>> = Vec::with_capacity(per_batch);
             let mut copied = 0u64;
@@ -199,7 +196,9 @@ impl Store {
                 "`mmis store backup` copies a SQLite store; {} is a PostgreSQL store",
                 self.path.display()
             ))
-            .hint("back a PostgreSQL store up with pg_dump or continuous archiving (docs/store.md)"));
+            .hint(
+                "back a PostgreSQL store up with pg_dump or continuous archiving (docs/store.md)",
+            ));
         };
         let err = super::sql_err(dest);
         let mut dst = rusqlite::Connection::open(dest).map_err(&err)?;

@@ -589,7 +589,9 @@ impl Store {
                 path: PathBuf::from(&target.location),
             };
             if store.pg_identity(OpenMode::Existing)? != i64::from(schema_version()) {
-                return Err(Error::store("the store is not at this mmis's schema version"));
+                return Err(Error::store(
+                    "the store is not at this mmis's schema version",
+                ));
             }
             return Ok(store);
         }

@@ -75,16 +75,20 @@ impl Target {
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             match k {
-                "sslmode" => tls = Some(match decode(v).as_str() {
-                    "disable" => Tls::Disable,
-                    "allow" | "prefer" => Tls::Prefer,
-                    "require" => Tls::Require,
-                    "verify-ca" => Tls::VerifyCa,
-                    "verify-full" => Tls::VerifyFull,
-                    other => return Err(bad_url(format!(
+                "sslmode" => {
+                    tls = Some(match decode(v).as_str() {
+                        "disable" => Tls::Disable,
+                        "allow" | "prefer" => Tls::Prefer,
+                        "require" => Tls::Require,
+                        "verify-ca" => Tls::VerifyCa,
+                        "verify-full" => Tls::VerifyFull,
+                        other => {
+                            return Err(bad_url(format!(
                         "sslmode={other} (use disable, prefer, require, verify-ca or verify-full)"
-                    ))),
-                }),
+                    )))
+                        }
+                    })
+                }
                 "sslrootcert" => root_cert = Some(decode(v)),
                 _ => kept.push(pair),
             }
@@ -131,7 +135,7 @@ impl Target {
         }
         config.application_name("mmis");
         let tls = tls.unwrap_or(Tls::Prefer);
-        let location = location_of(&config);
+        let location = redact(url);
         if config.get_password().is_none() {
             if let Some(p) = env("PGPASSWORD").or_else(|| pgpass(&config)) {
                 config.password(p);
@@ -238,25 +242,37 @@ fn home_dir() -> Option<std::path::PathBuf> {
     directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
 }
 
-fn location_of(config: &postgres::Config) -> String {
-    let host = match config.get_hosts().first() {
-        Some(Host::Tcp(h)) => h.clone(),
-        #[cfg(unix)]
-        Some(Host::Unix(p)) => p.display().to_string(),
-        None => String::new(),
+/// The URL as given, without its password (in the user part or a `password=` parameter):
+/// how the store is named in messages, `mmis info` and the audit log.
+pub fn redact(url: &str) -> String {
+    let (scheme, rest) = match url.split_once("://") {
+        Some((s, r)) => (s, r),
+        None => return url.to_string(),
     };
-    let port = config.get_ports().first().copied().unwrap_or(5432);
-    let host = if host.starts_with('/') {
-        format!("[{host}]")
-    } else {
-        format!("{host}:{port}")
+    let cut = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(cut);
+    let authority = match authority.rsplit_once('@') {
+        Some((user, host)) => {
+            let user = user.split(':').next().unwrap_or("");
+            format!("{user}@{host}")
+        }
+        None => authority.to_string(),
     };
-    format!(
-        "postgresql://{}@{}/{}",
-        config.get_user().unwrap_or(""),
-        host,
-        config.get_dbname().unwrap_or("")
-    )
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let kept: Vec<&str> = query
+                .split('&')
+                .filter(|p| !p.to_ascii_lowercase().starts_with("password="))
+                .collect();
+            if kept.is_empty() {
+                path.to_string()
+            } else {
+                format!("{path}?{}", kept.join("&"))
+            }
+        }
+        None => tail.to_string(),
+    };
+    format!("{scheme}://{authority}{tail}")
 }
 
 /// The password for this server in `~/.pgpass` (or `PGPASSFILE`), as libpq reads it:
@@ -503,7 +519,14 @@ mod tests {
     fn the_location_never_carries_the_password() {
         let t = Target::parse("postgresql://ann:s3cret@db.example:6543/office?sslmode=require")
             .unwrap();
-        assert_eq!(t.location, "postgresql://ann@db.example:6543/office");
+        assert_eq!(
+            t.location,
+            "postgresql://ann@db.example:6543/office?sslmode=require"
+        );
+        assert_eq!(
+            redact("postgres://a:b:c@h/d?password=x&sslmode=disable"),
+            "postgres://a@h/d?sslmode=disable"
+        );
         assert_eq!(t.tls, Tls::Require);
     }
 

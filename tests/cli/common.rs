@@ -713,3 +713,19 @@ impl MatrixArgs {
         Some(v)
     }
 }
+
+/// A PostgreSQL server for a test that needs one whichever backend the suite runs on
+/// (`store copy` between the backends): `MMIS_TEST_PG`. Missing: a notice and None (the
+/// caller returns), except under CI=true, where it fails.
+pub fn pg_server(why: &str) -> Option<String> {
+    match std::env::var("MMIS_TEST_PG") {
+        Ok(v) if !v.trim().is_empty() => Some(v.trim().to_string()),
+        _ => {
+            if std::env::var("CI").as_deref() == Ok("true") {
+                panic!("CI=true but MMIS_TEST_PG is not set (run scripts/test): {why}");
+            }
+            eprintln!("notice: no PostgreSQL server (MMIS_TEST_PG), skipped: {why}");
+            None
+        }
+    }
+}

@@ -21,5 +21,6 @@ mod prompts;
 mod regressions;
 mod reliability;
 mod replies;
+mod store;
 mod tokens;
 mod tours;
