@@ -73,6 +73,9 @@ _mmis() {
             mmis,roles)
                 cmd="mmis__subcmd__roles"
                 ;;
+            mmis,store)
+                cmd="mmis__subcmd__store"
+                ;;
             mmis,token)
                 cmd="mmis__subcmd__token"
                 ;;
@@ -352,6 +355,9 @@ _mmis() {
             mmis__subcmd__help,roles)
                 cmd="mmis__subcmd__help__subcmd__roles"
                 ;;
+            mmis__subcmd__help,store)
+                cmd="mmis__subcmd__help__subcmd__store"
+                ;;
             mmis__subcmd__help,token)
                 cmd="mmis__subcmd__help__subcmd__token"
                 ;;
@@ -510,6 +516,12 @@ _mmis() {
                 ;;
             mmis__subcmd__help__subcmd__pa,submit)
                 cmd="mmis__subcmd__help__subcmd__pa__subcmd__submit"
+                ;;
+            mmis__subcmd__help__subcmd__store,backup)
+                cmd="mmis__subcmd__help__subcmd__store__subcmd__backup"
+                ;;
+            mmis__subcmd__help__subcmd__store,copy)
+                cmd="mmis__subcmd__help__subcmd__store__subcmd__copy"
                 ;;
             mmis__subcmd__help__subcmd__token,create)
                 cmd="mmis__subcmd__help__subcmd__token__subcmd__create"
@@ -751,6 +763,24 @@ _mmis() {
             mmis__subcmd__pa__subcmd__help,submit)
                 cmd="mmis__subcmd__pa__subcmd__help__subcmd__submit"
                 ;;
+            mmis__subcmd__store,backup)
+                cmd="mmis__subcmd__store__subcmd__backup"
+                ;;
+            mmis__subcmd__store,copy)
+                cmd="mmis__subcmd__store__subcmd__copy"
+                ;;
+            mmis__subcmd__store,help)
+                cmd="mmis__subcmd__store__subcmd__help"
+                ;;
+            mmis__subcmd__store__subcmd__help,backup)
+                cmd="mmis__subcmd__store__subcmd__help__subcmd__backup"
+                ;;
+            mmis__subcmd__store__subcmd__help,copy)
+                cmd="mmis__subcmd__store__subcmd__help__subcmd__copy"
+                ;;
+            mmis__subcmd__store__subcmd__help,help)
+                cmd="mmis__subcmd__store__subcmd__help__subcmd__help"
+                ;;
             mmis__subcmd__token,create)
                 cmd="mmis__subcmd__token__subcmd__create"
                 ;;
@@ -782,7 +812,7 @@ _mmis() {
 
     case "${cmd}" in
         mmis)
-            opts="-h -V --db --provider --format --json --help --version init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help"
+            opts="-h -V --db --provider --format --json --help --version init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops store form help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2578,7 +2608,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help)
-            opts="init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops form help"
+            opts="init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops store form help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3560,6 +3590,48 @@ _mmis() {
         mmis__subcmd__help__subcmd__roles)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__store)
+            opts="copy backup"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__store__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__store__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5298,6 +5370,144 @@ _mmis() {
                     COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__store)
+            opts="-h -V --db --provider --format --json --help --version copy backup help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__store__subcmd__backup)
+            opts="-h -V --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__store__subcmd__copy)
+            opts="-h -V --to --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__store__subcmd__help)
+            opts="copy backup help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__store__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__store__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand pa 'Prior authorizations and plans of care'
             cand audit 'The audit log'
             cand ops 'The agency side (operator only)'
+            cand store 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)'
             cand form 'Examples of the `--form` files'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1203,6 +1204,51 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;ops;help;help'= {
         }
+        &'mmis;store'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand copy 'Copy every table into an empty store (a SQLite file or a PostgreSQL URL), in one transaction; the copy verifies with the same audit chain head'
+            cand backup 'A consistent copy of this SQLite store, taken while others go on writing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mmis;store;copy'= {
+            cand --to 'Where to copy to: a new or empty SQLite file, or a postgresql:// URL of an empty database (no password in it: PGPASSWORD or ~/.pgpass supplies it)'
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mmis;store;backup'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mmis;store;help'= {
+            cand copy 'Copy every table into an empty store (a SQLite file or a PostgreSQL URL), in one transaction; the copy verifies with the same audit chain head'
+            cand backup 'A consistent copy of this SQLite store, taken while others go on writing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mmis;store;help;copy'= {
+        }
+        &'mmis;store;help;backup'= {
+        }
+        &'mmis;store;help;help'= {
+        }
         &'mmis;form'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
@@ -1253,6 +1299,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand pa 'Prior authorizations and plans of care'
             cand audit 'The audit log'
             cand ops 'The agency side (operator only)'
+            cand store 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)'
             cand form 'Examples of the `--form` files'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1452,6 +1499,14 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;help;ops;user;unlock'= {
         }
         &'mmis;help;ops;recover-operator'= {
+        }
+        &'mmis;help;store'= {
+            cand copy 'Copy every table into an empty store (a SQLite file or a PostgreSQL URL), in one transaction; the copy verifies with the same audit chain head'
+            cand backup 'A consistent copy of this SQLite store, taken while others go on writing'
+        }
+        &'mmis;help;store;copy'= {
+        }
+        &'mmis;help;store;backup'= {
         }
         &'mmis;help;form'= {
             cand template 'Print a commented example of a form (TOML) to fill in and pass as `--form FILE`'

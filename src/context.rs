@@ -74,6 +74,16 @@ pub struct ConfigFile {
     pub session: SessionConfig,
     #[serde(default)]
     pub token: TokenConfig,
+    #[serde(default)]
+    pub store: StoreConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoreConfig {
+    /// The store when neither `--db` nor `MMIS_DB` names one: a path or a `postgresql://`
+    /// URL (which may carry the password: the config file is private, docs/store.md).
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -97,6 +107,8 @@ pub struct Config {
     pub session_idle: Duration,
     pub session_absolute: Duration,
     pub token_default_expiry: Duration,
+    /// `[store] url`: the store when neither `--db` nor `MMIS_DB` names one.
+    pub store_url: Option<String>,
 }
 
 /// The range each configured duration must fall in (docs/config.md): a value outside is
@@ -115,6 +127,7 @@ impl Default for Config {
             session_idle: Duration::from_secs(15 * 60),
             session_absolute: Duration::from_secs(12 * 3600),
             token_default_expiry: Duration::from_secs(90 * 86_400),
+            store_url: None,
         }
     }
 }
@@ -139,7 +152,7 @@ impl Config {
                 })?;
                 toml::from_str::<ConfigFile>(&text).map_err(|e| {
                     Error::invalid(format!("config file {}: {}", p.display(), e.message()))
-                        .hint("the keys: [session] idle, absolute; [token] default_expiry (durations such as \"15m\", \"12h\", \"90d\")")
+                        .hint("the keys: [session] idle, absolute; [token] default_expiry (durations such as \"15m\", \"12h\", \"90d\"); [store] url")
                 })?
             }
             Some(p) if std::env::var_os("MMIS_CONFIG").is_some() => {
@@ -189,6 +202,11 @@ impl Config {
                 TOKEN_EXPIRY_RANGE,
                 defaults.token_default_expiry,
             )?,
+            store_url: file
+                .store
+                .url
+                .map(|u| u.trim().to_string())
+                .filter(|u| !u.is_empty()),
         })
     }
 }

@@ -12,9 +12,18 @@ fn run(cli: Cli) -> Result<(), Error> {
     } else {
         cli.global.format.unwrap_or_default()
     };
+    refuse_password_on_argv()?;
+    let config = Config::load()?;
+    let db_given = cli.global.db.is_some() || config.store_url.is_some();
+    let db_path = cli
+        .global
+        .db
+        .clone()
+        .or_else(|| config.store_url.clone().map(Into::into))
+        .unwrap_or_else(default_db_path);
     let ctx = Context {
-        db_path: cli.global.db.clone().unwrap_or_else(default_db_path),
-        db_given: cli.global.db.is_some(),
+        db_path,
+        db_given,
         state_dir: None,
         provider: cli
             .global
@@ -24,7 +33,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             .filter(|p| !p.is_empty()),
         format,
         format_given: cli.global.json || cli.global.format.is_some(),
-        config: Config::load()?,
+        config,
         clock: Clock::from_env()?,
         ui,
         sandbox: Default::default(),
@@ -40,6 +49,30 @@ fn run(cli: Cli) -> Result<(), Error> {
         && matches!(out, Output::Record { .. } | Output::Rows { .. })
     {
         eprintln!("{}", output::sandbox_banner(&ctx.clock.today_str()));
+    }
+    Ok(())
+}
+
+/// `--db postgresql://user:PASSWORD@…` on the command line would leave the password in the
+/// shell history and in `ps`: refused (docs/store.md). `MMIS_DB` and the config file may carry it.
+fn refuse_password_on_argv() -> Result<(), Error> {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--db=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--db" => args.get(i + 1).cloned(),
+            None => None,
+        };
+        if let Some(v) = value {
+            if mmis::store::pg::is_url(&v) && mmis::store::pg::has_password(&v) {
+                return Err(Error::usage(
+                    "--db: the URL carries a password, and a password never goes on the command line",
+                )
+                .hint("leave it out of the URL and set PGPASSWORD, put it in ~/.pgpass, or set MMIS_DB (docs/store.md)"));
+            }
+        }
     }
     Ok(())
 }

@@ -11,14 +11,7 @@ use std::path::Path;
 /// A URL given on the command line must not carry the password (it would sit in the shell
 /// history and in `ps`): refuse it before connecting.
 fn refuse_password_on_argv(url: &str) -> Result<()> {
-    let after_scheme = url.split_once("://").map(|(_, r)| r).unwrap_or("");
-    let authority = after_scheme.split(['/', '?']).next().unwrap_or("");
-    let userinfo = authority.rsplit_once('@').map(|(u, _)| u).unwrap_or("");
-    let in_query = url
-        .split_once('?')
-        .map(|(_, q)| q.split('&').any(|p| p.starts_with("password=")))
-        .unwrap_or(false);
-    if userinfo.contains(':') || in_query {
+    if pg::has_password(url) {
         return Err(Error::usage(
             "--to: the URL carries a password, and a password never goes on the command line",
         )

@@ -242,6 +242,11 @@ fn home_dir() -> Option<std::path::PathBuf> {
     directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
 }
 
+/// Whether a URL carries a password (in the user part or a `password=` parameter).
+pub fn has_password(url: &str) -> bool {
+    redact(url) != url.trim()
+}
+
 /// The URL as given, without its password (in the user part or a `password=` parameter):
 /// how the store is named in messages, `mmis info` and the audit log.
 pub fn redact(url: &str) -> String {

@@ -295,3 +295,69 @@ fn a_pg_dump_of_a_server_store_restores_and_verifies() {
     let entries = verified_entries(&sb, &OsString::from(&restored.url));
     assert!(entries >= 5);
 }
+
+#[test]
+fn a_password_in_db_on_the_command_line_is_refused_and_never_echoed() {
+    let sb = Sandbox::new();
+    let r = sb
+        .run_as(
+            "ops",
+            &[
+                "--db",
+                "postgresql://ann:Hunter2secret@localhost:1/x",
+                "whoami",
+            ],
+            None,
+        )
+        .code(2)
+        .err_contains("never goes on the command line");
+    assert!(!r.stderr.contains("Hunter2secret"), "{}", r.stderr);
+    let r = sb
+        .run_as(
+            "ops",
+            &[
+                "--db=postgres://localhost:1/x?password=Hunter2secret",
+                "info",
+            ],
+            None,
+        )
+        .code(2);
+    assert!(!r.stderr.contains("Hunter2secret"), "{}", r.stderr);
+}
+
+#[test]
+fn an_unreachable_server_is_exit_8_naming_the_host_and_never_the_password() {
+    let sb = Sandbox::new();
+    let r = sb
+        .run_env(
+            "ops",
+            &["whoami"],
+            None,
+            &[(
+                "MMIS_DB",
+                "postgresql://ann:Hunter2secret@127.0.0.1:1/office?sslmode=disable",
+            )],
+        )
+        .code(8)
+        .err_contains("postgresql://ann@127.0.0.1:1/office");
+    assert!(!r.stderr.contains("Hunter2secret"), "{}", r.stderr);
+}
+
+#[test]
+fn the_config_file_may_name_the_store() {
+    let sb = Sandbox::new();
+    sb.init();
+    let cfg = sb.path("config/mmis");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("config.toml"),
+        format!("[store]\nurl = {:?}\n", sb.store_display()),
+    )
+    .unwrap();
+    let mut c = sb.cmd_as("ops");
+    c.env_remove("MMIS_DB").args(["info", "--json"]);
+    let out = c.output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["store"], sb.store_display(), "{v}");
+    assert_eq!(v["user_name"], "ops", "{v}");
+}
