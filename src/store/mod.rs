@@ -235,7 +235,7 @@ impl Store {
         };
         if app.as_deref() != Some("mmis") {
             return Err(Error::store(format!(
-                "the database {} holds tables that do not belong to mmis; it was left untouched",
+                "the database {} does not belong to mmis (it holds other tables); it was left untouched",
                 self.path.display()
             ))
             .hint("point MMIS_DB at an mmis store, or at an empty database to create one with `mmis init`"));

@@ -706,6 +706,9 @@ impl MatrixArgs {
             "ops transfer approve" => vec!["TR-999999"],
             "ops transfer reject" => vec!["TR-999999", "--reason", "matrix"],
             "ops user unlock" => vec!["NOSUCH9"],
+            // A target in a folder that does not exist: refused (exit 6) once let in.
+            "store copy" => vec!["--to", "/nonexistent-mmis-folder/copy.db"],
+            "store backup" => vec!["/nonexistent-mmis-folder/backup.db"],
             _ => return None,
         };
         let mut v: Vec<String> = cmd.split(' ').map(str::to_string).collect();
