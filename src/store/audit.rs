@@ -284,7 +284,11 @@ enum Break {
     Bad(BadEntry),
     /// An entry whose link does not match the entry before it (named after the walk, by
     /// [`Tx::misplaced_link`]).
-    Link(ChainRow, String),
+    Link {
+        id: i64,
+        prev_hash: String,
+        label: String,
+    },
 }
 
 /// `audit log`'s query. `--user` matches regardless of case (user names are unique
@@ -624,7 +628,11 @@ impl Tx<'_> {
         let mut first_bad = match walk.first_bad {
             Some(Break::Bad(b)) => Some(b),
             // Looked up once the rows are read: a query may not run while they stream.
-            Some(Break::Link(row, label)) => Some(self.misplaced_link(&row, &label)?),
+            Some(Break::Link {
+                id,
+                prev_hash,
+                label,
+            }) => Some(self.misplaced_link(id, &prev_hash, &label)?),
             None => None,
         };
         if first_bad.is_none() {
@@ -679,7 +687,11 @@ impl Tx<'_> {
                     row.id
                 ));
             } else if row.prev_hash() != prev {
-                walk.first_bad = Some(Break::Link(row, label));
+                walk.first_bad = Some(Break::Link {
+                    id: row.id,
+                    prev_hash: row.prev_hash().to_string(),
+                    label,
+                });
             } else if row.recompute() != row.hash() {
                 walk.first_bad = bad("its contents were changed after it was written".into());
             } else {
@@ -695,7 +707,7 @@ impl Tx<'_> {
     /// An entry whose link does not match the entry before it: when it links to an earlier
     /// entry, the entries in between were inserted outside mmis (a row forged past the head,
     /// then an entry mmis chained to its head): name the first of them.
-    fn misplaced_link(&self, row: &ChainRow, label: &str) -> Result<BadEntry> {
+    fn misplaced_link(&self, id: i64, prev_hash: &str, label: &str) -> Result<BadEntry> {
         let linked: Option<i64> = self.db().query_opt(
             match self.backend() {
                 Backend::Sqlite => {
@@ -707,22 +719,22 @@ impl Tx<'_> {
                     "SELECT id FROM audit_log WHERE hash = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1"
                 }
             },
-            params![row.prev_hash(), row.id],
+            params![prev_hash, id],
             |r| r.get(0),
         )?;
         Ok(match linked {
-            Some(j) if j < row.id - 1 => BadEntry {
+            Some(j) if j < id - 1 => BadEntry {
                 id: Some(j + 1),
                 label: format!("entry {}", j + 1),
                 reason: format!(
                     "it is not part of the chain: entry {} links to entry {j}, so entries {}..{} were inserted outside mmis",
-                    row.id,
+                    id,
                     j + 1,
-                    row.id - 1
+                    id - 1
                 ),
             },
             _ => BadEntry {
-                id: Some(row.id),
+                id: Some(id),
                 label: label.to_string(),
                 reason: "its link to the previous entry does not match (an entry before it was deleted, inserted or rewritten)".into(),
             },
