@@ -1,7 +1,9 @@
 //! The audit log: append-only, each entry chained to the one before by SHA-256.
 
+use super::db::{Backend, Cell as DbCell, DbError, Row};
 use super::Tx;
-use crate::error::Result;
+use crate::error::{Error, Kind, Result};
+use crate::params;
 use sha2::{Digest, Sha256};
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -87,18 +89,27 @@ enum Cell {
 }
 
 impl Cell {
-    fn read(r: &rusqlite::Row<'_>, i: usize) -> Cell {
-        use rusqlite::types::ValueRef;
-        match r.get_ref(i) {
-            Ok(ValueRef::Null) => Cell::Null,
-            Ok(ValueRef::Integer(n)) => Cell::Int(n),
-            Ok(ValueRef::Text(t)) => match std::str::from_utf8(t) {
-                Ok(t) => Cell::Text(t.to_string()),
-                Err(_) => Cell::Other("text that is not UTF-8".into()),
-            },
-            Ok(ValueRef::Real(f)) => Cell::Other(format!("the number {f}")),
-            Ok(ValueRef::Blob(b)) => Cell::Other(format!("a blob of {} bytes", b.len())),
-            Err(e) => Cell::Other(format!("an unreadable value ({e})")),
+    /// Column `i` exactly as the backend holds it: PostgreSQL's BIGINT id and TEXT columns
+    /// read back as the same integer and text SQLite gives, so the chain hashes alike.
+    fn read(r: &Row<'_>, i: usize) -> Cell {
+        let cell = r.with_cell(i, |c| {
+            Ok(match c {
+                DbCell::Null => Cell::Null,
+                DbCell::Int(n) => Cell::Int(n),
+                DbCell::Text(t) => Cell::Text(t.to_string()),
+                DbCell::Real(f) => Cell::Other(format!("the number {f}")),
+                DbCell::Blob(b) => Cell::Other(format!("a blob of {} bytes", b.len())),
+            })
+        });
+        match cell {
+            Ok(c) => c,
+            Err(DbError::Column { detail, .. }) if detail.contains("UTF-8") => {
+                Cell::Other("text that is not UTF-8".into())
+            }
+            Err(DbError::Column { detail, .. }) => {
+                Cell::Other(format!("an unreadable value ({detail})"))
+            }
+            Err(_) => Cell::Other("an unreadable value".into()),
         }
     }
     fn describe(&self) -> String {
@@ -261,6 +272,65 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     s
 }
 
+/// What a walk down the chain found: the rows read, the last entry that fit, the first
+/// that did not.
+struct Walk {
+    count: i64,
+    last: Option<(i64, String)>,
+    first_bad: Option<Break>,
+}
+
+enum Break {
+    Bad(BadEntry),
+    /// An entry whose link does not match the entry before it (named after the walk, by
+    /// [`Tx::misplaced_link`]).
+    Link {
+        id: i64,
+        prev_hash: String,
+        label: String,
+    },
+}
+
+/// `audit log`'s query. `--user` matches regardless of case (user names are unique
+/// regardless of case); `--action` is the action or its first words ("clerk" finds
+/// "clerk add"), regardless of case, with no wildcards.
+const AUDIT_ROWS_SQLITE: &str =
+    "SELECT id, at, actor, actor_kind, provider_id, action, target, outcome, detail, prev_hash, hash
+     FROM audit_log
+     WHERE (?1 IS NULL OR lower(actor) = lower(?1))
+       AND (?2 IS NULL OR lower(action) = lower(?2)
+            OR substr(lower(action), 1, length(?2) + 1) = lower(?2) || ' ')
+       AND (?3 IS NULL OR at >= ?3)
+       AND (?4 IS NULL OR provider_id IN (SELECT value FROM json_each(?4)))
+     ORDER BY id DESC LIMIT ?5";
+
+/// [`AUDIT_ROWS_SQLITE`] on PostgreSQL: the providers' JSON list read with `jsonb`.
+const AUDIT_ROWS_PG: &str =
+    "SELECT id, at, actor, actor_kind, provider_id, action, target, outcome, detail, prev_hash, hash
+     FROM audit_log
+     WHERE (CAST(?1 AS TEXT) IS NULL OR lower(actor) = lower(?1))
+       AND (CAST(?2 AS TEXT) IS NULL OR lower(action) = lower(?2)
+            OR substr(lower(action), 1, length(?2) + 1) = lower(?2) || ' ')
+       AND (CAST(?3 AS TEXT) IS NULL OR at >= ?3)
+       AND (CAST(?4 AS TEXT) IS NULL
+            OR provider_id IN (SELECT jsonb_array_elements_text(CAST(?4 AS JSONB))))
+     ORDER BY id DESC LIMIT ?5";
+
+/// A store whose `audit_log` table was dropped cannot record anything: every command
+/// that writes is refused as for a damaged store (exit 8), never an internal error.
+fn audit_err(e: Error) -> Error {
+    let gone = e.kind == Kind::Internal
+        && (e.message.contains("no such table: audit_log")
+            || e.message.contains("relation \"audit_log\" does not exist"));
+    if gone {
+        return Error::store(
+            "the store's audit log is gone (the audit_log table was dropped); nothing was saved",
+        )
+        .hint("the store was changed outside mmis: keep a copy for investigation and restore it from a backup");
+    }
+    e
+}
+
 impl Tx<'_> {
     /// Appends an entry in this transaction, chained to the head mmis recorded.
     ///
@@ -282,12 +352,16 @@ impl Tx<'_> {
             .map(|(id, _)| *id)
             .max(last.as_ref().map(|(id, _)| *id))
             .unwrap_or(0);
-        // Past i64::MAX (a forged id) the row takes whatever id SQLite gives it; the entry is
-        // still written and verify names the break.
-        let id = top.checked_add(1);
+        // Past i64::MAX (a forged id) the row takes the lowest free id instead; the entry is
+        // still written and verify names the break. The id is always explicit: PostgreSQL's
+        // identity sequence (which explicit ids never advance) is not used.
+        let id = match top.checked_add(1) {
+            Some(id) => id,
+            None => self.audit_free_id()?,
+        };
         let hash = entry_hash(
             &prev,
-            id.unwrap_or(0),
+            id,
             e.at,
             e.actor,
             e.actor_kind,
@@ -297,13 +371,11 @@ impl Tx<'_> {
             e.outcome,
             e.detail,
         );
-        self.conn()
-            .prepare_cached(
+        self.db()
+            .execute(
                 "INSERT INTO audit_log(id, at, actor, actor_kind, provider_id, action, target, outcome, detail, prev_hash, hash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )
-            .and_then(|mut s| {
-                s.execute(rusqlite::params![
+                params![
                     id,
                     e.at,
                     e.actor,
@@ -315,42 +387,41 @@ impl Tx<'_> {
                     e.detail,
                     prev,
                     hash
-                ])
-            })
-            .map_err(|e| self.audit_err(e))?;
-        let id = id.unwrap_or_else(|| self.conn().last_insert_rowid());
+                ],
+            )
+            .map_err(audit_err)?;
         self.meta_set("audit_head", &format!("{id}:{hash}"))?;
         Ok(id)
     }
 
-    /// A store whose `audit_log` table was dropped cannot record anything: every command
-    /// that writes is refused as for a damaged store (exit 8), never an internal error.
-    fn audit_err(&self, e: rusqlite::Error) -> crate::error::Error {
-        if e.to_string().contains("no such table: audit_log") {
-            return crate::error::Error::store(
-                "the store's audit log is gone (the audit_log table was dropped); nothing was saved",
+    /// The lowest id no row holds, for an entry after a row forged with the largest id.
+    fn audit_free_id(&self) -> Result<i64> {
+        let free: Option<i64> = self
+            .db()
+            .query_opt(
+                "SELECT a.id + 1 FROM audit_log a
+                 WHERE a.id >= 0 AND a.id < 9223372036854775807
+                   AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.id = a.id + 1)
+                 ORDER BY a.id LIMIT 1",
+                params![],
+                |r| r.get(0),
             )
-            .hint("the store was changed outside mmis: keep a copy for investigation and restore it from a backup");
-        }
-        self.err()(e)
+            .map_err(audit_err)?;
+        Ok(free.unwrap_or(1))
     }
 
     /// The highest whole-number id in the log and that row's hash (as text, when it is text).
     fn audit_last_row(&self) -> Result<Option<(i64, Option<String>)>> {
         let read = |sql: &str| -> Result<Option<(Cell, Cell)>> {
-            use rusqlite::OptionalExtension;
-            self.conn()
-                .prepare_cached(sql)
-                .and_then(|mut s| {
-                    s.query_row([], |r| Ok((Cell::read(r, 0), Cell::read(r, 1))))
-                        .optional()
-                })
-                .map_err(|e| self.audit_err(e))
+            self.db()
+                .query_opt(sql, params![], |r| Ok((Cell::read(r, 0), Cell::read(r, 1))))
+                .map_err(audit_err)
         };
-        // The rowid's order: one step down the table's b-tree.
+        // The primary key's order: one step down the index.
         let mut row = read("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")?;
-        if !matches!(row, None | Some((Cell::Int(_), _))) {
-            // Only a rebuilt table holds ids that are not whole numbers: skip them.
+        // Only a rebuilt SQLite table holds ids that are not whole numbers (PostgreSQL's
+        // column is BIGINT whatever is done to it): skip them.
+        if !matches!(row, None | Some((Cell::Int(_), _))) && self.backend() == Backend::Sqlite {
             row = read(
                 "SELECT id, hash FROM audit_log WHERE typeof(id) = 'integer' ORDER BY id DESC LIMIT 1",
             )?;
@@ -369,12 +440,11 @@ impl Tx<'_> {
 
     /// The stored hash of entry `id`, when there is such a row and its hash is text.
     pub fn audit_hash_of(&self, id: i64) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        let cell = self
-            .conn()
-            .prepare_cached("SELECT hash FROM audit_log WHERE id = ?1 LIMIT 1")
-            .and_then(|mut s| s.query_row([id], |r| Ok(Cell::read(r, 0))).optional())
-            .map_err(self.err())?;
+        let cell = self.db().query_opt(
+            "SELECT hash FROM audit_log WHERE id = ?1 LIMIT 1",
+            params![id],
+            |r| Ok(Cell::read(r, 0)),
+        )?;
         Ok(match cell {
             Some(Cell::Text(t)) => Some(t),
             _ => None,
@@ -397,9 +467,9 @@ impl Tx<'_> {
     /// (cut, rewritten, wiped, or another store's anchor).
     pub fn audit_check_anchor(&self, anchor: &Checkpoint) -> Result<Option<(i64, String)>> {
         let rows: i64 = self
-            .conn()
-            .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
-            .map_err(|e| self.audit_err(e))?;
+            .db()
+            .value("SELECT count(*) FROM audit_log", params![])
+            .map_err(audit_err)?;
         let n = anchor.entries;
         if rows == 0 {
             return Ok(Some((
@@ -440,23 +510,20 @@ impl Tx<'_> {
             .providers
             .as_ref()
             .map(|p| serde_json::to_string(p).unwrap_or_else(|_| "[]".into()));
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT id, at, actor, actor_kind, provider_id, action, target, outcome, detail, prev_hash, hash
-                 FROM audit_log
-                 WHERE (?1 IS NULL OR actor = ?1 COLLATE NOCASE)
-                   AND (?2 IS NULL OR action = ?2 OR action LIKE ?2 || ' %')
-                   AND (?3 IS NULL OR at >= ?3)
-                   AND (?4 IS NULL OR provider_id IN (SELECT value FROM json_each(?4)))
-                 ORDER BY id DESC LIMIT ?5",
-            )
-            .map_err(|e| self.audit_err(e))?;
-        let limit = f.limit.map(|l| l as i64).unwrap_or(-1);
+        let sql = match self.backend() {
+            Backend::Sqlite => AUDIT_ROWS_SQLITE,
+            Backend::Postgres => AUDIT_ROWS_PG,
+        };
+        let limit = f
+            .limit
+            .map(|l| i64::try_from(l).unwrap_or(i64::MAX))
+            .unwrap_or(i64::MAX);
         // Whatever a row holds (a tampered log), it is shown, never an error.
-        let rows = s
-            .query_map(
-                rusqlite::params![f.user, f.action, f.since, providers_json, limit],
+        let mut out = self
+            .db()
+            .query(
+                sql,
+                params![f.user, f.action, f.since, providers_json, limit],
                 |r| {
                     let c = |i: usize| Cell::read(r, i);
                     let text = |i: usize| c(i).display().unwrap_or_default();
@@ -478,10 +545,7 @@ impl Tx<'_> {
                     })
                 },
             )
-            .map_err(self.err())?;
-        let mut out = rows
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())?;
+            .map_err(audit_err)?;
         out.reverse();
         Ok(out)
     }
@@ -490,14 +554,17 @@ impl Tx<'_> {
     /// rows hold (NULLs, wrong types, ids out of order, rows past the head), the answer is a
     /// report naming the first bad entry, never an error.
     pub fn audit_verify(&self) -> Result<VerifyReport> {
-        let table: i64 = self
-            .conn()
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(self.err())?;
+        let table: i64 = self.db().value(
+            match self.backend() {
+                Backend::Sqlite => {
+                    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'"
+                }
+                Backend::Postgres => {
+                    "SELECT CASE WHEN to_regclass('audit_log') IS NULL THEN 0 ELSE 1 END"
+                }
+            },
+            params![],
+        )?;
         if table == 0 {
             return Ok(VerifyReport {
                 entries: 0,
@@ -509,26 +576,40 @@ impl Tx<'_> {
                 table_missing: true,
             });
         }
-        let prepared = self
-            .conn()
-            .prepare(&format!(
-                "SELECT {} FROM audit_log ORDER BY id, rowid",
-                COLUMNS.join(", ")
-            ))
-            .or_else(|_| {
-                // A rebuilt table may have no rowid to break ties with.
-                self.conn().prepare(&format!(
-                    "SELECT {} FROM audit_log ORDER BY id",
+        let walked = match self.backend() {
+            Backend::Sqlite => self
+                .audit_walk(&format!(
+                    "SELECT {} FROM audit_log ORDER BY id, rowid",
                     COLUMNS.join(", ")
                 ))
-            });
-        let mut s = match prepared {
-            Ok(s) => s,
-            Err(e) => {
-                let err = self.err()(e);
-                if err.kind != crate::error::Kind::Internal {
-                    return Err(err);
-                }
+                .or_else(|_| {
+                    // A rebuilt table may have no rowid to break ties with.
+                    self.audit_walk(&format!(
+                        "SELECT {} FROM audit_log ORDER BY id",
+                        COLUMNS.join(", ")
+                    ))
+                }),
+            // The id is the primary key: no ties. A savepoint keeps the transaction usable
+            // when the table cannot be read as mmis wrote it (a failed statement would
+            // otherwise abort the whole transaction on PostgreSQL).
+            Backend::Postgres => {
+                self.db().batch("SAVEPOINT audit_walk")?;
+                let walked = self.audit_walk(&format!(
+                    "SELECT {} FROM audit_log ORDER BY id",
+                    COLUMNS.join(", ")
+                ));
+                self.db().batch(if walked.is_ok() {
+                    "RELEASE SAVEPOINT audit_walk"
+                } else {
+                    "ROLLBACK TO SAVEPOINT audit_walk; RELEASE SAVEPOINT audit_walk"
+                })?;
+                walked
+            }
+        };
+        let walk = match walked {
+            Ok(w) => w,
+            Err(err) if err.kind != Kind::Internal => return Err(err),
+            Err(err) => {
                 // Columns renamed or dropped: the table is not the one mmis wrote.
                 return Ok(VerifyReport {
                     entries: 0,
@@ -544,93 +625,116 @@ impl Tx<'_> {
                 });
             }
         };
-        let mut rows = s.query([]).map_err(self.err())?;
-        let mut prev = GENESIS.to_string();
-        let mut expected_id = 1i64;
-        let mut last: Option<(i64, String)> = None;
-        let mut count = 0i64;
-        let mut first_bad: Option<BadEntry> = None;
-        while let Some(r) = rows.next().map_err(self.err())? {
-            count += 1;
-            if first_bad.is_some() {
-                continue;
-            }
-            let cells: Vec<Cell> = (0..COLUMNS.len()).map(|i| Cell::read(r, i)).collect();
-            let (id, label) = label_of(&cells);
-            let bad = |reason: String| {
-                Some(BadEntry {
-                    id,
-                    label: label.clone(),
-                    reason,
-                })
-            };
-            let row = match ChainRow::from_cells(&cells) {
-                Ok(row) => row,
-                Err(reason) => {
-                    first_bad = bad(reason);
-                    continue;
-                }
-            };
-            if row.id < expected_id {
-                first_bad = bad(format!(
-                    "a second entry with id {} (it was inserted outside mmis)",
-                    row.id
-                ));
-            } else if row.id > expected_id {
-                first_bad = bad(format!(
-                    "entry {expected_id} is missing (the next entry is {})",
-                    row.id
-                ));
-            } else if row.prev_hash() != prev {
-                first_bad = Some(self.misplaced_link(&row, &label)?);
-            } else if row.recompute() != row.hash() {
-                first_bad = bad("its contents were changed after it was written".into());
-            }
-            if first_bad.is_none() {
-                prev = row.hash().to_string();
-                expected_id = row.id.saturating_add(1);
-                last = Some((row.id, prev.clone()));
-            }
-        }
-        drop(rows);
+        let mut first_bad = match walk.first_bad {
+            Some(Break::Bad(b)) => Some(b),
+            // Looked up once the rows are read: a query may not run while they stream.
+            Some(Break::Link {
+                id,
+                prev_hash,
+                label,
+            }) => Some(self.misplaced_link(id, &prev_hash, &label)?),
+            None => None,
+        };
         if first_bad.is_none() {
-            first_bad = self.head_mismatch(last)?;
+            first_bad = self.head_mismatch(walk.last)?;
         }
         Ok(VerifyReport {
-            entries: count,
+            entries: walk.count,
             first_bad,
             table_missing: false,
         })
     }
 
+    /// Reads every row of `sql` (the log in chain order), checking each against the one
+    /// before, up to the first that does not fit; the rest are only counted.
+    fn audit_walk(&self, sql: &str) -> Result<Walk> {
+        let mut prev = GENESIS.to_string();
+        let mut expected_id = 1i64;
+        let mut walk = Walk {
+            count: 0,
+            last: None,
+            first_bad: None,
+        };
+        self.db().each(sql, params![], |r| {
+            walk.count += 1;
+            if walk.first_bad.is_some() {
+                return Ok(true);
+            }
+            let cells: Vec<Cell> = (0..COLUMNS.len()).map(|i| Cell::read(r, i)).collect();
+            let (id, label) = label_of(&cells);
+            let bad = |reason: String| {
+                Some(Break::Bad(BadEntry {
+                    id,
+                    label: label.clone(),
+                    reason,
+                }))
+            };
+            let row = match ChainRow::from_cells(&cells) {
+                Ok(row) => row,
+                Err(reason) => {
+                    walk.first_bad = bad(reason);
+                    return Ok(true);
+                }
+            };
+            if row.id < expected_id {
+                walk.first_bad = bad(format!(
+                    "a second entry with id {} (it was inserted outside mmis)",
+                    row.id
+                ));
+            } else if row.id > expected_id {
+                walk.first_bad = bad(format!(
+                    "entry {expected_id} is missing (the next entry is {})",
+                    row.id
+                ));
+            } else if row.prev_hash() != prev {
+                walk.first_bad = Some(Break::Link {
+                    id: row.id,
+                    prev_hash: row.prev_hash().to_string(),
+                    label,
+                });
+            } else if row.recompute() != row.hash() {
+                walk.first_bad = bad("its contents were changed after it was written".into());
+            } else {
+                prev = row.hash().to_string();
+                expected_id = row.id.saturating_add(1);
+                walk.last = Some((row.id, prev.clone()));
+            }
+            Ok(true)
+        })?;
+        Ok(walk)
+    }
+
     /// An entry whose link does not match the entry before it: when it links to an earlier
     /// entry, the entries in between were inserted outside mmis (a row forged past the head,
     /// then an entry mmis chained to its head): name the first of them.
-    fn misplaced_link(&self, row: &ChainRow, label: &str) -> Result<BadEntry> {
-        use rusqlite::OptionalExtension;
-        let linked: Option<i64> = self
-            .conn()
-            .query_row(
-                "SELECT id FROM audit_log WHERE hash = ?1 AND typeof(id) = 'integer' AND id < ?2
-                 ORDER BY id DESC LIMIT 1",
-                rusqlite::params![row.prev_hash(), row.id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(self.err())?;
+    fn misplaced_link(&self, id: i64, prev_hash: &str, label: &str) -> Result<BadEntry> {
+        let linked: Option<i64> = self.db().query_opt(
+            match self.backend() {
+                Backend::Sqlite => {
+                    "SELECT id FROM audit_log WHERE hash = ?1 AND typeof(id) = 'integer' AND id < ?2
+                     ORDER BY id DESC LIMIT 1"
+                }
+                // The id column is BIGINT: every id is a whole number.
+                Backend::Postgres => {
+                    "SELECT id FROM audit_log WHERE hash = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1"
+                }
+            },
+            params![prev_hash, id],
+            |r| r.get(0),
+        )?;
         Ok(match linked {
-            Some(j) if j < row.id - 1 => BadEntry {
+            Some(j) if j < id - 1 => BadEntry {
                 id: Some(j + 1),
                 label: format!("entry {}", j + 1),
                 reason: format!(
                     "it is not part of the chain: entry {} links to entry {j}, so entries {}..{} were inserted outside mmis",
-                    row.id,
+                    id,
                     j + 1,
-                    row.id - 1
+                    id - 1
                 ),
             },
             _ => BadEntry {
-                id: Some(row.id),
+                id: Some(id),
                 label: label.to_string(),
                 reason: "its link to the previous entry does not match (an entry before it was deleted, inserted or rewritten)".into(),
             },

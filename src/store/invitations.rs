@@ -1,8 +1,9 @@
 //! Clerk invitations: one-time codes, stored only as SHA-256, with an expiry business date.
 
+use super::db::{Row, RowResult};
 use super::Tx;
 use crate::error::Result;
-use rusqlite::{OptionalExtension, Row};
+use crate::params;
 
 #[derive(Debug, Clone)]
 pub struct InvitationRow {
@@ -19,7 +20,7 @@ pub struct InvitationRow {
 const COLS: &str = "i.id, i.user_id, u.user_name, i.provider_id, i.issued_on, i.expires_on,
     i.used_at, i.voided_at";
 
-fn row(r: &Row<'_>) -> rusqlite::Result<InvitationRow> {
+fn row(r: &Row<'_>) -> RowResult<InvitationRow> {
     Ok(InvitationRow {
         id: r.get(0)?,
         user_id: r.get(1)?,
@@ -44,24 +45,22 @@ impl Tx<'_> {
         now: &str,
     ) -> Result<i64> {
         self.void_invitations(user_id, provider_id, now)?;
-        self.conn()
-            .execute(
-                "INSERT INTO invitations(code_hash, user_id, provider_id, issued_on, expires_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                rusqlite::params![code_hash, user_id, provider_id, issued_on, expires_on],
-            )
-            .map_err(self.err())?;
-        Ok(self.conn().last_insert_rowid())
+        self.db().value(
+            "INSERT INTO invitations(code_hash, user_id, provider_id, issued_on, expires_on)
+             VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+            params![code_hash, user_id, provider_id, issued_on, expires_on],
+        )
     }
 
     pub fn invitation_by_hash(&self, code_hash: &str) -> Result<Option<InvitationRow>> {
-        self.conn()
-            .prepare_cached(&format!(
+        self.db().query_opt(
+            &format!(
                 "SELECT {COLS} FROM invitations i JOIN users u ON u.id = i.user_id
                  WHERE i.code_hash = ?1"
-            ))
-            .and_then(|mut s| s.query_row([code_hash], row).optional())
-            .map_err(self.err())
+            ),
+            params![code_hash],
+            row,
+        )
     }
 
     /// The newest invitation issued to a user for a provider.
@@ -70,39 +69,33 @@ impl Tx<'_> {
         user_id: i64,
         provider_id: &str,
     ) -> Result<Option<InvitationRow>> {
-        self.conn()
-            .prepare_cached(&format!(
+        self.db().query_opt(
+            &format!(
                 "SELECT {COLS} FROM invitations i JOIN users u ON u.id = i.user_id
                  WHERE i.user_id = ?1 AND i.provider_id = ?2 ORDER BY i.id DESC LIMIT 1"
-            ))
-            .and_then(|mut s| {
-                s.query_row(rusqlite::params![user_id, provider_id], row)
-                    .optional()
-            })
-            .map_err(self.err())
+            ),
+            params![user_id, provider_id],
+            row,
+        )
     }
 
     /// Marks an invitation used; false when it was already used or voided (a race lost).
     pub fn use_invitation(&self, id: i64, now: &str) -> Result<bool> {
-        let n = self
-            .conn()
-            .execute(
-                "UPDATE invitations SET used_at = ?2
-                 WHERE id = ?1 AND used_at IS NULL AND voided_at IS NULL",
-                rusqlite::params![id, now],
-            )
-            .map_err(self.err())?;
+        let n = self.db().execute(
+            "UPDATE invitations SET used_at = ?2
+             WHERE id = ?1 AND used_at IS NULL AND voided_at IS NULL",
+            params![id, now],
+        )?;
         Ok(n == 1)
     }
 
     /// Voids every open invitation of a user for a provider (clerk removed, invitation reissued).
     pub fn void_invitations(&self, user_id: i64, provider_id: &str, now: &str) -> Result<usize> {
-        self.conn()
-            .execute(
-                "UPDATE invitations SET voided_at = ?3
-                 WHERE user_id = ?1 AND provider_id = ?2 AND used_at IS NULL AND voided_at IS NULL",
-                rusqlite::params![user_id, provider_id, now],
-            )
-            .map_err(self.err())
+        let n = self.db().execute(
+            "UPDATE invitations SET voided_at = ?3
+             WHERE user_id = ?1 AND provider_id = ?2 AND used_at IS NULL AND voided_at IS NULL",
+            params![user_id, provider_id, now],
+        )?;
+        Ok(n as usize)
     }
 }

@@ -1,9 +1,10 @@
 //! Sessions (from `mmis login`) and API tokens (from `mmis token create`): only hashes are stored.
 
+use super::db::{Param, Row, RowResult};
 use super::Tx;
 use crate::domain::roles::{self, Role};
 use crate::error::Result;
-use rusqlite::{OptionalExtension, Row};
+use crate::params;
 
 #[derive(Debug, Clone)]
 pub struct SessionRow {
@@ -34,18 +35,18 @@ pub struct TokenRow {
     pub last_used_at: Option<String>,
 }
 
-fn token_row(r: &Row<'_>) -> rusqlite::Result<TokenRow> {
+fn token_row(r: &Row<'_>) -> RowResult<TokenRow> {
     Ok(TokenRow {
         id: r.get(0)?,
         name: r.get(1)?,
         user_id: r.get(2)?,
         provider_id: r.get(3)?,
-        roles: roles::decode(&r.get::<_, String>(4)?),
+        roles: roles::decode(&r.get::<String>(4)?),
         created_at: r.get(5)?,
         expires_at: r.get(6)?,
         revoked_at: r.get(7)?,
         last_used_at: r.get(8)?,
-        admin: r.get::<_, i64>(9)? != 0,
+        admin: r.get::<i64>(9)? != 0,
     })
 }
 
@@ -60,93 +61,83 @@ impl Tx<'_> {
         provider_id: Option<&str>,
         now: &str,
     ) -> Result<i64> {
-        self.conn()
-            .execute(
-                "INSERT INTO sessions(token_hash, user_id, provider_id, created_at, last_seen_at)
-                 VALUES (?1, ?2, ?3, ?4, ?4)",
-                rusqlite::params![token_hash, user_id, provider_id, now],
-            )
-            .map_err(self.err())?;
-        Ok(self.conn().last_insert_rowid())
+        self.db().value(
+            "INSERT INTO sessions(token_hash, user_id, provider_id, created_at, last_seen_at)
+             VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
+            params![token_hash, user_id, provider_id, now],
+        )
     }
 
     /// Fixes a new session's idle and absolute limits (seconds), in the sign-in's transaction.
     pub fn set_session_limits(&self, id: i64, idle_secs: i64, absolute_secs: i64) -> Result<()> {
-        self.conn()
-            .execute(
-                "UPDATE sessions SET idle_secs = ?2, absolute_secs = ?3 WHERE id = ?1",
-                rusqlite::params![id, idle_secs, absolute_secs],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE sessions SET idle_secs = ?2, absolute_secs = ?3 WHERE id = ?1",
+            params![id, idle_secs, absolute_secs],
+        )?;
         Ok(())
     }
 
     pub fn session_by_hash(&self, token_hash: &str) -> Result<Option<SessionRow>> {
-        self.session_where("token_hash = ?1", token_hash)
+        self.session_where("token_hash = ?1", &token_hash)
     }
 
     pub fn session_by_id(&self, id: i64) -> Result<Option<SessionRow>> {
-        self.session_where("id = ?1", id)
+        self.session_where("id = ?1", &id)
     }
 
     /// The one session matching `filter` (a `WHERE` clause over `?1`).
-    fn session_where(&self, filter: &str, key: impl rusqlite::ToSql) -> Result<Option<SessionRow>> {
-        self.conn()
-            .prepare_cached(&format!(
+    fn session_where(&self, filter: &str, key: &dyn Param) -> Result<Option<SessionRow>> {
+        self.db().query_opt(
+            &format!(
                 "SELECT id, user_id, provider_id, created_at, last_seen_at, ended_at,
                         idle_secs, absolute_secs
                  FROM sessions WHERE {filter}"
-            ))
-            .and_then(|mut s| {
-                s.query_row([key], |r| {
-                    Ok(SessionRow {
-                        id: r.get(0)?,
-                        user_id: r.get(1)?,
-                        provider_id: r.get(2)?,
-                        created_at: r.get(3)?,
-                        last_seen_at: r.get(4)?,
-                        ended_at: r.get(5)?,
-                        idle_secs: r.get(6)?,
-                        absolute_secs: r.get(7)?,
-                    })
+            ),
+            &[key],
+            |r| {
+                Ok(SessionRow {
+                    id: r.get(0)?,
+                    user_id: r.get(1)?,
+                    provider_id: r.get(2)?,
+                    created_at: r.get(3)?,
+                    last_seen_at: r.get(4)?,
+                    ended_at: r.get(5)?,
+                    idle_secs: r.get(6)?,
+                    absolute_secs: r.get(7)?,
                 })
-                .optional()
-            })
-            .map_err(self.err())
+            },
+        )
     }
 
     pub fn token_by_id(&self, id: i64) -> Result<Option<TokenRow>> {
-        self.conn()
-            .prepare_cached(&format!("SELECT {TCOLS} FROM api_tokens WHERE id = ?1"))
-            .and_then(|mut s| s.query_row([id], token_row).optional())
-            .map_err(self.err())
+        self.db().query_opt(
+            &format!("SELECT {TCOLS} FROM api_tokens WHERE id = ?1"),
+            params![id],
+            token_row,
+        )
     }
 
     pub fn touch_session(&self, id: i64, now: &str) -> Result<()> {
-        self.conn()
-            .prepare_cached("UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1")
-            .and_then(|mut s| s.execute(rusqlite::params![id, now]))
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1",
+            params![id, now],
+        )?;
         Ok(())
     }
 
     pub fn set_session_provider(&self, id: i64, provider_id: &str) -> Result<()> {
-        self.conn()
-            .execute(
-                "UPDATE sessions SET provider_id = ?2 WHERE id = ?1",
-                rusqlite::params![id, provider_id],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE sessions SET provider_id = ?2 WHERE id = ?1",
+            params![id, provider_id],
+        )?;
         Ok(())
     }
 
     pub fn end_session(&self, id: i64, now: &str, reason: &str) -> Result<()> {
-        self.conn()
-            .execute(
-                "UPDATE sessions SET ended_at = ?2, end_reason = ?3 WHERE id = ?1 AND ended_at IS NULL",
-                rusqlite::params![id, now, reason],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE sessions SET ended_at = ?2, end_reason = ?3 WHERE id = ?1 AND ended_at IS NULL",
+            params![id, now, reason],
+        )?;
         Ok(())
     }
 
@@ -158,13 +149,12 @@ impl Tx<'_> {
         now: &str,
         reason: &str,
     ) -> Result<usize> {
-        self.conn()
-            .execute(
-                "UPDATE sessions SET ended_at = ?3, end_reason = ?4
-                 WHERE user_id = ?1 AND ended_at IS NULL AND (?2 IS NULL OR id <> ?2)",
-                rusqlite::params![user_id, except, now, reason],
-            )
-            .map_err(self.err())
+        let n = self.db().execute(
+            "UPDATE sessions SET ended_at = ?3, end_reason = ?4
+             WHERE user_id = ?1 AND ended_at IS NULL AND (CAST(?2 AS BIGINT) IS NULL OR id <> ?2)",
+            params![user_id, except, now, reason],
+        )?;
+        Ok(n as usize)
     }
 
     /// Ends the open sessions of a user that are working on one provider.
@@ -175,13 +165,12 @@ impl Tx<'_> {
         now: &str,
         reason: &str,
     ) -> Result<usize> {
-        self.conn()
-            .execute(
-                "UPDATE sessions SET ended_at = ?3, end_reason = ?4
-                 WHERE user_id = ?1 AND provider_id = ?2 AND ended_at IS NULL",
-                rusqlite::params![user_id, provider_id, now, reason],
-            )
-            .map_err(self.err())
+        let n = self.db().execute(
+            "UPDATE sessions SET ended_at = ?3, end_reason = ?4
+             WHERE user_id = ?1 AND provider_id = ?2 AND ended_at IS NULL",
+            params![user_id, provider_id, now, reason],
+        )?;
+        Ok(n as usize)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -196,32 +185,28 @@ impl Tx<'_> {
         now: &str,
         expires_at: Option<&str>,
     ) -> Result<i64> {
-        self.conn()
-            .execute(
-                "INSERT INTO api_tokens(token_hash, name, user_id, provider_id, roles, admin, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                rusqlite::params![
-                    token_hash,
-                    name,
-                    user_id,
-                    provider_id,
-                    roles::encode(roles),
-                    i64::from(admin),
-                    now,
-                    expires_at
-                ],
-            )
-            .map_err(self.err())?;
-        Ok(self.conn().last_insert_rowid())
+        self.db().value(
+            "INSERT INTO api_tokens(token_hash, name, user_id, provider_id, roles, admin, created_at, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+            params![
+                token_hash,
+                name,
+                user_id,
+                provider_id,
+                roles::encode(roles),
+                i64::from(admin),
+                now,
+                expires_at
+            ],
+        )
     }
 
     pub fn token_by_hash(&self, token_hash: &str) -> Result<Option<TokenRow>> {
-        self.conn()
-            .prepare_cached(&format!(
-                "SELECT {TCOLS} FROM api_tokens WHERE token_hash = ?1"
-            ))
-            .and_then(|mut s| s.query_row([token_hash], token_row).optional())
-            .map_err(self.err())
+        self.db().query_opt(
+            &format!("SELECT {TCOLS} FROM api_tokens WHERE token_hash = ?1"),
+            params![token_hash],
+            token_row,
+        )
     }
 
     pub fn live_token_by_name(
@@ -230,41 +215,36 @@ impl Tx<'_> {
         provider_id: &str,
         name: &str,
     ) -> Result<Option<TokenRow>> {
-        self.conn()
-            .prepare_cached(&format!(
+        self.db().query_opt(
+            &format!(
                 "SELECT {TCOLS} FROM api_tokens
                  WHERE user_id = ?1 AND provider_id = ?2 AND name = ?3 AND revoked_at IS NULL"
-            ))
-            .and_then(|mut s| {
-                s.query_row(rusqlite::params![user_id, provider_id, name], token_row)
-                    .optional()
-            })
-            .map_err(self.err())
+            ),
+            params![user_id, provider_id, name],
+            token_row,
+        )
     }
 
     /// A user's tokens for a provider that have not been revoked, by name.
     pub fn tokens_of(&self, user_id: i64, provider_id: &str) -> Result<Vec<TokenRow>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(&format!(
+        let mut rows = self.db().query(
+            &format!(
                 "SELECT {TCOLS} FROM api_tokens
-                 WHERE user_id = ?1 AND provider_id = ?2 AND revoked_at IS NULL ORDER BY name"
-            ))
-            .map_err(self.err())?;
-        let rows = s
-            .query_map(rusqlite::params![user_id, provider_id], token_row)
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+                 WHERE user_id = ?1 AND provider_id = ?2 AND revoked_at IS NULL ORDER BY id"
+            ),
+            params![user_id, provider_id],
+            token_row,
+        )?;
+        // By name in byte order (SQLite's BINARY), whatever the server's collation.
+        rows.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(rows)
     }
 
     pub fn revoke_token(&self, id: i64, now: &str) -> Result<()> {
-        self.conn()
-            .execute(
-                "UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
-                rusqlite::params![id, now],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+            params![id, now],
+        )?;
         Ok(())
     }
 
@@ -275,12 +255,11 @@ impl Tx<'_> {
         provider_id: &str,
         now: &str,
     ) -> Result<usize> {
-        self.conn()
-            .execute(
-                "UPDATE api_tokens SET revoked_at = ?3
-                 WHERE user_id = ?1 AND provider_id = ?2 AND revoked_at IS NULL",
-                rusqlite::params![user_id, provider_id, now],
-            )
-            .map_err(self.err())
+        let n = self.db().execute(
+            "UPDATE api_tokens SET revoked_at = ?3
+             WHERE user_id = ?1 AND provider_id = ?2 AND revoked_at IS NULL",
+            params![user_id, provider_id, now],
+        )?;
+        Ok(n as usize)
     }
 }

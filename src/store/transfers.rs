@@ -1,8 +1,9 @@
 //! Site administrator transfer requests (the CFO's or Privacy and Security Officer's email).
 
+use super::db::{Row, RowResult};
 use super::Tx;
 use crate::error::Result;
-use rusqlite::{OptionalExtension, Row};
+use crate::params;
 
 #[derive(Debug, Clone)]
 pub struct TransferRow {
@@ -22,7 +23,7 @@ pub struct TransferRow {
 const COLS: &str = "id, request_id, provider_id, form, status, created_on, created_at,
     decided_at, decided_by, reason";
 
-fn row(r: &Row<'_>) -> rusqlite::Result<TransferRow> {
+fn row(r: &Row<'_>) -> RowResult<TransferRow> {
     Ok(TransferRow {
         id: r.get(0)?,
         request_id: r.get(1)?,
@@ -39,6 +40,9 @@ fn row(r: &Row<'_>) -> rusqlite::Result<TransferRow> {
 
 impl Tx<'_> {
     /// Records a pending request; returns its request ID (`TR-000001`).
+    ///
+    /// The id is chosen here (under the write lock) and always given explicitly, so the
+    /// PostgreSQL identity sequence, which explicit ids do not advance, is never consulted.
     pub fn insert_transfer(
         &self,
         provider_id: &str,
@@ -46,56 +50,52 @@ impl Tx<'_> {
         today: &str,
         now: &str,
     ) -> Result<String> {
-        let next: i64 = self
-            .conn()
-            .query_row(
-                "SELECT COALESCE(MAX(id), 0) + 1 FROM transfer_requests",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(self.err())?;
+        let next: i64 = self.db().value(
+            "SELECT COALESCE(MAX(id), 0) + 1 FROM transfer_requests",
+            params![],
+        )?;
         let request_id = format!("TR-{next:06}");
-        self.conn()
-            .execute(
-                "INSERT INTO transfer_requests(id, request_id, provider_id, form, status, created_on, created_at)
-                 VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6)",
-                rusqlite::params![next, request_id, provider_id, form_json, today, now],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "INSERT INTO transfer_requests(id, request_id, provider_id, form, status, created_on, created_at)
+             VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6)",
+            params![next, request_id, provider_id, form_json, today, now],
+        )?;
         Ok(request_id)
     }
 
+    /// The request with this ID, whatever its case (`tr-000001` finds `TR-000001`).
     pub fn transfer(&self, request_id: &str) -> Result<Option<TransferRow>> {
-        self.conn()
-            .prepare_cached(&format!(
-                "SELECT {COLS} FROM transfer_requests WHERE request_id = ?1 COLLATE NOCASE"
-            ))
-            .and_then(|mut s| s.query_row([request_id], row).optional())
-            .map_err(self.err())
+        self.db().query_opt(
+            &format!(
+                "SELECT {COLS} FROM transfer_requests WHERE lower(request_id) = lower(CAST(?1 AS TEXT))"
+            ),
+            params![request_id],
+            row,
+        )
     }
 
     /// The pending request for a provider, if any.
     pub fn pending_transfer_for(&self, provider_id: &str) -> Result<Option<TransferRow>> {
-        self.conn()
-            .prepare_cached(&format!(
+        self.db().query_opt(
+            &format!(
                 "SELECT {COLS} FROM transfer_requests
                  WHERE provider_id = ?1 AND status = 'pending' ORDER BY id LIMIT 1"
-            ))
-            .and_then(|mut s| s.query_row([provider_id], row).optional())
-            .map_err(self.err())
+            ),
+            params![provider_id],
+            row,
+        )
     }
 
     /// Every request, pending first, then by age.
     pub fn transfers_all(&self) -> Result<Vec<TransferRow>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(&format!(
-                "SELECT {COLS} FROM transfer_requests ORDER BY status = 'pending' DESC, id"
-            ))
-            .map_err(self.err())?;
-        let rows = s.query_map([], row).map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+        self.db().query(
+            &format!(
+                "SELECT {COLS} FROM transfer_requests
+                 ORDER BY CASE WHEN status = 'pending' THEN 0 ELSE 1 END, id"
+            ),
+            params![],
+            row,
+        )
     }
 
     /// Approves or rejects a pending request; false when it was no longer pending.
@@ -107,14 +107,11 @@ impl Tx<'_> {
         by: &str,
         reason: Option<&str>,
     ) -> Result<bool> {
-        let n = self
-            .conn()
-            .execute(
-                "UPDATE transfer_requests SET status = ?2, decided_at = ?3, decided_by = ?4, reason = ?5
-                 WHERE id = ?1 AND status = 'pending'",
-                rusqlite::params![id, status, now, by, reason],
-            )
-            .map_err(self.err())?;
+        let n = self.db().execute(
+            "UPDATE transfer_requests SET status = ?2, decided_at = ?3, decided_by = ?4, reason = ?5
+             WHERE id = ?1 AND status = 'pending'",
+            params![id, status, now, by, reason],
+        )?;
         Ok(n == 1)
     }
 }

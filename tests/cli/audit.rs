@@ -702,3 +702,286 @@ fn config_durations_are_bounded_and_name_their_key() {
         .json();
     assert!(v["expires_at"].as_str().unwrap().ends_with('Z'));
 }
+
+// ---------- issue 9: the chain on either backend ----------
+
+/// Every row of the log as the backend holds it, re-hashed here: the chain verifies because
+/// each value reads back exactly as written (the id a whole number, the rest text, NULLs
+/// NULL), on SQLite and on PostgreSQL alike.
+fn rehash_every_row(sb: &Sandbox) -> i64 {
+    let rows = sb.rows(
+        "SELECT id, at, actor, actor_kind, provider_id, action, target, outcome, detail, prev_hash, hash
+         FROM audit_log ORDER BY id",
+    );
+    let mut prev = "0".repeat(64);
+    for (i, r) in rows.iter().enumerate() {
+        let id: i64 = r[0].as_deref().unwrap().parse().unwrap();
+        assert_eq!(id, i as i64 + 1, "ids run 1, 2, 3 …: {r:?}");
+        assert_eq!(
+            r[9].as_deref(),
+            Some(prev.as_str()),
+            "entry {id} links back"
+        );
+        let f = |i: usize| r[i].as_deref();
+        let hash = entry_hash(&prev, id, [f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8)]);
+        assert_eq!(r[10].as_deref(), Some(hash.as_str()), "entry {id}: {r:?}");
+        prev = hash;
+    }
+    assert_eq!(
+        head(sb),
+        (rows.len() as i64, prev),
+        "the head ends the chain"
+    );
+    rows.len() as i64
+}
+
+#[test]
+fn the_audit_chain_verifies_after_several_commands() {
+    let sb = Sandbox::new();
+    let provider = sb.with_admin();
+    sb.json_as("admin", &["token", "create", "--name", "nightly"]);
+    sb.json_as("admin", &["whoami"]);
+    sb.json_as("ops", &["audit", "log", "--action", "LOGIN"]);
+    sb.run_as("nobody", &["whoami"], None).code(3);
+    let (out, _) = anchor(&sb, "anchor.json");
+    let j = verify_with(&sb, &out).ok().json();
+    assert_eq!(j["ok"], true, "{j}");
+    assert_eq!(j["anchor"]["held"], true, "{j}");
+    let n = rehash_every_row(&sb);
+    assert!(n >= 8, "{n} entries");
+    // The filters of `audit log` read the same on both backends: --user regardless of
+    // case, --action by its first words, an administrator sees their provider's entries.
+    let mine = sb.json_as("admin", &["audit", "log", "--user", "jamjon"]);
+    let mine = mine.as_array().unwrap();
+    assert!(!mine.is_empty());
+    assert!(mine.iter().all(|r| r["actor"] == "JAMJON"), "{mine:?}");
+    assert!(mine.iter().all(|r| r["provider_id"] == provider.as_str()));
+    let tokens = sb.json_as("ops", &["audit", "log", "--action", "token"]);
+    let tokens = tokens.as_array().unwrap();
+    assert!(!tokens.is_empty());
+    assert!(
+        tokens
+            .iter()
+            .all(|r| r["action"].as_str().unwrap().starts_with("token ")),
+        "{tokens:?}"
+    );
+    let last = sb.json_as("ops", &["audit", "log", "--limit", "2"]);
+    assert_eq!(last.as_array().unwrap().len(), 2);
+    assert_eq!(sb.json_as("ops", &["audit", "verify"])["ok"], true);
+    rehash_every_row(&sb);
+}
+
+/// The store's own calls for the audit log, sessions, tokens, invitations and transfer
+/// requests, straight through the seam on the backend under test (no command in between).
+#[test]
+fn the_store_seam_keeps_the_chain_and_the_access_rows() {
+    use mmis::error::Kind;
+    use mmis::store::{AuditEntry, AuditFilter, OpenMode, Store};
+    let sb = Sandbox::new();
+    let store = Store::open(Path::new(&sb.store()), OpenMode::Create).unwrap();
+    sb.sql(
+        "INSERT INTO users(id, user_name, created_at) VALUES (1, 'Ann', '2026-03-16T00:00:00Z');
+         INSERT INTO providers(provider_id, npi, name, type, enrolled_on, created_at)
+         VALUES ('506675928', '1234567893', 'Jones', 'group', '2026-03-16', '2026-03-16T00:00:00Z');",
+    );
+    fn entry<'a>(actor: &'a str, action: &'a str, detail: Option<&'a str>) -> AuditEntry<'a> {
+        AuditEntry {
+            at: "2026-03-16T09:00:00Z",
+            actor,
+            actor_kind: "user",
+            provider_id: Some("506675928"),
+            action,
+            target: None,
+            outcome: "ok",
+            detail,
+        }
+    }
+    let long = "long detail ".repeat(200);
+    let tx = store.write().unwrap();
+    let mut ids = vec![];
+    for e in [
+        entry("Ann", "login", None),
+        entry(
+            "ann",
+            "clerk add",
+            Some("roles: Claim Submit; naïve café ✓ 'quoted' \"x\""),
+        ),
+        entry("BOB", "clerkship", Some("  spaces kept  ")),
+        entry("Ann", "token create", Some(&long)),
+    ] {
+        ids.push(tx.audit(&e).unwrap());
+    }
+    tx.commit().unwrap();
+    assert_eq!(ids, vec![1, 2, 3, 4]);
+    let tx = store.read().unwrap();
+    let report = tx.audit_verify().unwrap();
+    assert!(report.first_bad.is_none(), "{:?}", report.first_bad);
+    assert_eq!(report.entries, 4);
+    let all = |f: AuditFilter| {
+        tx.audit_rows(&f)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>()
+    };
+    let by_user = all(AuditFilter {
+        user: Some("ANN".into()),
+        ..Default::default()
+    });
+    assert_eq!(by_user, vec![1, 2, 4]);
+    let by_action = all(AuditFilter {
+        action: Some("Clerk".into()),
+        ..Default::default()
+    });
+    assert_eq!(
+        by_action,
+        vec![2],
+        "\"clerk\" finds \"clerk add\", not \"clerkship\""
+    );
+    let wild = all(AuditFilter {
+        action: Some("clerk%".into()),
+        ..Default::default()
+    });
+    assert!(wild.is_empty(), "no wildcards: {wild:?}");
+    let provider = all(AuditFilter {
+        providers: Some(vec!["506675928".into()]),
+        limit: Some(2),
+        ..Default::default()
+    });
+    assert_eq!(provider, vec![3, 4], "the newest two, oldest first");
+    let none = all(AuditFilter {
+        providers: Some(vec![]),
+        ..Default::default()
+    });
+    assert!(none.is_empty());
+    let since = all(AuditFilter {
+        since: Some("2026-03-17".into()),
+        ..Default::default()
+    });
+    assert!(since.is_empty());
+    drop(tx);
+    rehash_every_row(&sb);
+
+    // Sessions, tokens, invitations and transfer requests: ids back, rows read as written.
+    let tx = store.write().unwrap();
+    let s = tx
+        .insert_session("h1", 1, None, "2026-03-16T09:00:00Z")
+        .unwrap();
+    let s2 = tx
+        .insert_session("h2", 1, Some("506675928"), "2026-03-16T09:00:00Z")
+        .unwrap();
+    assert_ne!(s, s2);
+    tx.set_session_limits(s, 900, 3600).unwrap();
+    let row = tx.session_by_hash("h1").unwrap().unwrap();
+    assert_eq!(
+        (row.id, row.idle_secs, row.absolute_secs),
+        (s, Some(900), Some(3600))
+    );
+    assert_eq!(
+        tx.end_user_sessions(1, Some(s), "2026-03-16T10:00:00Z", "x")
+            .unwrap(),
+        1
+    );
+    assert!(tx.session_by_id(s).unwrap().unwrap().ended_at.is_none());
+    assert!(tx.session_by_id(s2).unwrap().unwrap().ended_at.is_some());
+    assert_eq!(
+        tx.end_user_sessions(1, None, "2026-03-16T10:00:00Z", "x")
+            .unwrap(),
+        1
+    );
+    for name in ["b", "B", "a"] {
+        tx.insert_token(
+            &format!("t{name}"),
+            name,
+            1,
+            "506675928",
+            &[],
+            name == "a",
+            "now",
+            None,
+        )
+        .unwrap();
+    }
+    let names: Vec<_> = tx
+        .tokens_of(1, "506675928")
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.name, t.admin))
+        .collect();
+    assert_eq!(
+        names,
+        vec![("B".into(), false), ("a".into(), true), ("b".into(), false)],
+        "by name in byte order"
+    );
+    assert_eq!(tx.revoke_provider_tokens(1, "506675928", "now").unwrap(), 3);
+    let inv = tx
+        .insert_invitation("c1", 1, "506675928", "2026-03-16", "2026-03-30", "now")
+        .unwrap();
+    let inv2 = tx
+        .insert_invitation("c2", 1, "506675928", "2026-03-16", "2026-03-30", "now")
+        .unwrap();
+    assert!(tx
+        .invitation_by_hash("c1")
+        .unwrap()
+        .unwrap()
+        .voided_at
+        .is_some());
+    assert_eq!(
+        tx.latest_invitation(1, "506675928").unwrap().unwrap().id,
+        inv2
+    );
+    assert!(!tx.use_invitation(inv, "now").unwrap());
+    assert!(tx.use_invitation(inv2, "now").unwrap());
+    let r1 = tx
+        .insert_transfer("506675928", "{}", "2026-03-16", "now")
+        .unwrap();
+    assert_eq!(r1, "TR-000001");
+    assert_eq!(
+        tx.transfer("tr-000001").unwrap().unwrap().request_id,
+        "TR-000001"
+    );
+    assert!(tx
+        .decide_transfer(1, "approved", "now", "ops", None)
+        .unwrap());
+    let r2 = tx
+        .insert_transfer("506675928", "{}", "2026-03-16", "now")
+        .unwrap();
+    assert_eq!(r2, "TR-000002");
+    let order: Vec<_> = tx
+        .transfers_all()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.request_id)
+        .collect();
+    assert_eq!(order, vec!["TR-000002", "TR-000001"], "pending first");
+    tx.commit().unwrap();
+
+    // A row forged with the largest id: the next entry still goes in (the lowest free id)
+    // and verify names the break, on both backends.
+    sb.sql(&format!(
+        "INSERT INTO audit_log(id, at, actor, actor_kind, action, outcome, prev_hash, hash)
+         VALUES (9223372036854775807, 'x', 'x', 'x', 'x', 'x', '{0}', '{0}')",
+        "c".repeat(64)
+    ));
+    let tx = store.write().unwrap();
+    assert_eq!(tx.audit(&entry("Ann", "logout", None)).unwrap(), 5);
+    let report = tx.audit_verify().unwrap();
+    let bad = report.first_bad.unwrap();
+    assert_eq!(bad.id, Some(i64::MAX), "{bad:?}");
+    assert!(bad.reason.contains("entry 6 is missing"), "{bad:?}");
+    tx.commit().unwrap();
+
+    // A dropped table: nothing can be recorded (exit 8), and verify says the log is gone.
+    sb.sql("DROP TABLE audit_log;");
+    let tx = store.write().unwrap();
+    let err = tx.audit(&entry("Ann", "logout", None)).unwrap_err();
+    assert_eq!(err.kind, Kind::StoreUnavailable, "{err:?}");
+    assert!(err.message.contains("audit log is gone"), "{err:?}");
+    drop(tx);
+    let tx = store.read().unwrap();
+    let err = tx.audit_rows(&AuditFilter::default()).unwrap_err();
+    assert_eq!(err.kind, Kind::StoreUnavailable, "{err:?}");
+    drop(tx);
+    let tx = store.read().unwrap();
+    assert!(tx.audit_verify().unwrap().table_missing);
+}
