@@ -20,5 +20,6 @@ mod prompts;
 mod regressions;
 mod reliability;
 mod replies;
+mod store_rows;
 mod tokens;
 mod tours;
