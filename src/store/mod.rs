@@ -320,8 +320,8 @@ impl<'a> Tx<'a> {
     pub fn meta_get(&self, key: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;
         self.conn()
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")
+            .and_then(|mut s| s.query_row([key], |r| r.get(0)).optional())
             .map_err(self.err())
     }
 
@@ -335,11 +335,11 @@ impl<'a> Tx<'a> {
 
     pub fn meta_set(&self, key: &str, value: &str) -> Result<()> {
         self.conn()
-            .execute(
+            .prepare_cached(
                 "INSERT INTO meta(key, value) VALUES (?1, ?2)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [key, value],
             )
+            .and_then(|mut s| s.execute([key, value]))
             .map_err(self.err())?;
         Ok(())
     }

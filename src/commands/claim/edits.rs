@@ -5,13 +5,16 @@ use crate::domain::claims::{
     timely_limit, ClaimInput, ClaimStatus, ClaimType, Fee, FeeSchedule, Icn, LineInput,
     EMERGENCY_ONLY_PLANS, POS_EMERGENCY_ROOM, TIMELY_FILING_MONTHS,
 };
-use crate::domain::eligibility::{answer_on, Lane};
+use crate::domain::eligibility::{answer_on, Lane, Span};
 use crate::domain::ids::Cents;
 use crate::error::{Error, Kind, Result};
-use crate::store::claims::{NewClaim, NewLine};
+use crate::store::claims::{FeeRow, NewClaim, NewLine};
 use crate::store::pa::PaRow;
+use crate::store::ProviderRow;
 use crate::store::Tx;
 use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Why a claim was refused: exit 6 for an edit, exit 7 for a duplicate.
 #[derive(Debug, Clone)]
@@ -52,11 +55,187 @@ pub fn run(
     today: NaiveDate,
     claim: &ClaimInput,
 ) -> Result<std::result::Result<Passed, Refusal>> {
-    if let Some(r) = provider_edit(tx, provider_id, claim.billing_npi.as_str())? {
+    run_with(tx, &mut Reads::direct(), provider_id, today, claim)
+}
+
+/// What the edits read from the store, asked of it each time ([`Reads::direct`]: one
+/// claim) or remembered across the claims of a batch ([`Reads::remembering`]). A batch
+/// changes none of what is remembered but the members' live claims, which [`Reads::took`]
+/// keeps up to date: so a batch's claim costs lookups in memory, not a dozen queries, and
+/// each edit still says what it would say with the store asked. Each kind of thing
+/// remembered is forgotten at once past a few thousand (and read again when needed), so
+/// a batch of many members holds no more than that.
+#[derive(Default)]
+pub struct Reads {
+    remember: bool,
+    /// Providers by NPI.
+    providers: HashMap<String, Option<ProviderRow>>,
+    /// Members' ids by Oregon Health ID (`None`: no such member).
+    members: HashMap<String, Option<i64>>,
+    /// Members' coverage spans by member id.
+    spans: HashMap<i64, Rc<Vec<Span>>>,
+    /// Fee-schedule rows by procedure code.
+    fees: HashMap<String, Rc<Vec<FeeRow>>>,
+    /// The provider whose claims `live` holds.
+    live_provider: String,
+    /// By member: the ICN of the earliest live claim with each (procedure code, date of
+    /// service) among its lines.
+    live: HashMap<String, HashMap<(String, String), String>>,
+    /// The lines in `live`.
+    live_lines: usize,
+}
+
+/// Past this many remembered items of a kind, a [`Reads`] forgets that kind and starts over.
+const REMEMBERED: usize = 4096;
+/// Past this many remembered claim lines, a [`Reads`] forgets every member's live claims.
+const REMEMBERED_LINES: usize = 16_384;
+
+impl Reads {
+    /// Asks the store each time.
+    pub fn direct() -> Reads {
+        Reads::default()
+    }
+
+    /// Remembers what the store said, for the claims of one batch (one transaction).
+    pub fn remembering() -> Reads {
+        Reads {
+            remember: true,
+            ..Reads::default()
+        }
+    }
+
+    fn provider(&mut self, tx: &Tx<'_>, npi: &str) -> Result<Option<ProviderRow>> {
+        if let Some(p) = self.providers.get(npi) {
+            return Ok(p.clone());
+        }
+        let p = tx.provider_by_npi(npi)?;
+        if self.remember {
+            forget_past(&mut self.providers);
+            self.providers.insert(npi.to_string(), p.clone());
+        }
+        Ok(p)
+    }
+
+    /// The member's id; `None` when there is no such member.
+    fn member(&mut self, tx: &Tx<'_>, hid: &str) -> Result<Option<i64>> {
+        if let Some(m) = self.members.get(hid) {
+            return Ok(*m);
+        }
+        let m = tx.member_by_health_id(hid)?.map(|m| m.id);
+        if self.remember {
+            forget_past(&mut self.members);
+            self.members.insert(hid.to_string(), m);
+        }
+        Ok(m)
+    }
+
+    /// The member's coverage spans.
+    fn spans(&mut self, tx: &Tx<'_>, member_id: i64) -> Result<Rc<Vec<Span>>> {
+        if let Some(s) = self.spans.get(&member_id) {
+            return Ok(s.clone());
+        }
+        let s = Rc::new(tx.member_spans(member_id)?);
+        if self.remember {
+            forget_past(&mut self.spans);
+            self.spans.insert(member_id, s.clone());
+        }
+        Ok(s)
+    }
+
+    fn fees(&mut self, tx: &Tx<'_>, code: &str) -> Result<Rc<Vec<FeeRow>>> {
+        if let Some(f) = self.fees.get(code) {
+            return Ok(f.clone());
+        }
+        let f = Rc::new(tx.fees_for_code(code)?);
+        if self.remember {
+            forget_past(&mut self.fees);
+            self.fees.insert(code.to_string(), f.clone());
+        }
+        Ok(f)
+    }
+
+    /// The earliest live claim of the provider for the member with this code and date
+    /// of service (as [`Tx::duplicate_claim`] finds it).
+    fn duplicate(
+        &mut self,
+        tx: &Tx<'_>,
+        provider_id: &str,
+        hid: &str,
+        code: &str,
+        dos: &str,
+    ) -> Result<Option<String>> {
+        if !self.remember {
+            return tx.duplicate_claim(provider_id, hid, code, dos);
+        }
+        if self.live_provider != provider_id {
+            self.forget_live();
+            self.live_provider = provider_id.to_string();
+        }
+        if !self.live.contains_key(hid) {
+            let lines = tx.live_claim_lines(provider_id, hid)?;
+            if self.live_lines + lines.len() > REMEMBERED_LINES {
+                self.forget_live();
+            }
+            self.live_lines += lines.len();
+            let mut first = HashMap::new();
+            for (icn, code, dos) in lines {
+                first.entry((code, dos)).or_insert(icn);
+            }
+            self.live.insert(hid.to_string(), first);
+        }
+        Ok(self
+            .live
+            .get(hid)
+            .and_then(|m| m.get(&(code.to_string(), dos.to_string())))
+            .cloned())
+    }
+
+    fn forget_live(&mut self) {
+        self.live.clear();
+        self.live_lines = 0;
+    }
+
+    /// A claim was stored with `icn`: its lines are live claims of its member from now on.
+    pub fn took(&mut self, provider_id: &str, claim: &ClaimInput, icn: &str) {
+        if self.live_provider != provider_id {
+            return;
+        }
+        if let Some(first) = self.live.get_mut(claim.member_id.as_str()) {
+            for l in &claim.lines {
+                let key = (l.procedure_code.clone(), l.date_of_service.to_string());
+                if let std::collections::hash_map::Entry::Vacant(v) = first.entry(key) {
+                    v.insert(icn.to_string());
+                    self.live_lines += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Empties a map of remembered items that has grown to [`REMEMBERED`].
+fn forget_past<K, V>(map: &mut HashMap<K, V>) {
+    if map.len() >= REMEMBERED {
+        map.clear();
+    }
+}
+
+/// [`run`], reading through `reads`.
+pub fn run_with(
+    tx: &Tx<'_>,
+    reads: &mut Reads,
+    provider_id: &str,
+    today: NaiveDate,
+    claim: &ClaimInput,
+) -> Result<std::result::Result<Passed, Refusal>> {
+    if let Some(r) = provider_check(
+        reads.provider(tx, claim.billing_npi.as_str())?,
+        provider_id,
+        claim.billing_npi.as_str(),
+    ) {
         return Ok(Err(r));
     }
     let hid = claim.member_id.as_str();
-    let Some(member) = tx.member_by_health_id(hid)? else {
+    let Some(member_id) = reads.member(tx, hid)? else {
         return Ok(Err(unknown_member(hid)));
     };
     // Dates of service: not in the future, within timely filing.
@@ -80,7 +259,7 @@ pub fn run(
         }
     }
     // Eligibility, lane and benefit plan on each date of service.
-    let spans = tx.member_spans(member.id)?;
+    let spans = reads.spans(tx, member_id)?;
     for (i, l) in claim.lines.iter().enumerate() {
         let n = i + 1;
         let d = l.date_of_service;
@@ -122,7 +301,7 @@ pub fn run(
     // Duplicate of an earlier live claim.
     for (i, l) in claim.lines.iter().enumerate() {
         let dos = l.date_of_service.to_string();
-        if let Some(icn) = tx.duplicate_claim(provider_id, hid, &l.procedure_code, &dos)? {
+        if let Some(icn) = reads.duplicate(tx, provider_id, hid, &l.procedure_code, &dos)? {
             return Ok(Err(Refusal {
                 kind: Kind::Conflict,
                 reason: format!(
@@ -137,7 +316,7 @@ pub fn run(
         }
     }
     // Prior authorization.
-    pa_edit(tx, provider_id, claim)
+    pa_edit(tx, reads, provider_id, claim)
 }
 
 fn unknown_member(hid: &str) -> Refusal {
@@ -149,7 +328,12 @@ fn unknown_member(hid: &str) -> Refusal {
 
 /// The billing provider must be enrolled, and be the provider we act for.
 pub fn provider_edit(tx: &Tx<'_>, provider_id: &str, npi: &str) -> Result<Option<Refusal>> {
-    Ok(match tx.provider_by_npi(npi)? {
+    Ok(provider_check(tx.provider_by_npi(npi)?, provider_id, npi))
+}
+
+/// [`provider_edit`] of the provider found by NPI.
+fn provider_check(found: Option<ProviderRow>, provider_id: &str, npi: &str) -> Option<Refusal> {
+    match found {
         None => Some(Refusal::edit(
             format!("billing NPI {npi} is not enrolled with Oregon Medicaid"),
             "check the NPI; a provider must be enrolled (and have an Oregon Medicaid provider ID) before it bills",
@@ -165,7 +349,7 @@ pub fn provider_edit(tx: &Tx<'_>, provider_id: &str, npi: &str) -> Result<Option
             ),
         )),
         Some(_) => None,
-    })
+    }
 }
 
 /// Who the claim is from and for, checked before anything else in a batch claim whose
@@ -208,7 +392,7 @@ pub fn party_edit(
     Ok(None)
 }
 
-fn schedule_for(tx: &Tx<'_>, lines: &[LineInput]) -> Result<FeeSchedule> {
+fn schedule_for(tx: &Tx<'_>, reads: &mut Reads, lines: &[LineInput]) -> Result<FeeSchedule> {
     let mut rows = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for l in lines {
@@ -216,11 +400,11 @@ fn schedule_for(tx: &Tx<'_>, lines: &[LineInput]) -> Result<FeeSchedule> {
             continue;
         }
         seen.push(&l.procedure_code);
-        for f in tx.fees_for_code(&l.procedure_code)? {
+        for f in reads.fees(tx, &l.procedure_code)?.iter() {
             rows.push(Fee {
-                procedure_code: f.procedure_code,
-                modifier: f.modifier,
-                description: f.description,
+                procedure_code: f.procedure_code.clone(),
+                modifier: f.modifier.clone(),
+                description: f.description.clone(),
                 max_allowable: Cents(f.max_allowable),
                 pa_required: f.pa_required,
             });
@@ -231,10 +415,11 @@ fn schedule_for(tx: &Tx<'_>, lines: &[LineInput]) -> Result<FeeSchedule> {
 
 fn pa_edit(
     tx: &Tx<'_>,
+    reads: &mut Reads,
     provider_id: &str,
     claim: &ClaimInput,
 ) -> Result<std::result::Result<Passed, Refusal>> {
-    let schedule = schedule_for(tx, &claim.lines)?;
+    let schedule = schedule_for(tx, reads, &claim.lines)?;
     let hid = claim.member_id.as_str();
     let needs: Vec<(usize, &LineInput)> = claim
         .lines

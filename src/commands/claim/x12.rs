@@ -5,7 +5,6 @@
 //! rejecting the interchange, or a 999 rejecting every set (see `x12::ack::acknowledge`).
 
 use super::edits;
-use super::submit::submit_one;
 use crate::auth;
 use crate::auth::Actor;
 use crate::context::Context;
@@ -535,6 +534,8 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         "taking in claims",
     );
     let mut ack_text = String::new();
+    // What the edits read, remembered across the batch's claims.
+    let mut reads = edits::Reads::remembering();
     for (n, (((ic, _), env), readable)) in ics.iter().zip(&envs).zip(&readable).enumerate() {
         let acks = take_interchange(
             &Taking {
@@ -546,6 +547,7 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
                 name: &name,
                 progress: &progress,
             },
+            &mut reads,
             ic,
             readable,
             &mut batch,
@@ -653,6 +655,7 @@ struct Taking<'c, 't> {
 /// be read.
 fn take_interchange(
     k: &Taking<'_, '_>,
+    reads: &mut edits::Reads,
     ic: &Interchange<'_>,
     readable: &[Vec<std::result::Result<u64, X12Error>>],
     batch: &mut Batch,
@@ -680,7 +683,7 @@ fn take_interchange(
             }
             let set = u32::try_from(batch.sets.len()).unwrap_or(u32::MAX);
             batch.sets.push(t.control_number.into());
-            let read = each_837p_claim(gi, ti, t, |c| take_claim(k, &c, set, batch))?;
+            let read = each_837p_claim(gi, ti, t, |c| take_claim(k, reads, &c, set, batch))?;
             // Read once already: the set cannot fail now.
             read.map_err(|e| {
                 Error::internal(format!(
@@ -694,7 +697,13 @@ fn take_interchange(
 }
 
 /// One claim of a batch: through the edits, stored or refused, audited, its result kept.
-fn take_claim(k: &Taking<'_, '_>, c: &Claim837<'_>, set: u32, batch: &mut Batch) -> Result<()> {
+fn take_claim(
+    k: &Taking<'_, '_>,
+    reads: &mut edits::Reads,
+    c: &Claim837<'_>,
+    set: u32,
+    batch: &mut Batch,
+) -> Result<()> {
     let tx = k.tx;
     k.progress.inc(1);
     let pcn = c.patient_control_number;
@@ -711,16 +720,22 @@ fn take_claim(k: &Taking<'_, '_>, c: &Claim837<'_>, set: u32, batch: &mut Batch)
     };
     let outcome = match &parsed {
         Err(reason) => Err(party.map(|r| r.reason).unwrap_or_else(|| reason.clone())),
-        Ok(claim) => match submit_one(
-            tx,
-            k.actor,
-            k.provider_id,
-            k.today,
-            k.now,
-            ClaimType::X12Professional,
-            claim,
-        )? {
-            Ok(icn) => Ok(icn),
+        // As `submit_one`, reading through the batch's `reads`.
+        Ok(claim) => match edits::run_with(tx, reads, k.provider_id, k.today, claim)? {
+            Ok(passed) => {
+                let icn = edits::accept(
+                    tx,
+                    k.provider_id,
+                    k.today,
+                    k.now,
+                    &k.actor.user_name,
+                    ClaimType::X12Professional,
+                    claim,
+                    &passed,
+                )?;
+                reads.took(k.provider_id, claim, icn.as_str());
+                Ok(icn.as_str().to_string())
+            }
             Err(r) => Err(r.reason),
         },
     };
