@@ -1027,6 +1027,56 @@ pub(crate) mod tests {
         assert_eq!(text.matches("HL*").count(), 5);
     }
 
+    /// Claims are handed over one at a time, from a set read with only its ST and SE
+    /// kept: the same claims as a full reading; the caller can stop the reading; a set in
+    /// error hands over the claims before the segment in error, then says what it is.
+    #[test]
+    fn claims_are_handed_over_one_at_a_time() {
+        let text = write_837p(&batch(), &env()).unwrap();
+        let full = Interchange::parse(&text).unwrap();
+        let lean = Interchange::parse_envelope(&text).unwrap();
+        let t = &lean.groups[0].transactions[0];
+        let mut seen = Vec::new();
+        let read = each_837p_claim(0, 0, t, |c| {
+            seen.push(c);
+            Ok::<(), &str>(())
+        });
+        assert!(matches!(read, Ok(Ok(()))));
+        assert_eq!(seen, read_837p(&full).unwrap());
+        assert_eq!(seen, read_837p_set(0, 0, t).unwrap());
+        assert_eq!(seen.len(), 3);
+
+        let mut handed = 0;
+        let read = each_837p_claim(0, 0, t, |_| {
+            handed += 1;
+            if handed == 2 {
+                Err("enough")
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(read, Err("enough"));
+        assert_eq!(handed, 2);
+
+        // The second claim's first date of service is not a date.
+        let (head, tail) = text.split_at(text.find("CLM*PCN2").unwrap());
+        let bad = format!(
+            "{head}{}",
+            tail.replacen("DTP*472*D8*20240205", "DTP*472*D8*20240231", 1)
+        );
+        let lean = Interchange::parse_envelope(&bad).unwrap();
+        let t = &lean.groups[0].transactions[0];
+        let mut pcns = Vec::new();
+        let read = each_837p_claim(0, 0, t, |c| {
+            pcns.push(c.patient_control_number);
+            Ok::<(), &str>(())
+        });
+        let Ok(Err(e)) = read else { panic!("{read:?}") };
+        assert_eq!(e.segment_id, "DTP");
+        assert_eq!(pcns, ["PCN1"]);
+        assert!(read_837p_set(0, 0, t).is_err());
+    }
+
     #[test]
     fn principal_codes_go_first_the_latest_first() {
         let text = write_837p(&batch(), &env()).unwrap();

@@ -1021,6 +1021,63 @@ mod tests {
         assert_eq!(Interchange::parse(&text).unwrap_err().segment, 3);
     }
 
+    /// An envelope reading keeps of each set only its ST and SE, and reads its other
+    /// segments again, one at a time, as the full reading has them: same text, same
+    /// numbers, same problems.
+    #[test]
+    fn an_envelope_reading_reads_each_body_again() {
+        let texts = [
+            // Other delimiters, line breaks, two sets.
+            "ISA|00|          |00|          |ZZ|SENDER         |ZZ|RECEIVER       |240102|1230|}|00501|000000042|0|P|>!\r\nGS|HS|S|R|20240102|1230|9|X|005010X279A1!\r\nST|270|0001|005010X279A1!\nEQ|30}33|HC>99213>25!\r\nEQ|1!\nSE|4|0001!\nST|270|0002!SE|2|0002!\nGE|2|9!\nIEA|1|000000042!\n".to_string(),
+            // A wrong SE01, and a set without SE.
+            wrap("ST*270*0001*005010X279A1~BHT*0022*13*X*20240102*1230~EQ*30~SE*3*0001~ST*270*0002~EQ*1~"),
+            // Unrecognized segments past the cap: counted for SE01, not kept.
+            wrap(&format!("ST*270*0001~{}EQ*30~SE*1003*0001~", "a~".repeat(1000))),
+        ];
+        for text in &texts {
+            let full = Interchange::parse_lenient(text).unwrap();
+            let lean = Interchange::parse_envelope(text).unwrap();
+            assert_eq!(lean.errors, full.errors);
+            assert_eq!(lean.errors_dropped, full.errors_dropped);
+            assert_eq!(lean.segment_count, full.segment_count);
+            assert_eq!(lean.groups.len(), full.groups.len());
+            for (f, l) in full.transactions().zip(lean.transactions()) {
+                let (f, l) = (f.2, l.2);
+                let kept: Vec<&str> = l.segments.iter().map(|s| s.id()).collect();
+                match f.segments.last().map(|s| s.id()) {
+                    Some("SE") => assert_eq!(kept, ["ST", "SE"]),
+                    _ => assert_eq!(kept, ["ST"]),
+                }
+                assert!(l.body().is_empty());
+                let again: Vec<Segment<'_>> = l.body_segments().collect();
+                let body = f.body();
+                if f.unrecognized.len() < MAX_ERRORS {
+                    assert_eq!(again, body);
+                } else {
+                    // Past the cap, the full reading keeps no unrecognized segment.
+                    let valid = |v: &[Segment<'_>]| -> Vec<String> {
+                        v.iter()
+                            .filter(|s| valid_segment_id(s.id()))
+                            .map(|s| format!("{}:{}", s.position(), s.text()))
+                            .collect()
+                    };
+                    assert_eq!(valid(&again), valid(body));
+                    assert_eq!(again.len(), body.len() + l.segment_count - 2 - body.len());
+                }
+                assert_eq!(f.body_segments().collect::<Vec<_>>(), again);
+                assert_eq!(l.segment_count, f.segment_count);
+                assert_eq!(l.errors, f.errors);
+                assert_eq!(l.unrecognized, f.unrecognized);
+                assert_eq!(
+                    l.segment_count,
+                    again.len() + l.segments.len(),
+                    "{}",
+                    l.control_number
+                );
+            }
+        }
+    }
+
     #[test]
     fn errors_are_capped_and_strict_reading_stops_at_the_first() {
         // Two million bad segments outside any set: 100 kept, the rest counted.

@@ -13,7 +13,7 @@ use crate::store::pa::PaRow;
 use crate::store::ProviderRow;
 use crate::store::Tx;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// Why a claim was refused: exit 6 for an edit, exit 7 for a duplicate.
@@ -68,6 +68,10 @@ pub fn run(
 #[derive(Default)]
 pub struct Reads {
     remember: bool,
+    /// At most this many items of a kind ([`REMEMBERED`]) and claim lines
+    /// ([`REMEMBERED_LINES`]) are remembered.
+    items_cap: usize,
+    lines_cap: usize,
     /// Providers by NPI.
     providers: HashMap<String, Option<ProviderRow>>,
     /// Members' ids by Oregon Health ID (`None`: no such member).
@@ -81,8 +85,10 @@ pub struct Reads {
     /// By member: the ICN of the earliest live claim with each (procedure code, date of
     /// service) among its lines.
     live: HashMap<String, HashMap<(String, String), String>>,
-    /// The lines in `live`.
+    /// The (procedure code, date of service) pairs in `live`.
     live_lines: usize,
+    /// Members with more live claim lines than are remembered.
+    crowded: HashSet<String>,
 }
 
 /// Past this many remembered items of a kind, a [`Reads`] forgets that kind and starts over.
@@ -98,8 +104,15 @@ impl Reads {
 
     /// Remembers what the store said, for the claims of one batch (one transaction).
     pub fn remembering() -> Reads {
+        Reads::remembering_at_most(REMEMBERED, REMEMBERED_LINES)
+    }
+
+    /// [`Reads::remembering`] at most `items` items of a kind and `lines` claim lines.
+    pub fn remembering_at_most(items: usize, lines: usize) -> Reads {
         Reads {
             remember: true,
+            items_cap: items,
+            lines_cap: lines,
             ..Reads::default()
         }
     }
@@ -110,7 +123,7 @@ impl Reads {
         }
         let p = tx.provider_by_npi(npi)?;
         if self.remember {
-            forget_past(&mut self.providers);
+            forget_past(&mut self.providers, self.items_cap);
             self.providers.insert(npi.to_string(), p.clone());
         }
         Ok(p)
@@ -123,7 +136,7 @@ impl Reads {
         }
         let m = tx.member_by_health_id(hid)?.map(|m| m.id);
         if self.remember {
-            forget_past(&mut self.members);
+            forget_past(&mut self.members, self.items_cap);
             self.members.insert(hid.to_string(), m);
         }
         Ok(m)
@@ -136,7 +149,7 @@ impl Reads {
         }
         let s = Rc::new(tx.member_spans(member_id)?);
         if self.remember {
-            forget_past(&mut self.spans);
+            forget_past(&mut self.spans, self.items_cap);
             self.spans.insert(member_id, s.clone());
         }
         Ok(s)
@@ -148,7 +161,7 @@ impl Reads {
         }
         let f = Rc::new(tx.fees_for_code(code)?);
         if self.remember {
-            forget_past(&mut self.fees);
+            forget_past(&mut self.fees, self.items_cap);
             self.fees.insert(code.to_string(), f.clone());
         }
         Ok(f)
@@ -169,18 +182,26 @@ impl Reads {
         }
         if self.live_provider != provider_id {
             self.forget_live();
+            self.crowded.clear();
             self.live_provider = provider_id.to_string();
+        }
+        if self.crowded.contains(hid) {
+            return tx.duplicate_claim(provider_id, hid, code, dos);
         }
         if !self.live.contains_key(hid) {
             let lines = tx.live_claim_lines(provider_id, hid)?;
-            if self.live_lines + lines.len() > REMEMBERED_LINES {
-                self.forget_live();
+            if lines.len() > self.lines_cap {
+                self.crowd(hid);
+                return tx.duplicate_claim(provider_id, hid, code, dos);
             }
-            self.live_lines += lines.len();
             let mut first = HashMap::new();
             for (icn, code, dos) in lines {
                 first.entry((code, dos)).or_insert(icn);
             }
+            if self.live_lines + first.len() > self.lines_cap {
+                self.forget_live();
+            }
+            self.live_lines += first.len();
             self.live.insert(hid.to_string(), first);
         }
         Ok(self
@@ -195,26 +216,45 @@ impl Reads {
         self.live_lines = 0;
     }
 
+    /// A member with more live claim lines than are remembered: the duplicate edit asks
+    /// the store for each of its claims.
+    fn crowd(&mut self, hid: &str) {
+        if let Some(first) = self.live.remove(hid) {
+            self.live_lines -= first.len();
+        }
+        if self.crowded.len() >= self.items_cap {
+            self.crowded.clear();
+        }
+        self.crowded.insert(hid.to_string());
+    }
+
     /// A claim was stored with `icn`: its lines are live claims of its member from now on.
     pub fn took(&mut self, provider_id: &str, claim: &ClaimInput, icn: &str) {
         if self.live_provider != provider_id {
             return;
         }
-        if let Some(first) = self.live.get_mut(claim.member_id.as_str()) {
-            for l in &claim.lines {
-                let key = (l.procedure_code.clone(), l.date_of_service.to_string());
-                if let std::collections::hash_map::Entry::Vacant(v) = first.entry(key) {
-                    v.insert(icn.to_string());
-                    self.live_lines += 1;
-                }
+        let hid = claim.member_id.as_str();
+        let Some(first) = self.live.get_mut(hid) else {
+            return;
+        };
+        for l in &claim.lines {
+            let key = (l.procedure_code.clone(), l.date_of_service.to_string());
+            if let std::collections::hash_map::Entry::Vacant(v) = first.entry(key) {
+                v.insert(icn.to_string());
+                self.live_lines += 1;
             }
+        }
+        if first.len() > self.lines_cap {
+            self.crowd(hid);
+        } else if self.live_lines > self.lines_cap {
+            self.forget_live();
         }
     }
 }
 
-/// Empties a map of remembered items that has grown to [`REMEMBERED`].
-fn forget_past<K, V>(map: &mut HashMap<K, V>) {
-    if map.len() >= REMEMBERED {
+/// Empties a map of remembered items that has grown to `cap`.
+fn forget_past<K, V>(map: &mut HashMap<K, V>, cap: usize) {
+    if map.len() >= cap {
         map.clear();
     }
 }
@@ -602,4 +642,179 @@ pub fn accept(
         tx.use_pa_units(pa_id, id, units, &received)?;
     }
     Ok(icn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::claims::{parse_claim, RawClaim, RawLine};
+    use crate::domain::eligibility::{CoverageKind, MemberRecord};
+    use crate::domain::ids::{npi_check_digit, HealthId};
+    use crate::store::{OpenMode, Store};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// A batch through remembered reads refuses and accepts exactly as with the store
+    /// asked each time — duplicates in and before the batch, unknown members, another
+    /// provider's NPI — however little is remembered.
+    #[test]
+    fn remembered_reads_edit_as_the_store_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db"), OpenMode::Create).unwrap();
+        let tx = store.write().unwrap();
+        let now = "2026-03-16T09:00:00Z";
+        let npi = |nine: &str| format!("{nine}{}", npi_check_digit(nine).unwrap());
+        for (id, n) in [
+            ("506675928", npi("123456789")),
+            ("506675929", npi("223456789")),
+        ] {
+            tx.insert_provider(
+                &ProviderRow {
+                    provider_id: id.into(),
+                    npi: n,
+                    name: "Clinic".into(),
+                    kind: "group".into(),
+                    tax_id: None,
+                    mail_to: None,
+                    enrolled_on: "2024-01-01".into(),
+                },
+                now,
+            )
+            .unwrap();
+        }
+        let fee = |code: &str| FeeRow {
+            procedure_code: code.into(),
+            modifier: String::new(),
+            description: "Psychotherapy".into(),
+            max_allowable: 15000,
+            pa_required: false,
+        };
+        tx.upsert_fees(&[fee("90837"), fee("90834")]).unwrap();
+        let members = ["OC100001", "OC100002", "OC100003"];
+        for hid in members {
+            let id = tx
+                .insert_member(&MemberRecord {
+                    health_id: HealthId::parse("member_id", hid).unwrap(),
+                    last_name: "Doe".into(),
+                    first_name: "Pat".into(),
+                    dob: d("1980-01-02"),
+                    sex: "F",
+                })
+                .unwrap();
+            let span = Span {
+                kind: CoverageKind::Benefit,
+                plan: "BMH".into(),
+                plan_type: None,
+                start: d("2024-01-01"),
+                end: None,
+                plan_partner: None,
+            };
+            tx.insert_span(id, 0, &span).unwrap();
+        }
+        let today = d("2026-03-16");
+        let claim = |hid: &str, npi: &str, lines: &[(&str, &str)]| {
+            parse_claim(&RawClaim {
+                member_id: hid.into(),
+                billing_npi: npi.into(),
+                diagnosis_codes: vec!["F41.1".into()],
+                place_of_service: "11".into(),
+                lines: lines
+                    .iter()
+                    .map(|(code, dos)| RawLine {
+                        procedure_code: code.to_string(),
+                        date_of_service: dos.to_string(),
+                        units: "1".into(),
+                        charge: "180".into(),
+                        ..RawLine::default()
+                    })
+                    .collect(),
+                ..RawClaim::default()
+            })
+            .unwrap()
+        };
+        let take = |reads: &mut Reads, c: &ClaimInput| -> std::result::Result<String, String> {
+            match run_with(&tx, reads, "506675928", today, c).unwrap() {
+                Ok(passed) => {
+                    let icn = accept(
+                        &tx,
+                        "506675928",
+                        today,
+                        now,
+                        "tester",
+                        ClaimType::X12Professional,
+                        c,
+                        &passed,
+                    )
+                    .unwrap();
+                    reads.took("506675928", c, icn.as_str());
+                    Ok(icn.as_str().to_string())
+                }
+                Err(r) => Err(r.reason),
+            }
+        };
+        // Claims before the batch.
+        let ours = npi("123456789");
+        take(
+            &mut Reads::direct(),
+            &claim("OC100001", &ours, &[("90837", "2026-03-02")]),
+        )
+        .unwrap();
+        take(
+            &mut Reads::direct(),
+            &claim("OC100002", &ours, &[("90834", "2026-03-03")]),
+        )
+        .unwrap();
+        for (round, (items, lines)) in [(REMEMBERED, REMEMBERED_LINES), (2, 3), (1, 1)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut reads = Reads::remembering_at_most(items, lines);
+            let codes = ["90837", "90834"];
+            // The first round's dates are those of the claims before the batch.
+            let dates: Vec<String> = (0..4u64)
+                .map(|i| {
+                    (d("2026-03-02") - chrono::Days::new(10 * round as u64) + chrono::Days::new(i))
+                        .to_string()
+                })
+                .collect();
+            let mut accepted = 0;
+            let mut duplicates = 0;
+            for k in 0..60usize {
+                let hid = if k % 13 == 5 {
+                    "ZZ999999"
+                } else {
+                    members[k * 7 % 3]
+                };
+                let npi = if k % 17 == 8 {
+                    npi("223456789")
+                } else {
+                    ours.clone()
+                };
+                let mut lines = vec![(codes[k / 3 % 2], dates[k * 5 % 4].as_str())];
+                if k % 4 == 0 {
+                    lines.push((codes[(k + 1) % 2], dates[(k + 1) % 4].as_str()));
+                }
+                let c = claim(hid, &npi, &lines);
+                // What the store says, asked each time, before the claim is taken.
+                let direct = run_with(&tx, &mut Reads::direct(), "506675928", today, &c)
+                    .unwrap()
+                    .map(|_| ())
+                    .map_err(|r| r.reason);
+                let taken = take(&mut reads, &c);
+                assert_eq!(
+                    direct,
+                    taken.as_ref().map(|_| ()).map_err(String::clone),
+                    "claim {k}"
+                );
+                match taken {
+                    Ok(_) => accepted += 1,
+                    Err(r) if r.contains("duplicate of claim") => duplicates += 1,
+                    Err(_) => {}
+                }
+            }
+            assert!(accepted > 0 && duplicates > 0, "{accepted} {duplicates}");
+        }
+    }
 }

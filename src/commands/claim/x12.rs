@@ -772,3 +772,126 @@ fn take_claim(
     });
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{render, wrap_prose};
+
+    fn batch(claims: usize, last_reason: &str) -> Batch {
+        let hid = |s: &str| HealthId::parse("member_id", s).ok();
+        let mut b = Batch {
+            name: "batch.837".into(),
+            sets: vec!["0001".into(), "0002".into()],
+            ..Batch::default()
+        };
+        for k in 0..claims {
+            let refused = k % 3 == 1 || k + 1 == claims;
+            b.claims.push(Taken {
+                patient_control_number: format!("PCN,{k}\"").into(),
+                set: (k % 2) as u32,
+                member_id: if k % 4 == 3 { None } else { hid("OC100001") },
+                outcome: if refused {
+                    Err(if k + 1 == claims {
+                        last_reason.into()
+                    } else {
+                        format!("line 1: member OC10000{k} is not known; see `mmis elig check`")
+                            .into()
+                    })
+                } else {
+                    Ok(format!("22260750000{k:02}").into())
+                },
+            });
+            if refused {
+                b.refused += 1;
+            } else {
+                b.accepted += 1;
+            }
+        }
+        b
+    }
+
+    fn with_ack_and_a_rejected_set(mut b: Batch) -> Batch {
+        b.rejected_sets.push(SetProblem {
+            transaction_control_number: "0003".into(),
+            error: "segment 40 (DTP): date of service \"20260231\" is not a D8 date".into(),
+        });
+        b.ack = Some("batch.999".into());
+        b.ack_line = Some("999 acknowledgment written to batch.999\n".into());
+        b
+    }
+
+    /// The batch as `Output::record_with` would have it: one JSON value and its human text.
+    fn as_record(b: &Batch) -> Output {
+        let mut human = String::new();
+        b.human_lines(&mut |l| {
+            human.push_str(l);
+            Ok(())
+        })
+        .unwrap();
+        Output::record_with(b.view(0..b.claims.len()), human)
+    }
+
+    /// A batch written item by item reads exactly as the record it stands for, in every
+    /// format: JSON, NDJSON, CSV (one row per claim) and the text for a person.
+    #[test]
+    fn a_streamed_batch_prints_as_its_record_would() {
+        let cases: Vec<fn() -> Batch> = vec![
+            || batch(0, ""),
+            || batch(1, "a reason"),
+            || batch(7, "the last reason ends in spaces   "),
+            || with_ack_and_a_rejected_set(batch(0, "")),
+            || with_ack_and_a_rejected_set(batch(5, "no ICN, \"quoted\", with a\nline break")),
+        ];
+        for (n, make) in cases.iter().enumerate() {
+            for format in [Format::Json, Format::Ndjson, Format::Csv, Format::Table] {
+                let mut whole = Vec::new();
+                render(&as_record(&make()), format, &mut whole).unwrap();
+                let mut streamed = Vec::new();
+                render(&Output::Streamed(Box::new(make())), format, &mut streamed).unwrap();
+                assert_eq!(
+                    String::from_utf8(streamed).unwrap(),
+                    String::from_utf8(whole).unwrap(),
+                    "case {n}, {format:?}"
+                );
+            }
+        }
+        // The JSON keeps the record's shape.
+        let mut out = Vec::new();
+        render(
+            &Output::Streamed(Box::new(with_ack_and_a_rejected_set(batch(2, "r")))),
+            Format::Json,
+            &mut out,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["accepted", "refused", "claims", "rejected_sets", "ack"]
+        );
+        assert_eq!(v["claims"][0]["icn"], "2226075000000");
+        assert_eq!(v["claims"][1]["status"], "refused");
+        assert_eq!(v["claims"][1]["category_code"], "A7");
+        assert_eq!(v["claims"][1]["transaction_control_number"], "0002");
+    }
+
+    /// The text for a person is wrapped line by line: the same as wrapping it whole.
+    #[test]
+    fn human_text_wraps_the_same_line_by_line() {
+        let b = with_ack_and_a_rejected_set(batch(
+            6,
+            "a long reason that goes on and on past the width",
+        ));
+        let mut whole = String::new();
+        let mut by_line = String::new();
+        b.human_lines(&mut |l| {
+            whole.push_str(l);
+            by_line.push_str(&wrap_prose(l, 30));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(by_line, wrap_prose(&whole, 30));
+        assert!(by_line.lines().count() > whole.lines().count());
+    }
+}
