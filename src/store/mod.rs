@@ -469,22 +469,6 @@ impl<'a> Tx<'a> {
         self.store.backend()
     }
 
-    /// TRANSITIONAL: the SQLite connection for modules not yet moved onto [`Tx::db`].
-    /// Removed once every module speaks through the seam.
-    pub(crate) fn conn(&self) -> &rusqlite::Connection {
-        #[allow(clippy::expect_used)]
-        self.store
-            .conn
-            .lite()
-            .expect("module not yet moved onto the store seam")
-    }
-
-    /// TRANSITIONAL: see [`Tx::conn`].
-    pub(crate) fn err(&self) -> impl Fn(rusqlite::Error) -> Error {
-        let p = self.store.path.clone();
-        move |e| map_sql_error(&p, e)
-    }
-
     pub fn meta_get(&self, key: &str) -> Result<Option<String>> {
         self.db()
             .query_opt("SELECT value FROM meta WHERE key = ?1", params![key], |r| {
