@@ -23,6 +23,7 @@
 # Usage: bench/store.sh   (env STORE_BENCH_RUNS=30, STORE_BENCH_PROCS=32, STORE_BENCH_CMDS=1000,
 #        STORE_BENCH_DATA=DIR to reuse generated data)
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 runs="${STORE_BENCH_RUNS:-30}"

@@ -530,7 +530,11 @@ fn one(
             note(kind, &r, r.code == 0);
         }
         Kind::ClerkRoles => {
-            let change = if w % 2 == 0 { "--grant" } else { "--revoke" };
+            let change = if w.is_multiple_of(2) {
+                "--grant"
+            } else {
+                "--revoke"
+            };
             let r = sb.run_as(
                 &me,
                 &["clerk", "roles", "CLERK01", change, "PCPCH", "--json"],
