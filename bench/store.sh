@@ -21,7 +21,8 @@
 # settings — fsync on — listening on a loopback port with a random password) and removed.
 #
 # Usage: bench/store.sh   (env STORE_BENCH_RUNS=30, STORE_BENCH_PROCS=32, STORE_BENCH_CMDS=1000,
-#        STORE_BENCH_DATA=DIR to reuse generated data)
+#        STORE_BENCH_DATA=DIR to reuse generated data, STORE_BENCH_CONC_SQLITE=0 to skip the
+#        reference run of point 4 on SQLite)
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
@@ -244,6 +245,21 @@ conc_rc=0
 python3 bench/concurrency.py --bin "$bin" --db "$conc_db" --work "$work/conc" --procs "$procs" --cmds "$cmds" \
   >"$work/conc.json" || conc_rc=$?
 [ -s "$work/conc.json" ] || { echo "bench/concurrency.py wrote no summary" >&2; exit 1; }
+conc_sq=""
+if [ "${STORE_BENCH_CONC_SQLITE:-1}" != 0 ]; then
+  echo "the same on SQLite ..." >&2
+  mkdir -p "$work/conc-sqlite"
+  python3 bench/concurrency.py --bin "$bin" --db "$work/conc-sqlite/mmis.db" --work "$work/conc-sqlite" \
+    --procs "$procs" --cmds "$cmds" >"$work/conc-sqlite.json" || conc_rc=$?
+  conc_sq=$(python3 - "$work/conc-sqlite.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(f"| (for reference) the same run on one SQLite file | {d['seconds']} s: {d['throughput']} commands/s, "
+      f"p50 {d['p50_ms']} ms, p99 {d['p99_ms']} ms, max {d['max_ms']} ms | invariants hold, no exit 1 or 8 | "
+      + ("met" if d["ok"] else "MISSED: " + "; ".join(k for k, v in d["checks"].items() if not v)) + " |")
+PY
+)
+fi
 # The run's figures as shell words, and its tables as Markdown.
 eval "$(python3 - "$work/conc.json" "$work/conc.md" <<'PY'
 import json, sys
@@ -294,6 +310,7 @@ durable (an fsync per transaction). Release build. Script: \`bench/store.sh\` (d
 | import ÷ \`COPY\` | ${r_import}× | ≤ 1.5× | $(ok "$r_import <= 1.5") |
 | (for reference) the same import on SQLite | ${t_sq_import} s | | |
 | ${procs} clients × ${cmds} mixed commands, one PostgreSQL store: ${c_commands} commands | ${c_seconds} s: **${c_throughput} commands/s**, p50 ${c_p50_ms} ms, **p99 ${c_p99_ms} ms**, max ${c_max_ms} ms | invariants hold, no exit 1 or 8 | ${c_ok} |
+${conc_sq}
 
 Single checks: ${how}, wall time of the whole process (both sides start a process and open
 a connection). The concurrency run's clients each run their commands one after another, each
