@@ -1,8 +1,9 @@
 //! The fee schedule, claims with their lines and history, payment cycles, sequences.
 
+use super::db::{Row, RowResult};
 use super::Tx;
 use crate::error::Result;
-use rusqlite::{params, OptionalExtension, Row};
+use crate::params;
 
 /// A fee-schedule row as stored (amounts in cents).
 #[derive(Debug, Clone)]
@@ -141,7 +142,7 @@ const CCOLS: &str = "id, icn, provider_id, member_id, billing_npi, rendering_npi
     place_of_service, prior_auth_number, patient_control_number, source, received_on, status,
     billed, allowed, paid_amount, first_dos, last_dos, paid_cycle, recoup_pending, recoup_cycle";
 
-fn crow(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
+fn crow(r: &Row<'_>) -> RowResult<ClaimRow> {
     Ok(ClaimRow {
         id: r.get(0)?,
         icn: r.get(1)?,
@@ -162,7 +163,7 @@ fn crow(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
         first_dos: r.get(16)?,
         last_dos: r.get(17)?,
         paid_cycle: r.get(18)?,
-        recoup_pending: r.get::<_, i64>(19)? != 0,
+        recoup_pending: r.get::<i64>(19)? != 0,
         recoup_cycle: r.get(20)?,
     })
 }
@@ -172,14 +173,12 @@ impl Tx<'_> {
 
     /// The next value of a named counter (1, 2, ...).
     pub fn next_sequence(&self, name: &str) -> Result<i64> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO sequences(name, last) VALUES (?1, 1)
-                 ON CONFLICT(name) DO UPDATE SET last = last + 1
-                 RETURNING last",
-            )
-            .and_then(|mut s| s.query_row([name], |r| r.get(0)))
-            .map_err(self.err())
+        self.db().value(
+            "INSERT INTO sequences(name, last) VALUES (?1, 1)
+             ON CONFLICT(name) DO UPDATE SET last = sequences.last + 1
+             RETURNING last",
+            params![name],
+        )
     }
 
     // ---- fee schedule ----
@@ -187,119 +186,94 @@ impl Tx<'_> {
     /// Inserts or replaces rows (by code + modifier); returns how many were new.
     pub fn upsert_fees(&self, rows: &[FeeRow]) -> Result<usize> {
         let mut added = 0;
-        let mut exists = self
-            .conn()
-            .prepare_cached(
+        for f in rows {
+            let had: bool = self.db().value(
                 "SELECT EXISTS(SELECT 1 FROM fee_schedule WHERE procedure_code = ?1 AND modifier = ?2)",
-            )
-            .map_err(self.err())?;
-        let mut put = self
-            .conn()
-            .prepare_cached(
+                params![f.procedure_code, f.modifier],
+            )?;
+            if !had {
+                added += 1;
+            }
+            self.db().execute(
                 "INSERT INTO fee_schedule(procedure_code, modifier, description, max_allowable, pa_required)
                  VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT(procedure_code, modifier) DO UPDATE SET
                    description = excluded.description,
                    max_allowable = excluded.max_allowable,
                    pa_required = excluded.pa_required",
-            )
-            .map_err(self.err())?;
-        for f in rows {
-            let had: bool = exists
-                .query_row(params![f.procedure_code, f.modifier], |r| r.get(0))
-                .map_err(self.err())?;
-            if !had {
-                added += 1;
-            }
-            put.execute(params![
-                f.procedure_code,
-                f.modifier,
-                f.description,
-                f.max_allowable,
-                f.pa_required as i64
-            ])
-            .map_err(self.err())?;
+                params![
+                    f.procedure_code,
+                    f.modifier,
+                    f.description,
+                    f.max_allowable,
+                    f.pa_required as i64
+                ],
+            )?;
         }
         Ok(added)
     }
 
     pub fn fee_schedule(&self) -> Result<Vec<FeeRow>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT procedure_code, modifier, description, max_allowable, pa_required
-                 FROM fee_schedule ORDER BY procedure_code, modifier",
-            )
-            .map_err(self.err())?;
-        let rows = s.query_map([], fee_row).map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+        self.db().query(
+            "SELECT procedure_code, modifier, description, max_allowable, pa_required
+             FROM fee_schedule ORDER BY procedure_code, modifier",
+            params![],
+            fee_row,
+        )
     }
 
     /// The fee-schedule rows of one code (every modifier).
     pub fn fees_for_code(&self, code: &str) -> Result<Vec<FeeRow>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT procedure_code, modifier, description, max_allowable, pa_required
-                 FROM fee_schedule WHERE procedure_code = ?1",
-            )
-            .map_err(self.err())?;
-        let rows = s.query_map([code], fee_row).map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+        self.db().query(
+            "SELECT procedure_code, modifier, description, max_allowable, pa_required
+             FROM fee_schedule WHERE procedure_code = ?1",
+            params![code],
+            fee_row,
+        )
     }
 
     // ---- claims ----
 
     pub fn insert_claim(&self, c: &NewClaim<'_>, lines: &[NewLine<'_>]) -> Result<i64> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO claims(icn, provider_id, member_id, billing_npi, rendering_npi,
-                    diagnosis_codes, place_of_service, prior_auth_number, patient_control_number,
-                    source, received_on, status, billed, first_dos, last_dos, created_at, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'accepted', ?12, ?13, ?14, ?15, ?16)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    c.icn,
-                    c.provider_id,
-                    c.member_id,
-                    c.billing_npi,
-                    c.rendering_npi,
-                    c.diagnosis_codes,
-                    c.place_of_service,
-                    c.prior_auth_number,
-                    c.patient_control_number,
-                    c.source,
-                    c.received_on,
-                    c.billed,
-                    c.first_dos,
-                    c.last_dos,
-                    c.created_at,
-                    c.created_by
-                ])
-            })
-            .map_err(self.err())?;
-        let id = self.conn().last_insert_rowid();
-        let mut s = self
-            .conn()
-            .prepare_cached(
+        let id: i64 = self.db().value(
+            "INSERT INTO claims(icn, provider_id, member_id, billing_npi, rendering_npi,
+                diagnosis_codes, place_of_service, prior_auth_number, patient_control_number,
+                source, received_on, status, billed, first_dos, last_dos, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'accepted', ?12, ?13, ?14, ?15, ?16)
+             RETURNING id",
+            params![
+                c.icn,
+                c.provider_id,
+                c.member_id,
+                c.billing_npi,
+                c.rendering_npi,
+                c.diagnosis_codes,
+                c.place_of_service,
+                c.prior_auth_number,
+                c.patient_control_number,
+                c.source,
+                c.received_on,
+                c.billed,
+                c.first_dos,
+                c.last_dos,
+                c.created_at,
+                c.created_by
+            ],
+        )?;
+        for (i, l) in lines.iter().enumerate() {
+            self.db().execute(
                 "INSERT INTO claim_lines(claim_id, line_no, procedure_code, modifiers, date_of_service, units, charge)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )
-            .map_err(self.err())?;
-        for (i, l) in lines.iter().enumerate() {
-            s.execute(params![
-                id,
-                (i + 1) as i64,
-                l.procedure_code,
-                l.modifiers,
-                l.date_of_service,
-                l.units,
-                l.charge
-            ])
-            .map_err(self.err())?;
+                params![
+                    id,
+                    (i + 1) as i64,
+                    l.procedure_code,
+                    l.modifiers,
+                    l.date_of_service,
+                    l.units,
+                    l.charge
+                ],
+            )?;
         }
         Ok(id)
     }
@@ -315,23 +289,11 @@ impl Tx<'_> {
         actor: &str,
         note: Option<&str>,
     ) -> Result<()> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO claim_history(claim_id, on_date, at, status, category_code, actor, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    claim_id,
-                    on_date,
-                    at,
-                    status,
-                    category_code,
-                    actor,
-                    note
-                ])
-            })
-            .map_err(self.err())?;
+        self.db().execute(
+            "INSERT INTO claim_history(claim_id, on_date, at, status, category_code, actor, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![claim_id, on_date, at, status, category_code, actor, note],
+        )?;
         Ok(())
     }
 
@@ -344,38 +306,31 @@ impl Tx<'_> {
         code: &str,
         dos: &str,
     ) -> Result<Option<String>> {
-        self.conn()
-            .prepare_cached(
-                "SELECT c.icn FROM claims c JOIN claim_lines l ON l.claim_id = c.id
-                 WHERE c.member_id = ?1 AND c.provider_id = ?2 AND l.procedure_code = ?3
-                   AND l.date_of_service = ?4 AND c.status IN ('accepted', 'paid')
-                 ORDER BY c.id LIMIT 1",
-            )
-            .and_then(|mut s| {
-                s.query_row(params![member_id, provider_id, code, dos], |r| r.get(0))
-                    .optional()
-            })
-            .map_err(self.err())
+        self.db().query_opt(
+            "SELECT c.icn FROM claims c JOIN claim_lines l ON l.claim_id = c.id
+             WHERE c.member_id = ?1 AND c.provider_id = ?2 AND l.procedure_code = ?3
+               AND l.date_of_service = ?4 AND c.status IN ('accepted', 'paid')
+             ORDER BY c.id LIMIT 1",
+            params![member_id, provider_id, code, dos],
+            |r| r.get(0),
+        )
     }
 
     pub fn claim_by_icn(&self, icn: &str) -> Result<Option<ClaimRow>> {
-        self.conn()
-            .prepare_cached(&format!("SELECT {CCOLS} FROM claims WHERE icn = ?1"))
-            .and_then(|mut s| s.query_row([icn], crow).optional())
-            .map_err(self.err())
+        self.db().query_opt(
+            &format!("SELECT {CCOLS} FROM claims WHERE icn = ?1"),
+            params![icn],
+            crow,
+        )
     }
 
     pub fn claim_lines(&self, claim_id: i64) -> Result<Vec<LineRow>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT line_no, procedure_code, modifiers, date_of_service, units, charge,
-                        status, allowed, paid, carc
-                 FROM claim_lines WHERE claim_id = ?1 ORDER BY line_no",
-            )
-            .map_err(self.err())?;
-        let rows = s
-            .query_map([claim_id], |r| {
+        self.db().query(
+            "SELECT line_no, procedure_code, modifiers, date_of_service, units, charge,
+                    status, allowed, paid, carc
+             FROM claim_lines WHERE claim_id = ?1 ORDER BY line_no",
+            params![claim_id],
+            |r| {
                 Ok(LineRow {
                     line_no: r.get(0)?,
                     procedure_code: r.get(1)?,
@@ -388,22 +343,16 @@ impl Tx<'_> {
                     paid: r.get(8)?,
                     carc: r.get(9)?,
                 })
-            })
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+            },
+        )
     }
 
     pub fn claim_history(&self, claim_id: i64) -> Result<Vec<HistoryRow>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT on_date, at, status, category_code, actor, note
-                 FROM claim_history WHERE claim_id = ?1 ORDER BY id",
-            )
-            .map_err(self.err())?;
-        let rows = s
-            .query_map([claim_id], |r| {
+        self.db().query(
+            "SELECT on_date, at, status, category_code, actor, note
+             FROM claim_history WHERE claim_id = ?1 ORDER BY id",
+            params![claim_id],
+            |r| {
                 Ok(HistoryRow {
                     on_date: r.get(0)?,
                     at: r.get(1)?,
@@ -412,43 +361,32 @@ impl Tx<'_> {
                     actor: r.get(4)?,
                     note: r.get(5)?,
                 })
-            })
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+            },
+        )
     }
 
     pub fn claims_search(&self, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(&format!(
+        self.db().query(
+            &format!(
                 "SELECT {CCOLS} FROM claims
-                 WHERE (?1 IS NULL OR provider_id = ?1)
-                   AND (?2 IS NULL OR member_id = ?2)
-                   AND (?3 IS NULL OR status = ?3)
-                   AND (?4 IS NULL OR last_dos >= ?4)
-                   AND (?5 IS NULL OR first_dos <= ?5)
+                 WHERE (CAST(?1 AS TEXT) IS NULL OR provider_id = ?1)
+                   AND (CAST(?2 AS TEXT) IS NULL OR member_id = ?2)
+                   AND (CAST(?3 AS TEXT) IS NULL OR status = ?3)
+                   AND (CAST(?4 AS TEXT) IS NULL OR last_dos >= ?4)
+                   AND (CAST(?5 AS TEXT) IS NULL OR first_dos <= ?5)
                  ORDER BY id"
-            ))
-            .map_err(self.err())?;
-        let rows = s
-            .query_map(
-                params![f.provider_id, f.member_id, f.status, f.from, f.to],
-                crow,
-            )
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+            ),
+            params![f.provider_id, f.member_id, f.status, f.from, f.to],
+            crow,
+        )
     }
 
     /// Voids a claim: a paid one waits for recoupment in the next cycle.
     pub fn void_claim(&self, claim_id: i64, recoup: bool) -> Result<()> {
-        self.conn()
-            .prepare_cached(
-                "UPDATE claims SET status = 'voided', recoup_pending = ?2 WHERE id = ?1",
-            )
-            .and_then(|mut s| s.execute(params![claim_id, recoup as i64]))
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE claims SET status = 'voided', recoup_pending = ?2 WHERE id = ?1",
+            params![claim_id, recoup as i64],
+        )?;
         Ok(())
     }
 
@@ -456,16 +394,12 @@ impl Tx<'_> {
 
     /// Every line of every accepted claim, in claim order.
     pub fn pending_lines(&self) -> Result<Vec<PendingLine>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT l.claim_id, l.line_no, l.procedure_code, l.modifiers, l.units, l.charge
-                 FROM claims c JOIN claim_lines l ON l.claim_id = c.id
-                 WHERE c.status = 'accepted' ORDER BY l.claim_id, l.line_no",
-            )
-            .map_err(self.err())?;
-        let rows = s
-            .query_map([], |r| {
+        self.db().query(
+            "SELECT l.claim_id, l.line_no, l.procedure_code, l.modifiers, l.units, l.charge
+             FROM claims c JOIN claim_lines l ON l.claim_id = c.id
+             WHERE c.status = 'accepted' ORDER BY l.claim_id, l.line_no",
+            params![],
+            |r| {
                 Ok(PendingLine {
                     claim_id: r.get(0)?,
                     line_no: r.get(1)?,
@@ -474,34 +408,23 @@ impl Tx<'_> {
                     units: r.get(4)?,
                     charge: r.get(5)?,
                 })
-            })
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+            },
+        )
     }
 
     pub fn start_cycle(&self, run_on: &str, run_at: &str, run_by: &str) -> Result<i64> {
-        self.conn()
-            .execute(
-                "INSERT INTO payment_cycles(run_on, run_at, run_by) VALUES (?1, ?2, ?3)",
-                params![run_on, run_at, run_by],
-            )
-            .map_err(self.err())?;
-        Ok(self.conn().last_insert_rowid())
+        self.db().value(
+            "INSERT INTO payment_cycles(run_on, run_at, run_by) VALUES (?1, ?2, ?3) RETURNING id",
+            params![run_on, run_at, run_by],
+        )
     }
 
     pub fn record_line(&self, l: &LineResult) -> Result<()> {
-        self.conn()
-            .prepare_cached(
-                "UPDATE claim_lines SET status = ?3, allowed = ?4, paid = ?5, carc = ?6
-                 WHERE claim_id = ?1 AND line_no = ?2",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    l.claim_id, l.line_no, l.status, l.allowed, l.paid, l.carc
-                ])
-            })
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE claim_lines SET status = ?3, allowed = ?4, paid = ?5, carc = ?6
+             WHERE claim_id = ?1 AND line_no = ?2",
+            params![l.claim_id, l.line_no, l.status, l.allowed, l.paid, l.carc],
+        )?;
         Ok(())
     }
 
@@ -513,73 +436,64 @@ impl Tx<'_> {
         paid: i64,
         cycle: i64,
     ) -> Result<()> {
-        self.conn()
-            .prepare_cached(
-                "UPDATE claims SET status = ?2, allowed = ?3, paid_amount = ?4, paid_cycle = ?5
-                 WHERE id = ?1",
-            )
-            .and_then(|mut s| s.execute(params![claim_id, status, allowed, paid, cycle]))
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE claims SET status = ?2, allowed = ?3, paid_amount = ?4, paid_cycle = ?5
+             WHERE id = ?1",
+            params![claim_id, status, allowed, paid, cycle],
+        )?;
         Ok(())
     }
 
     /// Voided claims whose payment is still to be taken back: (id, paid amount).
     pub fn recoup_pending(&self) -> Result<Vec<(i64, i64)>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT id, paid_amount FROM claims WHERE recoup_pending = 1 ORDER BY id",
-            )
-            .map_err(self.err())?;
-        let rows = s
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+        self.db().query(
+            "SELECT id, paid_amount FROM claims WHERE recoup_pending = 1 ORDER BY id",
+            params![],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     pub fn mark_recouped(&self, claim_id: i64, cycle: i64) -> Result<()> {
-        self.conn()
-            .prepare_cached("UPDATE claims SET recoup_pending = 0, recoup_cycle = ?2 WHERE id = ?1")
-            .and_then(|mut s| s.execute(params![claim_id, cycle]))
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE claims SET recoup_pending = 0, recoup_cycle = ?2 WHERE id = ?1",
+            params![claim_id, cycle],
+        )?;
         Ok(())
     }
 
     pub fn close_cycle(&self, c: &CycleRow) -> Result<()> {
-        self.conn()
-            .execute(
-                "UPDATE payment_cycles SET paid_claims = ?2, denied_claims = ?3, paid_amount = ?4,
-                    recouped_claims = ?5, recouped = ?6 WHERE id = ?1",
-                params![
-                    c.id,
-                    c.paid_claims,
-                    c.denied_claims,
-                    c.paid_amount,
-                    c.recouped_claims,
-                    c.recouped
-                ],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE payment_cycles SET paid_claims = ?2, denied_claims = ?3, paid_amount = ?4,
+                recouped_claims = ?5, recouped = ?6 WHERE id = ?1",
+            params![
+                c.id,
+                c.paid_claims,
+                c.denied_claims,
+                c.paid_amount,
+                c.recouped_claims,
+                c.recouped
+            ],
+        )?;
         Ok(())
     }
 
     /// ICN and id of a claim by id (for history notes).
     pub fn claim_icn(&self, claim_id: i64) -> Result<Option<String>> {
-        self.conn()
-            .prepare_cached("SELECT icn FROM claims WHERE id = ?1")
-            .and_then(|mut s| s.query_row([claim_id], |r| r.get(0)).optional())
-            .map_err(self.err())
+        self.db().query_opt(
+            "SELECT icn FROM claims WHERE id = ?1",
+            params![claim_id],
+            |r| r.get(0),
+        )
     }
 }
 
-fn fee_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FeeRow> {
+fn fee_row(r: &Row<'_>) -> RowResult<FeeRow> {
     Ok(FeeRow {
         procedure_code: r.get(0)?,
         modifier: r.get(1)?,
         description: r.get(2)?,
         max_allowable: r.get(3)?,
-        pa_required: r.get::<_, i64>(4)? != 0,
+        pa_required: r.get::<i64>(4)? != 0,
     })
 }
 
@@ -591,20 +505,11 @@ impl Tx<'_> {
         prefix: &str,
         limit: i64,
     ) -> Result<Vec<String>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT icn FROM claims WHERE provider_id = ?1 AND icn LIKE ?2 ESCAPE '\\'
-                 ORDER BY icn LIMIT ?3",
-            )
-            .map_err(self.err())?;
-        let rows = s
-            .query_map(
-                params![provider_id, super::like_prefix(prefix), limit],
-                |r| r.get(0),
-            )
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+        self.db().query(
+            "SELECT icn FROM claims WHERE provider_id = ?1 AND icn LIKE ?2 ESCAPE '\\'
+             ORDER BY icn LIMIT ?3",
+            params![provider_id, super::like_prefix(prefix), limit],
+            |r| r.get(0),
+        )
     }
 }

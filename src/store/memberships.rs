@@ -1,9 +1,10 @@
 //! Memberships: who is site administrator or clerk of which provider, with which roles.
 
+use super::db::{Row, RowResult};
 use super::Tx;
 use crate::domain::roles::{self, Role};
 use crate::error::Result;
-use rusqlite::{OptionalExtension, Row};
+use crate::params;
 
 #[derive(Debug, Clone)]
 pub struct MembershipRow {
@@ -38,14 +39,14 @@ impl MembershipRow {
 const COLS: &str = "m.id, m.user_id, u.user_name, m.provider_id, m.kind, m.roles, m.status,
     m.created_at, m.removed_at";
 
-fn row(r: &Row<'_>) -> rusqlite::Result<MembershipRow> {
+fn row(r: &Row<'_>) -> RowResult<MembershipRow> {
     Ok(MembershipRow {
         id: r.get(0)?,
         user_id: r.get(1)?,
         user_name: r.get(2)?,
         provider_id: r.get(3)?,
         kind: r.get(4)?,
-        roles: roles::decode(&r.get::<_, String>(5)?),
+        roles: roles::decode(&r.get::<String>(5)?),
         status: r.get(6)?,
         created_at: r.get(7)?,
         removed_at: r.get(8)?,
@@ -54,54 +55,49 @@ fn row(r: &Row<'_>) -> rusqlite::Result<MembershipRow> {
 
 impl Tx<'_> {
     pub fn membership(&self, user_id: i64, provider_id: &str) -> Result<Option<MembershipRow>> {
-        self.conn()
-            .prepare_cached(&format!(
+        self.db().query_opt(
+            &format!(
                 "SELECT {COLS} FROM memberships m JOIN users u ON u.id = m.user_id
                  WHERE m.user_id = ?1 AND m.provider_id = ?2"
-            ))
-            .and_then(|mut s| {
-                s.query_row(rusqlite::params![user_id, provider_id], row)
-                    .optional()
-            })
-            .map_err(self.err())
+            ),
+            params![user_id, provider_id],
+            row,
+        )
     }
 
     /// Every membership of a user, active first, by provider.
     pub fn memberships_of_user(&self, user_id: i64) -> Result<Vec<MembershipRow>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(&format!(
+        self.db().query(
+            &format!(
                 "SELECT {COLS} FROM memberships m JOIN users u ON u.id = m.user_id
                  WHERE m.user_id = ?1 ORDER BY m.status = 'active' DESC, m.id"
-            ))
-            .map_err(self.err())?;
-        let rows = s.query_map([user_id], row).map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+            ),
+            params![user_id],
+            row,
+        )
     }
 
-    /// Every membership under a provider, by user name.
+    /// Every membership under a provider, by user name (any case).
     pub fn memberships_of_provider(&self, provider_id: &str) -> Result<Vec<MembershipRow>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(&format!(
+        self.db().query(
+            &format!(
                 "SELECT {COLS} FROM memberships m JOIN users u ON u.id = m.user_id
-                 WHERE m.provider_id = ?1 ORDER BY u.user_name"
-            ))
-            .map_err(self.err())?;
-        let rows = s.query_map([provider_id], row).map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+                 WHERE m.provider_id = ?1 ORDER BY lower(u.user_name)"
+            ),
+            params![provider_id],
+            row,
+        )
     }
 
     pub fn site_admin_of(&self, provider_id: &str) -> Result<Option<MembershipRow>> {
-        self.conn()
-            .prepare_cached(&format!(
+        self.db().query_opt(
+            &format!(
                 "SELECT {COLS} FROM memberships m JOIN users u ON u.id = m.user_id
                  WHERE m.provider_id = ?1 AND m.kind = 'site_admin' AND m.status = 'active'"
-            ))
-            .and_then(|mut s| s.query_row([provider_id], row).optional())
-            .map_err(self.err())
+            ),
+            params![provider_id],
+            row,
+        )
     }
 
     /// Creates or re-activates a membership.
@@ -113,46 +109,38 @@ impl Tx<'_> {
         roles: &[Role],
         now: &str,
     ) -> Result<()> {
-        self.conn()
-            .execute(
-                "INSERT INTO memberships(user_id, provider_id, kind, roles, status, created_at)
-                 VALUES (?1, ?2, ?3, ?4, 'active', ?5)
-                 ON CONFLICT(user_id, provider_id) DO UPDATE SET
-                    kind = excluded.kind, roles = excluded.roles, status = 'active', removed_at = NULL",
-                rusqlite::params![user_id, provider_id, kind, roles::encode(roles), now],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "INSERT INTO memberships(user_id, provider_id, kind, roles, status, created_at)
+             VALUES (?1, ?2, ?3, ?4, 'active', ?5)
+             ON CONFLICT(user_id, provider_id) DO UPDATE SET
+                kind = excluded.kind, roles = excluded.roles, status = 'active', removed_at = NULL",
+            params![user_id, provider_id, kind, roles::encode(roles), now],
+        )?;
         Ok(())
     }
 
     pub fn set_membership_roles(&self, membership_id: i64, roles: &[Role]) -> Result<()> {
-        self.conn()
-            .execute(
-                "UPDATE memberships SET roles = ?2 WHERE id = ?1",
-                rusqlite::params![membership_id, roles::encode(roles)],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE memberships SET roles = ?2 WHERE id = ?1",
+            params![membership_id, roles::encode(roles)],
+        )?;
         Ok(())
     }
 
     pub fn remove_membership(&self, membership_id: i64, now: &str) -> Result<()> {
-        self.conn()
-            .execute(
-                "UPDATE memberships SET status = 'removed', removed_at = ?2 WHERE id = ?1",
-                rusqlite::params![membership_id, now],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE memberships SET status = 'removed', removed_at = ?2 WHERE id = ?1",
+            params![membership_id, now],
+        )?;
         Ok(())
     }
 
     /// Turns a site administrator's membership into a removed one (administrator transfer).
     pub fn set_membership_kind(&self, membership_id: i64, kind: &str) -> Result<()> {
-        self.conn()
-            .execute(
-                "UPDATE memberships SET kind = ?2 WHERE id = ?1",
-                rusqlite::params![membership_id, kind],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE memberships SET kind = ?2 WHERE id = ?1",
+            params![membership_id, kind],
+        )?;
         Ok(())
     }
 }
@@ -167,28 +155,19 @@ impl Tx<'_> {
         prefix: &str,
         limit: i64,
     ) -> Result<Vec<String>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT u.user_name FROM memberships m JOIN users u ON u.id = m.user_id
-                 WHERE m.provider_id = ?1
-                   AND (?2 = 0 OR (m.kind = 'clerk' AND m.status = 'active'))
-                   AND u.user_name LIKE ?3 ESCAPE '\\'
-                 ORDER BY u.user_name LIMIT ?4",
-            )
-            .map_err(self.err())?;
-        let rows = s
-            .query_map(
-                rusqlite::params![
-                    provider_id,
-                    active_clerks_only,
-                    super::like_prefix(prefix),
-                    limit
-                ],
-                |r| r.get(0),
-            )
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+        self.db().query(
+            "SELECT u.user_name FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.provider_id = ?1
+               AND (?2 = 0 OR (m.kind = 'clerk' AND m.status = 'active'))
+               AND lower(u.user_name) LIKE lower(?3) ESCAPE '\\'
+             ORDER BY lower(u.user_name) LIMIT ?4",
+            params![
+                provider_id,
+                active_clerks_only,
+                super::like_prefix(prefix),
+                limit
+            ],
+            |r| r.get(0),
+        )
     }
 }

@@ -1,8 +1,9 @@
 //! Prior authorizations (and plans of care) and the units claims take from them.
 
+use super::db::{Row, RowResult};
 use super::Tx;
 use crate::error::Result;
-use rusqlite::{params, OptionalExtension, Row};
+use crate::params;
 
 #[derive(Debug, Clone)]
 pub struct NewPa<'a> {
@@ -66,7 +67,7 @@ const PCOLS: &str = "p.id, p.pa_number, p.kind, p.provider_id, p.member_id, p.di
     p.action_code, p.reason, p.submitted_on, p.decided_on,
     (SELECT coalesce(sum(u.units), 0) FROM pa_usage u WHERE u.pa_id = p.id AND u.returned_on IS NULL)";
 
-fn prow(r: &Row<'_>) -> rusqlite::Result<PaRow> {
+fn prow(r: &Row<'_>) -> RowResult<PaRow> {
     Ok(PaRow {
         id: r.get(0)?,
         pa_number: r.get(1)?,
@@ -90,40 +91,35 @@ fn prow(r: &Row<'_>) -> rusqlite::Result<PaRow> {
 
 impl Tx<'_> {
     pub fn insert_pa(&self, p: &NewPa<'_>) -> Result<i64> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO prior_auths(pa_number, kind, provider_id, member_id, diagnosis_codes,
-                    procedure_codes, from_date, to_date, requested_units, status, action_code,
-                    submitted_on, created_at, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending', 'A4', ?10, ?11, ?12)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    p.pa_number,
-                    p.kind,
-                    p.provider_id,
-                    p.member_id,
-                    p.diagnosis_codes,
-                    p.procedure_codes,
-                    p.from_date,
-                    p.to_date,
-                    p.requested_units,
-                    p.submitted_on,
-                    p.created_at,
-                    p.created_by
-                ])
-            })
-            .map_err(self.err())?;
-        Ok(self.conn().last_insert_rowid())
+        self.db().value(
+            "INSERT INTO prior_auths(pa_number, kind, provider_id, member_id, diagnosis_codes,
+                procedure_codes, from_date, to_date, requested_units, status, action_code,
+                submitted_on, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending', 'A4', ?10, ?11, ?12)
+             RETURNING id",
+            params![
+                p.pa_number,
+                p.kind,
+                p.provider_id,
+                p.member_id,
+                p.diagnosis_codes,
+                p.procedure_codes,
+                p.from_date,
+                p.to_date,
+                p.requested_units,
+                p.submitted_on,
+                p.created_at,
+                p.created_by
+            ],
+        )
     }
 
     pub fn pa_by_number(&self, pa_number: &str) -> Result<Option<PaRow>> {
-        self.conn()
-            .prepare_cached(&format!(
-                "SELECT {PCOLS} FROM prior_auths p WHERE p.pa_number = ?1"
-            ))
-            .and_then(|mut s| s.query_row([pa_number], prow).optional())
-            .map_err(self.err())
+        self.db().query_opt(
+            &format!("SELECT {PCOLS} FROM prior_auths p WHERE p.pa_number = ?1"),
+            params![pa_number],
+            prow,
+        )
     }
 
     pub fn pa_list(
@@ -132,21 +128,17 @@ impl Tx<'_> {
         member_id: Option<&str>,
         status: Option<&str>,
     ) -> Result<Vec<PaRow>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(&format!(
+        self.db().query(
+            &format!(
                 "SELECT {PCOLS} FROM prior_auths p
-                 WHERE (?1 IS NULL OR p.provider_id = ?1)
-                   AND (?2 IS NULL OR p.member_id = ?2)
-                   AND (?3 IS NULL OR p.status = ?3)
+                 WHERE (CAST(?1 AS TEXT) IS NULL OR p.provider_id = ?1)
+                   AND (CAST(?2 AS TEXT) IS NULL OR p.member_id = ?2)
+                   AND (CAST(?3 AS TEXT) IS NULL OR p.status = ?3)
                  ORDER BY p.id"
-            ))
-            .map_err(self.err())?;
-        let rows = s
-            .query_map(params![provider_id, member_id, status], prow)
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+            ),
+            params![provider_id, member_id, status],
+            prow,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -160,68 +152,53 @@ impl Tx<'_> {
         decided_on: &str,
         decided_by: &str,
     ) -> Result<()> {
-        self.conn()
-            .execute(
-                "UPDATE prior_auths SET status = ?2, action_code = ?3, approved_units = ?4,
-                    reason = ?5, decided_on = ?6, decided_by = ?7 WHERE id = ?1",
-                params![
-                    pa_id,
-                    status,
-                    action_code,
-                    approved_units,
-                    reason,
-                    decided_on,
-                    decided_by
-                ],
-            )
-            .map_err(self.err())?;
+        self.db().execute(
+            "UPDATE prior_auths SET status = ?2, action_code = ?3, approved_units = ?4,
+                reason = ?5, decided_on = ?6, decided_by = ?7 WHERE id = ?1",
+            params![
+                pa_id,
+                status,
+                action_code,
+                approved_units,
+                reason,
+                decided_on,
+                decided_by
+            ],
+        )?;
         Ok(())
     }
 
     /// Records (or adds to) the units a claim takes from a PA.
     pub fn use_pa_units(&self, pa_id: i64, claim_id: i64, units: i64, on: &str) -> Result<()> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO pa_usage(pa_id, claim_id, units, used_on) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(pa_id, claim_id) DO UPDATE SET units = units + excluded.units",
-            )
-            .and_then(|mut s| s.execute(params![pa_id, claim_id, units, on]))
-            .map_err(self.err())?;
+        self.db().execute(
+            "INSERT INTO pa_usage(pa_id, claim_id, units, used_on) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(pa_id, claim_id) DO UPDATE SET units = pa_usage.units + excluded.units",
+            params![pa_id, claim_id, units, on],
+        )?;
         Ok(())
     }
 
     /// Gives back the units a claim took; returns how many.
     pub fn return_pa_units(&self, claim_id: i64, on: &str) -> Result<i64> {
-        let n: i64 = self
-            .conn()
-            .prepare_cached(
-                "SELECT coalesce(sum(units), 0) FROM pa_usage WHERE claim_id = ?1 AND returned_on IS NULL",
-            )
-            .and_then(|mut s| s.query_row([claim_id], |r| r.get(0)))
-            .map_err(self.err())?;
-        self.conn()
-            .prepare_cached(
-                "UPDATE pa_usage SET returned_on = ?2 WHERE claim_id = ?1 AND returned_on IS NULL",
-            )
-            .and_then(|mut s| s.execute(params![claim_id, on]))
-            .map_err(self.err())?;
+        let n: i64 = self.db().value(
+            "SELECT coalesce(sum(units), 0) FROM pa_usage WHERE claim_id = ?1 AND returned_on IS NULL",
+            params![claim_id],
+        )?;
+        self.db().execute(
+            "UPDATE pa_usage SET returned_on = ?2 WHERE claim_id = ?1 AND returned_on IS NULL",
+            params![claim_id, on],
+        )?;
         Ok(n)
     }
 
     /// The claims that hold units of a PA: (ICN, units), oldest first.
     pub fn pa_claims(&self, pa_id: i64) -> Result<Vec<(String, i64)>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT c.icn, u.units FROM pa_usage u JOIN claims c ON c.id = u.claim_id
-                 WHERE u.pa_id = ?1 AND u.returned_on IS NULL ORDER BY c.id",
-            )
-            .map_err(self.err())?;
-        let rows = s
-            .query_map([pa_id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+        self.db().query(
+            "SELECT c.icn, u.units FROM pa_usage u JOIN claims c ON c.id = u.claim_id
+             WHERE u.pa_id = ?1 AND u.returned_on IS NULL ORDER BY c.id",
+            params![pa_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 }
 
@@ -235,22 +212,13 @@ impl Tx<'_> {
         prefix: &str,
         limit: i64,
     ) -> Result<Vec<String>> {
-        let mut s = self
-            .conn()
-            .prepare_cached(
-                "SELECT pa_number FROM prior_auths
-                 WHERE (?1 IS NULL OR provider_id = ?1) AND (?2 IS NULL OR status = ?2)
-                   AND pa_number LIKE ?3 ESCAPE '\\'
-                 ORDER BY pa_number LIMIT ?4",
-            )
-            .map_err(self.err())?;
-        let rows = s
-            .query_map(
-                params![provider_id, status, super::like_prefix(prefix), limit],
-                |r| r.get(0),
-            )
-            .map_err(self.err())?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(self.err())
+        self.db().query(
+            "SELECT pa_number FROM prior_auths
+             WHERE (CAST(?1 AS TEXT) IS NULL OR provider_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR status = ?2)
+               AND pa_number LIKE ?3 ESCAPE '\\'
+             ORDER BY pa_number LIMIT ?4",
+            params![provider_id, status, super::like_prefix(prefix), limit],
+            |r| r.get(0),
+        )
     }
 }

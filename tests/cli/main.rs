@@ -22,5 +22,6 @@ mod regressions;
 mod reliability;
 mod replies;
 mod store;
+mod store_rows;
 mod tokens;
 mod tours;

@@ -1,0 +1,545 @@
+//! The store seam for users, memberships, providers, claims and PAs: the same calls give the
+//! same rows on every backend (SQLite here; PostgreSQL under `MMIS_TEST_DB=postgres`).
+//! These talk to `mmis::store` directly, so they run on PostgreSQL even while commands still
+//! pass through modules that are not on the seam yet.
+
+use crate::common::Sandbox;
+use mmis::domain::roles::Role;
+use mmis::error::Kind;
+use mmis::store::claims::{ClaimFilter, CycleRow, FeeRow, LineResult, NewClaim, NewLine};
+use mmis::store::pa::NewPa;
+use mmis::store::users::Secrets;
+use mmis::store::{NewUser, OpenMode, ProviderRow, Store};
+use std::path::Path;
+
+const NOW: &str = "2026-03-16T09:00:00Z";
+
+fn open(sb: &Sandbox) -> Store {
+    Store::open(Path::new(&sb.store()), OpenMode::Create).expect("open the store")
+}
+
+fn user<'a>(name: &'a str, first: &'a str, last: &'a str) -> NewUser<'a> {
+    NewUser {
+        user_name: name,
+        first_name: first,
+        last_name: last,
+        phone: "5035550100",
+        email: "x@example.org",
+        is_operator: false,
+        created_at: NOW,
+    }
+}
+
+fn provider(id: &str, npi: &str, tax: &str) -> ProviderRow {
+    ProviderRow {
+        provider_id: id.into(),
+        npi: npi.into(),
+        name: format!("Clinic {id}"),
+        kind: "group".into(),
+        tax_id: Some(tax.into()),
+        mail_to: Some("1 Main St, Salem OR".into()),
+        enrolled_on: "2020-01-01".into(),
+    }
+}
+
+#[test]
+fn a_user_name_is_one_name_whatever_its_case() {
+    let sb = Sandbox::new();
+    let store = open(&sb);
+    let tx = store.write().unwrap();
+    let id = tx.insert_user(&user("Alice.B", "Alice", "Brown")).unwrap();
+    let found = tx
+        .user_by_name("alice.b")
+        .unwrap()
+        .expect("found in any case");
+    assert_eq!((found.id, found.user_name.as_str()), (id, "Alice.B"));
+    assert!(tx.user_by_name("ALICE.B").unwrap().is_some());
+    assert!(tx.user_by_name("alice").unwrap().is_none());
+
+    // The same name in another case: a conflict (exit 7), and the transaction goes on.
+    let err = tx
+        .insert_user(&user("ALICE.b", "Other", "Person"))
+        .unwrap_err();
+    assert_eq!(err.kind, Kind::Conflict, "{err:?}");
+    assert_eq!(err.kind.exit_code(), 7);
+    assert!(err.message.contains("ALICE.b is taken"), "{}", err.message);
+    let bob = tx.insert_user(&user("bob", "Bob", "Stone")).unwrap();
+    assert_ne!(bob, id);
+    tx.commit().unwrap();
+
+    let tx = store.read().unwrap();
+    let alice = tx.user_by_id(id).unwrap().unwrap();
+    assert_eq!(alice.first_name, "Alice");
+    assert!(!alice.is_operator);
+    assert!(!tx.operator_exists().unwrap());
+}
+
+#[test]
+fn user_search_and_completion_ignore_case_and_escape_wildcards() {
+    let sb = Sandbox::new();
+    let store = open(&sb);
+    let tx = store.write().unwrap();
+    for (n, f, l) in [
+        ("bobcat", "Robert", "Catt"),
+        ("Bobby", "Roberta", "Brown"),
+        ("bob", "Bob", "McBob"),
+        ("carol_x", "Carol", "Xu"),
+        ("carolx", "Caroline", "Xavier"),
+    ] {
+        tx.insert_user(&user(n, f, l)).unwrap();
+    }
+    let mut op = user("ops", "Agency", "Operator");
+    op.is_operator = true;
+    tx.insert_user(&op).unwrap();
+    tx.commit().unwrap();
+
+    let tx = store.read().unwrap();
+    assert!(tx.operator_exists().unwrap());
+    let names =
+        |rows: Vec<mmis::store::UserRow>| rows.into_iter().map(|u| u.user_name).collect::<Vec<_>>();
+    assert_eq!(
+        names(tx.search_users(Some("BOB"), None, None).unwrap()),
+        ["bob", "Bobby", "bobcat"]
+    );
+    assert_eq!(
+        names(tx.search_users(None, Some("rOBERT"), None).unwrap()),
+        ["Bobby", "bobcat"]
+    );
+    assert_eq!(
+        names(tx.search_users(None, None, Some("BROWN")).unwrap()),
+        ["Bobby"]
+    );
+    // `_` and `%` are literal.
+    assert_eq!(
+        names(tx.search_users(Some("l_"), None, None).unwrap()),
+        ["carol_x"]
+    );
+    assert!(tx.search_users(Some("%"), None, None).unwrap().is_empty());
+    // The operator is never listed.
+    assert!(tx.search_users(Some("ops"), None, None).unwrap().is_empty());
+
+    assert_eq!(
+        tx.user_names_starting("BO", 10).unwrap(),
+        ["bob", "Bobby", "bobcat"]
+    );
+    assert_eq!(tx.user_names_starting("bo", 2).unwrap(), ["bob", "Bobby"]);
+    assert_eq!(tx.user_names_starting("CAROL_", 10).unwrap(), ["carol_x"]);
+    assert!(tx.user_names_starting("x", 10).unwrap().is_empty());
+}
+
+#[test]
+fn credentials_locks_and_counters_round_trip() {
+    let sb = Sandbox::new();
+    let store = open(&sb);
+    let tx = store.write().unwrap();
+    let id = tx.insert_user(&user("dana", "Dana", "Lee")).unwrap();
+    tx.update_contact(id, "Dana", "Leigh", "5035550199", "d@example.org")
+        .unwrap();
+    for h in ["h1", "h2", "h3"] {
+        tx.set_password(id, h, NOW).unwrap();
+    }
+    assert_eq!(tx.password_history(id, 2).unwrap(), ["h3", "h2"]);
+    tx.rehash_password(id, "h3", "h3b").unwrap();
+    assert_eq!(tx.password_history(id, 5).unwrap(), ["h3b", "h2", "h1"]);
+    tx.set_secrets(
+        id,
+        &Secrets {
+            question_1: "Q1",
+            answer_1_hash: "a1",
+            question_2: None,
+            answer_2_hash: None,
+        },
+        NOW,
+    )
+    .unwrap();
+    tx.set_secret_answer_hash(id, 1, "a1b").unwrap();
+    assert_eq!(tx.record_failed_login(id).unwrap(), 1);
+    assert_eq!(tx.record_failed_login(id).unwrap(), 2);
+    assert_eq!(tx.record_failed_answer(id).unwrap(), 1);
+    tx.lock_user(id, NOW).unwrap();
+    tx.lock_user_for_answers(id, "2026-03-17T00:00:00Z")
+        .unwrap();
+    let u = tx.user_by_id(id).unwrap().unwrap();
+    assert_eq!(u.last_name, "Leigh");
+    assert_eq!(u.password_hash.as_deref(), Some("h3b"));
+    assert_eq!(u.secret_answer_1.as_deref(), Some("a1b"));
+    assert_eq!(u.secret_question_2, None);
+    assert_eq!((u.failed_logins, u.failed_answers), (3, 1));
+    assert_eq!(
+        u.locked_at.as_deref(),
+        Some(NOW),
+        "the earlier lock's time stays"
+    );
+    assert!(u.locked_by_answers);
+    tx.unlock_user(id).unwrap();
+    tx.record_login(id, NOW).unwrap();
+    let u = tx.user_by_id(id).unwrap().unwrap();
+    assert_eq!((u.failed_logins, u.failed_answers), (0, 0));
+    assert_eq!(u.locked_at, None);
+    assert!(!u.locked_by_answers);
+    assert_eq!(u.last_login_at.as_deref(), Some(NOW));
+    tx.commit().unwrap();
+}
+
+#[test]
+fn memberships_list_by_user_name_whatever_its_case() {
+    let sb = Sandbox::new();
+    let store = open(&sb);
+    let tx = store.write().unwrap();
+    tx.insert_provider(
+        &provider("500000001", &crate::common::npi(100000001), "931111111"),
+        NOW,
+    )
+    .unwrap();
+    let zed = tx.insert_user(&user("zed", "Zed", "Z")).unwrap();
+    let bea = tx.insert_user(&user("Bea", "Bea", "B")).unwrap();
+    let amy = tx.insert_user(&user("amy", "Amy", "A")).unwrap();
+    let bob = tx.insert_user(&user("bob", "Bob", "B")).unwrap();
+    tx.upsert_membership(zed, "500000001", "site_admin", &[], NOW)
+        .unwrap();
+    tx.upsert_membership(bea, "500000001", "clerk", &[Role::ClaimInquiry], NOW)
+        .unwrap();
+    tx.upsert_membership(amy, "500000001", "clerk", &[Role::ClaimVoid], NOW)
+        .unwrap();
+    tx.upsert_membership(bob, "500000001", "clerk", &[], NOW)
+        .unwrap();
+    let bob_m = tx.membership(bob, "500000001").unwrap().unwrap();
+    tx.remove_membership(bob_m.id, NOW).unwrap();
+
+    let all = tx.memberships_of_provider("500000001").unwrap();
+    let names: Vec<_> = all.iter().map(|m| m.user_name.as_str()).collect();
+    assert_eq!(names, ["amy", "Bea", "bob", "zed"]);
+    assert_eq!(
+        tx.member_names_starting("500000001", true, "B", 10)
+            .unwrap(),
+        ["Bea"]
+    );
+    assert_eq!(
+        tx.member_names_starting("500000001", false, "b", 10)
+            .unwrap(),
+        ["Bea", "bob"]
+    );
+    let admin = tx.site_admin_of("500000001").unwrap().unwrap();
+    assert_eq!(admin.user_name, "zed");
+    assert_eq!(admin.effective_roles().len(), 13);
+
+    // Re-adding a removed clerk re-activates the one membership.
+    tx.upsert_membership(bob, "500000001", "clerk", &[Role::TradeFiles], NOW)
+        .unwrap();
+    let again = tx.membership(bob, "500000001").unwrap().unwrap();
+    assert_eq!(again.id, bob_m.id);
+    assert!(again.is_active());
+    assert_eq!(again.removed_at, None);
+    assert_eq!(again.roles, [Role::TradeFiles]);
+    tx.set_membership_roles(again.id, &[Role::ClaimInquiry, Role::ClaimVoid])
+        .unwrap();
+    tx.set_membership_kind(admin.id, "clerk").unwrap();
+    assert!(tx.site_admin_of("500000001").unwrap().is_none());
+    let mine = tx.memberships_of_user(bob).unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].roles, [Role::ClaimInquiry, Role::ClaimVoid]);
+    tx.commit().unwrap();
+}
+
+#[test]
+fn providers_pins_and_pin_requests_round_trip() {
+    let sb = Sandbox::new();
+    let store = open(&sb);
+    let tx = store.write().unwrap();
+    let (n1, n2) = (crate::common::npi(100000001), crate::common::npi(100000002));
+    tx.insert_provider(&provider("500000002", &n2, "931111111"), NOW)
+        .unwrap();
+    tx.insert_provider(&provider("500000001", &n1, "931111111"), NOW)
+        .unwrap();
+    assert!(tx.provider_id_taken("500000001").unwrap());
+    assert!(!tx.provider_id_taken("500000009").unwrap());
+    assert_eq!(
+        tx.provider_by_npi(&n2).unwrap().unwrap().provider_id,
+        "500000002"
+    );
+    let p = tx.provider("500000001").unwrap().unwrap();
+    assert_eq!(
+        (p.kind.as_str(), p.tax_id.as_deref()),
+        ("group", Some("931111111"))
+    );
+    let same_tax: Vec<_> = tx
+        .providers_by_tax_id("931111111")
+        .unwrap()
+        .into_iter()
+        .map(|p| p.provider_id)
+        .collect();
+    assert_eq!(same_tax, ["500000001", "500000002"]);
+
+    tx.issue_pin("500000001", "pin-1", "2026-03-16", "2026-04-15", NOW)
+        .unwrap();
+    let first = tx.latest_pin("500000001").unwrap().unwrap();
+    tx.issue_pin("500000001", "pin-2", "2026-03-16", "2026-04-15", NOW)
+        .unwrap();
+    let second = tx.latest_pin("500000001").unwrap().unwrap();
+    assert_eq!(second.pin_hash, "pin-2");
+    assert!(
+        !tx.use_pin(first.id, NOW).unwrap(),
+        "voided by the newer PIN"
+    );
+    assert!(tx.use_pin(second.id, NOW).unwrap());
+    assert!(!tx.use_pin(second.id, NOW).unwrap(), "used once only");
+    assert!(tx.latest_pin("500000002").unwrap().is_none());
+
+    let r1 = tx
+        .insert_pin_request("500000001", "Clinic", &n1, "mail", "2026-03-16", NOW)
+        .unwrap();
+    let r2 = tx
+        .insert_pin_request("500000002", "Clinic", &n2, "mail", "2026-03-16", NOW)
+        .unwrap();
+    assert!(r2 > r1);
+    assert_eq!(tx.close_pin_requests("500000001").unwrap(), 1);
+    assert_eq!(tx.close_pin_requests("500000001").unwrap(), 0);
+    let reqs = tx.pin_requests_all().unwrap();
+    let order: Vec<_> = reqs
+        .iter()
+        .map(|r| (r.provider_id.as_str(), r.status.as_str()))
+        .collect();
+    assert_eq!(order, [("500000002", "open"), ("500000001", "reissued")]);
+    assert_eq!(reqs[1].request_id, format!("PINREQ-{r1:06}"));
+
+    let admin = tx.insert_user(&user("Admin1", "A", "D")).unwrap();
+    tx.upsert_membership(admin, "500000001", "site_admin", &[], NOW)
+        .unwrap();
+    let all = tx.providers_all().unwrap();
+    let listed: Vec<_> = all
+        .iter()
+        .map(|p| (p.provider_id.as_str(), p.site_admin.as_deref()))
+        .collect();
+    assert_eq!(listed, [("500000001", Some("Admin1")), ("500000002", None)]);
+    tx.commit().unwrap();
+}
+
+fn claim<'a>(icn: &'a str, npi: &'a str, pa: Option<&'a str>) -> NewClaim<'a> {
+    NewClaim {
+        icn,
+        provider_id: "500000001",
+        member_id: "OC100001",
+        billing_npi: npi,
+        rendering_npi: npi,
+        diagnosis_codes: "F329",
+        place_of_service: "11",
+        prior_auth_number: pa,
+        patient_control_number: None,
+        source: "portal",
+        received_on: "2026-03-16",
+        billed: 25_000,
+        first_dos: "2026-03-01",
+        last_dos: "2026-03-02",
+        created_at: NOW,
+        created_by: "bob",
+    }
+}
+
+fn line<'a>(code: &'a str, dos: &str, units: i64) -> NewLine<'a> {
+    NewLine {
+        procedure_code: code,
+        modifiers: String::new(),
+        date_of_service: dos.into(),
+        units,
+        charge: 12_500,
+    }
+}
+
+#[test]
+fn claims_cycles_and_pa_units_round_trip() {
+    let sb = Sandbox::new();
+    let store = open(&sb);
+    let tx = store.write().unwrap();
+    let npi = crate::common::npi(100000001);
+    tx.insert_provider(&provider("500000001", &npi, "931111111"), NOW)
+        .unwrap();
+    assert_eq!(tx.next_sequence("icn").unwrap(), 1);
+    assert_eq!(tx.next_sequence("icn").unwrap(), 2);
+    assert_eq!(tx.next_sequence("pa").unwrap(), 1);
+
+    let fee = |code: &str, cents: i64, pa: bool| FeeRow {
+        procedure_code: code.into(),
+        modifier: String::new(),
+        description: format!("code {code}"),
+        max_allowable: cents,
+        pa_required: pa,
+    };
+    assert_eq!(
+        tx.upsert_fees(&[fee("90837", 15_000, false), fee("H0004", 5_000, true)])
+            .unwrap(),
+        2
+    );
+    assert_eq!(tx.upsert_fees(&[fee("90837", 16_000, false)]).unwrap(), 0);
+    let fees = tx.fee_schedule().unwrap();
+    assert_eq!(fees.len(), 2);
+    assert_eq!((fees[0].max_allowable, fees[1].pa_required), (16_000, true));
+    assert_eq!(tx.fees_for_code("H0004").unwrap().len(), 1);
+
+    let pa_id = tx
+        .insert_pa(&NewPa {
+            pa_number: "2607500001",
+            kind: "prior-auth",
+            provider_id: "500000001",
+            member_id: "OC100001",
+            diagnosis_codes: "F329",
+            procedure_codes: "H0004",
+            from_date: "2026-03-01",
+            to_date: "2026-06-30",
+            requested_units: 10,
+            submitted_on: "2026-03-16",
+            created_at: NOW,
+            created_by: "bob",
+        })
+        .unwrap();
+    tx.decide_pa(pa_id, "approved", "A1", Some(8), None, "2026-03-16", "ops")
+        .unwrap();
+
+    let c1 = tx
+        .insert_claim(
+            &claim("2026075000001", &npi, Some("2607500001")),
+            &[
+                line("H0004", "2026-03-01", 2),
+                line("90837", "2026-03-02", 1),
+            ],
+        )
+        .unwrap();
+    let c2 = tx
+        .insert_claim(
+            &claim("2026075000002", &npi, None),
+            &[line("90837", "2026-03-05", 1)],
+        )
+        .unwrap();
+    assert!(c2 > c1);
+    tx.add_claim_history(c1, "2026-03-16", NOW, "accepted", "A1", "bob", None)
+        .unwrap();
+    tx.add_claim_history(c1, "2026-03-16", NOW, "note", "A1", "bob", Some("x"))
+        .unwrap();
+    assert_eq!(tx.claim_history(c1).unwrap().len(), 2);
+    let lines = tx.claim_lines(c1).unwrap();
+    assert_eq!(lines.iter().map(|l| l.line_no).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!((lines[0].allowed, lines[0].carc.as_deref()), (None, None));
+    assert_eq!(
+        tx.duplicate_claim("500000001", "OC100001", "90837", "2026-03-02")
+            .unwrap()
+            .as_deref(),
+        Some("2026075000001")
+    );
+    assert!(tx
+        .duplicate_claim("500000001", "OC100001", "90837", "2026-03-03")
+        .unwrap()
+        .is_none());
+
+    // PA units: a claim taking units twice adds up; a void gives them back.
+    tx.use_pa_units(pa_id, c1, 2, "2026-03-16").unwrap();
+    tx.use_pa_units(pa_id, c1, 3, "2026-03-16").unwrap();
+    let pa = tx.pa_by_number("2607500001").unwrap().unwrap();
+    assert_eq!((pa.used_units, pa.units_left()), (5, 3));
+    assert_eq!(pa.procedure_codes(), ["H0004"]);
+    assert_eq!(
+        tx.pa_claims(pa_id).unwrap(),
+        [("2026075000001".to_string(), 5)]
+    );
+    assert_eq!(
+        tx.pa_list(Some("500000001"), None, Some("approved"))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(tx.pa_list(None, Some("OC999999"), None).unwrap().is_empty());
+    assert_eq!(
+        tx.pa_numbers_starting(Some("500000001"), None, "26075", 10)
+            .unwrap(),
+        ["2607500001"]
+    );
+    assert!(tx
+        .pa_numbers_starting(None, Some("pending"), "", 10)
+        .unwrap()
+        .is_empty());
+
+    let search = |f: ClaimFilter| -> Vec<String> {
+        tx.claims_search(&f)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.icn)
+            .collect()
+    };
+    assert_eq!(search(ClaimFilter::default()).len(), 2);
+    assert_eq!(
+        search(ClaimFilter {
+            from: Some("2026-03-03".into()),
+            ..Default::default()
+        }),
+        Vec::<String>::new(),
+        "both claims end on 2026-03-02"
+    );
+    assert_eq!(
+        search(ClaimFilter {
+            provider_id: Some("500000001".into()),
+            to: Some("2026-03-01".into()),
+            ..Default::default()
+        }),
+        ["2026075000001", "2026075000002"]
+    );
+    assert_eq!(
+        tx.icns_starting("500000001", "2026075", 1).unwrap(),
+        ["2026075000001"]
+    );
+    assert!(tx.icns_starting("500000009", "", 5).unwrap().is_empty());
+
+    // A payment cycle pays the first claim; its void waits for recoupment.
+    let pending = tx.pending_lines().unwrap();
+    assert_eq!(pending.len(), 3);
+    let cycle = tx.start_cycle("2026-03-16", NOW, "ops").unwrap();
+    for l in pending.iter().filter(|l| l.claim_id == c1) {
+        tx.record_line(&LineResult {
+            claim_id: l.claim_id,
+            line_no: l.line_no,
+            status: "paid",
+            allowed: 10_000,
+            paid: 10_000,
+            carc: None,
+        })
+        .unwrap();
+    }
+    tx.finish_claim(c1, "paid", 20_000, 20_000, cycle).unwrap();
+    let paid = tx.claim_by_icn("2026075000001").unwrap().unwrap();
+    assert_eq!(
+        (paid.status.as_str(), paid.paid_cycle),
+        ("paid", Some(cycle))
+    );
+    assert_eq!(tx.claim_lines(c1).unwrap()[0].paid, Some(10_000));
+    tx.void_claim(c1, true).unwrap();
+    assert_eq!(tx.return_pa_units(c1, "2026-03-17").unwrap(), 5);
+    assert_eq!(tx.return_pa_units(c1, "2026-03-17").unwrap(), 0);
+    assert_eq!(
+        tx.pa_by_number("2607500001").unwrap().unwrap().used_units,
+        0
+    );
+    assert_eq!(tx.recoup_pending().unwrap(), [(c1, 20_000)]);
+    let next = tx.start_cycle("2026-03-23", NOW, "ops").unwrap();
+    assert!(next > cycle);
+    tx.mark_recouped(c1, next).unwrap();
+    assert!(tx.recoup_pending().unwrap().is_empty());
+    tx.close_cycle(&CycleRow {
+        id: next,
+        run_on: "2026-03-23".into(),
+        paid_claims: 0,
+        denied_claims: 0,
+        paid_amount: 0,
+        recouped_claims: 1,
+        recouped: 20_000,
+    })
+    .unwrap();
+    let voided = tx.claim_by_icn("2026075000001").unwrap().unwrap();
+    assert_eq!(
+        (
+            voided.status.as_str(),
+            voided.recoup_pending,
+            voided.recoup_cycle
+        ),
+        ("voided", false, Some(next))
+    );
+    assert_eq!(tx.claim_icn(c2).unwrap().as_deref(), Some("2026075000002"));
+    assert!(tx.claim_icn(c2 + 100).unwrap().is_none());
+    tx.commit().unwrap();
+}
