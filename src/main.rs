@@ -46,7 +46,10 @@ fn run(cli: Cli) -> Result<(), Error> {
     if ctx.sandbox.get()
         && !output::term::stdout_closed()
         && ctx.format == Format::Table
-        && matches!(out, Output::Record { .. } | Output::Rows { .. })
+        && matches!(
+            out,
+            Output::Record { .. } | Output::Rows { .. } | Output::Streamed(_)
+        )
     {
         eprintln!("{}", output::sandbox_banner(&ctx.clock.today_str()));
     }

@@ -159,20 +159,38 @@ impl<'a> Demo<'a> {
     }
 }
 
-fn remove_store_files(db: &Path) {
+fn remove_store_files(db: &Path) -> Result<()> {
+    if crate::store::pg::is_url(&db.to_string_lossy()) {
+        // A server demo store (check_replaceable said so): its tables go, the database stays.
+        return match Store::open(db, OpenMode::Existing) {
+            Ok(store) => store.drop_schema(),
+            Err(_) => Ok(()),
+        };
+    }
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut p = db.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(p));
     }
+    Ok(())
 }
 
 /// Refuses to replace a named store unless an earlier demo made it.
 fn check_replaceable(db: &Path) -> Result<()> {
-    if !db.exists() {
+    let on_server = crate::store::pg::is_url(&db.to_string_lossy());
+    if !on_server && !db.exists() {
         return Ok(());
     }
-    let is_demo = Store::open(db, OpenMode::Existing)
+    let opened = Store::open(db, OpenMode::Existing);
+    if on_server {
+        // An empty database is fine; an unreachable server is said as such.
+        match &opened {
+            Err(e) if e.message.contains("empty database") => return Ok(()),
+            Err(e) if e.message.contains("cannot reach") => return Err(e.clone()),
+            _ => {}
+        }
+    }
+    let is_demo = opened
         .and_then(|s| {
             let tx = s.read()?;
             tx.meta_get("demo")
@@ -197,8 +215,10 @@ pub fn cmd_demo(ctx: &Context, _args: &DemoArgs) -> Result<Output> {
         data_dir().join("demo.db")
     };
     check_replaceable(&db)?;
-    remove_store_files(&db);
-    let dir = {
+    remove_store_files(&db)?;
+    let dir = if crate::store::pg::is_url(&db.to_string_lossy()) {
+        data_dir().join("demo-server.files")
+    } else {
         let mut p = db.as_os_str().to_owned();
         p.push(".files");
         PathBuf::from(p)

@@ -87,7 +87,12 @@ pub fn cmd_info(ctx: &Context) -> Result<Output> {
     };
     if view.store_exists {
         if let Err(e) = fill_from_store(ctx, &mut view) {
-            view.store_error = Some(e.message);
+            if ctx.on_server() && e.message.contains("is an empty database") {
+                // A server database with no store in it yet: as a file that is not there.
+                view.store_exists = false;
+            } else {
+                view.store_error = Some(e.message);
+            }
         }
     }
     let human = human(&view);

@@ -37,6 +37,17 @@ pub enum Output {
     /// Already written to stdout and flushed before the command committed (a secret shown
     /// once, see [`crate::context::Context::emit_now`]): nothing more to print.
     Delivered(Box<Output>),
+    /// One record too big to hold as a JSON value (the results of an 837P of 100,000
+    /// claims): it writes itself, item by item, in the format asked for, as
+    /// [`Output::Record`] would print it.
+    Streamed(Box<dyn Streamed>),
+}
+
+/// A record that writes itself (see [`Output::Streamed`]).
+pub trait Streamed {
+    /// Writes the record in `format` to `out` (buffered by the caller), exactly as
+    /// [`render`] prints an [`Output::Record`] of the same value and human text.
+    fn write(&self, format: Format, out: &mut dyn Write) -> std::io::Result<()>;
 }
 
 impl Output {
@@ -290,6 +301,14 @@ pub fn render(output: &Output, format: Format, out: &mut dyn Write) -> Result<()
     match output {
         Output::Nothing | Output::Delivered(_) => Ok(()),
         Output::Raw(s) => write_out(out, s),
+        Output::Streamed(record) => {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+            match record.write(format, &mut w).and_then(|()| w.flush()) {
+                Ok(()) => Ok(()),
+                Err(e) if term::note_write_error(&e) => Ok(()),
+                Err(e) => Err(Error::internal(format!("cannot write output: {e}"))),
+            }
+        }
         Output::Record { value, human } => match format {
             Format::Json => write_out(out, &format!("{}\n", pretty(value))),
             Format::Ndjson => write_out(out, &format!("{value}\n")),

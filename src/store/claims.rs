@@ -512,4 +512,22 @@ impl Tx<'_> {
             |r| r.get(0),
         )
     }
+
+    /// Every line of the provider's live (accepted or paid) claims for a member, as
+    /// (ICN, procedure code, date of service), earliest claim first: what
+    /// [`Tx::duplicate_claim`] looks through, read once for the claims of a batch.
+    pub fn live_claim_lines(
+        &self,
+        provider_id: &str,
+        member_id: &str,
+    ) -> Result<Vec<(String, String, String)>> {
+        self.db().query(
+            "SELECT c.icn, l.procedure_code, l.date_of_service
+             FROM claims c JOIN claim_lines l ON l.claim_id = c.id
+             WHERE c.member_id = ?1 AND c.provider_id = ?2 AND c.status IN ('accepted', 'paid')
+             ORDER BY c.id, l.line_no",
+            params![member_id, provider_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+    }
 }

@@ -188,6 +188,22 @@ fn insert_rows(dst: &Tx<'_>, table: &str, cols: &[String], rows: &[Vec<Owned>]) 
 }
 
 impl Store {
+    /// Drops every mmis table of a PostgreSQL store (the demo replacing its own server
+    /// store); the database itself stays, empty.
+    pub fn drop_schema(&self) -> Result<()> {
+        if self.backend() != Backend::Postgres {
+            return Err(Error::internal("drop_schema is for a server store"));
+        }
+        let mut names = tables();
+        names.reverse();
+        let tx = self.write()?;
+        self.conn.batch(&format!(
+            "DROP TABLE IF EXISTS {} CASCADE; DROP FUNCTION IF EXISTS audit_log_append_only() CASCADE;",
+            names.join(", ")
+        ))?;
+        tx.commit()
+    }
+
     /// SQLite's online backup of this store into the (new, empty) file at `dest`: one
     /// consistent snapshot, taken while other processes go on writing. The bytes written.
     pub fn backup_to(&self, dest: &Path) -> Result<u64> {

@@ -35,6 +35,10 @@ pub enum Val<'a> {
     Real(f64),
     Text(&'a str),
     Blob(&'a [u8]),
+    /// A list as one parameter: SQLite's `rarray(?1)`, PostgreSQL's `CAST(?1 AS TEXT[])`.
+    TextList(&'a [&'a str]),
+    /// A list as one parameter: SQLite's `rarray(?1)`, PostgreSQL's `CAST(?1 AS BIGINT[])`.
+    IntList(&'a [i64]),
 }
 
 /// Anything that can be bound to a placeholder.
@@ -394,6 +398,8 @@ impl ToSql for Val<'_> {
             (Val::Text(s), _) => s.to_sql(&Type::TEXT, out),
             (Val::Blob(b), &Type::BYTEA) => b.to_sql(ty, out),
             (Val::Blob(b), _) => std::str::from_utf8(b)?.to_sql(&Type::TEXT, out),
+            (Val::TextList(l), _) => l.to_sql(&Type::TEXT_ARRAY, out),
+            (Val::IntList(l), _) => l.to_sql(&Type::INT8_ARRAY, out),
         }
     }
 
@@ -406,13 +412,22 @@ impl ToSql for Val<'_> {
 
 impl rusqlite::ToSql for Val<'_> {
     fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        use rusqlite::types::{ToSqlOutput, ValueRef};
+        use rusqlite::types::{ToSqlOutput, Value, ValueRef};
         Ok(ToSqlOutput::Borrowed(match *self {
             Val::Null => ValueRef::Null,
             Val::Int(i) => ValueRef::Integer(i),
             Val::Real(x) => ValueRef::Real(x),
             Val::Text(s) => ValueRef::Text(s.as_bytes()),
             Val::Blob(b) => ValueRef::Blob(b),
+            // `rarray(?N)` takes its list as an owned array.
+            Val::TextList(l) => {
+                let v = l.iter().map(|s| Value::Text(s.to_string())).collect();
+                return Ok(ToSqlOutput::Array(std::rc::Rc::new(v)));
+            }
+            Val::IntList(l) => {
+                let v = l.iter().map(|&i| Value::Integer(i)).collect();
+                return Ok(ToSqlOutput::Array(std::rc::Rc::new(v)));
+            }
         }))
     }
 }

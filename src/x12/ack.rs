@@ -351,7 +351,7 @@ fn set_codes(t: &TransactionSet<'_>, expected: Option<Expected<'_>>) -> Vec<&'st
             if se.element(2) != t.control_number {
                 codes.push("3");
             }
-            if parse_count(se.element(1)) != Some(t.segments.len()) {
+            if parse_count(se.element(1)) != Some(t.segment_count) {
                 codes.push("4");
             }
         }

@@ -203,6 +203,50 @@ pub fn read_837p_set<'a>(
     t: &TransactionSet<'a>,
 ) -> Result<Vec<Claim837<'a>>, X12Error> {
     let mut out = Vec::new();
+    each_837p_claim(gi, ti, t, |c| {
+        out.push(c);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {})?;
+    Ok(out)
+}
+
+/// Reads the claims of one 837P transaction set as [`read_837p_set`] does, handing each
+/// to `each` as soon as it ends, with no list of claims or segments held (the set's
+/// segments are read with [`TransactionSet::body_segments`]): an 837P of 100,000 claims
+/// is read in the room of one.
+///
+/// The outer error is the first `each` returned (reading stops there); the inner one
+/// says the set is not a readable 837P. A set in error may have handed over the claims
+/// before the segment in error: read it once through without storing anything to learn
+/// whether it is readable, then again to take its claims.
+pub fn each_837p_claim<'a, E>(
+    gi: usize,
+    ti: usize,
+    t: &TransactionSet<'a>,
+    mut each: impl FnMut(Claim837<'a>) -> Result<(), E>,
+) -> Result<Result<(), X12Error>, E> {
+    let mut failed = None;
+    let read = read_claims(gi, ti, t, &mut |c| match each(c) {
+        Ok(()) => true,
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(read),
+    }
+}
+
+/// The reader behind [`each_837p_claim`]: `each` returns false to stop.
+fn read_claims<'a>(
+    gi: usize,
+    ti: usize,
+    t: &TransactionSet<'a>,
+    each: &mut dyn FnMut(Claim837<'a>) -> bool,
+) -> Result<(), X12Error> {
     let mut ctx = Ctx::Header;
     let mut billing: Option<Provider<'a>> = None;
     let mut subscriber: Option<Person<'a>> = None;
@@ -214,18 +258,21 @@ pub fn read_837p_set<'a>(
     // The principal diagnosis codes of the open claim (see `with_principals`).
     let mut principals: Vec<String> = Vec::new();
 
-    let body = t.body();
-    if let Some(first) = body.first() {
+    let mut body = t.body_segments().peekable();
+    if let Some(first) = body.peek() {
         if first.id() != "BHT" {
             return Err(X12Error::at(first, "an 837 starts with BHT after ST"));
         }
     }
     for seg in body {
+        let seg = &seg;
         let id = seg.id();
         match id {
             "HL" => {
                 if let Some(c) = claim.take() {
-                    out.push(with_principals(c, &mut principals));
+                    if !each(with_principals(c, &mut principals)) {
+                        return Ok(());
+                    }
                 }
                 match seg.element(3) {
                     "20" => {
@@ -333,7 +380,9 @@ pub fn read_837p_set<'a>(
             }
             "CLM" => {
                 if let Some(c) = claim.take() {
-                    out.push(with_principals(c, &mut principals));
+                    if !each(with_principals(c, &mut principals)) {
+                        return Ok(());
+                    }
                 }
                 let (Some(b), Some(s)) = (billing, subscriber) else {
                     return Err(X12Error::at(
@@ -476,9 +525,9 @@ pub fn read_837p_set<'a>(
         }
     }
     if let Some(c) = claim.take() {
-        out.push(with_principals(c, &mut principals));
+        each(with_principals(c, &mut principals));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Puts the claim's principal diagnosis codes (in `principals`, in file order) before
@@ -976,6 +1025,56 @@ pub(crate) mod tests {
         assert_eq!(l.prior_authorization, Some("1234567891"));
         assert_eq!(claims[2].billing_provider.npi, Some("1306849450"));
         assert_eq!(text.matches("HL*").count(), 5);
+    }
+
+    /// Claims are handed over one at a time, from a set read with only its ST and SE
+    /// kept: the same claims as a full reading; the caller can stop the reading; a set in
+    /// error hands over the claims before the segment in error, then says what it is.
+    #[test]
+    fn claims_are_handed_over_one_at_a_time() {
+        let text = write_837p(&batch(), &env()).unwrap();
+        let full = Interchange::parse(&text).unwrap();
+        let lean = Interchange::parse_envelope(&text).unwrap();
+        let t = &lean.groups[0].transactions[0];
+        let mut seen = Vec::new();
+        let read = each_837p_claim(0, 0, t, |c| {
+            seen.push(c);
+            Ok::<(), &str>(())
+        });
+        assert!(matches!(read, Ok(Ok(()))));
+        assert_eq!(seen, read_837p(&full).unwrap());
+        assert_eq!(seen, read_837p_set(0, 0, t).unwrap());
+        assert_eq!(seen.len(), 3);
+
+        let mut handed = 0;
+        let read = each_837p_claim(0, 0, t, |_| {
+            handed += 1;
+            if handed == 2 {
+                Err("enough")
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(read, Err("enough"));
+        assert_eq!(handed, 2);
+
+        // The second claim's first date of service is not a date.
+        let (head, tail) = text.split_at(text.find("CLM*PCN2").unwrap());
+        let bad = format!(
+            "{head}{}",
+            tail.replacen("DTP*472*D8*20240205", "DTP*472*D8*20240231", 1)
+        );
+        let lean = Interchange::parse_envelope(&bad).unwrap();
+        let t = &lean.groups[0].transactions[0];
+        let mut pcns = Vec::new();
+        let read = each_837p_claim(0, 0, t, |c| {
+            pcns.push(c.patient_control_number);
+            Ok::<(), &str>(())
+        });
+        let Ok(Err(e)) = read else { panic!("{read:?}") };
+        assert_eq!(e.segment_id, "DTP");
+        assert_eq!(pcns, ["PCN1"]);
+        assert!(read_837p_set(0, 0, t).is_err());
     }
 
     #[test]

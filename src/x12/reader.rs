@@ -177,8 +177,15 @@ pub struct TransactionSet<'a> {
     pub control_number: &'a str,
     /// ST03 (may be empty; GS08 then applies).
     pub version: &'a str,
-    /// Every segment from ST to SE inclusive.
+    /// Every segment from ST to SE inclusive; only ST and SE when read with
+    /// [`Interchange::parse_envelope`] (then [`Self::body_segments`] reads the others).
     pub segments: Vec<Segment<'a>>,
+    /// The text of the segments between ST and SE (or the end of the set), terminators
+    /// included: what [`Self::body_segments`] reads again.
+    pub body_text: &'a str,
+    /// The number of segments from ST to SE inclusive, as SE01 counts them (unrecognized
+    /// segments past the [`MAX_ERRORS`] cap included).
+    pub segment_count: usize,
     /// The segment number of the ST in the file.
     pub start: usize,
     /// Envelope problems found in this set's ST/SE (lenient parsing).
@@ -188,7 +195,8 @@ pub struct TransactionSet<'a> {
 }
 
 impl<'a> TransactionSet<'a> {
-    /// The segments between ST and SE.
+    /// The segments between ST and SE (none when the set was read with
+    /// [`Interchange::parse_envelope`]: use [`Self::body_segments`]).
     pub fn body(&self) -> &[Segment<'a>] {
         let n = self.segments.len();
         let end = match self.segments.last() {
@@ -201,6 +209,17 @@ impl<'a> TransactionSet<'a> {
     /// The ST segment.
     pub fn st(&self) -> Option<&Segment<'a>> {
         self.segments.first()
+    }
+
+    /// The segments between ST and SE, read again from [`Self::body_text`] one at a time
+    /// (numbered as in the file): the same segments as [`Self::body`], with no list held,
+    /// however the set was read.
+    pub fn body_segments(&self) -> impl Iterator<Item = Segment<'a>> {
+        SegmentIter {
+            rest: self.body_text,
+            delims: self.st().map(|s| s.delimiters()).unwrap_or_default(),
+            position: self.start,
+        }
     }
 
     /// The 1-based position of a file segment number within this set
@@ -415,7 +434,7 @@ impl<'a> Interchange<'a> {
     /// is an error.
     pub fn parse(input: &'a str) -> Result<Self, X12Error> {
         // Strict: the answer is "refused" at the first problem, so reading stops there.
-        let ic = Self::read(input, true)?;
+        let ic = Self::read(input, true, true)?;
         if let Some(e) = ic.errors.first() {
             return Err(e.clone());
         }
@@ -440,10 +459,18 @@ impl<'a> Interchange<'a> {
     /// At most [`MAX_ERRORS`] problems are kept in `errors` (and as many in `faults`, on
     /// each group and on each set); `errors_dropped` counts the rest.
     pub fn parse_lenient(input: &'a str) -> Result<Self, X12Error> {
-        Self::read(input, false)
+        Self::read(input, false, true)
     }
 
-    fn read(input: &'a str, stop_at_first: bool) -> Result<Self, X12Error> {
+    /// Reads the envelopes as [`Self::parse_lenient`] does, keeping of each transaction
+    /// set only its ST and SE (and its unrecognized segments, capped): the other segments
+    /// are read again, one at a time, with [`TransactionSet::body_segments`]. For files
+    /// too big to hold a list of their segments (an 837P of 100,000 claims has a million).
+    pub fn parse_envelope(input: &'a str) -> Result<Self, X12Error> {
+        Self::read(input, false, false)
+    }
+
+    fn read(input: &'a str, stop_at_first: bool, keep_body: bool) -> Result<Self, X12Error> {
         let input = input.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         if input.is_empty() {
             return Err(X12Error::general("empty input: no ISA segment"));
@@ -510,11 +537,19 @@ impl<'a> Interchange<'a> {
         let mut iea: Option<Segment<'a>> = None;
         let mut ta1: Vec<Segment<'a>> = Vec::new();
         let mut last = isa_seg;
-        let iter = SegmentIter {
+        let mut iter = SegmentIter {
             rest,
             delims,
             position: 1,
         };
+        // Where the open set's body starts in `rest`, and the end of the text read so far.
+        let mut body_start = 0usize;
+        let consumed = |iter: &SegmentIter<'a>| rest.len() - iter.rest.len();
+        // A segment of the open set's body: counted, its text part of the body.
+        fn in_body<'a>(t: &mut TransactionSet<'a>, rest: &'a str, start: usize, end: usize) {
+            t.segment_count += 1;
+            t.body_text = rest.get(start..end).unwrap_or("");
+        }
         // Closes an open transaction set that has no SE.
         fn abandon_txn<'a>(
             txn: &mut Option<TransactionSet<'a>>,
@@ -537,9 +572,8 @@ impl<'a> Interchange<'a> {
                 }
             }
         }
-        // Unrecognized segments of the open set past the cap: counted (for SE01), not kept.
-        let mut skipped_in_txn = 0usize;
-        for seg in iter {
+        while let Some(seg) = iter.next() {
+            let end = consumed(&iter);
             if stop_at_first && !errors.list.is_empty() {
                 break;
             }
@@ -559,7 +593,7 @@ impl<'a> Interchange<'a> {
                 match txn.as_mut() {
                     Some(t) if t.unrecognized.len() >= MAX_ERRORS => {
                         errors.dropped += 1;
-                        skipped_in_txn += 1;
+                        in_body(t, rest, body_start, end);
                         continue;
                     }
                     None if faults.len() >= MAX_ERRORS => {
@@ -573,8 +607,11 @@ impl<'a> Interchange<'a> {
                     Some(t) => {
                         errors.push(e.clone());
                         keep(&mut t.errors, e);
-                        t.segments.push(seg);
+                        if keep_body {
+                            t.segments.push(seg);
+                        }
                         t.unrecognized.push(seg);
+                        in_body(t, rest, body_start, end);
                     }
                     None => fault(&mut errors, &mut faults, "024", e),
                 }
@@ -633,12 +670,14 @@ impl<'a> Interchange<'a> {
                         control_number: seg.element(2),
                         version: seg.element(3),
                         segments: Vec::new(),
+                        body_text: "",
+                        segment_count: 1,
                         start: seg.position(),
                         errors: Vec::new(),
                         unrecognized: Vec::new(),
                     };
                     t.segments.push(seg);
-                    skipped_in_txn = 0;
+                    body_start = end;
                     if t.control_number.is_empty() {
                         let e = X12Error::at(&seg, "ST02 control number is missing");
                         errors.push(e.clone());
@@ -655,7 +694,8 @@ impl<'a> Interchange<'a> {
                     ),
                     Some(mut t) => {
                         t.segments.push(seg);
-                        let actual = t.segments.len() + std::mem::take(&mut skipped_in_txn);
+                        t.segment_count += 1;
+                        let actual = t.segment_count;
                         match parse_count(seg.element(1)) {
                             Some(n) if n == actual => {}
                             Some(n) => {
@@ -790,7 +830,12 @@ impl<'a> Interchange<'a> {
                 }
                 "TA1" if txn.is_none() && group.is_none() => ta1.push(seg),
                 _ => match txn.as_mut() {
-                    Some(t) => t.segments.push(seg),
+                    Some(t) => {
+                        if keep_body {
+                            t.segments.push(seg);
+                        }
+                        in_body(t, rest, body_start, end);
+                    }
                     None if faults.len() >= MAX_ERRORS => errors.dropped += 1,
                     None => fault(
                         &mut errors,
@@ -974,6 +1019,63 @@ mod tests {
         assert_eq!(e.segment_id, "GE");
         let text = wrap("BHT*0022~ST*270*0001~SE*2*0001~");
         assert_eq!(Interchange::parse(&text).unwrap_err().segment, 3);
+    }
+
+    /// An envelope reading keeps of each set only its ST and SE, and reads its other
+    /// segments again, one at a time, as the full reading has them: same text, same
+    /// numbers, same problems.
+    #[test]
+    fn an_envelope_reading_reads_each_body_again() {
+        let texts = [
+            // Other delimiters, line breaks, two sets.
+            "ISA|00|          |00|          |ZZ|SENDER         |ZZ|RECEIVER       |240102|1230|}|00501|000000042|0|P|>!\r\nGS|HS|S|R|20240102|1230|9|X|005010X279A1!\r\nST|270|0001|005010X279A1!\nEQ|30}33|HC>99213>25!\r\nEQ|1!\nSE|4|0001!\nST|270|0002!SE|2|0002!\nGE|2|9!\nIEA|1|000000042!\n".to_string(),
+            // A wrong SE01, and a set without SE.
+            wrap("ST*270*0001*005010X279A1~BHT*0022*13*X*20240102*1230~EQ*30~SE*3*0001~ST*270*0002~EQ*1~"),
+            // Unrecognized segments past the cap: counted for SE01, not kept.
+            wrap(&format!("ST*270*0001~{}EQ*30~SE*1003*0001~", "a~".repeat(1000))),
+        ];
+        for text in &texts {
+            let full = Interchange::parse_lenient(text).unwrap();
+            let lean = Interchange::parse_envelope(text).unwrap();
+            assert_eq!(lean.errors, full.errors);
+            assert_eq!(lean.errors_dropped, full.errors_dropped);
+            assert_eq!(lean.segment_count, full.segment_count);
+            assert_eq!(lean.groups.len(), full.groups.len());
+            for (f, l) in full.transactions().zip(lean.transactions()) {
+                let (f, l) = (f.2, l.2);
+                let kept: Vec<&str> = l.segments.iter().map(|s| s.id()).collect();
+                match f.segments.last().map(|s| s.id()) {
+                    Some("SE") => assert_eq!(kept, ["ST", "SE"]),
+                    _ => assert_eq!(kept, ["ST"]),
+                }
+                assert!(l.body().is_empty());
+                let again: Vec<Segment<'_>> = l.body_segments().collect();
+                let body = f.body();
+                if f.unrecognized.len() < MAX_ERRORS {
+                    assert_eq!(again, body);
+                } else {
+                    // Past the cap, the full reading keeps no unrecognized segment.
+                    let valid = |v: &[Segment<'_>]| -> Vec<String> {
+                        v.iter()
+                            .filter(|s| valid_segment_id(s.id()))
+                            .map(|s| format!("{}:{}", s.position(), s.text()))
+                            .collect()
+                    };
+                    assert_eq!(valid(&again), valid(body));
+                    assert_eq!(again.len(), body.len() + l.segment_count - 2 - body.len());
+                }
+                assert_eq!(f.body_segments().collect::<Vec<_>>(), again);
+                assert_eq!(l.segment_count, f.segment_count);
+                assert_eq!(l.errors, f.errors);
+                assert_eq!(l.unrecognized, f.unrecognized);
+                assert_eq!(
+                    l.segment_count,
+                    again.len() + l.segments.len(),
+                    "{}",
+                    l.control_number
+                );
+            }
+        }
     }
 
     #[test]

@@ -1140,3 +1140,163 @@ fn every_conformance_837p_reads_and_each_claim_is_refused_with_a_reason() {
         assert_eq!(v["rejected_sets"].as_array().unwrap().len(), 0, "{name}");
     }
 }
+
+/// Two interchanges in one file. The first's middle claim is refused by an edit and the
+/// others are taken; the second's middle claim cannot be read (a date that is not a date),
+/// so its whole set is rejected and none of its claims is stored — not even those before
+/// the bad one, although a set's claims are taken one at a time as they are read.
+#[test]
+fn an_837p_with_a_bad_claim_in_the_middle_keeps_its_results_and_its_999() {
+    let sb = setup();
+    let first = batch_837(
+        &sb,
+        &[
+            ("A-1", "OC100001", "90837", "2026-03-02"),
+            ("A-2", "ZZ999999", "90837", "2026-03-02"),
+            ("A-3", "OC100002", "90834", "2026-03-03"),
+        ],
+    );
+    let second = batch_837(
+        &sb,
+        &[
+            ("B-1", "OC100001", "90834", "2026-03-04"),
+            ("B-2", "OC100002", "90837", "2026-03-05"),
+            ("B-3", "OC100001", "90837", "2026-03-06"),
+            ("B-4", "OC100002", "90834", "2026-03-09"),
+        ],
+    );
+    let second = std::fs::read_to_string(second).unwrap();
+    assert_eq!(second.matches("DTP*472*D8*20260306").count(), 1);
+    let text = format!(
+        "{}{}",
+        std::fs::read_to_string(first).unwrap(),
+        second.replace("DTP*472*D8*20260306", "DTP*472*D8*20260231")
+    );
+    let file = write_unique(&sb, "837", &text);
+    let ack = sb.path("middle.999");
+    let args = [
+        "claim",
+        "submit",
+        "--x12",
+        &file,
+        "--ack",
+        ack.to_str().unwrap(),
+    ];
+    let r = sb.json_as("admin", &args);
+    assert_eq!(
+        (r["accepted"].as_u64(), r["refused"].as_u64()),
+        (Some(2), Some(1))
+    );
+    let c = r["claims"].as_array().unwrap();
+    let pcns: Vec<&str> = c
+        .iter()
+        .map(|c| c["patient_control_number"].as_str().unwrap())
+        .collect();
+    assert_eq!(pcns, ["A-1", "A-2", "A-3"]);
+    let statuses: Vec<&str> = c.iter().map(|c| c["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["accepted", "refused", "accepted"]);
+    assert!(c[1]["reason"].as_str().unwrap().contains("not known"));
+    assert_eq!(
+        (
+            c[1]["category_code"].as_str(),
+            c[2]["category_code"].as_str()
+        ),
+        (Some("A7"), Some("A2"))
+    );
+    let sets = r["rejected_sets"].as_array().unwrap();
+    assert_eq!(sets.len(), 1, "{r}");
+    let err = sets[0]["error"].as_str().unwrap();
+    assert!(err.contains("DTP") && err.contains("20260231"), "{err}");
+    // One 999 per interchange: the first accepts its set, the second rejects its set for
+    // the segment in error.
+    let ack_text = std::fs::read_to_string(&ack).unwrap();
+    let answers: Vec<&str> = ack_text.split("IEA*").collect();
+    assert_eq!(answers.len(), 3, "{ack_text}");
+    assert!(answers[0].contains("IK5*A~AK9*A*1*1*1~"), "{ack_text}");
+    assert!(answers[1].contains("IK3*DTP*"), "{ack_text}");
+    assert!(answers[1].contains("IK5*R*5~AK9*R*1*1*0~"), "{ack_text}");
+    pyx12_valid(&[ack.to_str().unwrap()]);
+    let list = sb.json_as("admin", &["claim", "list"]);
+    let stored: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["patient_control_number"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(stored.len(), 2, "{list}");
+    assert!(!stored.iter().any(|p| p.starts_with("B-")), "{list}");
+    // For a person: every claim in order, then the set that could not be read.
+    let file = write_unique(&sb, "837", &text.replace("A-", "C-"));
+    let out = sb
+        .run_as("admin", &["claim", "submit", "--x12", &file], None)
+        .ok()
+        .stdout;
+    assert!(out.contains(": 0 claim(s) accepted, 3 refused.\n"), "{out}");
+    let c1 = out
+        .find("C-1  refused   line 1: duplicate of claim ")
+        .expect(&out);
+    let c2 = out.find("C-2  refused   member ZZ999999").expect(&out);
+    let c3 = out
+        .find("C-3  refused   line 1: duplicate of claim ")
+        .expect(&out);
+    let set = out
+        .find("transaction set 0001 could not be read")
+        .expect(&out);
+    assert!(c1 < c2 && c2 < c3 && c3 < set, "{out}");
+}
+
+/// The claims of a batch are taken one at a time, but as one change: a store that fills
+/// up in the middle of a batch of 300 claims keeps none of them, and no 999 or result is
+/// written.
+#[test]
+fn a_store_that_fills_up_in_the_middle_of_an_837p_keeps_none_of_it() {
+    let sb = setup();
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
+    let claims: Vec<(String, &str, &str, String)> = (0..300)
+        .map(|k| {
+            (
+                format!("F-{k}"),
+                ["OC100001", "OC100002"][k % 2],
+                ["90837", "90834"][k / 2 % 2],
+                (start + chrono::Days::new(k as u64)).to_string(),
+            )
+        })
+        .collect();
+    let claims: Vec<(&str, &str, &str, &str)> = claims
+        .iter()
+        .map(|(p, m, c, d)| (p.as_str(), *m, *c, d.as_str()))
+        .collect();
+    let file = batch_837(&sb, &claims);
+    // The store's free room taken first, then capped a few pages above its size.
+    sb.sql("CREATE TABLE filler(b BLOB); INSERT INTO filler VALUES (zeroblob(200000));");
+    let pages: i64 = {
+        let c = rusqlite::Connection::open(&sb.db).unwrap();
+        c.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap()
+    };
+    let cap = (pages + 4).to_string();
+    let ack = sb.path("full.999");
+    let args = [
+        "claim",
+        "submit",
+        "--x12",
+        &file,
+        "--ack",
+        ack.to_str().unwrap(),
+        "--json",
+    ];
+    let r = sb.run_env("admin", &args, None, &[("MMIS_MAX_PAGE_COUNT", &cap)]);
+    assert_eq!(r.code, 8, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    assert!(!ack.exists(), "a 999 for a batch that was not saved");
+    let list = sb.json_as("admin", &["claim", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 0, "{list}");
+    // With room, the same file is taken whole.
+    let v = sb.run_as("admin", &args, None).ok().json();
+    assert_eq!(
+        (v["accepted"].as_u64(), v["refused"].as_u64()),
+        (Some(300), Some(0))
+    );
+    assert!(std::fs::read_to_string(&ack)
+        .unwrap()
+        .contains("AK9*A*1*1*1~"));
+}

@@ -5,13 +5,16 @@ use crate::domain::claims::{
     timely_limit, ClaimInput, ClaimStatus, ClaimType, Fee, FeeSchedule, Icn, LineInput,
     EMERGENCY_ONLY_PLANS, POS_EMERGENCY_ROOM, TIMELY_FILING_MONTHS,
 };
-use crate::domain::eligibility::{answer_on, Lane};
+use crate::domain::eligibility::{answer_on, Lane, Span};
 use crate::domain::ids::Cents;
 use crate::error::{Error, Kind, Result};
-use crate::store::claims::{NewClaim, NewLine};
+use crate::store::claims::{FeeRow, NewClaim, NewLine};
 use crate::store::pa::PaRow;
+use crate::store::ProviderRow;
 use crate::store::Tx;
 use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Why a claim was refused: exit 6 for an edit, exit 7 for a duplicate.
 #[derive(Debug, Clone)]
@@ -52,11 +55,227 @@ pub fn run(
     today: NaiveDate,
     claim: &ClaimInput,
 ) -> Result<std::result::Result<Passed, Refusal>> {
-    if let Some(r) = provider_edit(tx, provider_id, claim.billing_npi.as_str())? {
+    run_with(tx, &mut Reads::direct(), provider_id, today, claim)
+}
+
+/// What the edits read from the store, asked of it each time ([`Reads::direct`]: one
+/// claim) or remembered across the claims of a batch ([`Reads::remembering`]). A batch
+/// changes none of what is remembered but the members' live claims, which [`Reads::took`]
+/// keeps up to date: so a batch's claim costs lookups in memory, not a dozen queries, and
+/// each edit still says what it would say with the store asked. Each kind of thing
+/// remembered is forgotten at once past a few thousand (and read again when needed), so
+/// a batch of many members holds no more than that.
+#[derive(Default)]
+pub struct Reads {
+    remember: bool,
+    /// At most this many items of a kind ([`REMEMBERED`]) and claim lines
+    /// ([`REMEMBERED_LINES`]) are remembered.
+    items_cap: usize,
+    lines_cap: usize,
+    /// Providers by NPI.
+    providers: HashMap<String, Option<ProviderRow>>,
+    /// Members' ids by Oregon Health ID (`None`: no such member).
+    members: HashMap<String, Option<i64>>,
+    /// Members' coverage spans by member id.
+    spans: HashMap<i64, Rc<Vec<Span>>>,
+    /// Fee-schedule rows by procedure code.
+    fees: HashMap<String, Rc<Vec<FeeRow>>>,
+    /// The provider whose claims `live` holds.
+    live_provider: String,
+    /// By member: the ICN of the earliest live claim with each (procedure code, date of
+    /// service) among its lines.
+    live: HashMap<String, HashMap<(String, String), String>>,
+    /// The (procedure code, date of service) pairs in `live`.
+    live_lines: usize,
+    /// Members with more live claim lines than are remembered.
+    crowded: HashSet<String>,
+}
+
+/// Past this many remembered items of a kind, a [`Reads`] forgets that kind and starts over.
+const REMEMBERED: usize = 4096;
+/// Past this many remembered claim lines, a [`Reads`] forgets every member's live claims.
+const REMEMBERED_LINES: usize = 16_384;
+
+impl Reads {
+    /// Asks the store each time.
+    pub fn direct() -> Reads {
+        Reads::default()
+    }
+
+    /// Remembers what the store said, for the claims of one batch (one transaction).
+    pub fn remembering() -> Reads {
+        Reads::remembering_at_most(REMEMBERED, REMEMBERED_LINES)
+    }
+
+    /// [`Reads::remembering`] at most `items` items of a kind and `lines` claim lines.
+    pub fn remembering_at_most(items: usize, lines: usize) -> Reads {
+        Reads {
+            remember: true,
+            items_cap: items,
+            lines_cap: lines,
+            ..Reads::default()
+        }
+    }
+
+    fn provider(&mut self, tx: &Tx<'_>, npi: &str) -> Result<Option<ProviderRow>> {
+        if let Some(p) = self.providers.get(npi) {
+            return Ok(p.clone());
+        }
+        let p = tx.provider_by_npi(npi)?;
+        if self.remember {
+            forget_past(&mut self.providers, self.items_cap);
+            self.providers.insert(npi.to_string(), p.clone());
+        }
+        Ok(p)
+    }
+
+    /// The member's id; `None` when there is no such member.
+    fn member(&mut self, tx: &Tx<'_>, hid: &str) -> Result<Option<i64>> {
+        if let Some(m) = self.members.get(hid) {
+            return Ok(*m);
+        }
+        let m = tx.member_by_health_id(hid)?.map(|m| m.id);
+        if self.remember {
+            forget_past(&mut self.members, self.items_cap);
+            self.members.insert(hid.to_string(), m);
+        }
+        Ok(m)
+    }
+
+    /// The member's coverage spans.
+    fn spans(&mut self, tx: &Tx<'_>, member_id: i64) -> Result<Rc<Vec<Span>>> {
+        if let Some(s) = self.spans.get(&member_id) {
+            return Ok(s.clone());
+        }
+        let s = Rc::new(tx.member_spans(member_id)?);
+        if self.remember {
+            forget_past(&mut self.spans, self.items_cap);
+            self.spans.insert(member_id, s.clone());
+        }
+        Ok(s)
+    }
+
+    fn fees(&mut self, tx: &Tx<'_>, code: &str) -> Result<Rc<Vec<FeeRow>>> {
+        if let Some(f) = self.fees.get(code) {
+            return Ok(f.clone());
+        }
+        let f = Rc::new(tx.fees_for_code(code)?);
+        if self.remember {
+            forget_past(&mut self.fees, self.items_cap);
+            self.fees.insert(code.to_string(), f.clone());
+        }
+        Ok(f)
+    }
+
+    /// The earliest live claim of the provider for the member with this code and date
+    /// of service (as [`Tx::duplicate_claim`] finds it).
+    fn duplicate(
+        &mut self,
+        tx: &Tx<'_>,
+        provider_id: &str,
+        hid: &str,
+        code: &str,
+        dos: &str,
+    ) -> Result<Option<String>> {
+        if !self.remember {
+            return tx.duplicate_claim(provider_id, hid, code, dos);
+        }
+        if self.live_provider != provider_id {
+            self.forget_live();
+            self.crowded.clear();
+            self.live_provider = provider_id.to_string();
+        }
+        if self.crowded.contains(hid) {
+            return tx.duplicate_claim(provider_id, hid, code, dos);
+        }
+        if !self.live.contains_key(hid) {
+            let lines = tx.live_claim_lines(provider_id, hid)?;
+            if lines.len() > self.lines_cap {
+                self.crowd(hid);
+                return tx.duplicate_claim(provider_id, hid, code, dos);
+            }
+            let mut first = HashMap::new();
+            for (icn, code, dos) in lines {
+                first.entry((code, dos)).or_insert(icn);
+            }
+            if self.live_lines + first.len() > self.lines_cap {
+                self.forget_live();
+            }
+            self.live_lines += first.len();
+            self.live.insert(hid.to_string(), first);
+        }
+        Ok(self
+            .live
+            .get(hid)
+            .and_then(|m| m.get(&(code.to_string(), dos.to_string())))
+            .cloned())
+    }
+
+    fn forget_live(&mut self) {
+        self.live.clear();
+        self.live_lines = 0;
+    }
+
+    /// A member with more live claim lines than are remembered: the duplicate edit asks
+    /// the store for each of its claims.
+    fn crowd(&mut self, hid: &str) {
+        if let Some(first) = self.live.remove(hid) {
+            self.live_lines -= first.len();
+        }
+        if self.crowded.len() >= self.items_cap {
+            self.crowded.clear();
+        }
+        self.crowded.insert(hid.to_string());
+    }
+
+    /// A claim was stored with `icn`: its lines are live claims of its member from now on.
+    pub fn took(&mut self, provider_id: &str, claim: &ClaimInput, icn: &str) {
+        if self.live_provider != provider_id {
+            return;
+        }
+        let hid = claim.member_id.as_str();
+        let Some(first) = self.live.get_mut(hid) else {
+            return;
+        };
+        for l in &claim.lines {
+            let key = (l.procedure_code.clone(), l.date_of_service.to_string());
+            if let std::collections::hash_map::Entry::Vacant(v) = first.entry(key) {
+                v.insert(icn.to_string());
+                self.live_lines += 1;
+            }
+        }
+        if first.len() > self.lines_cap {
+            self.crowd(hid);
+        } else if self.live_lines > self.lines_cap {
+            self.forget_live();
+        }
+    }
+}
+
+/// Empties a map of remembered items that has grown to `cap`.
+fn forget_past<K, V>(map: &mut HashMap<K, V>, cap: usize) {
+    if map.len() >= cap {
+        map.clear();
+    }
+}
+
+/// [`run`], reading through `reads`.
+pub fn run_with(
+    tx: &Tx<'_>,
+    reads: &mut Reads,
+    provider_id: &str,
+    today: NaiveDate,
+    claim: &ClaimInput,
+) -> Result<std::result::Result<Passed, Refusal>> {
+    if let Some(r) = provider_check(
+        reads.provider(tx, claim.billing_npi.as_str())?,
+        provider_id,
+        claim.billing_npi.as_str(),
+    ) {
         return Ok(Err(r));
     }
     let hid = claim.member_id.as_str();
-    let Some(member) = tx.member_by_health_id(hid)? else {
+    let Some(member_id) = reads.member(tx, hid)? else {
         return Ok(Err(unknown_member(hid)));
     };
     // Dates of service: not in the future, within timely filing.
@@ -80,7 +299,7 @@ pub fn run(
         }
     }
     // Eligibility, lane and benefit plan on each date of service.
-    let spans = tx.member_spans(member.id)?;
+    let spans = reads.spans(tx, member_id)?;
     for (i, l) in claim.lines.iter().enumerate() {
         let n = i + 1;
         let d = l.date_of_service;
@@ -122,7 +341,7 @@ pub fn run(
     // Duplicate of an earlier live claim.
     for (i, l) in claim.lines.iter().enumerate() {
         let dos = l.date_of_service.to_string();
-        if let Some(icn) = tx.duplicate_claim(provider_id, hid, &l.procedure_code, &dos)? {
+        if let Some(icn) = reads.duplicate(tx, provider_id, hid, &l.procedure_code, &dos)? {
             return Ok(Err(Refusal {
                 kind: Kind::Conflict,
                 reason: format!(
@@ -137,7 +356,7 @@ pub fn run(
         }
     }
     // Prior authorization.
-    pa_edit(tx, provider_id, claim)
+    pa_edit(tx, reads, provider_id, claim)
 }
 
 fn unknown_member(hid: &str) -> Refusal {
@@ -149,7 +368,12 @@ fn unknown_member(hid: &str) -> Refusal {
 
 /// The billing provider must be enrolled, and be the provider we act for.
 pub fn provider_edit(tx: &Tx<'_>, provider_id: &str, npi: &str) -> Result<Option<Refusal>> {
-    Ok(match tx.provider_by_npi(npi)? {
+    Ok(provider_check(tx.provider_by_npi(npi)?, provider_id, npi))
+}
+
+/// [`provider_edit`] of the provider found by NPI.
+fn provider_check(found: Option<ProviderRow>, provider_id: &str, npi: &str) -> Option<Refusal> {
+    match found {
         None => Some(Refusal::edit(
             format!("billing NPI {npi} is not enrolled with Oregon Medicaid"),
             "check the NPI; a provider must be enrolled (and have an Oregon Medicaid provider ID) before it bills",
@@ -165,7 +389,7 @@ pub fn provider_edit(tx: &Tx<'_>, provider_id: &str, npi: &str) -> Result<Option
             ),
         )),
         Some(_) => None,
-    })
+    }
 }
 
 /// Who the claim is from and for, checked before anything else in a batch claim whose
@@ -208,7 +432,7 @@ pub fn party_edit(
     Ok(None)
 }
 
-fn schedule_for(tx: &Tx<'_>, lines: &[LineInput]) -> Result<FeeSchedule> {
+fn schedule_for(tx: &Tx<'_>, reads: &mut Reads, lines: &[LineInput]) -> Result<FeeSchedule> {
     let mut rows = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for l in lines {
@@ -216,11 +440,11 @@ fn schedule_for(tx: &Tx<'_>, lines: &[LineInput]) -> Result<FeeSchedule> {
             continue;
         }
         seen.push(&l.procedure_code);
-        for f in tx.fees_for_code(&l.procedure_code)? {
+        for f in reads.fees(tx, &l.procedure_code)?.iter() {
             rows.push(Fee {
-                procedure_code: f.procedure_code,
-                modifier: f.modifier,
-                description: f.description,
+                procedure_code: f.procedure_code.clone(),
+                modifier: f.modifier.clone(),
+                description: f.description.clone(),
                 max_allowable: Cents(f.max_allowable),
                 pa_required: f.pa_required,
             });
@@ -231,10 +455,11 @@ fn schedule_for(tx: &Tx<'_>, lines: &[LineInput]) -> Result<FeeSchedule> {
 
 fn pa_edit(
     tx: &Tx<'_>,
+    reads: &mut Reads,
     provider_id: &str,
     claim: &ClaimInput,
 ) -> Result<std::result::Result<Passed, Refusal>> {
-    let schedule = schedule_for(tx, &claim.lines)?;
+    let schedule = schedule_for(tx, reads, &claim.lines)?;
     let hid = claim.member_id.as_str();
     let needs: Vec<(usize, &LineInput)> = claim
         .lines
@@ -417,4 +642,179 @@ pub fn accept(
         tx.use_pa_units(pa_id, id, units, &received)?;
     }
     Ok(icn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::claims::{parse_claim, RawClaim, RawLine};
+    use crate::domain::eligibility::{CoverageKind, MemberRecord};
+    use crate::domain::ids::{npi_check_digit, HealthId};
+    use crate::store::{OpenMode, Store};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// A batch through remembered reads refuses and accepts exactly as with the store
+    /// asked each time — duplicates in and before the batch, unknown members, another
+    /// provider's NPI — however little is remembered.
+    #[test]
+    fn remembered_reads_edit_as_the_store_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db"), OpenMode::Create).unwrap();
+        let tx = store.write().unwrap();
+        let now = "2026-03-16T09:00:00Z";
+        let npi = |nine: &str| format!("{nine}{}", npi_check_digit(nine).unwrap());
+        for (id, n) in [
+            ("506675928", npi("123456789")),
+            ("506675929", npi("223456789")),
+        ] {
+            tx.insert_provider(
+                &ProviderRow {
+                    provider_id: id.into(),
+                    npi: n,
+                    name: "Clinic".into(),
+                    kind: "group".into(),
+                    tax_id: None,
+                    mail_to: None,
+                    enrolled_on: "2024-01-01".into(),
+                },
+                now,
+            )
+            .unwrap();
+        }
+        let fee = |code: &str| FeeRow {
+            procedure_code: code.into(),
+            modifier: String::new(),
+            description: "Psychotherapy".into(),
+            max_allowable: 15000,
+            pa_required: false,
+        };
+        tx.upsert_fees(&[fee("90837"), fee("90834")]).unwrap();
+        let members = ["OC100001", "OC100002", "OC100003"];
+        for hid in members {
+            let id = tx
+                .insert_member(&MemberRecord {
+                    health_id: HealthId::parse("member_id", hid).unwrap(),
+                    last_name: "Doe".into(),
+                    first_name: "Pat".into(),
+                    dob: d("1980-01-02"),
+                    sex: "F",
+                })
+                .unwrap();
+            let span = Span {
+                kind: CoverageKind::Benefit,
+                plan: "BMH".into(),
+                plan_type: None,
+                start: d("2024-01-01"),
+                end: None,
+                plan_partner: None,
+            };
+            tx.insert_span(id, 0, &span).unwrap();
+        }
+        let today = d("2026-03-16");
+        let claim = |hid: &str, npi: &str, lines: &[(&str, &str)]| {
+            parse_claim(&RawClaim {
+                member_id: hid.into(),
+                billing_npi: npi.into(),
+                diagnosis_codes: vec!["F41.1".into()],
+                place_of_service: "11".into(),
+                lines: lines
+                    .iter()
+                    .map(|(code, dos)| RawLine {
+                        procedure_code: code.to_string(),
+                        date_of_service: dos.to_string(),
+                        units: "1".into(),
+                        charge: "180".into(),
+                        ..RawLine::default()
+                    })
+                    .collect(),
+                ..RawClaim::default()
+            })
+            .unwrap()
+        };
+        let take = |reads: &mut Reads, c: &ClaimInput| -> std::result::Result<String, String> {
+            match run_with(&tx, reads, "506675928", today, c).unwrap() {
+                Ok(passed) => {
+                    let icn = accept(
+                        &tx,
+                        "506675928",
+                        today,
+                        now,
+                        "tester",
+                        ClaimType::X12Professional,
+                        c,
+                        &passed,
+                    )
+                    .unwrap();
+                    reads.took("506675928", c, icn.as_str());
+                    Ok(icn.as_str().to_string())
+                }
+                Err(r) => Err(r.reason),
+            }
+        };
+        // Claims before the batch.
+        let ours = npi("123456789");
+        take(
+            &mut Reads::direct(),
+            &claim("OC100001", &ours, &[("90837", "2026-03-02")]),
+        )
+        .unwrap();
+        take(
+            &mut Reads::direct(),
+            &claim("OC100002", &ours, &[("90834", "2026-03-03")]),
+        )
+        .unwrap();
+        for (round, (items, lines)) in [(REMEMBERED, REMEMBERED_LINES), (2, 3), (1, 1)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut reads = Reads::remembering_at_most(items, lines);
+            let codes = ["90837", "90834"];
+            // The first round's dates are those of the claims before the batch.
+            let dates: Vec<String> = (0..4u64)
+                .map(|i| {
+                    (d("2026-03-02") - chrono::Days::new(10 * round as u64) + chrono::Days::new(i))
+                        .to_string()
+                })
+                .collect();
+            let mut accepted = 0;
+            let mut duplicates = 0;
+            for k in 0..60usize {
+                let hid = if k % 13 == 5 {
+                    "ZZ999999"
+                } else {
+                    members[k * 7 % 3]
+                };
+                let npi = if k % 17 == 8 {
+                    npi("223456789")
+                } else {
+                    ours.clone()
+                };
+                let mut lines = vec![(codes[k / 3 % 2], dates[k * 5 % 4].as_str())];
+                if k % 4 == 0 {
+                    lines.push((codes[(k + 1) % 2], dates[(k + 1) % 4].as_str()));
+                }
+                let c = claim(hid, &npi, &lines);
+                // What the store says, asked each time, before the claim is taken.
+                let direct = run_with(&tx, &mut Reads::direct(), "506675928", today, &c)
+                    .unwrap()
+                    .map(|_| ())
+                    .map_err(|r| r.reason);
+                let taken = take(&mut reads, &c);
+                assert_eq!(
+                    direct,
+                    taken.as_ref().map(|_| ()).map_err(String::clone),
+                    "claim {k}"
+                );
+                match taken {
+                    Ok(_) => accepted += 1,
+                    Err(r) if r.contains("duplicate of claim") => duplicates += 1,
+                    Err(_) => {}
+                }
+            }
+            assert!(accepted > 0 && duplicates > 0, "{accepted} {duplicates}");
+        }
+    }
 }

@@ -5,34 +5,38 @@
 //! rejecting the interchange, or a 999 rejecting every set (see `x12::ack::acknowledge`).
 
 use super::edits;
-use super::submit::submit_one;
 use crate::auth;
 use crate::auth::Actor;
 use crate::context::Context;
 use crate::domain::claims::{parse_claim, ClaimType, RawClaim, RawLine};
+use crate::domain::ids::HealthId;
 use crate::domain::roles::Role;
 use crate::error::{Error, Result};
-use crate::output::{files, Output};
+use crate::output::{files, flat, term, Format, Output};
 use crate::store::Tx;
 use crate::x12::ack::{
     acknowledge, unnamed, AckKind, Acknowledgment, Expected, SegmentNote, SetAck,
 };
-use crate::x12::claims::{read_837p_set, Claim837, X222};
-use crate::x12::{check_transaction_version, split_interchanges, Envelope, Interchange};
+use crate::x12::claims::{each_837p_claim, Claim837, X222};
+use crate::x12::{
+    check_transaction_version, split_interchanges, Envelope, Interchange, TransactionSet, X12Error,
+};
 use serde::Serialize;
+use std::io::Write;
 use std::path::Path;
 
+/// One claim's result as the output shows it.
 #[derive(Serialize)]
-pub struct ClaimResult {
-    pub patient_control_number: String,
-    pub icn: Option<String>,
+pub struct ClaimResult<'r> {
+    pub patient_control_number: &'r str,
+    pub icn: Option<&'r str>,
     /// `accepted` or `refused`.
-    pub status: String,
+    pub status: &'static str,
     /// 277 category: A2 accepted into adjudication, A7 rejected for invalid information.
-    pub category_code: String,
-    pub reason: Option<String>,
-    pub member_id: Option<String>,
-    pub transaction_control_number: String,
+    pub category_code: &'static str,
+    pub reason: Option<&'r str>,
+    pub member_id: Option<&'r str>,
+    pub transaction_control_number: &'r str,
 }
 
 #[derive(Serialize)]
@@ -41,14 +45,180 @@ pub struct SetProblem {
     pub error: String,
 }
 
+/// One claim's result as the batch keeps it until it is printed: small, since a batch
+/// holds one per claim (100,000 of them for a big 837P).
+struct Taken {
+    patient_control_number: Box<str>,
+    /// Index of its set's control number in [`Batch::sets`].
+    set: u32,
+    member_id: Option<HealthId>,
+    /// The ICN, or why the claim was refused.
+    outcome: std::result::Result<Box<str>, Box<str>>,
+}
+
+/// The results of a batch, printed after the commit (see [`Output::Streamed`]) without
+/// ever being one JSON value.
+#[derive(Default)]
+struct Batch {
+    name: String,
+    accepted: usize,
+    refused: usize,
+    claims: Vec<Taken>,
+    /// ST02 of every set taken from.
+    sets: Vec<Box<str>>,
+    /// Transaction sets that could not be read (reported in the 999, IK5 R).
+    rejected_sets: Vec<SetProblem>,
+    ack: Option<String>,
+    /// The human text's last line (the acknowledgment written), when there is one.
+    ack_line: Option<String>,
+}
+
+/// The JSON of a batch (the claims in `range`): `accepted`, `refused`, `claims`,
+/// `rejected_sets`, `ack`.
 #[derive(Serialize)]
-pub struct BatchView {
+pub struct BatchView<'r> {
     pub accepted: usize,
     pub refused: usize,
-    pub claims: Vec<ClaimResult>,
+    #[serde(serialize_with = "claims_seq")]
+    claims: (&'r Batch, std::ops::Range<usize>),
     /// Transaction sets that could not be read (reported in the 999, IK5 R).
-    pub rejected_sets: Vec<SetProblem>,
-    pub ack: Option<String>,
+    pub rejected_sets: &'r [SetProblem],
+    pub ack: Option<&'r str>,
+}
+
+fn claims_seq<S: serde::Serializer>(
+    claims: &(&Batch, std::ops::Range<usize>),
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    let (batch, range) = claims;
+    s.collect_seq(
+        batch
+            .claims
+            .get(range.clone())
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| batch.result(t)),
+    )
+}
+
+impl Batch {
+    fn result<'r>(&'r self, t: &'r Taken) -> ClaimResult<'r> {
+        let (icn, reason) = match &t.outcome {
+            Ok(icn) => (Some(&**icn), None),
+            Err(reason) => (None, Some(&**reason)),
+        };
+        ClaimResult {
+            patient_control_number: &t.patient_control_number,
+            icn,
+            status: if icn.is_some() { "accepted" } else { "refused" },
+            category_code: if icn.is_some() { "A2" } else { "A7" },
+            reason,
+            member_id: t.member_id.as_ref().map(HealthId::as_str),
+            transaction_control_number: self.sets.get(t.set as usize).map_or("", |s| &**s),
+        }
+    }
+
+    fn view(&self, range: std::ops::Range<usize>) -> BatchView<'_> {
+        BatchView {
+            accepted: self.accepted,
+            refused: self.refused,
+            claims: (self, range),
+            rejected_sets: &self.rejected_sets,
+            ack: self.ack.as_deref(),
+        }
+    }
+
+    /// The text for a person, line by line (each ending in a newline).
+    fn human_lines(
+        &self,
+        line: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        line(&format!(
+            "837P {}: {} claim(s) accepted, {} refused.\n",
+            self.name, self.accepted, self.refused
+        ))?;
+        for t in &self.claims {
+            match &t.outcome {
+                Ok(icn) => line(&format!(
+                    "  {}  accepted  ICN {icn}\n",
+                    t.patient_control_number
+                ))?,
+                Err(reason) => line(&format!(
+                    "  {}  refused   {reason}\n",
+                    t.patient_control_number
+                ))?,
+            }
+        }
+        for s in &self.rejected_sets {
+            line(&format!(
+                "  transaction set {} could not be read: {}\n",
+                s.transaction_control_number, s.error
+            ))?;
+        }
+        if let Some(l) = &self.ack_line {
+            line(l)?;
+        }
+        Ok(())
+    }
+}
+
+impl crate::output::Streamed for Batch {
+    fn write(&self, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+        match format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *out, &self.view(0..self.claims.len()))?;
+                out.write_all(b"\n")
+            }
+            Format::Ndjson => {
+                serde_json::to_writer(&mut *out, &self.view(0..self.claims.len()))?;
+                out.write_all(b"\n")
+            }
+            Format::Csv => {
+                // One row per claim, the batch's own fields repeated (as the record's CSV):
+                // each row is the CSV of the batch with that one claim.
+                let mut w = csv::Writer::from_writer(&mut *out);
+                let table = |range| flat::record_table(&crate::output::to_value(self.view(range)));
+                if self.claims.is_empty() {
+                    let f = table(0..0);
+                    w.write_record(&f.columns)?;
+                    for r in &f.rows {
+                        w.write_record(r)?;
+                    }
+                }
+                for i in 0..self.claims.len() {
+                    let f = table(i..i + 1);
+                    if i == 0 {
+                        w.write_record(&f.columns)?;
+                    }
+                    for r in &f.rows {
+                        w.write_record(r)?;
+                    }
+                }
+                w.flush()
+            }
+            Format::Table => {
+                // As a record's human text: wrapped to the terminal (line by line, which is
+                // how `wrap_prose` wraps), trailing white space trimmed, one newline.
+                let width = term::prose_width();
+                let mut held = String::new();
+                self.human_lines(&mut |l| {
+                    let text = match width {
+                        Some(w) => crate::output::wrap_prose(l, w),
+                        None => l.to_string(),
+                    };
+                    let body = text.trim_end();
+                    if !body.is_empty() {
+                        out.write_all(held.as_bytes())?;
+                        out.write_all(body.as_bytes())?;
+                        held.clear();
+                    }
+                    held.push_str(&text[body.len()..]);
+                    Ok(())
+                })?;
+                out.write_all(b"\n")
+            }
+        }
+    }
 }
 
 /// Turns one 837P claim into the raw form the edits read; a claim the portal cannot
@@ -235,7 +405,7 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             .iter()
             .enumerate()
             .map(|(n, text)| {
-                Interchange::parse_lenient(text)
+                Interchange::parse_envelope(text)
                     .map(|ic| (ic, *text))
                     .map_err(|e| format!("{}{e}", which(n, total)))
             })
@@ -331,34 +501,56 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         }
         return Err(err);
     }
+    // Each set is read once through before anything is stored: a set that is not a
+    // readable 837P is rejected whole (its 999 IK5 R), as before, although its claims are
+    // taken one at a time below.
+    let readable: Vec<Vec<Vec<std::result::Result<u64, X12Error>>>> = ics
+        .iter()
+        .map(|(ic, _)| {
+            ic.groups
+                .iter()
+                .enumerate()
+                .map(|(gi, g)| {
+                    g.transactions
+                        .iter()
+                        .enumerate()
+                        .map(|(ti, t)| count_claims(gi, ti, t))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
     let today = ctx.clock.today();
-    let mut results = Vec::new();
-    let mut rejected_sets = Vec::new();
+    let mut batch = Batch {
+        name: name.clone(),
+        ..Batch::default()
+    };
     // The file was taken: each 999 accepts the sets that were read (their claims' own
     // refusals are in the results) and rejects those that were not.
     let mut written: Vec<Acknowledgment> = Vec::new();
-    // Progress (a terminal only): claims taken in, out of the file's CLM segments.
+    // Progress (a terminal only): claims taken in, out of the claims of the readable sets.
     let progress = ctx.progress(
-        ics.iter()
-            .flat_map(|(ic, _)| ic.groups.iter())
-            .flat_map(|g| g.transactions.iter())
-            .map(|t| t.segments.iter().filter(|s| s.id() == "CLM").count() as u64)
-            .sum(),
+        readable.iter().flatten().flatten().flatten().sum(),
         "taking in claims",
     );
     let mut ack_text = String::new();
-    for (n, ((ic, _), env)) in ics.iter().zip(&envs).enumerate() {
+    // What the edits read, remembered across the batch's claims.
+    let mut reads = edits::Reads::remembering();
+    for (n, (((ic, _), env), readable)) in ics.iter().zip(&envs).zip(&readable).enumerate() {
         let acks = take_interchange(
-            &tx,
-            &actor,
-            &provider_id,
-            today,
-            &now,
-            &name,
+            &Taking {
+                tx: &tx,
+                actor: &actor,
+                provider_id: &provider_id,
+                today,
+                now: &now,
+                name: &name,
+                progress: &progress,
+            },
+            &mut reads,
             ic,
-            &mut results,
-            &mut rejected_sets,
-            &progress,
+            readable,
+            &mut batch,
         )?;
         if let Some(path) = ack {
             match acknowledge(ic, &acks, env, Some(EXPECTED), false) {
@@ -374,11 +566,12 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             }
         }
     }
+    drop(ics);
+    drop(bytes);
     if let (Some(path), false) = (ack, written.is_empty()) {
         ack_file = Some(write_ack(path, &ack_text)?);
     }
-    let accepted = results.iter().filter(|r| r.status == "accepted").count();
-    let refused = results.len() - accepted;
+    let (accepted, refused) = (batch.accepted, batch.refused);
     tx.audit(&actor.entry(
         &now,
         "claim submit",
@@ -397,28 +590,13 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
     if let Some(f) = ack_file {
         f.persist()?;
     }
-    let mut human = format!("837P {name}: {accepted} claim(s) accepted, {refused} refused.\n");
-    for r in &results {
-        match &r.icn {
-            Some(icn) => human.push_str(&format!(
-                "  {}  accepted  ICN {icn}\n",
-                r.patient_control_number
-            )),
-            None => human.push_str(&format!(
-                "  {}  refused   {}\n",
-                r.patient_control_number,
-                r.reason.as_deref().unwrap_or("")
-            )),
-        }
-    }
-    for s in &rejected_sets {
-        human.push_str(&format!(
-            "  transaction set {} could not be read: {}\n",
-            s.transaction_control_number, s.error
-        ));
-    }
     if ack.is_some_and(files::is_stdout) {
         // `--ack -`: the acknowledgment is the result on stdout; the summary goes to stderr.
+        let mut human = String::new();
+        let _ = batch.human_lines(&mut |l| {
+            human.push_str(l);
+            Ok(())
+        });
         ctx.ui.note(human.trim_end());
         return Ok(Output::Nothing);
     }
@@ -431,132 +609,289 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             })
             .collect();
         kinds.dedup();
-        human.push_str(&format!(
+        batch.ack_line = Some(format!(
             "{} acknowledgment{} written to {}\n",
             kinds.join("/"),
             if written.len() > 1 { "s" } else { "" },
             p.display()
         ));
+        batch.ack = Some(p.display().to_string());
     }
-    Ok(Output::record_with(
-        BatchView {
-            accepted,
-            refused,
-            claims: results,
-            rejected_sets,
-            ack: ack
-                .filter(|_| !written.is_empty())
-                .map(|p| p.display().to_string()),
-        },
-        human,
-    ))
+    Ok(Output::Streamed(Box::new(batch)))
 }
 
-/// Takes the claims of one interchange (already checked: no envelope fault, an 837P):
-/// each through the edits, stored or refused and audited. Returns what its 999 says of
-/// each transaction set that could not be read.
-#[allow(clippy::too_many_arguments)]
-fn take_interchange(
-    tx: &Tx<'_>,
-    actor: &Actor,
-    provider_id: &str,
+/// The claims of a set that reads as an 837P (see [`each_837p_claim`]), or why it does not.
+fn count_claims(
+    gi: usize,
+    ti: usize,
+    t: &TransactionSet<'_>,
+) -> std::result::Result<u64, X12Error> {
+    let mut n = 0u64;
+    let read = each_837p_claim(gi, ti, t, |_| {
+        n += 1;
+        Ok::<(), std::convert::Infallible>(())
+    });
+    match read {
+        Ok(r) => r.map(|()| n),
+        Err(never) => match never {},
+    }
+}
+
+/// What every claim of a batch is taken with.
+struct Taking<'c, 't> {
+    tx: &'c Tx<'t>,
+    actor: &'c Actor,
+    provider_id: &'c str,
     today: chrono::NaiveDate,
-    now: &str,
-    name: &str,
+    now: &'c str,
+    name: &'c str,
+    progress: &'c crate::output::term::Progress,
+}
+
+/// Takes the claims of one interchange (already checked: no envelope fault, an 837P), one
+/// at a time as they are read: each through the edits, stored or refused and audited, its
+/// result kept in `batch`. `readable` says, for each set, whether it reads as an 837P (a
+/// set that does not is not taken). Returns what its 999 says of each set that could not
+/// be read.
+fn take_interchange(
+    k: &Taking<'_, '_>,
+    reads: &mut edits::Reads,
     ic: &Interchange<'_>,
-    results: &mut Vec<ClaimResult>,
-    rejected_sets: &mut Vec<SetProblem>,
-    progress: &crate::output::term::Progress,
+    readable: &[Vec<std::result::Result<u64, X12Error>>],
+    batch: &mut Batch,
 ) -> Result<Vec<SetAck>> {
     let mut acks = Vec::new();
     for (gi, g) in ic.groups.iter().enumerate() {
         for (ti, t) in g.transactions.iter().enumerate() {
-            let claims = match read_837p_set(gi, ti, t) {
-                Ok(c) => c,
-                Err(e) => {
-                    acks.push(SetAck {
-                        group_index: gi,
-                        transaction_index: ti,
-                        status: None,
-                        notes: vec![SegmentNote::from_error(&e, t, "8")],
-                    });
-                    rejected_sets.push(SetProblem {
-                        transaction_control_number: t.control_number.to_string(),
-                        error: e.to_string(),
-                    });
-                    continue;
-                }
-            };
-            for c in &claims {
-                progress.inc(1);
-                let pcn = c.patient_control_number.to_string();
-                let raw = raw_from_837(c);
-                let parsed = raw.and_then(|r| parse_claim(&r).map_err(|p| p.join("; ")));
-                let party = match &parsed {
-                    Ok(_) => None,
-                    Err(_) => edits::party_edit(
-                        tx,
-                        provider_id,
-                        c.billing_provider.npi.unwrap_or(""),
-                        c.subscriber.member_id.unwrap_or(""),
-                    )?,
-                };
-                let outcome = match &parsed {
-                    Err(reason) => Err(party.map(|r| r.reason).unwrap_or_else(|| reason.clone())),
-                    Ok(claim) => match submit_one(
-                        tx,
-                        actor,
-                        provider_id,
-                        today,
-                        now,
-                        ClaimType::X12Professional,
-                        claim,
-                    )? {
-                        Ok(icn) => Ok(icn),
-                        Err(r) => Err(r.reason),
-                    },
-                };
-                let member_id = parsed.as_ref().ok().map(|c| c.member_id.to_string());
-                match outcome {
-                    Ok(icn) => {
-                        tx.audit(&actor.entry(
-                            now,
-                            "claim submit",
-                            Some(&icn),
-                            "ok",
-                            Some(&format!("accepted from 837P {name}, claim {pcn}")),
-                        ))?;
-                        results.push(ClaimResult {
-                            patient_control_number: pcn,
-                            icn: Some(icn),
-                            status: "accepted".into(),
-                            category_code: "A2".into(),
-                            reason: None,
-                            member_id,
-                            transaction_control_number: t.control_number.to_string(),
-                        });
-                    }
-                    Err(reason) => {
-                        tx.audit(&actor.entry(
-                            now,
-                            "claim submit",
-                            Some(&pcn),
-                            "refused",
-                            Some(&format!("837P {name}: {reason}")),
-                        ))?;
-                        results.push(ClaimResult {
-                            patient_control_number: pcn,
-                            icn: None,
-                            status: "refused".into(),
-                            category_code: "A7".into(),
-                            reason: Some(reason),
-                            member_id,
-                            transaction_control_number: t.control_number.to_string(),
-                        });
-                    }
-                }
+            let read = readable
+                .get(gi)
+                .and_then(|g| g.get(ti))
+                .cloned()
+                .unwrap_or_else(|| count_claims(gi, ti, t));
+            if let Err(e) = read {
+                acks.push(SetAck {
+                    group_index: gi,
+                    transaction_index: ti,
+                    status: None,
+                    notes: vec![SegmentNote::from_error(&e, t, "8")],
+                });
+                batch.rejected_sets.push(SetProblem {
+                    transaction_control_number: t.control_number.to_string(),
+                    error: e.to_string(),
+                });
+                continue;
             }
+            let set = u32::try_from(batch.sets.len()).unwrap_or(u32::MAX);
+            batch.sets.push(t.control_number.into());
+            let read = each_837p_claim(gi, ti, t, |c| take_claim(k, reads, &c, set, batch))?;
+            // Read once already: the set cannot fail now.
+            read.map_err(|e| {
+                Error::internal(format!(
+                    "transaction set {} read differently the second time: {e}",
+                    t.control_number
+                ))
+            })?;
         }
     }
     Ok(acks)
+}
+
+/// One claim of a batch: through the edits, stored or refused, audited, its result kept.
+fn take_claim(
+    k: &Taking<'_, '_>,
+    reads: &mut edits::Reads,
+    c: &Claim837<'_>,
+    set: u32,
+    batch: &mut Batch,
+) -> Result<()> {
+    let tx = k.tx;
+    k.progress.inc(1);
+    let pcn = c.patient_control_number;
+    let raw = raw_from_837(c);
+    let parsed = raw.and_then(|r| parse_claim(&r).map_err(|p| p.join("; ")));
+    let party = match &parsed {
+        Ok(_) => None,
+        Err(_) => edits::party_edit(
+            tx,
+            k.provider_id,
+            c.billing_provider.npi.unwrap_or(""),
+            c.subscriber.member_id.unwrap_or(""),
+        )?,
+    };
+    let outcome = match &parsed {
+        Err(reason) => Err(party.map(|r| r.reason).unwrap_or_else(|| reason.clone())),
+        // As `submit_one`, reading through the batch's `reads`.
+        Ok(claim) => match edits::run_with(tx, reads, k.provider_id, k.today, claim)? {
+            Ok(passed) => {
+                let icn = edits::accept(
+                    tx,
+                    k.provider_id,
+                    k.today,
+                    k.now,
+                    &k.actor.user_name,
+                    ClaimType::X12Professional,
+                    claim,
+                    &passed,
+                )?;
+                reads.took(k.provider_id, claim, icn.as_str());
+                Ok(icn.as_str().to_string())
+            }
+            Err(r) => Err(r.reason),
+        },
+    };
+    let member_id = parsed.as_ref().ok().map(|c| c.member_id);
+    let outcome = match outcome {
+        Ok(icn) => {
+            tx.audit(&k.actor.entry(
+                k.now,
+                "claim submit",
+                Some(icn.as_str()),
+                "ok",
+                Some(&format!("accepted from 837P {}, claim {pcn}", k.name)),
+            ))?;
+            batch.accepted += 1;
+            Ok(icn.into_boxed_str())
+        }
+        Err(reason) => {
+            tx.audit(&k.actor.entry(
+                k.now,
+                "claim submit",
+                Some(pcn),
+                "refused",
+                Some(&format!("837P {}: {reason}", k.name)),
+            ))?;
+            batch.refused += 1;
+            Err(reason.into_boxed_str())
+        }
+    };
+    batch.claims.push(Taken {
+        patient_control_number: pcn.into(),
+        set,
+        member_id,
+        outcome,
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{render, wrap_prose};
+
+    fn batch(claims: usize, last_reason: &str) -> Batch {
+        let hid = |s: &str| HealthId::parse("member_id", s).ok();
+        let mut b = Batch {
+            name: "batch.837".into(),
+            sets: vec!["0001".into(), "0002".into()],
+            ..Batch::default()
+        };
+        for k in 0..claims {
+            let refused = k % 3 == 1 || k + 1 == claims;
+            b.claims.push(Taken {
+                patient_control_number: format!("PCN,{k}\"").into(),
+                set: (k % 2) as u32,
+                member_id: if k % 4 == 3 { None } else { hid("OC100001") },
+                outcome: if refused {
+                    Err(if k + 1 == claims {
+                        last_reason.into()
+                    } else {
+                        format!("line 1: member OC10000{k} is not known; see `mmis elig check`")
+                            .into()
+                    })
+                } else {
+                    Ok(format!("22260750000{k:02}").into())
+                },
+            });
+            if refused {
+                b.refused += 1;
+            } else {
+                b.accepted += 1;
+            }
+        }
+        b
+    }
+
+    fn with_ack_and_a_rejected_set(mut b: Batch) -> Batch {
+        b.rejected_sets.push(SetProblem {
+            transaction_control_number: "0003".into(),
+            error: "segment 40 (DTP): date of service \"20260231\" is not a D8 date".into(),
+        });
+        b.ack = Some("batch.999".into());
+        b.ack_line = Some("999 acknowledgment written to batch.999\n".into());
+        b
+    }
+
+    /// The batch as `Output::record_with` would have it: one JSON value and its human text.
+    fn as_record(b: &Batch) -> Output {
+        let mut human = String::new();
+        b.human_lines(&mut |l| {
+            human.push_str(l);
+            Ok(())
+        })
+        .unwrap();
+        Output::record_with(b.view(0..b.claims.len()), human)
+    }
+
+    /// A batch written item by item reads exactly as the record it stands for, in every
+    /// format: JSON, NDJSON, CSV (one row per claim) and the text for a person.
+    #[test]
+    fn a_streamed_batch_prints_as_its_record_would() {
+        let cases: Vec<fn() -> Batch> = vec![
+            || batch(0, ""),
+            || batch(1, "a reason"),
+            || batch(7, "the last reason ends in spaces   "),
+            || with_ack_and_a_rejected_set(batch(0, "")),
+            || with_ack_and_a_rejected_set(batch(5, "no ICN, \"quoted\", with a\nline break")),
+        ];
+        for (n, make) in cases.iter().enumerate() {
+            for format in [Format::Json, Format::Ndjson, Format::Csv, Format::Table] {
+                let mut whole = Vec::new();
+                render(&as_record(&make()), format, &mut whole).unwrap();
+                let mut streamed = Vec::new();
+                render(&Output::Streamed(Box::new(make())), format, &mut streamed).unwrap();
+                assert_eq!(
+                    String::from_utf8(streamed).unwrap(),
+                    String::from_utf8(whole).unwrap(),
+                    "case {n}, {format:?}"
+                );
+            }
+        }
+        // The JSON keeps the record's shape.
+        let mut out = Vec::new();
+        render(
+            &Output::Streamed(Box::new(with_ack_and_a_rejected_set(batch(2, "r")))),
+            Format::Json,
+            &mut out,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["accepted", "refused", "claims", "rejected_sets", "ack"]
+        );
+        assert_eq!(v["claims"][0]["icn"], "2226075000000");
+        assert_eq!(v["claims"][1]["status"], "refused");
+        assert_eq!(v["claims"][1]["category_code"], "A7");
+        assert_eq!(v["claims"][1]["transaction_control_number"], "0002");
+    }
+
+    /// The text for a person is wrapped line by line: the same as wrapping it whole.
+    #[test]
+    fn human_text_wraps_the_same_line_by_line() {
+        let b = with_ack_and_a_rejected_set(batch(
+            6,
+            "a long reason that goes on and on past the width",
+        ));
+        let mut whole = String::new();
+        let mut by_line = String::new();
+        b.human_lines(&mut |l| {
+            whole.push_str(l);
+            by_line.push_str(&wrap_prose(l, 30));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(by_line, wrap_prose(&whole, 30));
+        assert!(by_line.lines().count() > whole.lines().count());
+    }
 }

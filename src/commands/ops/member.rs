@@ -353,15 +353,36 @@ pub fn import_members<R: std::io::Read>(
         unchanged: 0,
     };
     let mut problems = Problems::default();
-    // An empty store: plain inserts, the name index built once at the end.
+    // An empty store: plain inserts, the name index built once at the end, and no list
+    // of the Health IDs met: each member's row id is the file row where it was first met,
+    // and a Health ID not above every one met so far (a file out of order) is looked up
+    // in the members table, which then holds exactly the members met.
     let fresh = !tx.has_members()?;
     if fresh {
         tx.begin_fresh_load()?;
     }
-    let mut seen = tx.seen_members()?;
+    let mut seen = if fresh {
+        None
+    } else {
+        Some(tx.seen_members()?)
+    };
     let mut ins = tx.bulk_insert()?;
+    let mut highest: Option<crate::domain::ids::HealthId> = None;
     view.rows = read_member_csv(name, input, today, &mut problems, |g, problems| {
-        if let Some(first_row) = seen.first_row(g.record.health_id.as_str(), g.row)? {
+        let hid = g.record.health_id;
+        let first_row = match seen.as_mut() {
+            Some(seen) => seen.first_row(hid.as_str(), g.row)?,
+            None if highest.is_some_and(|h| hid <= h) => {
+                ins.flush()?;
+                tx.member_by_health_id(hid.as_str())?
+                    .map(|m| usize::try_from(m.id).unwrap_or(0))
+            }
+            None => {
+                highest = Some(hid);
+                None
+            }
+        };
+        if let Some(first_row) = first_row {
             view.spans += g.spans.len();
             return merge_member(tx, g, first_row, problems);
         }
@@ -369,18 +390,15 @@ pub fn import_members<R: std::io::Read>(
         view.members += 1;
         view.spans += g.spans.len();
         if fresh {
-            let id = ins.member(&g.record)?;
-            for (i, s) in g.spans.iter().enumerate() {
-                ins.span(id, i + 1, s)?;
-            }
+            let id = i64::try_from(g.row).unwrap_or(i64::MAX);
+            ins.add(id, g.record, g.spans)?;
             view.added += 1;
             Ok(())
         } else {
             apply_member(tx, &g, &mut view)
         }
     })?;
-    drop(ins);
-    drop(seen);
+    ins.flush()?;
     problems.into_result(name)?;
     if fresh {
         tx.end_fresh_load()?;
