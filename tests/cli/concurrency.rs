@@ -703,7 +703,7 @@ fn many_writers_lose_nothing_and_double_nothing() {
         .collect();
     assert_eq!(on_pa, live, "{i}");
     assert_eq!(
-        sb.count("SELECT coalesce(sum(units), 0) FROM pa_usage WHERE returned_on IS NULL"),
+        sb.count("SELECT CAST(coalesce(sum(units), 0) AS BIGINT) FROM pa_usage WHERE returned_on IS NULL"),
         used
     );
     let refused = seen
