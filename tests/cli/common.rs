@@ -503,6 +503,16 @@ pub fn drop_audit_trigger(name: &str) -> String {
     }
 }
 
+/// What every test database's URL starts with, when the suite runs on PostgreSQL (the base
+/// URL and `mmis_t_`): how tests recognise a store's name in an output.
+pub fn pg_test_url_prefix() -> Option<String> {
+    if !on_postgres() {
+        return None;
+    }
+    let base = pg_base()?;
+    Some(pg_url(base.split('?').next().unwrap_or(&base), "mmis_t_"))
+}
+
 /// `base` (…/ or …/?query) with a database name put in.
 pub fn pg_url(base: &str, db: &str) -> String {
     let (head, query) = match base.split_once('?') {

@@ -8,7 +8,7 @@
 
 use crate::access::{new_clerk, other_admin, A};
 use crate::claims::{accepted, run_token, setup, token, write_unique};
-use crate::common::{npi, Run, Sandbox, ADMIN_PASSWORD};
+use crate::common::{npi, on_postgres, Run, Sandbox, ADMIN_PASSWORD};
 
 const B: &str = "700000001";
 const B_NPI9: u32 = 222222222;
@@ -298,7 +298,7 @@ fn the_store_is_the_one_the_line_names_read_only() {
     let w = world();
     let missing = w.sb.path("nowhere/none.db");
     let missing_s = missing.to_str().unwrap();
-    let store = w.sb.db.to_str().unwrap();
+    let store = w.sb.store_display();
     // MMIS_DB names a missing store: nothing, and no store (or folder) is created.
     assert!(tab(
         &w.sb,
@@ -327,7 +327,7 @@ fn the_store_is_the_one_the_line_names_read_only() {
     assert!(tab(&w.sb, "admin", "mmis claim status ", &env).is_empty());
     assert_eq!(std::fs::read_to_string(&junk).unwrap(), "not a database");
     // Nothing is written: the store's bytes (session last seen, audit log) are unchanged.
-    let before = std::fs::read(&w.sb.db).unwrap();
+    let before = store_state(&w.sb);
     for line in [
         "mmis claim status ",
         "mmis pa inquire ",
@@ -336,11 +336,21 @@ fn the_store_is_the_one_the_line_names_read_only() {
         assert!(!tab(&w.sb, "admin", line, &[]).is_empty(), "{line}");
     }
     assert!(tab(&w.sb, "stranger", "mmis claim status ", &[]).is_empty());
-    assert_eq!(
-        std::fs::read(&w.sb.db).unwrap(),
-        before,
-        "completion changed the store"
-    );
+    assert_eq!(store_state(&w.sb), before, "completion changed the store");
+}
+
+/// What a completion must never change: on SQLite the file's bytes; on PostgreSQL the audit
+/// log and every session's and token's last use.
+fn store_state(sb: &Sandbox) -> Vec<Vec<Option<String>>> {
+    if on_postgres() {
+        let mut rows = sb.rows("SELECT id, hash FROM audit_log ORDER BY id");
+        rows.extend(sb.rows("SELECT token_hash, last_seen_at FROM sessions ORDER BY 1"));
+        rows.extend(sb.rows("SELECT name, last_used_at FROM api_tokens ORDER BY 1"));
+        rows
+    } else {
+        let bytes = std::fs::read(&sb.db).unwrap();
+        vec![vec![Some(format!("{bytes:?}"))]]
+    }
 }
 
 #[test]
@@ -357,7 +367,8 @@ fn at_most_200_candidates_and_commands_and_flags_still_complete() {
         sql.push_str(&format!(
             "INSERT INTO users(user_name, created_at) VALUES ('BULK{i:03}', '2026-03-16T00:00:00Z');
              INSERT INTO memberships(user_id, provider_id, kind, roles, status, created_at)
-               VALUES (last_insert_rowid(), '{A}', 'clerk', '', 'active', '2026-03-16T00:00:00Z');"
+               VALUES ((SELECT id FROM users WHERE user_name = 'BULK{i:03}'), '{A}', 'clerk', '',
+                       'active', '2026-03-16T00:00:00Z');"
         ));
     }
     sql.push_str("COMMIT;");

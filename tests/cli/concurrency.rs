@@ -127,17 +127,27 @@ fn a_batch_waiting_on_a_slow_roster_keeps_nobody_waiting() {
     let v = promptly(&sb, "desk", &["claim", "submit", "--form", &form, "--json"]).json();
     assert_eq!(v["status"], "accepted", "{v}");
     promptly(&sb, "ops", &["audit", "log", "--json"]);
-    // The batch pins no snapshot while it waits: the write-ahead log can be checkpointed
-    // all the way (a reader on an old snapshot would keep it from being truncated).
-    let c = rusqlite::Connection::open(&sb.db).unwrap();
-    c.busy_timeout(Duration::from_secs(2)).unwrap();
-    let (busy, log, done): (i64, i64, i64) = c
-        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .unwrap();
-    assert_eq!((busy, log, done), (0, 0, 0), "the checkpoint was held back");
-    drop(c);
+    // The batch pins no snapshot while it waits: on SQLite the write-ahead log can be
+    // checkpointed all the way (a reader on an old snapshot would keep it from being
+    // truncated); on PostgreSQL no other connection is inside a transaction or holds a
+    // snapshot (backend_xmin).
+    if on_postgres() {
+        let held = sb.count(
+            "SELECT count(*) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()
+               AND (backend_xmin IS NOT NULL OR state LIKE 'idle in transaction%')",
+        );
+        assert_eq!(held, 0, "the batch holds a transaction open while it waits");
+    } else {
+        let c = rusqlite::Connection::open(&sb.db).unwrap();
+        c.busy_timeout(Duration::from_secs(2)).unwrap();
+        let (busy, log, done): (i64, i64, i64) = c
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert_eq!((busy, log, done), (0, 0, 0), "the checkpoint was held back");
+    }
     assert!(
         batch.try_wait().unwrap().is_none(),
         "the batch ended before its roster did"
@@ -226,35 +236,39 @@ fn two_identical_claims_sent_at_once_are_one_claim_and_one_duplicate() {
     assert_eq!(claims.as_array().unwrap().len(), 3, "{claims}");
 }
 
+/// A session timestamp `secs` seconds ago, as the store writes them (RFC 3339, UTC): sessions
+/// run on the wall clock (MMIS_TODAY pins business dates only).
+#[allow(clippy::disallowed_methods)]
+fn ago(secs: i64) -> String {
+    (chrono::Utc::now() - chrono::Duration::seconds(secs))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
 /// The sessions whose last use is within the last `secs` seconds.
 fn seen_within(sb: &Sandbox, secs: i64) -> i64 {
-    let c = rusqlite::Connection::open(&sb.db).unwrap();
-    c.query_row(
-        "SELECT count(*) FROM sessions
-         WHERE last_seen_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1)",
-        [format!("-{secs} seconds")],
-        |r| r.get(0),
-    )
-    .unwrap()
+    sb.count(&format!(
+        "SELECT count(*) FROM sessions WHERE last_seen_at >= '{}'",
+        ago(secs)
+    ))
 }
 
 #[test]
 fn a_reading_command_still_records_the_sessions_last_use() {
     let sb = setup();
-    let age =
-        "UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-600 seconds')";
+    let age = || format!("UPDATE sessions SET last_seen_at = '{}'", ago(600));
     for args in [
         &["whoami"][..],
         &["elig", "check", "--id", "OC100001"],
         &["claim", "list"],
     ] {
-        sb.sql(age);
+        sb.sql(&age());
         assert_eq!(seen_within(&sb, 300), 0);
         sb.run_as("admin", args, None).ok();
         assert_eq!(seen_within(&sb, 300), 1, "`mmis {}`", args.join(" "));
     }
     // A refused command does not count as a use (as before: its transaction is rolled back).
-    sb.sql(age);
+    sb.sql(&age());
     sb.run_as("admin", &["ops", "provider", "list"], None)
         .code(4);
     assert_eq!(seen_within(&sb, 300), 0);
