@@ -622,6 +622,17 @@ impl Tx<'_> {
         }
     }
 
+    /// Temporary tables and sorts on disk again after [`Store::journals_in_memory`] (SQLite
+    /// keeps a sort in memory whole when temporary storage is in memory): a million Health
+    /// IDs met, or the name index's sort, spill to temporary files instead of growing the
+    /// process. The transaction's statement journals stay in memory (fixed at its start).
+    fn temp_on_disk(&self) -> Result<()> {
+        match self.db().backend() {
+            Backend::Sqlite => self.db().batch("PRAGMA temp_store = DEFAULT;"),
+            Backend::Postgres => Ok(()),
+        }
+    }
+
     /// Bigger page cache for a bulk import (this connection only).
     pub fn bulk_mode(&self) -> Result<()> {
         self.cache_mib(128)
@@ -680,6 +691,7 @@ impl Tx<'_> {
     /// connection, emptied here): a member whose rows are not together in the file is
     /// then merged with what was written for it, not written twice.
     pub fn seen_members(&self) -> Result<SeenMembers<'_>> {
+        self.temp_on_disk()?;
         self.db().batch(match self.db().backend() {
             Backend::Sqlite => {
                 "CREATE TEMP TABLE IF NOT EXISTS import_seen(
@@ -704,6 +716,7 @@ impl Tx<'_> {
     /// Ends a load begun with [`Tx::begin_fresh_load`]: the name index built, and on
     /// PostgreSQL the row-id sequence moved past the ids the load gave.
     pub fn end_fresh_load(&self) -> Result<()> {
+        self.temp_on_disk()?;
         // SQLite sorts the index in runs the size of the page cache: small runs sort
         // faster (they fit the CPU's caches) and keep the peak memory down.
         self.cache_mib(4)?;

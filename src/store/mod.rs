@@ -290,6 +290,19 @@ impl Store {
         self.conn.backend()
     }
 
+    /// Statement journals (each savepoint's copy of the pages it changes) kept in memory
+    /// rather than spilled to a temporary file past 64 KiB: a batch that takes each item in
+    /// a savepoint of its own writes every changed page there first. Each journal lives only
+    /// until its savepoint ends, so memory stays bounded by one item's pages. SQLite only
+    /// (this connection's temporary storage); SQLite fixes it when a transaction begins, so
+    /// call it before [`Store::write`].
+    pub fn journals_in_memory(&self) -> Result<()> {
+        match self.backend() {
+            Backend::Sqlite => self.conn.batch("PRAGMA temp_store = MEMORY;"),
+            Backend::Postgres => Ok(()),
+        }
+    }
+
     #[allow(dead_code)]
     pub(crate) fn conn(&self) -> &Conn {
         &self.conn

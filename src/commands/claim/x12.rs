@@ -359,6 +359,9 @@ fn refusal_ack(
 
 pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Output> {
     let store = ctx.open_store()?;
+    // Each claim is taken in a savepoint of its own: keep those savepoints' page copies in
+    // memory (spilled to a temporary file they cost two writes per page changed).
+    store.journals_in_memory()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimSubmit)?;
     let now = ctx.clock.now_str();
     if !actor.has(Role::TradeFiles) {

@@ -412,6 +412,8 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     // Permission first (a non-operator hears exit 4 before any of the file is read), then
     // the size, then the file.
     let store = ctx.open_store()?;
+    // Each INSERT of many rows keeps a statement journal: in memory, not a temporary file.
+    store.journals_in_memory()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsMemberImport)?;
     crate::limits::check_file_size(
         &args.file,
