@@ -611,6 +611,47 @@ impl Tx<'_> {
         )
     }
 
+    /// [`Tx::member_ids_by_name`] for many names at once (`(last, first, dob)`), the row ids
+    /// of each name's members in the order of `names`. On PostgreSQL one query for all of
+    /// them (a round trip per name would cost more than the lookup); on SQLite the cached
+    /// statement per name.
+    pub fn member_ids_by_names(&self, names: &[(&str, &str, &str)]) -> Result<Vec<Vec<i64>>> {
+        let mut out = vec![Vec::new(); names.len()];
+        match self.db().backend() {
+            Backend::Sqlite => {
+                for (slot, (last, first, dob)) in out.iter_mut().zip(names) {
+                    *slot = self.member_ids_by_name(last, first, dob)?;
+                }
+            }
+            Backend::Postgres => {
+                let lasts: Vec<&str> = names.iter().map(|n| n.0.trim()).collect();
+                let firsts: Vec<&str> = names.iter().map(|n| n.1.trim()).collect();
+                let dobs: Vec<&str> = names.iter().map(|n| n.2).collect();
+                self.db().each(
+                    "SELECT r.pos, m.id
+                     FROM unnest(CAST(?1 AS TEXT[]), CAST(?2 AS TEXT[]), CAST(?3 AS TEXT[]))
+                          WITH ORDINALITY AS r(l, f, d, pos)
+                     JOIN members m ON lower(m.last_name) = lower(r.l)
+                                   AND lower(m.first_name) = lower(r.f) AND m.dob = r.d
+                     ORDER BY r.pos, m.id",
+                    params![
+                        Val::TextList(&lasts),
+                        Val::TextList(&firsts),
+                        Val::TextList(&dobs)
+                    ],
+                    |r| {
+                        let pos = list_pos(r.get(0)?);
+                        if let Some(slot) = out.get_mut(pos) {
+                            slot.push(r.get(1)?);
+                        }
+                        Ok(true)
+                    },
+                )?;
+            }
+        }
+        Ok(out)
+    }
+
     /// The page cache for this connection, in MiB (a batch reads many members). SQLite
     /// only: a server keeps its own cache.
     pub fn cache_mib(&self, mib: u32) -> Result<()> {
@@ -709,8 +750,19 @@ impl Tx<'_> {
 
     /// For loading into an empty store: drop the name index now and build it once at the
     /// end ([`Tx::end_fresh_load`]), which is faster than a million random index inserts.
+    ///
+    /// On PostgreSQL the spans' foreign key is also dropped for the load and added back at
+    /// the end, where it is checked in one pass over the table instead of a lookup per span
+    /// row. That takes the tables' exclusive lock until the import commits: a command that
+    /// reads members meanwhile waits for the first load of an empty store to finish.
     pub fn begin_fresh_load(&self) -> Result<()> {
-        self.db().batch("DROP INDEX IF EXISTS members_name_dob;")
+        self.db().batch("DROP INDEX IF EXISTS members_name_dob;")?;
+        if self.db().backend() == Backend::Postgres {
+            self.db().batch(
+                "ALTER TABLE coverage_spans DROP CONSTRAINT IF EXISTS coverage_spans_member_id_fkey;",
+            )?;
+        }
+        Ok(())
     }
 
     /// Ends a load begun with [`Tx::begin_fresh_load`]: the name index built, and on
@@ -726,6 +778,10 @@ impl Tx<'_> {
         }
         self.db().batch(NAME_INDEX)?;
         if self.db().backend() == Backend::Postgres {
+            self.db().batch(
+                "ALTER TABLE coverage_spans ADD CONSTRAINT coverage_spans_member_id_fkey
+                     FOREIGN KEY (member_id) REFERENCES members(id);",
+            )?;
             self.db().batch(
                 "SELECT setval(pg_get_serial_sequence('members', 'id'),
                                (SELECT coalesce(max(id), 0) + 1 FROM members), false);",

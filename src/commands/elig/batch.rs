@@ -500,12 +500,22 @@ fn look_up_chunk(tx: &Tx<'_>, slots: &mut [Slot], names: &mut Names) -> Result<(
         _ => None,
     };
     by_name.sort_unstable_by(|a, b| name_key(a).cmp(&name_key(b)));
+    let dobs: Vec<String> = by_name
+        .iter()
+        .filter_map(name_key)
+        .map(|(_, _, dob)| dob.format("%Y-%m-%d").to_string())
+        .collect();
+    let keys: Vec<(&str, &str, &str)> = by_name
+        .iter()
+        .filter_map(name_key)
+        .zip(&dobs)
+        .map(|((last, first, _), dob)| (last.as_str(), first.as_str(), dob.as_str()))
+        .collect();
+    let found = tx.member_ids_by_names(&keys)?;
+    drop(keys);
     let mut by_member: Vec<(i64, u32)> = Vec::new();
-    for i in by_name {
-        let Slot::Asked(Ok((Who::Name { last, first, dob }, _))) = &slots[i as usize] else {
-            continue;
-        };
-        match tx.member_ids_by_name(last, first, &dob.format("%Y-%m-%d").to_string())?[..] {
+    for (i, ids) in by_name.into_iter().zip(found) {
+        match ids[..] {
             [] => {}
             [id] => by_member.push((id, i)),
             ref many => {
