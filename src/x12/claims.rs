@@ -1006,6 +1006,30 @@ pub(crate) mod tests {
         }
     }
 
+    /// A replacement (CLM05-3 = 7) carries REF*F8 with the original's ICN after REF*G1,
+    /// and reads back with both; an original has no REF*F8.
+    #[test]
+    fn a_replacement_reads_back_with_its_ref_f8() {
+        let mut b = batch();
+        b.claims[1].frequency_code = "7".into();
+        b.claims[1].original_icn = Some("2026075000001".into());
+        let text = write_837p(&b, &env()).unwrap();
+        assert!(
+            text.contains("REF*G1*1234567890~REF*F8*2026075000001~"),
+            "{text}"
+        );
+        let ic = Interchange::parse(&text).unwrap();
+        let claims = read_837p(&ic).unwrap();
+        assert_eq!(
+            (claims[0].frequency_code, claims[0].original_icn),
+            ("1", None)
+        );
+        assert_eq!(
+            (claims[1].frequency_code, claims[1].original_icn),
+            ("7", Some("2026075000001"))
+        );
+    }
+
     #[test]
     fn write_837p_reads_back() {
         let text = write_837p(&batch(), &env()).unwrap();
