@@ -532,6 +532,62 @@ fn an_837p_correction_without_a_known_ref_f8_is_refused() {
     assert_eq!(claims(&sb), 2);
 }
 
+#[test]
+fn an_837p_void_needs_the_claim_void_role_and_the_same_member() {
+    let sb = setup();
+    let orig = paid(&sb);
+    let file = corrections_837(
+        &sb,
+        &[
+            ("PCN-1", "OC100001", "90837", "2026-03-10", "8", Some(&orig)),
+            ("PCN-2", "OC100002", "90837", "2026-03-10", "8", Some(&orig)),
+        ],
+    );
+    let t = crate::claims::token(&sb, "edi", "Claim Submission,Trade Files");
+    let r = crate::claims::run_token(&sb, &t, &["claim", "submit", "--x12", &file, "--json"])
+        .ok()
+        .json();
+    assert_eq!(r["refused"], 2);
+    assert!(r["claims"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("voiding claim {orig} needs the Claim Void role")));
+    let r = submit_837(&sb, &file);
+    assert_eq!(
+        (r["accepted"].as_i64(), r["refused"].as_i64()),
+        (Some(1), Some(1))
+    );
+    assert!(r["claims"][1]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("is already voided"));
+    // Voided once: the second claim of the batch finds it voided.
+    assert_eq!(status(&sb, &orig)["status"], "voided");
+    let file = corrections_837(
+        &sb,
+        &[(
+            "PCN-3",
+            "OC100002",
+            "90834",
+            "2026-03-11",
+            "8",
+            Some(&paid_other(&sb)),
+        )],
+    );
+    let r = submit_837(&sb, &file);
+    assert!(r["claims"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("the void is for member OC100002, but claim"));
+}
+
+/// A paid claim of OC100001 for 90834 on 2026-03-11.
+fn paid_other(sb: &Sandbox) -> String {
+    let icn = accepted(sb, "OC100001", ("90834", "2026-03-11", 1, "100"), "");
+    ops(sb, &["ops", "claims", "adjudicate"]);
+    icn
+}
+
 // ---- export ----
 
 #[test]
