@@ -671,6 +671,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List claims')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a claim as an X12 837P')
             [CompletionResult]::new('void', 'void', [CompletionResultType]::ParameterValue, 'Void a paid claim or withdraw an accepted one')
+            [CompletionResult]::new('replace', 'replace', [CompletionResultType]::ParameterValue, 'Replace a paid claim with a corrected one (the original is reversed in the next cycle)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -742,12 +743,25 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mmis;claim;replace' {
+            [CompletionResult]::new('--form', '--form', [CompletionResultType]::ParameterName, 'TOML claim form of the corrected claim, as for `claim submit` (`-` for stdin); missing fields are asked on a terminal')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table on a terminal (the default), json, ndjson or csv')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mmis;claim;help' {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit a fee-for-service claim (--form) or an 837P batch (--x12, Trade Files role)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'A claim''s status, lines and history')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List claims')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a claim as an X12 837P')
             [CompletionResult]::new('void', 'void', [CompletionResultType]::ParameterValue, 'Void a paid claim or withdraw an accepted one')
+            [CompletionResult]::new('replace', 'replace', [CompletionResultType]::ParameterValue, 'Replace a paid claim with a corrected one (the original is reversed in the next cycle)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -764,6 +778,9 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;claim;help;void' {
+            break
+        }
+        'mmis;claim;help;replace' {
             break
         }
         'mmis;claim;help;help' {
@@ -1627,6 +1644,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List claims')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a claim as an X12 837P')
             [CompletionResult]::new('void', 'void', [CompletionResultType]::ParameterValue, 'Void a paid claim or withdraw an accepted one')
+            [CompletionResult]::new('replace', 'replace', [CompletionResultType]::ParameterValue, 'Replace a paid claim with a corrected one (the original is reversed in the next cycle)')
             break
         }
         'mmis;help;claim;submit' {
@@ -1642,6 +1660,9 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;help;claim;void' {
+            break
+        }
+        'mmis;help;claim;replace' {
             break
         }
         'mmis;help;pa' {

@@ -199,6 +199,9 @@ _mmis() {
             mmis__subcmd__claim,list)
                 cmd="mmis__subcmd__claim__subcmd__list"
                 ;;
+            mmis__subcmd__claim,replace)
+                cmd="mmis__subcmd__claim__subcmd__replace"
+                ;;
             mmis__subcmd__claim,status)
                 cmd="mmis__subcmd__claim__subcmd__status"
                 ;;
@@ -216,6 +219,9 @@ _mmis() {
                 ;;
             mmis__subcmd__claim__subcmd__help,list)
                 cmd="mmis__subcmd__claim__subcmd__help__subcmd__list"
+                ;;
+            mmis__subcmd__claim__subcmd__help,replace)
+                cmd="mmis__subcmd__claim__subcmd__help__subcmd__replace"
                 ;;
             mmis__subcmd__claim__subcmd__help,status)
                 cmd="mmis__subcmd__claim__subcmd__help__subcmd__status"
@@ -408,6 +414,9 @@ _mmis() {
                 ;;
             mmis__subcmd__help__subcmd__claim,list)
                 cmd="mmis__subcmd__help__subcmd__claim__subcmd__list"
+                ;;
+            mmis__subcmd__help__subcmd__claim,replace)
+                cmd="mmis__subcmd__help__subcmd__claim__subcmd__replace"
                 ;;
             mmis__subcmd__help__subcmd__claim,status)
                 cmd="mmis__subcmd__help__subcmd__claim__subcmd__status"
@@ -1660,7 +1669,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__claim)
-            opts="-h -V --db --provider --format --json --help --version submit status list export void help"
+            opts="-h -V --db --provider --format --json --help --version submit status list export void replace help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1716,7 +1725,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__claim__subcmd__help)
-            opts="submit status list export void help"
+            opts="submit status list export void replace help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,6 +1767,20 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__claim__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__claim__subcmd__help__subcmd__replace)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1833,6 +1856,36 @@ _mmis() {
                     return 0
                     ;;
                 --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__claim__subcmd__replace)
+            opts="-h -V --form --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --form)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2846,7 +2899,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help__subcmd__claim)
-            opts="submit status list export void"
+            opts="submit status list export void replace"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2874,6 +2927,20 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help__subcmd__claim__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__claim__subcmd__replace)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

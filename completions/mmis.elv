@@ -596,6 +596,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand list 'List claims'
             cand export 'Write a claim as an X12 837P'
             cand void 'Void a paid claim or withdraw an accepted one'
+            cand replace 'Replace a paid claim with a corrected one (the original is reversed in the next cycle)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;claim;submit'= {
@@ -661,12 +662,24 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mmis;claim;replace'= {
+            cand --form 'TOML claim form of the corrected claim, as for `claim submit` (`-` for stdin); missing fields are asked on a terminal'
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mmis;claim;help'= {
             cand submit 'Submit a fee-for-service claim (--form) or an 837P batch (--x12, Trade Files role)'
             cand status 'A claim''s status, lines and history'
             cand list 'List claims'
             cand export 'Write a claim as an X12 837P'
             cand void 'Void a paid claim or withdraw an accepted one'
+            cand replace 'Replace a paid claim with a corrected one (the original is reversed in the next cycle)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;claim;help;submit'= {
@@ -678,6 +691,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;claim;help;export'= {
         }
         &'mmis;claim;help;void'= {
+        }
+        &'mmis;claim;help;replace'= {
         }
         &'mmis;claim;help;help'= {
         }
@@ -1402,6 +1417,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand list 'List claims'
             cand export 'Write a claim as an X12 837P'
             cand void 'Void a paid claim or withdraw an accepted one'
+            cand replace 'Replace a paid claim with a corrected one (the original is reversed in the next cycle)'
         }
         &'mmis;help;claim;submit'= {
         }
@@ -1412,6 +1428,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;help;claim;export'= {
         }
         &'mmis;help;claim;void'= {
+        }
+        &'mmis;help;claim;replace'= {
         }
         &'mmis;help;pa'= {
             cand submit 'Submit a prior authorization or plan of care request'

@@ -456,21 +456,22 @@ complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcomma
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check one member by Oregon Health ID, or by last name + first name + date of birth'
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from help" -f -a "batch" -d 'Check a roster CSV (or answer an X12 270 with a 271)'
 complete -c mmis -n "__fish_mmis_using_subcommand elig; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -l json -d 'Short for --format json'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -s h -l help -d 'Print help'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -f -a "submit" -d 'Submit a fee-for-service claim (--form) or an 837P batch (--x12, Trade Files role)'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -f -a "status" -d 'A claim\'s status, lines and history'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -f -a "list" -d 'List claims'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -f -a "export" -d 'Write a claim as an X12 837P'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -f -a "void" -d 'Void a paid claim or withdraw an accepted one'
-complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -f -a "submit" -d 'Submit a fee-for-service claim (--form) or an 837P batch (--x12, Trade Files role)'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -f -a "status" -d 'A claim\'s status, lines and history'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -f -a "list" -d 'List claims'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -f -a "export" -d 'Write a claim as an X12 837P'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -f -a "void" -d 'Void a paid claim or withdraw an accepted one'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -f -a "replace" -d 'Replace a paid claim with a corrected one (the original is reversed in the next cycle)'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_subcommand_from submit status list export void replace help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l form -d 'TOML claim form (`-` for stdin); missing fields are asked on a terminal' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l x12 -d 'An X12 837P file of claims (needs the Trade Files role)' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l ack -d 'Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected' -r -F
@@ -529,11 +530,22 @@ ndjson\t''"
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from void" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from void" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from void" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from replace" -l form -d 'TOML claim form of the corrected claim, as for `claim submit` (`-` for stdin); missing fields are asked on a terminal' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from replace" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from replace" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from replace" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
+json\t''
+csv\t''
+ndjson\t''"
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from replace" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from replace" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from replace" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "submit" -d 'Submit a fee-for-service claim (--form) or an 837P batch (--x12, Trade Files role)'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "status" -d 'A claim\'s status, lines and history'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "list" -d 'List claims'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a claim as an X12 837P'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "void" -d 'Void a paid claim or withdraw an accepted one'
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "replace" -d 'Replace a paid claim with a corrected one (the original is reversed in the next cycle)'
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and not __fish_seen_subcommand_from submit inquire list cancel help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
@@ -875,6 +887,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcomma
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from claim" -f -a "list" -d 'List claims'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from claim" -f -a "export" -d 'Write a claim as an X12 837P'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from claim" -f -a "void" -d 'Void a paid claim or withdraw an accepted one'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from claim" -f -a "replace" -d 'Replace a paid claim with a corrected one (the original is reversed in the next cycle)'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from pa" -f -a "submit" -d 'Submit a prior authorization or plan of care request'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from pa" -f -a "inquire" -d 'A PA\'s status, approved and used units'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from pa" -f -a "list" -d 'List PAs'

@@ -99,6 +99,7 @@ commands! {
     ClaimList => "claim list", Role(Role::ClaimInquiry);
     ClaimExport => "claim export", Role(Role::ClaimInquiry);
     ClaimVoid => "claim void", Role(Role::ClaimVoid);
+    ClaimReplace => "claim replace", Role(Role::ClaimSubmission);
     PaSubmit => "pa submit", Role(Role::PriorAuthSubmit);
     PaInquire => "pa inquire", AnyRole(PA_READ);
     PaList => "pa list", AnyRole(PA_READ);

@@ -15,6 +15,18 @@ pub enum ClaimCmd {
     Export(ExportArgs),
     /// Void a paid claim or withdraw an accepted one
     Void(IcnArgs),
+    /// Replace a paid claim with a corrected one (the original is reversed in the next cycle)
+    Replace(ReplaceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReplaceArgs {
+    /// The ICN of the paid claim to replace
+    #[arg(add = super::complete::icns())]
+    pub icn: String,
+    /// TOML claim form of the corrected claim, as for `claim submit` (`-` for stdin); missing fields are asked on a terminal
+    #[arg(long, value_name = "FILE")]
+    pub form: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -293,6 +293,13 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         &["# Void a paid claim", "mmis claim void 2226075000001"],
     ),
     (
+        "claim replace",
+        &[
+            "# Replace a paid claim with a corrected one (same form as claim submit)",
+            "mmis claim replace 2226075000001 --form corrected.toml",
+        ],
+    ),
+    (
         "pa submit",
         &[
             "# Submit a prior authorization from a form",

@@ -76,6 +76,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             ClaimCmd::List(a) => claim::status::cmd_claim_list(ctx, &a),
             ClaimCmd::Export(a) => claim::export::cmd_claim_export(ctx, &a),
             ClaimCmd::Void(a) => claim::void::cmd_claim_void(ctx, &a),
+            ClaimCmd::Replace(a) => claim::replace::cmd_claim_replace(ctx, &a),
         },
         Command::Pa(c) => match c {
             PaCmd::Submit(a) => pa::cmd_pa_submit(ctx, &a),

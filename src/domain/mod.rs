@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod claims;
+pub mod edits;
 pub mod eligibility;
 pub mod ids;
 pub mod password;

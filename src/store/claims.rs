@@ -68,6 +68,10 @@ pub struct ClaimRow {
     pub paid_cycle: Option<i64>,
     pub recoup_pending: bool,
     pub recoup_cycle: Option<i64>,
+    /// CLM05-3: '1' original, '7' replacement.
+    pub frequency: String,
+    /// The claim a replacement replaces.
+    pub replaces_claim_id: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -140,7 +144,8 @@ pub struct CycleRow {
 
 const CCOLS: &str = "id, icn, provider_id, member_id, billing_npi, rendering_npi, diagnosis_codes,
     place_of_service, prior_auth_number, patient_control_number, source, received_on, status,
-    billed, allowed, paid_amount, first_dos, last_dos, paid_cycle, recoup_pending, recoup_cycle";
+    billed, allowed, paid_amount, first_dos, last_dos, paid_cycle, recoup_pending, recoup_cycle,
+    frequency, replaces_claim_id";
 
 fn crow(r: &Row<'_>) -> RowResult<ClaimRow> {
     Ok(ClaimRow {
@@ -165,6 +170,8 @@ fn crow(r: &Row<'_>) -> RowResult<ClaimRow> {
         paid_cycle: r.get(18)?,
         recoup_pending: r.get::<i64>(19)? != 0,
         recoup_cycle: r.get(20)?,
+        frequency: r.get(21)?,
+        replaces_claim_id: r.get(22)?,
     })
 }
 
@@ -316,6 +323,27 @@ impl Tx<'_> {
         )
     }
 
+    /// The first `limit` live (accepted or paid) claims of this provider for the same
+    /// member, code and date of service, earliest first (ICNs).
+    pub fn duplicate_claims(
+        &self,
+        provider_id: &str,
+        member_id: &str,
+        code: &str,
+        dos: &str,
+        limit: i64,
+    ) -> Result<Vec<String>> {
+        self.db().query(
+            "SELECT c.icn FROM claims c
+             WHERE c.member_id = ?1 AND c.provider_id = ?2 AND c.status IN ('accepted', 'paid')
+               AND EXISTS(SELECT 1 FROM claim_lines l WHERE l.claim_id = c.id
+                          AND l.procedure_code = ?3 AND l.date_of_service = ?4)
+             ORDER BY c.id LIMIT ?5",
+            params![member_id, provider_id, code, dos, limit],
+            |r| r.get(0),
+        )
+    }
+
     pub fn claim_by_icn(&self, icn: &str) -> Result<Option<ClaimRow>> {
         self.db().query_opt(
             &format!("SELECT {CCOLS} FROM claims WHERE icn = ?1"),
@@ -378,6 +406,24 @@ impl Tx<'_> {
             ),
             params![f.provider_id, f.member_id, f.status, f.from, f.to],
             crow,
+        )
+    }
+
+    /// Marks a stored claim as the replacement (CLM05-3 = 7) of another.
+    pub fn mark_replacement(&self, claim_id: i64, replaces_claim_id: i64) -> Result<()> {
+        self.db().execute(
+            "UPDATE claims SET frequency = '7', replaces_claim_id = ?2 WHERE id = ?1",
+            params![claim_id, replaces_claim_id],
+        )?;
+        Ok(())
+    }
+
+    /// The ICN of the claim that replaced this one, if one did.
+    pub fn replaced_by(&self, claim_id: i64) -> Result<Option<String>> {
+        self.db().query_opt(
+            "SELECT icn FROM claims WHERE replaces_claim_id = ?1 ORDER BY id LIMIT 1",
+            params![claim_id],
+            |r| r.get(0),
         )
     }
 

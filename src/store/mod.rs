@@ -49,6 +49,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "006_user_lock",
         include_str!("migrations/006_user_lock.sql"),
     ),
+    (
+        "009_claim_corrections",
+        include_str!("migrations/009_claim_corrections.sql"),
+    ),
 ];
 
 /// The same migrations for PostgreSQL (`migrations/pg/`), changed together with the above;
@@ -68,6 +72,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
     (
         "006_user_lock",
         include_str!("migrations/pg/006_user_lock.sql"),
+    ),
+    (
+        "009_claim_corrections",
+        include_str!("migrations/pg/009_claim_corrections.sql"),
     ),
 ];
 

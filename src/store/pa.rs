@@ -178,6 +178,15 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// The units a claim holds from a PA (taken and not given back).
+    pub fn pa_units_held(&self, pa_id: i64, claim_id: i64) -> Result<i64> {
+        self.db().value(
+            "SELECT CAST(COALESCE(SUM(units), 0) AS BIGINT) FROM pa_usage
+             WHERE pa_id = ?1 AND claim_id = ?2 AND returned_on IS NULL",
+            params![pa_id, claim_id],
+        )
+    }
+
     /// Gives back the units a claim took; returns how many.
     pub fn return_pa_units(&self, claim_id: i64, on: &str) -> Result<i64> {
         let n: i64 = self.db().value(

@@ -123,6 +123,9 @@ pub struct Claim837<'a> {
     pub diagnosis_codes: Vec<String>,
     /// REF*G1 of the claim.
     pub prior_authorization: Option<&'a str>,
+    /// REF*F8 of the claim (payer claim control number): the ICN of the claim a
+    /// replacement (CLM05-3 = 7) or void (8) corrects.
+    pub original_icn: Option<&'a str>,
     pub lines: Vec<ServiceLine837<'a>>,
 }
 
@@ -416,6 +419,7 @@ fn read_claims<'a>(
                     diagnosis_code_set: "",
                     diagnosis_codes: Vec::new(),
                     prior_authorization: None,
+                    original_icn: None,
                     lines: Vec::new(),
                 });
                 ctx = Ctx::Claim;
@@ -463,6 +467,11 @@ fn read_claims<'a>(
                 }
                 _ => {}
             },
+            "REF" if seg.element(1) == "F8" && ctx == Ctx::Claim => {
+                if let Some(c) = claim.as_mut() {
+                    c.original_icn = Some(seg.element(2));
+                }
+            }
             "SBR" if matches!(ctx, Ctx::Claim) => ctx = Ctx::OtherSubscriber,
             "LX" => {
                 let Some(c) = claim.as_mut() else {
@@ -628,6 +637,8 @@ pub struct ClaimToWrite {
     /// ICD-10-CM codes, principal first, with or without dots (1..=12).
     pub diagnosis_codes: Vec<String>,
     pub prior_authorization: Option<String>,
+    /// REF*F8: the ICN of the claim a replacement (7) or void (8) corrects.
+    pub original_icn: Option<String>,
     /// 1..=50 lines; CLM02 is their total.
     pub lines: Vec<ClaimLine>,
 }
@@ -786,6 +797,9 @@ pub fn write_837p(batch: &Batch837, env: &Envelope) -> Result<String, X12Error> 
         )?;
         if let Some(pa) = &c.prior_authorization {
             w.segment("REF", &["G1", pa])?;
+        }
+        if let Some(icn) = &c.original_icn {
+            w.segment("REF", &["F8", icn])?;
         }
         let codes: Vec<String> = c
             .diagnosis_codes
@@ -946,6 +960,7 @@ pub(crate) mod tests {
             },
             diagnosis_codes: vec!["F84.0".into(), "r62.50".into()],
             prior_authorization: Some("1234567890".into()),
+            original_icn: None,
             lines: vec![
                 ClaimLine {
                     procedure_code: "97153".into(),
@@ -989,6 +1004,30 @@ pub(crate) mod tests {
                 claim("PCN3", "1306849450"),
             ],
         }
+    }
+
+    /// A replacement (CLM05-3 = 7) carries REF*F8 with the original's ICN after REF*G1,
+    /// and reads back with both; an original has no REF*F8.
+    #[test]
+    fn a_replacement_reads_back_with_its_ref_f8() {
+        let mut b = batch();
+        b.claims[1].frequency_code = "7".into();
+        b.claims[1].original_icn = Some("2026075000001".into());
+        let text = write_837p(&b, &env()).unwrap();
+        assert!(
+            text.contains("REF*G1*1234567890~REF*F8*2026075000001~"),
+            "{text}"
+        );
+        let ic = Interchange::parse(&text).unwrap();
+        let claims = read_837p(&ic).unwrap();
+        assert_eq!(
+            (claims[0].frequency_code, claims[0].original_icn),
+            ("1", None)
+        );
+        assert_eq!(
+            (claims[1].frequency_code, claims[1].original_icn),
+            ("7", Some("2026075000001"))
+        );
     }
 
     #[test]

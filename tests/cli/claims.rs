@@ -925,6 +925,7 @@ pub fn batch_837(sb: &Sandbox, claims: &[(&str, &str, &str, &str)]) -> String {
             },
             diagnosis_codes: vec!["F41.1".into()],
             prior_authorization: None,
+            original_icn: None,
             lines: vec![ClaimLine {
                 procedure_code: code.to_string(),
                 modifiers: vec![],

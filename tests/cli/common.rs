@@ -696,6 +696,7 @@ impl MatrixArgs {
             "claim submit" => vec!["--form", &self.claim],
             "claim status" | "claim void" => vec!["1234567890123"],
             "claim export" => vec!["1234567890123", "--x12"],
+            "claim replace" => vec!["1234567890123", "--form", &self.claim],
             "pa submit" => vec!["--form", &self.pa],
             "pa inquire" => vec!["1234567890"],
             "pa cancel" => vec!["1234567890"],

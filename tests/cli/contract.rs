@@ -364,6 +364,36 @@ fn every_command_json_reads_back_strictly() {
 }
 
 /// An administrator-transfer form for provider 506675928 (new administrator `new_admin`).
+/// `claim replace` and the status of a replacement (a sandbox of its own: the main walk's
+/// audit log stays as it is).
+#[test]
+fn claim_replace_json_reads_back_strictly() {
+    let sb = crate::claims::setup();
+    let p = |s: &std::path::Path| s.to_str().unwrap().to_string();
+    let form = sb.write(
+        "claim.toml",
+        &claim_form("OC100001", &[("90837", "2026-03-10", 1, "150.00")], ""),
+    );
+    let v = json(&sb, "admin", &["claim", "submit", "--form", &p(&form)]);
+    let icn = v["icn"].as_str().unwrap().to_string();
+    json(&sb, "ops", &["ops", "claims", "adjudicate"]);
+    let fixed = sb.write(
+        "fixed.toml",
+        &claim_form("OC100001", &[("90834", "2026-03-10", 1, "120.00")], ""),
+    );
+    let v = json(
+        &sb,
+        "admin",
+        &["claim", "replace", &icn, "--form", &p(&fixed)],
+    );
+    let new = v["icn"].as_str().unwrap().to_string();
+    strict::<ClaimReplace>(&sb, "claim_replace", &v);
+    json(&sb, "ops", &["ops", "claims", "adjudicate"]);
+    let v = json(&sb, "admin", &["claim", "status", &new]);
+    assert_eq!(v["replaces"], icn.as_str());
+    strict::<ClaimStatus>(&sb, "claim_status_replacement", &v);
+}
+
 fn transfer_form(sb: &Sandbox, name: &str, new_admin: &str) -> std::path::PathBuf {
     sb.write(
         &format!("transfer-{name}.toml"),
@@ -1042,6 +1072,8 @@ struct ClaimStatus {
     payment_cycle: i64,
     recoupment_pending: bool,
     recouped_in_cycle: Option<i64>,
+    replaces: Option<String>,
+    replaced_by: Option<String>,
     lines: Vec<ClaimStatusLines>,
     history: Vec<ClaimStatusHistory>,
 }
@@ -1057,6 +1089,14 @@ struct ClaimSubmit {
     received_on: String,
     lines: i64,
     prior_auth_number: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimReplace {
+    icn: String,
+    replaces: String,
+    status: String,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -97,6 +97,7 @@ fn two_claims_837(sb: &Sandbox, cents: (i64, i64), other_dos: &str) -> String {
         },
         diagnosis_codes: vec!["F41.1".into()],
         prior_authorization: None,
+        original_icn: None,
         lines,
     };
     let batch = Batch837 {

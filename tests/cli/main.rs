@@ -9,6 +9,7 @@ mod common;
 mod completion;
 mod concurrency;
 mod contract;
+mod corrections;
 mod elig;
 mod files;
 mod foundation;

@@ -1,13 +1,14 @@
-//! The submission edits a claim goes through (portal form and 837P alike), and storing an
-//! accepted claim. A refusal names the reason and what the biller can do about it.
+//! Loading what the submission edits read, and storing an accepted claim. The edits
+//! themselves are pure rules in [`crate::domain::edits`]: this module loads their facts
+//! from the store (once per claim, or remembered across a batch: [`Reads`]), calls them,
+//! and stores what passed.
 
-use crate::domain::claims::{
-    timely_limit, ClaimInput, ClaimStatus, ClaimType, Fee, FeeSchedule, Icn, LineInput,
-    EMERGENCY_ONLY_PLANS, POS_EMERGENCY_ROOM, TIMELY_FILING_MONTHS,
-};
-use crate::domain::eligibility::{answer_on, Lane, Span};
+use crate::domain::claims::{ClaimInput, ClaimStatus, ClaimType, Fee, FeeSchedule, Icn, LineInput};
+use crate::domain::edits::{check, provider_rule, unknown_member, Enrolled, Facts, PaFacts};
+pub use crate::domain::edits::{Passed, Refusal};
+use crate::domain::eligibility::Span;
 use crate::domain::ids::Cents;
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::store::claims::{FeeRow, NewClaim, NewLine};
 use crate::store::pa::PaRow;
 use crate::store::ProviderRow;
@@ -15,37 +16,6 @@ use crate::store::Tx;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
-
-/// Why a claim was refused: exit 6 for an edit, exit 7 for a duplicate.
-#[derive(Debug, Clone)]
-pub struct Refusal {
-    pub kind: Kind,
-    pub reason: String,
-    pub hint: Option<String>,
-}
-
-impl Refusal {
-    fn edit(reason: impl Into<String>, hint: impl Into<String>) -> Refusal {
-        Refusal {
-            kind: Kind::Invalid,
-            reason: reason.into(),
-            hint: Some(hint.into()),
-        }
-    }
-    pub fn into_error(self) -> Error {
-        let e = Error::new(self.kind, self.reason);
-        match self.hint {
-            Some(h) => e.hint(h),
-            None => e,
-        }
-    }
-}
-
-/// A claim that passed every edit, ready to store.
-pub struct Passed {
-    /// (PA id, units) the claim takes.
-    pub pa_units: Option<(i64, i64)>,
-}
 
 /// Runs the edits in order: billing provider, member, dates, eligibility and lane,
 /// benefit plan, duplicate, prior authorization. Store errors come back as `Err`.
@@ -228,6 +198,13 @@ impl Reads {
         self.crowded.insert(hid.to_string());
     }
 
+    /// A claim of the member was voided or replaced: its live claims are read again.
+    pub fn forget_member(&mut self, hid: &str) {
+        if let Some(first) = self.live.remove(hid) {
+            self.live_lines -= first.len();
+        }
+    }
+
     /// A claim was stored with `icn`: its lines are live claims of its member from now on.
     pub fn took(&mut self, provider_id: &str, claim: &ClaimInput, icn: &str) {
         if self.live_provider != provider_id {
@@ -259,6 +236,14 @@ fn forget_past<K, V>(map: &mut HashMap<K, V>, cap: usize) {
     }
 }
 
+/// The claim a replacement replaces, as the edits see it: its lines are no duplicates of
+/// the replacement, and the PA units it holds are the replacement's to take.
+#[derive(Debug, Clone, Copy)]
+pub struct Replacing<'r> {
+    pub icn: &'r str,
+    pub claim_id: i64,
+}
+
 /// [`run`], reading through `reads`.
 pub fn run_with(
     tx: &Tx<'_>,
@@ -267,129 +252,96 @@ pub fn run_with(
     today: NaiveDate,
     claim: &ClaimInput,
 ) -> Result<std::result::Result<Passed, Refusal>> {
-    if let Some(r) = provider_check(
-        reads.provider(tx, claim.billing_npi.as_str())?,
-        provider_id,
-        claim.billing_npi.as_str(),
-    ) {
+    run_replacing(tx, reads, provider_id, today, claim, None)
+}
+
+/// Loads the facts the edits read ([`Facts`]) and runs them ([`check`]): a replacement
+/// names the claim it replaces.
+pub fn run_replacing(
+    tx: &Tx<'_>,
+    reads: &mut Reads,
+    provider_id: &str,
+    today: NaiveDate,
+    claim: &ClaimInput,
+    replacing: Option<Replacing<'_>>,
+) -> Result<std::result::Result<Passed, Refusal>> {
+    let npi = claim.billing_npi.as_str();
+    let billing = reads.provider(tx, npi)?.map(enrolled);
+    // A claim from another provider is refused before anything of the member is read.
+    if let Some(r) = provider_rule(billing.as_ref(), provider_id, npi) {
         return Ok(Err(r));
     }
     let hid = claim.member_id.as_str();
     let Some(member_id) = reads.member(tx, hid)? else {
         return Ok(Err(unknown_member(hid)));
     };
-    // Dates of service: not in the future, within timely filing.
-    let earliest = timely_limit(today);
-    for (i, l) in claim.lines.iter().enumerate() {
-        let n = i + 1;
-        let d = l.date_of_service;
-        if d > today {
-            return Ok(Err(Refusal::edit(
-                format!("line {n}: the date of service {d} is in the future (today is {today})"),
-                "bill a service after it has been rendered",
-            )));
-        }
-        if d < earliest {
-            return Ok(Err(Refusal::edit(
-                format!(
-                    "line {n}: the date of service {d} is past timely filing: claims are filed within {TIMELY_FILING_MONTHS} months of the date of service (on {today}, nothing before {earliest})"
-                ),
-                "a timely-filing exception is asked of OHA on paper with proof of timely submission",
-            )));
-        }
-    }
-    // Eligibility, lane and benefit plan on each date of service.
     let spans = reads.spans(tx, member_id)?;
-    for (i, l) in claim.lines.iter().enumerate() {
-        let n = i + 1;
-        let d = l.date_of_service;
-        let a = answer_on(&spans, d);
-        if !a.eligible {
-            return Ok(Err(Refusal::edit(
-                format!("line {n}: member {hid} is not eligible for Oregon Medicaid on {d}"),
-                format!("check the dates with `mmis elig check --id {hid} --date {d}`; the member may be self-pay or covered elsewhere"),
-            )));
-        }
-        if a.lane == Lane::Cco {
-            let cco = a.cco.clone().unwrap_or_else(|| "a CCO".into());
-            let partner = a
-                .plan_partner
-                .as_ref()
-                .map(|p| format!(", plan partner {p}"))
-                .unwrap_or_default();
-            return Ok(Err(Refusal::edit(
-                format!(
-                    "line {n}: member {hid} is enrolled in {cco}{partner} on {d}: the claim belongs to {cco}, not to Open Card fee-for-service"
-                ),
-                format!("submit the claim to {cco}{partner} through its own portal or clearinghouse"),
-            )));
-        }
-        if let Some(plan) = &a.benefit_plan {
-            if EMERGENCY_ONLY_PLANS.contains(&plan.as_str())
-                && claim.place_of_service != POS_EMERGENCY_ROOM
-            {
-                return Ok(Err(Refusal::edit(
-                    format!(
-                        "line {n}: member {hid}'s benefit plan on {d} is CAWEM ({plan}), which covers emergency services only (place of service {POS_EMERGENCY_ROOM}); this claim's place of service is {}",
-                        claim.place_of_service
-                    ),
-                    "CAWEM pays only for emergency care; bill the member or another payer for this service",
-                )));
-            }
-        }
-    }
-    // Duplicate of an earlier live claim.
-    for (i, l) in claim.lines.iter().enumerate() {
+    let mut live = Vec::with_capacity(claim.lines.len());
+    for l in &claim.lines {
         let dos = l.date_of_service.to_string();
-        if let Some(icn) = reads.duplicate(tx, provider_id, hid, &l.procedure_code, &dos)? {
-            return Ok(Err(Refusal {
-                kind: Kind::Conflict,
-                reason: format!(
-                    "line {}: duplicate of claim {icn} (same member {hid}, provider, procedure {} and date of service {dos})",
-                    i + 1,
-                    l.procedure_code
-                ),
-                hint: Some(format!(
-                    "follow the earlier claim with `mmis claim status {icn}`; to replace it, void it first with `mmis claim void {icn}`"
-                )),
-            }));
-        }
+        live.push(match replacing {
+            // The claim replaced may be the earliest: the next one is asked for too.
+            Some(_) => tx.duplicate_claims(provider_id, hid, &l.procedure_code, &dos, 2)?,
+            None => reads
+                .duplicate(tx, provider_id, hid, &l.procedure_code, &dos)?
+                .into_iter()
+                .collect(),
+        });
     }
-    // Prior authorization.
-    pa_edit(tx, reads, provider_id, claim)
+    let fees = schedule_for(tx, reads, &claim.lines)?;
+    let pa = match &claim.prior_auth_number {
+        None => None,
+        Some(number) => match tx.pa_by_number(number.as_str())? {
+            None => None,
+            Some(p) => {
+                let held = match replacing {
+                    Some(r) => tx.pa_units_held(p.id, r.claim_id)?,
+                    None => 0,
+                };
+                Some(pa_facts(&p, held))
+            }
+        },
+    };
+    let facts = Facts {
+        today,
+        provider_id,
+        billing,
+        member_known: true,
+        spans: &spans,
+        live,
+        replaces: replacing.map(|r| r.icn),
+        fees: &fees,
+        pa,
+    };
+    Ok(check(claim, &facts))
 }
 
-fn unknown_member(hid: &str) -> Refusal {
-    Refusal::edit(
-        format!("member {hid} is not known to Oregon Medicaid (no such Oregon Health ID)"),
-        "check the member's Oregon Health ID on their card, or look them up by name with `mmis elig check --last L --first F --dob D`",
-    )
+fn enrolled(p: ProviderRow) -> Enrolled {
+    Enrolled {
+        provider_id: p.provider_id,
+        name: p.name,
+    }
+}
+
+fn pa_facts(p: &PaRow, held_by_replaced: i64) -> PaFacts {
+    PaFacts {
+        id: p.id,
+        provider_id: p.provider_id.clone(),
+        member_id: p.member_id.clone(),
+        status: p.status.clone(),
+        procedure_codes: p.procedure_codes(),
+        from_date: p.from_date.clone(),
+        to_date: p.to_date.clone(),
+        approved_units: p.approved_units,
+        units_left: p.units_left(),
+        held_by_replaced,
+    }
 }
 
 /// The billing provider must be enrolled, and be the provider we act for.
 pub fn provider_edit(tx: &Tx<'_>, provider_id: &str, npi: &str) -> Result<Option<Refusal>> {
-    Ok(provider_check(tx.provider_by_npi(npi)?, provider_id, npi))
-}
-
-/// [`provider_edit`] of the provider found by NPI.
-fn provider_check(found: Option<ProviderRow>, provider_id: &str, npi: &str) -> Option<Refusal> {
-    match found {
-        None => Some(Refusal::edit(
-            format!("billing NPI {npi} is not enrolled with Oregon Medicaid"),
-            "check the NPI; a provider must be enrolled (and have an Oregon Medicaid provider ID) before it bills",
-        )),
-        Some(p) if p.provider_id != provider_id => Some(Refusal::edit(
-            format!(
-                "billing NPI {npi} belongs to provider {} ({}), not to provider {provider_id} you are acting for",
-                p.provider_id, p.name
-            ),
-            format!(
-                "use the current provider's NPI, or act for {} with --provider {} (or `mmis account switch-provider`)",
-                p.provider_id, p.provider_id
-            ),
-        )),
-        Some(_) => None,
-    }
+    let found = tx.provider_by_npi(npi)?.map(enrolled);
+    Ok(provider_rule(found.as_ref(), provider_id, npi))
 }
 
 /// Who the claim is from and for, checked before anything else in a batch claim whose
@@ -453,121 +405,6 @@ fn schedule_for(tx: &Tx<'_>, reads: &mut Reads, lines: &[LineInput]) -> Result<F
     Ok(FeeSchedule::new(rows))
 }
 
-fn pa_edit(
-    tx: &Tx<'_>,
-    reads: &mut Reads,
-    provider_id: &str,
-    claim: &ClaimInput,
-) -> Result<std::result::Result<Passed, Refusal>> {
-    let schedule = schedule_for(tx, reads, &claim.lines)?;
-    let hid = claim.member_id.as_str();
-    let needs: Vec<(usize, &LineInput)> = claim
-        .lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| {
-            schedule
-                .lookup(&l.procedure_code, &l.modifiers)
-                .is_some_and(|f| f.pa_required)
-        })
-        .map(|(i, l)| (i + 1, l))
-        .collect();
-    let Some(number) = &claim.prior_auth_number else {
-        if let Some((n, l)) = needs.first() {
-            return Ok(Err(Refusal::edit(
-                format!(
-                    "line {n}: procedure {} needs a prior authorization and the claim has no prior_auth_number",
-                    l.procedure_code
-                ),
-                "request one with `mmis pa submit`, and once it is approved put its number in prior_auth_number",
-            )));
-        }
-        return Ok(Ok(Passed { pa_units: None }));
-    };
-    let pa: PaRow = match tx.pa_by_number(number.as_str())? {
-        Some(p) if p.provider_id == provider_id => p,
-        Some(_) => {
-            return Ok(Err(Refusal::edit(
-                format!("prior authorization {number} was issued to another provider"),
-                "use a PA this provider requested (`mmis pa list`)",
-            )))
-        }
-        None => {
-            return Ok(Err(Refusal::edit(
-                format!("prior authorization {number} is not on file"),
-                "check the number with `mmis pa list`",
-            )))
-        }
-    };
-    if pa.member_id != hid {
-        return Ok(Err(Refusal::edit(
-            format!("prior authorization {number} is for another member, not {hid}"),
-            format!("use the member's own PA (`mmis pa list --member {hid}`)"),
-        )));
-    }
-    let codes = pa.procedure_codes();
-    // Lines that must be, or are, under this PA.
-    let mut pa_lines: Vec<(usize, &LineInput)> = needs.clone();
-    for (i, l) in claim.lines.iter().enumerate() {
-        if codes.contains(&l.procedure_code) && !pa_lines.iter().any(|(n, _)| *n == i + 1) {
-            pa_lines.push((i + 1, l));
-        }
-    }
-    pa_lines.sort_by_key(|(n, _)| *n);
-    if pa_lines.is_empty() {
-        return Ok(Ok(Passed { pa_units: None }));
-    }
-    if pa.status != "approved" {
-        return Ok(Err(Refusal::edit(
-            format!(
-                "prior authorization {number} is {}, not approved",
-                pa.status
-            ),
-            match pa.status.as_str() {
-                "pending" => "wait for OHA's decision (`mmis pa inquire`) before billing".to_string(),
-                _ => "the service cannot be billed under this PA; request a new one with `mmis pa submit`".to_string(),
-            },
-        )));
-    }
-    let mut units = 0;
-    for (n, l) in &pa_lines {
-        if !codes.contains(&l.procedure_code) {
-            return Ok(Err(Refusal::edit(
-                format!(
-                    "line {n}: procedure {} is not covered by prior authorization {number} (it covers {})",
-                    l.procedure_code,
-                    codes.join(", ")
-                ),
-                "request a PA for this procedure with `mmis pa submit`",
-            )));
-        }
-        let d = l.date_of_service.to_string();
-        if d < pa.from_date || d > pa.to_date {
-            return Ok(Err(Refusal::edit(
-                format!(
-                    "line {n}: the date of service {d} is outside prior authorization {number} ({} to {})",
-                    pa.from_date, pa.to_date
-                ),
-                "bill dates the PA covers, or request a PA for these dates",
-            )));
-        }
-        units += l.units;
-    }
-    let left = pa.units_left();
-    if units > left {
-        return Ok(Err(Refusal::edit(
-            format!(
-                "prior authorization {number} has {left} unit(s) left of {} approved; this claim needs {units}",
-                pa.approved_units.unwrap_or(0)
-            ),
-            "request more units with a new PA (`mmis pa submit`), or bill fewer units",
-        )));
-    }
-    Ok(Ok(Passed {
-        pa_units: Some((pa.id, units)),
-    }))
-}
-
 /// Stores an accepted claim: a new ICN, the claim and its lines, its history, the PA
 /// units it takes. Returns the ICN.
 #[allow(clippy::too_many_arguments)]
@@ -580,6 +417,33 @@ pub fn accept(
     kind: ClaimType,
     claim: &ClaimInput,
     passed: &Passed,
+) -> Result<Icn> {
+    accept_as(
+        tx,
+        provider_id,
+        today,
+        now,
+        actor,
+        kind,
+        claim,
+        passed,
+        None,
+    )
+}
+
+/// [`accept`], the claim stored as the replacement (CLM05-3 = 7) of `replacing` when given
+/// (the original is voided by the caller).
+#[allow(clippy::too_many_arguments)]
+pub fn accept_as(
+    tx: &Tx<'_>,
+    provider_id: &str,
+    today: NaiveDate,
+    now: &str,
+    actor: &str,
+    kind: ClaimType,
+    claim: &ClaimInput,
+    passed: &Passed,
+    replacing: Option<Replacing<'_>>,
 ) -> Result<Icn> {
     let seq = tx.next_sequence(&Icn::prefix(kind, today))?;
     let icn = Icn::new(kind, today, seq).ok_or_else(|| {
@@ -625,9 +489,19 @@ pub fn accept(
         &lines,
     )?;
     let st = ClaimStatus::Accepted;
-    let note = match kind {
-        ClaimType::PortalProfessional => "received on the portal; accepted into adjudication",
-        ClaimType::X12Professional => "received in an 837P batch; accepted into adjudication",
+    let from = match kind {
+        ClaimType::PortalProfessional => "received on the portal",
+        ClaimType::X12Professional => "received in an 837P batch",
+    };
+    let note = match replacing {
+        Some(r) => {
+            tx.mark_replacement(id, r.claim_id)?;
+            format!(
+                "{from} as the replacement of claim {}; accepted into adjudication",
+                r.icn
+            )
+        }
+        None => format!("{from}; accepted into adjudication"),
     };
     tx.add_claim_history(
         id,
@@ -636,7 +510,7 @@ pub fn accept(
         st.as_str(),
         st.category_code(),
         actor,
-        Some(note),
+        Some(&note),
     )?;
     if let Some((pa_id, units)) = passed.pa_units {
         tx.use_pa_units(pa_id, id, units, &received)?;

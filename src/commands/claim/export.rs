@@ -121,13 +121,18 @@ pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, Provid
         "F" | "M" => member.sex.clone(),
         _ => "U".to_string(),
     };
+    // A replacement names the claim it replaces (REF*F8).
+    let original_icn = match c.replaces_claim_id {
+        Some(id) => tx.claim_icn(id)?,
+        None => None,
+    };
     let claim = ClaimToWrite {
         patient_control_number: c
             .patient_control_number
             .clone()
             .unwrap_or_else(|| c.icn.clone()),
         place_of_service: c.place_of_service.clone(),
-        frequency_code: "1".into(),
+        frequency_code: c.frequency.clone(),
         billing_provider: BillingProvider {
             entity_type,
             name,
@@ -154,6 +159,7 @@ pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, Provid
             .map(display_diagnosis)
             .collect(),
         prior_authorization: c.prior_auth_number.clone(),
+        original_icn,
         lines,
     };
     Ok((claim, p))

@@ -1,7 +1,8 @@
-//! `claim submit|status|list|export|void`: the fee-for-service lane.
+//! `claim submit|status|list|export|void|replace`: the fee-for-service lane.
 
 pub mod edits;
 pub mod export;
+pub mod replace;
 pub mod status;
 pub mod submit;
 pub mod void;
@@ -137,6 +138,10 @@ pub struct ClaimView {
     pub payment_cycle: Option<i64>,
     pub recoupment_pending: bool,
     pub recouped_in_cycle: Option<i64>,
+    /// The ICN of the claim this one replaces (CLM05-3 = 7), if it is a replacement.
+    pub replaces: Option<String>,
+    /// The ICN of the claim that replaced this one, if one did.
+    pub replaced_by: Option<String>,
     pub lines: Vec<LineView>,
     pub history: Vec<HistoryView>,
 }
@@ -180,6 +185,8 @@ pub fn claim_view(c: &ClaimRow, lines: &[LineRow], history: &[HistoryRow]) -> Cl
         payment_cycle: c.paid_cycle,
         recoupment_pending: c.recoup_pending,
         recouped_in_cycle: c.recoup_cycle,
+        replaces: None,
+        replaced_by: None,
         lines: lines
             .iter()
             .map(|l| LineView {
@@ -225,6 +232,12 @@ pub fn claim_text(v: &ClaimView) -> String {
         allowed = v.allowed,
         paid = v.paid_amount,
     );
+    if let Some(icn) = &v.replaces {
+        s.push_str(&format!("Replaces claim {icn}\n"));
+    }
+    if let Some(icn) = &v.replaced_by {
+        s.push_str(&format!("Replaced by claim {icn}\n"));
+    }
     let mut rows = Vec::new();
     for l in &v.lines {
         let amt = |x: Option<f64>| x.map(|a| format!("{a:.2}")).unwrap_or_default();

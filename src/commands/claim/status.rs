@@ -92,7 +92,12 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
     let now = ctx.clock.now_str();
     if let Some(icn) = &args.icn {
         let c = find_claim(&tx, &provider_id, icn)?;
-        let view = claim_view(&c, &tx.claim_lines(c.id)?, &tx.claim_history(c.id)?);
+        let mut view = claim_view(&c, &tx.claim_lines(c.id)?, &tx.claim_history(c.id)?);
+        view.replaces = match c.replaces_claim_id {
+            Some(id) => tx.claim_icn(id)?,
+            None => None,
+        };
+        view.replaced_by = tx.replaced_by(c.id)?;
         let entry = actor.entry(&now, "claim status", Some(&c.icn), "ok", None);
         auth::finish(ctx, &store, tx, &actor, &[entry])?;
         let human = claim_text(&view);

@@ -218,11 +218,10 @@ fn claim_problems(form: &Form) -> Result<Vec<String>> {
     Ok(parse_claim(&raw_from_form(form)?).err().unwrap_or_default())
 }
 
-pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
-    if let Some(file) = &args.x12 {
-        return super::x12::submit_x12(ctx, file, args.ack.as_deref());
-    }
-    let form = Form::load(args.form.as_deref())?;
+/// The claim form (`--form F`, `-` for stdin), missing fields asked on a terminal: what
+/// `claim submit` and `claim replace` read.
+pub fn read_form(ctx: &Context, path: Option<&std::path::Path>, title: &str) -> Result<RawClaim> {
+    let form = Form::load(path)?;
     // Without [[lines]], a terminal asks for the first line with the rest.
     let fields = if form.has("lines") || !ctx.ui.can_prompt() {
         FIELDS.to_vec()
@@ -230,8 +229,15 @@ pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
         [FIELDS, LINE_FIELDS].concat()
     };
     let prompts = Prompts::new().check(claim_problems);
-    let form = form.complete_with("Claim submission", &fields, &ctx.ui, true, &prompts)?;
-    let raw = raw_from_form(&form)?;
+    let form = form.complete_with(title, &fields, &ctx.ui, true, &prompts)?;
+    raw_from_form(&form)
+}
+
+pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
+    if let Some(file) = &args.x12 {
+        return super::x12::submit_x12(ctx, file, args.ack.as_deref());
+    }
+    let raw = read_form(ctx, args.form.as_deref(), "Claim submission")?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimSubmit)?;
     let provider_id = actor.provider()?.to_string();

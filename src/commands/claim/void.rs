@@ -1,13 +1,19 @@
 //! `claim void ICN` (Claim Void role): a paid claim is voided and its payment recouped in
-//! the next payment cycle; an accepted claim not yet adjudicated is withdrawn.
+//! the next payment cycle; an accepted claim not yet adjudicated is withdrawn. The same
+//! machinery voids the original of a replacement (`claim replace`, 837P CLM05-3 = 7) and
+//! the claim an 837P void (CLM05-3 = 8) names.
 
 use super::{find_claim, money};
 use crate::auth;
 use crate::cli::claims::IcnArgs;
 use crate::context::Context;
-use crate::domain::claims::{timely_limit, ClaimStatus, TIMELY_FILING_MONTHS};
-use crate::error::{Error, Result};
+use crate::domain::claims::ClaimStatus;
+use crate::domain::edits::{voidable, Original};
+use crate::error::Result;
 use crate::output::Output;
+use crate::store::claims::ClaimRow;
+use crate::store::Tx;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -21,6 +27,69 @@ pub struct VoidView {
     pub pa_units_returned: i64,
 }
 
+/// The claim as the correction rules see it.
+pub fn original<'c>(c: &'c ClaimRow, replaced_by: Option<&'c str>) -> Original<'c> {
+    Original {
+        icn: &c.icn,
+        status: &c.status,
+        member_id: &c.member_id,
+        billing_npi: &c.billing_npi,
+        first_dos: &c.first_dos,
+        replaced_by,
+    }
+}
+
+/// What voiding a claim did.
+pub struct Voided {
+    /// Whether its payment is taken back in the next payment cycle.
+    pub recoup: bool,
+    pub pa_units_returned: i64,
+    /// The history note (and audit detail).
+    pub note: String,
+}
+
+/// Voids a stored claim (already checked by [`voidable`] or `replaceable`): a paid one is
+/// recouped in the next payment cycle, its PA units are given back, its history says why.
+pub fn void_stored(
+    tx: &Tx<'_>,
+    c: &ClaimRow,
+    today: NaiveDate,
+    now: &str,
+    actor: &str,
+    replaced_by: Option<&str>,
+) -> Result<Voided> {
+    let status = ClaimStatus::parse(&c.status)?;
+    let recoup = status == ClaimStatus::Paid && c.paid_amount > 0;
+    tx.void_claim(c.id, recoup)?;
+    let returned = tx.return_pa_units(c.id, &today.to_string())?;
+    let mut note = if status == ClaimStatus::Paid {
+        format!(
+            "voided; {} to be recouped in the next payment cycle",
+            crate::domain::ids::Cents(c.paid_amount)
+        )
+    } else {
+        "withdrawn before adjudication (never paid)".to_string()
+    };
+    if let Some(by) = replaced_by {
+        note = format!("replaced by ICN {by}; {note}");
+    }
+    let v = ClaimStatus::Voided;
+    tx.add_claim_history(
+        c.id,
+        &today.to_string(),
+        now,
+        v.as_str(),
+        v.category_code(),
+        actor,
+        Some(&note),
+    )?;
+    Ok(Voided {
+        recoup,
+        pa_units_returned: returned,
+        note,
+    })
+}
+
 pub fn cmd_claim_void(ctx: &Context, args: &IcnArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimVoid)?;
@@ -28,29 +97,8 @@ pub fn cmd_claim_void(ctx: &Context, args: &IcnArgs) -> Result<Output> {
     let c = find_claim(&tx, &provider_id, &args.icn)?;
     let today = ctx.clock.today();
     let now = ctx.clock.now_str();
-    let status = ClaimStatus::parse(&c.status)?;
-    let refusal = match status {
-        ClaimStatus::Denied => Some(
-            Error::conflict(format!(
-                "claim {} was denied; a denied claim cannot be voided",
-                c.icn
-            ))
-            .hint("correct what was denied and submit a new claim (`mmis claim submit`)"),
-        ),
-        ClaimStatus::Voided => Some(
-            Error::conflict(format!("claim {} is already voided", c.icn))
-                .hint(format!("`mmis claim status {}` shows its history", c.icn)),
-        ),
-        _ if c.first_dos.as_str() < timely_limit(today).to_string().as_str() => Some(
-            Error::conflict(format!(
-                "claim {} has a date of service ({}) more than {TIMELY_FILING_MONTHS} months before today ({today}); it cannot be voided on the portal",
-                c.icn, c.first_dos
-            ))
-            .hint("send OHA a paper Individual Adjustment Request for it"),
-        ),
-        _ => None,
-    };
-    if let Some(err) = refusal {
+    if let Err(r) = voidable(&original(&c, None), today) {
+        let err = r.into_error();
         tx.audit(&actor.entry(
             &now,
             "claim void",
@@ -61,37 +109,22 @@ pub fn cmd_claim_void(ctx: &Context, args: &IcnArgs) -> Result<Output> {
         tx.commit()?;
         return Err(err);
     }
-    let recoup = status == ClaimStatus::Paid && c.paid_amount > 0;
-    tx.void_claim(c.id, recoup)?;
-    let returned = tx.return_pa_units(c.id, &today.to_string())?;
-    let note = if status == ClaimStatus::Paid {
-        format!(
-            "voided; {} to be recouped in the next payment cycle",
-            crate::domain::ids::Cents(c.paid_amount)
-        )
-    } else {
-        "withdrawn before adjudication (never paid)".to_string()
-    };
-    let v = ClaimStatus::Voided;
-    tx.add_claim_history(
-        c.id,
-        &today.to_string(),
-        &now,
-        v.as_str(),
-        v.category_code(),
-        &actor.user_name,
-        Some(&note),
-    )?;
-    tx.audit(&actor.entry(&now, "claim void", Some(&c.icn), "ok", Some(&note)))?;
+    let done = void_stored(&tx, &c, today, &now, &actor.user_name, None)?;
+    tx.audit(&actor.entry(&now, "claim void", Some(&c.icn), "ok", Some(&done.note)))?;
     tx.commit()?;
+    let v = ClaimStatus::Voided;
     let view = VoidView {
         icn: c.icn.clone(),
         status: v.as_str().into(),
         category_code: v.category_code().into(),
         previous_status: c.status.clone(),
-        to_recoup: if recoup { money(c.paid_amount) } else { 0.0 },
-        pa_units_returned: returned,
+        to_recoup: if done.recoup {
+            money(c.paid_amount)
+        } else {
+            0.0
+        },
+        pa_units_returned: done.pa_units_returned,
     };
-    let human = format!("Claim {} {note}.", c.icn);
+    let human = format!("Claim {} {}.", c.icn, done.note);
     Ok(Output::record_with(view, human))
 }

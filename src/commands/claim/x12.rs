@@ -5,10 +5,14 @@
 //! rejecting the interchange, or a 999 rejecting every set (see `x12::ack::acknowledge`).
 
 use super::edits;
+use super::replace::replace_one;
+use super::void::{original, void_stored};
 use crate::auth;
 use crate::auth::Actor;
 use crate::context::Context;
+use crate::domain::claims::Icn;
 use crate::domain::claims::{parse_claim, ClaimType, RawClaim, RawLine};
+use crate::domain::edits::{same_parties, voidable};
 use crate::domain::ids::HealthId;
 use crate::domain::roles::Role;
 use crate::error::{Error, Result};
@@ -222,17 +226,16 @@ impl crate::output::Streamed for Batch {
 }
 
 /// Turns one 837P claim into the raw form the edits read; a claim the portal cannot
-/// take at all (a void or replacement, minutes, another code set) is refused here.
+/// take at all (minutes, another code set, a frequency other than original, replacement
+/// or void) is refused here.
 pub fn raw_from_837(c: &Claim837<'_>) -> std::result::Result<RawClaim, String> {
     match c.frequency_code {
-        "" | "1" => {}
-        "7" | "8" => {
+        "" | "1" | "7" | "8" => {}
+        other => {
             return Err(format!(
-                "claim frequency {} (replacement or void) is not taken in a batch: void the original with `mmis claim void ICN` and send a new claim",
-                c.frequency_code
+                "claim frequency code {other:?} is not 1 (original), 7 (replacement) or 8 (void)"
             ))
         }
-        other => return Err(format!("claim frequency code {other:?} is not 1 (original)")),
     }
     if c.diagnosis_code_set != "ABK" {
         return Err(format!(
@@ -721,8 +724,15 @@ fn take_claim(
             c.subscriber.member_id.unwrap_or(""),
         )?,
     };
+    // What the audit entry of an accepted claim says it was.
+    let action = match (&parsed, c.frequency_code) {
+        (Ok(_), "7") => "claim replace",
+        (Ok(_), "8") => "claim void",
+        _ => "claim submit",
+    };
     let outcome = match &parsed {
         Err(reason) => Err(party.map(|r| r.reason).unwrap_or_else(|| reason.clone())),
+        Ok(claim) if matches!(c.frequency_code, "7" | "8") => correct_claim(k, reads, c, claim)?,
         // As `submit_one`, reading through the batch's `reads`.
         Ok(claim) => match edits::run_with(tx, reads, k.provider_id, k.today, claim)? {
             Ok(passed) => {
@@ -745,13 +755,19 @@ fn take_claim(
     let member_id = parsed.as_ref().ok().map(|c| c.member_id);
     let outcome = match outcome {
         Ok(icn) => {
-            tx.audit(&k.actor.entry(
-                k.now,
-                "claim submit",
-                Some(icn.as_str()),
-                "ok",
-                Some(&format!("accepted from 837P {}, claim {pcn}", k.name)),
-            ))?;
+            let detail = match action {
+                "claim replace" => format!(
+                    "replacement of claim {} accepted from 837P {}, claim {pcn}",
+                    c.original_icn.unwrap_or(""),
+                    k.name
+                ),
+                "claim void" => format!("voided by 837P {}, claim {pcn}", k.name),
+                _ => format!("accepted from 837P {}, claim {pcn}", k.name),
+            };
+            tx.audit(
+                &k.actor
+                    .entry(k.now, action, Some(icn.as_str()), "ok", Some(&detail)),
+            )?;
             batch.accepted += 1;
             Ok(icn.into_boxed_str())
         }
@@ -774,6 +790,72 @@ fn take_claim(
         outcome,
     });
     Ok(())
+}
+
+/// An 837P replacement (CLM05-3 = 7) or void (8) of the claim its REF*F8 names, as
+/// `claim replace` and `claim void` do it: the ICN of the replacement, or of the claim
+/// voided; or why the claim is refused.
+fn correct_claim(
+    k: &Taking<'_, '_>,
+    reads: &mut edits::Reads,
+    c: &Claim837<'_>,
+    claim: &crate::domain::claims::ClaimInput,
+) -> Result<std::result::Result<String, String>> {
+    let tx = k.tx;
+    let (what, does) = match c.frequency_code {
+        "7" => ("replacement", "replaces"),
+        _ => ("void", "voids"),
+    };
+    let named = c.original_icn.map(str::trim).unwrap_or("");
+    if named.is_empty() {
+        return Ok(Err(format!(
+            "claim frequency {} ({what}) needs REF*F8 with the ICN of the claim it {does}; the claim has none",
+            c.frequency_code
+        )));
+    }
+    let found = match Icn::parse("REF*F8", named) {
+        Ok(icn) => tx
+            .claim_by_icn(icn.as_str())?
+            .filter(|o| o.provider_id == k.provider_id),
+        Err(_) => None,
+    };
+    let Some(orig) = found else {
+        return Ok(Err(format!(
+            "REF*F8 names claim {named}, which is not a claim of provider {} (no such ICN)",
+            k.provider_id
+        )));
+    };
+    if c.frequency_code == "7" {
+        return Ok(
+            match replace_one(
+                tx,
+                reads,
+                &k.actor.user_name,
+                k.provider_id,
+                k.today,
+                k.now,
+                ClaimType::X12Professional,
+                &orig,
+                claim,
+            )? {
+                Ok(done) => Ok(done.icn),
+                Err(r) => Err(r.reason),
+            },
+        );
+    }
+    if !k.actor.has(Role::ClaimVoid) {
+        return Ok(Err(format!(
+            "voiding claim {} needs the Claim Void role, which {} does not have",
+            orig.icn, k.actor.user_name
+        )));
+    }
+    let o = original(&orig, None);
+    if let Err(r) = voidable(&o, k.today).and_then(|()| same_parties(&o, claim, "void")) {
+        return Ok(Err(r.reason));
+    }
+    void_stored(tx, &orig, k.today, k.now, &k.actor.user_name, None)?;
+    reads.forget_member(&orig.member_id);
+    Ok(Ok(orig.icn))
 }
 
 #[cfg(test)]
