@@ -894,6 +894,19 @@ fn exported_837p_passes_pyx12_and_reads_back_as_a_batch() {
 
 /// An 837P batch of several claims for the admin's provider.
 pub fn batch_837(sb: &Sandbox, claims: &[(&str, &str, &str, &str)]) -> String {
+    let claims: Vec<Claim837<'_>> = claims
+        .iter()
+        .map(|&(pcn, member, code, dos)| (pcn, member, code, dos, "1", None))
+        .collect();
+    batch_837_of(sb, &claims, 18000)
+}
+
+/// One claim of [`batch_837_of`]: (PCN, member, code, date of service, frequency code,
+/// REF*F8 original ICN).
+pub type Claim837<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, Option<&'a str>);
+
+/// An 837P of one-line claims for the admin's provider, each line charging `charge_cents`.
+pub fn batch_837_of(sb: &Sandbox, claims: &[Claim837<'_>], charge_cents: i64) -> String {
     use chrono::{NaiveDate, NaiveTime};
     use mmis::x12::claims::*;
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
@@ -910,10 +923,10 @@ pub fn batch_837(sb: &Sandbox, claims: &[(&str, &str, &str, &str)]) -> String {
     };
     let claims = claims
         .iter()
-        .map(|(pcn, member, code, dos)| ClaimToWrite {
+        .map(|(pcn, member, code, dos, freq, f8)| ClaimToWrite {
             patient_control_number: pcn.to_string(),
             place_of_service: "11".into(),
-            frequency_code: "1".into(),
+            frequency_code: freq.to_string(),
             billing_provider: bp.clone(),
             rendering_provider: None,
             subscriber: SubscriberInfo {
@@ -925,11 +938,11 @@ pub fn batch_837(sb: &Sandbox, claims: &[(&str, &str, &str, &str)]) -> String {
             },
             diagnosis_codes: vec!["F41.1".into()],
             prior_authorization: None,
-            original_icn: None,
+            original_icn: f8.map(str::to_string),
             lines: vec![ClaimLine {
                 procedure_code: code.to_string(),
                 modifiers: vec![],
-                charge_cents: 18000,
+                charge_cents,
                 units: "1".into(),
                 from: d(dos),
                 to: d(dos),

@@ -305,78 +305,11 @@ fn pa_units_move_from_the_original_to_the_replacement() {
 // ---- 837P: CLM05-3 = 7 and 8 with REF*F8 ----
 
 /// One claim of [`corrections_837`]: (PCN, member, code, date of service, frequency, REF*F8).
-type Correction<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, Option<&'a str>);
+type Correction<'a> = crate::claims::Claim837<'a>;
 
 /// An 837P of one-line claims for the admin's provider.
 fn corrections_837(sb: &Sandbox, claims: &[Correction<'_>]) -> String {
-    use chrono::{NaiveDate, NaiveTime};
-    use mmis::x12::claims::*;
-    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-    let bp = BillingProvider {
-        entity_type: "2".into(),
-        name: "Jones Family Therapy".into(),
-        first_name: None,
-        npi: admin_npi(),
-        tax_id: "931234567".into(),
-        address: "1 Main St".into(),
-        city: "Salem".into(),
-        state: "OR".into(),
-        zip: "97301".into(),
-    };
-    let claims = claims
-        .iter()
-        .map(|(pcn, member, code, dos, freq, f8)| ClaimToWrite {
-            patient_control_number: pcn.to_string(),
-            place_of_service: "11".into(),
-            frequency_code: freq.to_string(),
-            billing_provider: bp.clone(),
-            rendering_provider: None,
-            subscriber: SubscriberInfo {
-                member_id: member.to_string(),
-                last_name: "Doe".into(),
-                first_name: "Pat".into(),
-                birth_date: d("1980-01-02"),
-                sex: "F".into(),
-            },
-            diagnosis_codes: vec!["F41.1".into()],
-            prior_authorization: None,
-            original_icn: f8.map(str::to_string),
-            lines: vec![ClaimLine {
-                procedure_code: code.to_string(),
-                modifiers: vec![],
-                charge_cents: 12000,
-                units: "1".into(),
-                from: d(dos),
-                to: d(dos),
-                place_of_service: None,
-                diagnosis_pointers: vec![1],
-                prior_authorization: None,
-            }],
-        })
-        .collect();
-    let batch = Batch837 {
-        submitter: Submitter {
-            name: "Jones Family Therapy".into(),
-            id: PROVIDER.into(),
-            contact_name: "James Jones".into(),
-            phone: "5035551212".into(),
-        },
-        receiver_name: "OREGON HEALTH AUTHORITY".into(),
-        receiver_id: "ORMMIS".into(),
-        payer_name: "OREGON HEALTH AUTHORITY".into(),
-        payer_id: "ORMMIS".into(),
-        reference: "BATCH1".into(),
-        claims,
-    };
-    let env = mmis::x12::Envelope::new(
-        PROVIDER,
-        "ORMMIS",
-        d("2026-03-16"),
-        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        7,
-    );
-    let text = write_837p(&batch, &env).unwrap();
-    write_unique(sb, "837", &text)
+    crate::claims::batch_837_of(sb, claims, 12000)
 }
 
 fn submit_837(sb: &Sandbox, file: &str) -> Value {
