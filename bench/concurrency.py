@@ -138,6 +138,13 @@ class Driver:
 
     def setup(self):
         log(f"setting up the store ({self.db.split('@')[-1]}) ...")
+        # The run takes longer than the default 15-minute idle limit: the operator's session
+        # (signed in here, used again for the checks at the end) must outlive it.
+        conf = os.path.join(self.work, "config", "mmis")
+        os.makedirs(conf, exist_ok=True)
+        fd = os.open(os.path.join(conf, "config.toml"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write('[session]\nidle = "12h"\n')
         self.must("ops", ["init", "--username", "ops", "--password-stdin"], OPS_PW)
         self.must("ops", ["login", "--username", "ops", "--password-stdin"], OPS_PW)
         pin = self.must("ops", ["ops", "provider", "enroll", "--npi", NPI, "--name", "Bench Clinic",
