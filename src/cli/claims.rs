@@ -28,6 +28,9 @@ pub struct SubmitArgs {
     /// Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected
     #[arg(long, value_name = "FILE.999", requires = "x12")]
     pub ack: Option<PathBuf>,
+    /// Where to write a 277CA claim acknowledgment for --x12: each claim accepted (with its ICN) or rejected (with a status code for the reason)
+    #[arg(long, value_name = "FILE.277", requires = "x12")]
+    pub claim_ack: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

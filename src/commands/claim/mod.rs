@@ -1,5 +1,6 @@
 //! `claim submit|status|list|export|void`: the fee-for-service lane.
 
+pub mod ack277;
 pub mod edits;
 pub mod export;
 pub mod status;

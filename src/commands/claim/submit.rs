@@ -220,7 +220,7 @@ fn claim_problems(form: &Form) -> Result<Vec<String>> {
 
 pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
     if let Some(file) = &args.x12 {
-        return super::x12::submit_x12(ctx, file, args.ack.as_deref());
+        return super::x12::submit_x12(ctx, file, args.ack.as_deref(), args.claim_ack.as_deref());
     }
     let form = Form::load(args.form.as_deref())?;
     // Without [[lines]], a terminal asks for the first line with the rest.
