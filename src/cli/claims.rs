@@ -50,6 +50,12 @@ pub struct StatusArgs {
     /// Only claims in this status: accepted, paid, denied or voided
     #[arg(long, conflicts_with = "icn")]
     pub status: Option<String>,
+    /// Answer an X12 276 claim status request with a 277 (on stdout, or --out)
+    #[arg(long, value_name = "FILE.276", conflicts_with_all = ["icn", "member", "from", "to", "status"])]
+    pub x12: Option<PathBuf>,
+    /// Write the 277 here instead of stdout
+    #[arg(long, value_name = "FILE.277", requires = "x12")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@
 
 pub mod ack;
 pub mod claim_ack;
+pub mod claim_status;
 pub mod claims;
 pub mod eligibility;
 mod reader;

@@ -4,6 +4,7 @@ pub mod ack277;
 pub mod edits;
 pub mod export;
 pub mod status;
+pub mod status_x12;
 pub mod submit;
 pub mod void;
 pub mod x12;
