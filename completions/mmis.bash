@@ -1856,7 +1856,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__claim__subcmd__status)
-            opts="-h -V --member --from --to --status --db --provider --format --json --help --version"
+            opts="-h -V --member --from --to --status --x12 --out --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1875,6 +1875,14 @@ _mmis() {
                     return 0
                     ;;
                 --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --x12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1898,7 +1906,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__claim__subcmd__submit)
-            opts="-h -V --form --x12 --ack --db --provider --format --json --help --version"
+            opts="-h -V --form --x12 --ack --claim-ack --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1913,6 +1921,10 @@ _mmis() {
                     return 0
                     ;;
                 --ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --claim-ack)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
