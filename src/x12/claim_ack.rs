@@ -300,15 +300,36 @@ pub fn write_277ca(
                 continue;
             }
             st += 1;
-            // First pass: the set's totals (the 2200B counts come before the claims).
+            // First pass: the set's totals (the 2200B counts come before the claims) and
+            // each billing provider's (2000C per run of claims with the same billing
+            // provider, its counts before its claims); the claims are read again to be
+            // written.
             let mut set_tally = Tally::default();
-            let mut n = next;
-            let _ = each_837p_claim(gi, ti, t, |c| {
-                let ok = outcomes.get(n).is_some_and(|o| o.is_ok());
-                set_tally.add(ok, charge_of(&c));
-                n += 1;
-                Ok::<(), std::convert::Infallible>(())
-            });
+            let mut hl = 2usize;
+            let mut provider_hl = 0usize;
+            let mut current: Option<(String, String)> = None;
+            let mut runs: Vec<Tally> = Vec::new();
+            {
+                let mut n = next;
+                let mut last: Option<(String, String)> = None;
+                let _ = each_837p_claim(gi, ti, t, |c| {
+                    let key = (
+                        c.billing_provider.npi.unwrap_or("").to_string(),
+                        c.billing_provider.name.to_string(),
+                    );
+                    if last.as_ref() != Some(&key) {
+                        runs.push(Tally::default());
+                        last = Some(key);
+                    }
+                    let ok = outcomes.get(n).is_some_and(|o| o.is_ok());
+                    set_tally.add(ok, charge_of(&c));
+                    if let Some(r) = runs.last_mut() {
+                        r.add(ok, charge_of(&c));
+                    }
+                    n += 1;
+                    Ok::<(), std::convert::Infallible>(())
+                });
+            }
             let (reference, sub_type, sub_name, sub_id) = set_header(t);
             w.begin_transaction("277", &st_control_number(st), X214)
                 .map_err(io_err)?;
@@ -378,33 +399,6 @@ pub fn write_277ca(
                     "AMT",
                     &["YY", &format_amount(set_tally.rejected_cents)],
                 )?;
-            }
-            // 2000C per run of claims with the same billing provider, 2000D per claim.
-            // The provider's totals need its claims first: they are counted in a look
-            // ahead over the run (the claims are read again to be written).
-            let mut hl = 2usize;
-            let mut provider_hl = 0usize;
-            let mut current: Option<(String, String)> = None;
-            let mut runs: Vec<Tally> = Vec::new();
-            {
-                let mut n = next;
-                let mut last: Option<(String, String)> = None;
-                let _ = each_837p_claim(gi, ti, t, |c| {
-                    let key = (
-                        c.billing_provider.npi.unwrap_or("").to_string(),
-                        c.billing_provider.name.to_string(),
-                    );
-                    if last.as_ref() != Some(&key) {
-                        runs.push(Tally::default());
-                        last = Some(key);
-                    }
-                    let ok = outcomes.get(n).is_some_and(|o| o.is_ok());
-                    if let Some(r) = runs.last_mut() {
-                        r.add(ok, charge_of(&c));
-                    }
-                    n += 1;
-                    Ok::<(), std::convert::Infallible>(())
-                });
             }
             let mut run = 0usize;
             let mut failed: Option<std::io::Error> = None;

@@ -17,9 +17,11 @@ use super::{
 /// The implementation guide version of the 276/277.
 pub const X212: &str = "005010X212";
 
-/// Most hierarchical levels in one 276 file: far more than an 8 MiB file can hold
-/// (each HL is at least ten bytes), so a cap only against a file built to make lists.
+/// Most hierarchical levels in one 276 file: more than a real 8 MiB 276 holds, a cap
+/// against a file built to make lists.
 pub const MAX_LEVELS: usize = 1_000_000;
+/// Most claim inquiries in one 276 file (a real one of 8 MiB holds some 80,000).
+pub const MAX_INQUIRIES: usize = 100_000;
 
 /// A party named by an NM1, as the 276 wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,16 +42,36 @@ pub struct Party<'a> {
     pub id: &'a str,
 }
 
-/// One hierarchical level (HL) of a 276.
+/// One hierarchical level (HL) of a 276: small, since a file may hold many.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Level<'a> {
     /// HL03: 20 payer, 21 information receiver, 19 provider, 22 subscriber, 23 dependent.
     pub code: &'static str,
     /// The parent level (an index into the set's levels).
-    pub parent: Option<usize>,
-    pub party: Party<'a>,
-    /// Segment number of the HL.
-    pub segment: usize,
+    pub parent: Option<u32>,
+    /// The level's NM1 (read again by [`Level::party`]).
+    pub nm1: Option<Segment<'a>>,
+}
+
+impl<'a> Level<'a> {
+    /// The party its NM1 names.
+    pub fn party(&self) -> Party<'a> {
+        match &self.nm1 {
+            Some(seg) => Party {
+                entity: seg.element(1),
+                kind: seg.element(2),
+                last: seg.element(3),
+                first: seg.element(4),
+                middle: seg.element(5),
+                id_qualifier: seg.element(8),
+                id: seg.element(9),
+            },
+            None => Party::default(),
+        }
+    }
+    fn parent(&self) -> Option<usize> {
+        self.parent.map(|p| p as usize)
+    }
 }
 
 /// One transaction set of a 276.
@@ -162,9 +184,8 @@ fn read_set<'a>(
         reference: bht.element(3),
         levels: Vec::new(),
     };
-    // HL01 of each level, to find parents by id.
-    let mut ids: Vec<&'a str> = Vec::new();
-    let mut named: Vec<bool> = Vec::new();
+    // The latest level of each HL01, to find parents by id.
+    let mut ids: std::collections::HashMap<&'a str, usize> = std::collections::HashMap::new();
     let mut current: Option<usize> = None;
     let mut inquiry: Option<Inquiry<'a>> = None;
     let mut in_service = false;
@@ -179,7 +200,7 @@ fn read_set<'a>(
                 finish(&mut inquiry, &mut req.inquiries);
                 in_service = false;
                 if let Some(c) = current {
-                    if !named.get(c).copied().unwrap_or(true) {
+                    if set.levels.get(c).is_some_and(|l| l.nm1.is_none()) {
                         return Err(X12Error::at(seg, "the level before this HL has no NM1"));
                     }
                 }
@@ -210,7 +231,7 @@ fn read_set<'a>(
                         None
                     }
                     Some(want) => {
-                        let p = ids.iter().rposition(|&i| i == parent_id).ok_or_else(|| {
+                        let p = ids.get(parent_id).copied().ok_or_else(|| {
                             X12Error::at(
                                 seg,
                                 format!("HL02 {parent_id:?} names no earlier HL of this set"),
@@ -225,16 +246,14 @@ fn read_set<'a>(
                                 ),
                             ));
                         }
-                        Some(p)
+                        Some(p as u32)
                     }
                 };
-                ids.push(id);
-                named.push(false);
+                ids.insert(id, set.levels.len());
                 set.levels.push(Level {
                     code: level_code(code),
                     parent,
-                    party: Party::default(),
-                    segment: seg.position(),
+                    nm1: None,
                 });
                 current = Some(set.levels.len() - 1);
             }
@@ -242,7 +261,7 @@ fn read_set<'a>(
                 let Some(c) = current else {
                     return Err(X12Error::at(seg, "NM1 before the first HL"));
                 };
-                if inquiry.is_some() || named.get(c).copied().unwrap_or(false) {
+                if inquiry.is_some() || set.levels.get(c).is_some_and(|l| l.nm1.is_some()) {
                     return Err(X12Error::at(seg, "a second NM1 in one level"));
                 }
                 let want = match set.levels.get(c).map_or("", |l| l.code) {
@@ -266,18 +285,7 @@ fn read_set<'a>(
                     return Err(X12Error::at(seg, "NM103 (name) is missing"));
                 }
                 if let Some(l) = set.levels.get_mut(c) {
-                    l.party = Party {
-                        entity,
-                        kind: seg.element(2),
-                        last: seg.element(3),
-                        first: seg.element(4),
-                        middle: seg.element(5),
-                        id_qualifier: seg.element(8),
-                        id: seg.element(9),
-                    };
-                }
-                if let Some(n) = named.get_mut(c) {
-                    *n = true;
+                    l.nm1 = Some(*seg);
                 }
             }
             "DMG" | "PER" => {
@@ -299,8 +307,14 @@ fn read_set<'a>(
                         "a claim inquiry (TRN) belongs under a subscriber (HL 22) or dependent (HL 23)",
                     ));
                 }
-                if !named.get(c).copied().unwrap_or(false) {
+                if set.levels.get(c).is_some_and(|l| l.nm1.is_none()) {
                     return Err(X12Error::at(seg, "TRN before the level's NM1"));
+                }
+                if req.inquiries.len() >= MAX_INQUIRIES {
+                    return Err(X12Error::at(
+                        seg,
+                        format!("more than {MAX_INQUIRIES} claim inquiries in one file; split it"),
+                    ));
                 }
                 if seg.element(1) != "1" {
                     return Err(X12Error::at(
@@ -316,11 +330,11 @@ fn read_set<'a>(
                 let sub = if level == "22" {
                     Some(c)
                 } else {
-                    set.levels.get(c).and_then(|l| l.parent)
+                    set.levels.get(c).and_then(|l| l.parent())
                 };
                 let member_id = sub
                     .and_then(|s| set.levels.get(s))
-                    .map(|l| l.party.id)
+                    .map(|l| l.party().id)
                     .filter(|id| !id.is_empty());
                 inquiry = Some(Inquiry {
                     set: set_index,
@@ -353,8 +367,8 @@ fn read_set<'a>(
     }
     finish(&mut inquiry, &mut req.inquiries);
     if let Some(c) = current {
-        if !named.get(c).copied().unwrap_or(true) {
-            let at = set.levels.get(c).map_or(0, |l| l.segment);
+        if set.levels.get(c).is_some_and(|l| l.nm1.is_none()) {
+            let at = body.last().map_or(0, |s| s.position());
             return Err(X12Error::new(at, "HL", "the last level has no NM1"));
         }
     }
@@ -445,13 +459,12 @@ fn echo<'v>(v: &'v str, min: usize, max: usize, d: &Delimiters, fallback: &'v st
 }
 
 /// Writes the 277 that answers `req` (one 277 set per 276 set, the same levels), each
-/// inquiry answered by `answers[i]` (in the order of `req.inquiries`; a missing answer
-/// is "not found", A4:35). Written in pieces to `out`.
+/// inquiry answered by `answer` as it is written (in the order of `req.inquiries`; an
+/// error stops the writing and is returned). Written in pieces to `out`.
 pub fn write_277_to(
     req: &Request276<'_>,
-    answers: &[Answer],
+    answer: &mut dyn FnMut(&Inquiry<'_>) -> std::io::Result<Answer>,
     env: &Envelope,
-    today: NaiveDate,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let d = env.delimiters;
@@ -469,13 +482,13 @@ pub fn write_277_to(
         // Which levels have children.
         let mut has_child = vec![false; set.levels.len()];
         for l in &set.levels {
-            if let Some(p) = l.parent.and_then(|p| has_child.get_mut(p)) {
+            if let Some(p) = l.parent().and_then(|p| has_child.get_mut(p)) {
                 *p = true;
             }
         }
         for (li, l) in set.levels.iter().enumerate() {
             let id = (li + 1).to_string();
-            let parent = l.parent.map(|p| (p + 1).to_string()).unwrap_or_default();
+            let parent = l.parent().map(|p| (p + 1).to_string()).unwrap_or_default();
             let child = if has_child.get(li).copied().unwrap_or(false) {
                 "1"
             } else {
@@ -484,7 +497,7 @@ pub fn write_277_to(
             let child = if l.code == "23" { "" } else { child };
             w.segment("HL", &[&id, &parent, l.code, child])
                 .map_err(io_err)?;
-            let p = &l.party;
+            let p = &l.party();
             let kind = if p.kind == "1" { "1" } else { "2" };
             let last = echo(p.last, 1, 60, &d, "UNKNOWN");
             let first = if kind == "1" {
@@ -513,15 +526,8 @@ pub fn write_277_to(
                 if inq.set != si || inq.level != li {
                     break;
                 }
-                let fallback;
-                let a = match answers.get(next) {
-                    Some(a) => a,
-                    None => {
-                        fallback = not_found(inq, today);
-                        &fallback
-                    }
-                };
-                write_answer(&mut w, inq, a, &d)?;
+                let a = answer(inq)?;
+                write_answer(&mut w, inq, &a, &d)?;
                 next += 1;
                 if next.is_multiple_of(1024) {
                     w.drain_into(out)?;
@@ -620,6 +626,7 @@ mod tests {
         assert_eq!(r.sets[0].reference, "REQ1");
         assert_eq!(r.sets[0].levels.len(), 4);
         assert_eq!(r.sets[0].levels[3].parent, Some(2));
+        assert_eq!(r.sets[0].levels[3].party().id, "OC100001");
         assert_eq!(r.inquiries.len(), 2);
         let q = &r.inquiries[0];
         assert_eq!(
@@ -666,7 +673,7 @@ mod tests {
         let text = file(BODY);
         let ic = Interchange::parse(&text).unwrap();
         let r = read_276(&ic).unwrap();
-        let answers = vec![Answer {
+        let paid = Answer {
             category: "F1",
             status: "65",
             effective: d("2026-03-14"),
@@ -676,7 +683,7 @@ mod tests {
             icn: Some("2226075000001".into()),
             pcn: Some("PCN-1".into()),
             dates: Some((d("2026-03-10"), d("2026-03-10"))),
-        }];
+        };
         let env = Envelope::new(
             "ORMMIS",
             "CLINIC",
@@ -685,7 +692,13 @@ mod tests {
             5,
         );
         let mut out = Vec::new();
-        write_277_to(&r, &answers, &env, d("2026-03-16"), &mut out).unwrap();
+        let mut answer = |q: &Inquiry<'_>| {
+            Ok(match q.icn {
+                Some(_) => paid.clone(),
+                None => not_found(q, d("2026-03-16")),
+            })
+        };
+        write_277_to(&r, &mut answer, &env, &mut out).unwrap();
         let s = String::from_utf8(out).unwrap();
         assert!(s.contains("~ST*277*0001*005010X212~BHT*0010*08*REQ1*20260316*0930*DG~HL*1**20*1~NM1*PR*2*OREGON HEALTH AUTHORITY*****PI*ORMMIS~"), "{s}");
         assert!(s.contains("~HL*4*3*22*0~NM1*IL*1*RIVERA*ANA****MI*OC100001~TRN*2*PCN-1~STC*F1:65*20260314**180*132*20260314~REF*1K*2226075000001~REF*EJ*PCN-1~DTP*472*D8*20260310~TRN*2*PCN-2~STC*A4:35*20260316**0~DTP*472*D8*20260311~SE*"), "{s}");

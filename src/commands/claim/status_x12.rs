@@ -12,7 +12,7 @@ use crate::domain::claims::Icn;
 use crate::domain::ids::HealthId;
 use crate::error::{Error, Result};
 use crate::output::{files, Output};
-use crate::store::claims::{ClaimFilter, ClaimRow};
+use crate::store::claims::ClaimRow;
 use crate::store::Tx;
 use crate::x12::claim_status::{not_found, read_276, write_277_to, Answer, Inquiry, X212};
 use crate::x12::{split_interchanges, Interchange, X12Error};
@@ -22,8 +22,9 @@ use std::path::Path;
 use std::rc::Rc;
 
 /// Claims kept in memory across the inquiries of one file (the claims of the members
-/// asked about): past this many rows the cache is emptied and filled again.
-const CACHED_ROWS: usize = 200_000;
+/// asked about, read once per member): past this many rows the cache is emptied and
+/// filled again, so memory stays bounded whatever the file asks.
+const CACHED_ROWS: usize = 20_000;
 
 fn x12_err(name: &str, e: X12Error) -> Error {
     Error::invalid(format!("{name} is not a valid X12 276 (005010X212): {e}"))
@@ -45,11 +46,7 @@ impl Claims {
         if let Some(r) = self.by_member.get(member) {
             return Ok(r.clone());
         }
-        let rows = Rc::new(tx.claims_search(&ClaimFilter {
-            provider_id: Some(provider_id.to_string()),
-            member_id: Some(member.to_string()),
-            ..ClaimFilter::default()
-        })?);
+        let rows = Rc::new(tx.claims_of_member(provider_id, member)?);
         if self.rows + rows.len() > CACHED_ROWS {
             self.by_member.clear();
             self.rows = 0;
@@ -135,6 +132,21 @@ fn answer(tx: &Tx<'_>, c: &ClaimRow, q: &Inquiry<'_>, today: NaiveDate) -> Resul
     })
 }
 
+/// [`files::OutFile`] as an `io::Write`.
+struct Sink<'f>(&'f mut files::OutFile);
+
+impl std::io::Write for Sink<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .write_bytes(buf)
+            .map_err(|e| std::io::Error::other(e.message))?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// One interchange of a 276 file, read and checked before the store is read.
 struct Part<'a> {
     request: crate::x12::claim_status::Request276<'a>,
@@ -196,44 +208,57 @@ pub fn cmd_claim_status_x12(ctx: &Context, path: &Path, out: Option<&Path>) -> R
         last
     };
     let tx = store.read()?;
-    // Every answer first (one snapshot), then the 277 written in pieces.
+    // Each inquiry is answered as the 277 is written (in pieces: to stdout, or to a file
+    // beside --out that takes its name once the command is done).
     let mut claims = Claims {
         by_member: HashMap::new(),
         rows: 0,
     };
     let mut found = 0usize;
-    let mut answers: Vec<Vec<Answer>> = Vec::with_capacity(parts.len());
-    for p in &parts {
-        let mut a = Vec::with_capacity(p.request.inquiries.len());
-        for q in &p.request.inquiries {
-            a.push(match find(&tx, &mut claims, &provider_id, q)? {
-                Some(c) => {
-                    found += 1;
-                    answer(&tx, &c, q, today)?
-                }
-                None => not_found(q, today),
-            });
-        }
-        answers.push(a);
-    }
-    drop(claims);
+    let mut failed: Option<Error> = None;
     let inquiries: usize = parts.iter().map(|p| p.request.inquiries.len()).sum();
     let out = out.filter(|o| !files::is_stdout(o));
     let mut file = match out {
         Some(o) => Some(files::OutFile::create(o)?),
         None => None,
     };
-    let mut buf: Vec<u8> = Vec::new();
-    for (p, a) in parts.iter().zip(&answers) {
+    let stdout = std::io::stdout();
+    let mut to_stdout = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    for p in &parts {
         control = control % 999_999_999 + 1;
         let env = p.isa.reply_envelope(p.text, today, time, control);
-        write_277_to(&p.request, a, &env, today, &mut buf)
-            .map_err(|e| Error::invalid(format!("{name}: cannot write the 277: {e}")))?;
-        if let Some(f) = file.as_mut() {
-            f.write_bytes(&buf)?;
-            buf.clear();
+        let mut answer_one = |q: &Inquiry<'_>| {
+            let r = find(&tx, &mut claims, &provider_id, q).and_then(|c| match c {
+                Some(c) => {
+                    found += 1;
+                    answer(&tx, &c, q, today)
+                }
+                None => Ok(not_found(q, today)),
+            });
+            r.map_err(|e| {
+                failed = Some(e);
+                std::io::Error::other("the store could not be read")
+            })
+        };
+        let written = match file.as_mut() {
+            Some(f) => write_277_to(&p.request, &mut answer_one, &env, &mut Sink(f)),
+            None => write_277_to(&p.request, &mut answer_one, &env, &mut to_stdout),
+        };
+        if let Some(e) = failed.take() {
+            return Err(e);
+        }
+        match written.and_then(|()| std::io::Write::flush(&mut to_stdout)) {
+            // The reader went away: the answers were made, so the request is audited.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                return Err(Error::invalid(format!("{name}: cannot write the 277: {e}")))
+            }
+            Err(e) => return Err(Error::internal(format!("cannot write the 277: {e}"))),
+            Ok(()) => {}
         }
     }
+    drop(to_stdout);
+    drop(claims);
     if let Some(f) = file.as_mut() {
         f.finish()?;
     }
@@ -268,16 +293,6 @@ pub fn cmd_claim_status_x12(ctx: &Context, path: &Path, out: Option<&Path>) -> R
             );
             Ok(Output::record_with(v, human))
         }
-        _ => {
-            use std::io::Write;
-            let stdout = std::io::stdout();
-            let mut w = stdout.lock();
-            match w.write_all(&buf).and_then(|()| w.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => return Err(Error::internal(format!("cannot write the 277: {e}"))),
-                Ok(()) => {}
-            }
-            Ok(Output::Nothing)
-        }
+        _ => Ok(Output::Nothing),
     }
 }
