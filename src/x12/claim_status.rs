@@ -184,8 +184,17 @@ fn read_set<'a>(
         reference: bht.element(3),
         levels: Vec::new(),
     };
-    // The latest level of each HL01, to find parents by id.
-    let mut ids: std::collections::HashMap<&'a str, usize> = std::collections::HashMap::new();
+    // The enclosing level of each kind (20, 21, 19, 22) with its HL01: a parent is always
+    // the latest level of the kind above (the levels nest, depth first), so no list of
+    // every id is kept.
+    let mut open: [Option<(&'a str, usize)>; 4] = [None; 4];
+    let slot = |code: &str| match code {
+        "20" => Some(0),
+        "21" => Some(1),
+        "19" => Some(2),
+        "22" => Some(3),
+        _ => None,
+    };
     let mut current: Option<usize> = None;
     let mut inquiry: Option<Inquiry<'a>> = None;
     let mut in_service = false;
@@ -231,25 +240,37 @@ fn read_set<'a>(
                         None
                     }
                     Some(want) => {
-                        let p = ids.get(parent_id).copied().ok_or_else(|| {
-                            X12Error::at(
-                                seg,
-                                format!("HL02 {parent_id:?} names no earlier HL of this set"),
-                            )
-                        })?;
-                        let got = set.levels.get(p).map_or("", |l| l.code);
-                        if got != want {
-                            return Err(X12Error::at(
-                                seg,
-                                format!(
-                                    "an HL at level {code} must be under level {want}, not {got}"
-                                ),
-                            ));
-                        }
+                        let enclosing = slot(want).and_then(|i| open.get(i).copied().flatten());
+                        let p = match enclosing {
+                            Some((id, p)) if id == parent_id => p,
+                            _ => {
+                                let other = open.iter().flatten().find(|(id, _)| *id == parent_id);
+                                return Err(X12Error::at(
+                                    seg,
+                                    match other.and_then(|(_, p)| set.levels.get(*p)) {
+                                        Some(l) => format!(
+                                            "an HL at level {code} must be under level {want}, not {}",
+                                            l.code
+                                        ),
+                                        None => format!(
+                                            "HL02 {parent_id:?} names no enclosing HL at level {want}"
+                                        ),
+                                    },
+                                ));
+                            }
+                        };
                         Some(p as u32)
                     }
                 };
-                ids.insert(id, set.levels.len());
+                if let Some(i) = slot(code) {
+                    if let Some(o) = open.get_mut(i) {
+                        *o = Some((id, set.levels.len()));
+                    }
+                    // A new level closes the levels below it.
+                    for o in open.iter_mut().skip(i + 1) {
+                        *o = None;
+                    }
+                }
                 set.levels.push(Level {
                     code: level_code(code),
                     parent,
@@ -649,6 +670,7 @@ mod tests {
     fn malformed_276s_name_their_segment() {
         let cases = [
             (BODY.replace("HL*3*2*19*1", "HL*3*9*19*1"), "HL02 \"9\""),
+            (BODY.replace("HL*4*3*22*0", "HL*4*2*22*0"), "must be under level 19, not 21"),
             (BODY.replace("HL*3*2*19*1", "HL*3*2*22*1"), "must be under level"),
             (BODY.replace("TRN*1*PCN-2", "TRN*1*"), "TRN02"),
             (BODY.replace("DTP*472*D8*20260310", "DTP*472*D8*20260231"), "DTP"),
