@@ -3,7 +3,7 @@
 //! checked by a validator (pyx12 for the 277CA, linuxforhealth-x12 for the 277).
 
 use crate::claims::{
-    accepted, admin_npi, ops, pyx12_valid, setup, shared_dir, status, write_unique, PROVIDER,
+    admin_npi, ops, pyx12_valid, setup, shared_dir, status, write_unique, PROVIDER,
 };
 use crate::common::{npi, Sandbox};
 use serde_json::Value;
@@ -661,9 +661,4 @@ fn claim_status_x12_needs_claim_inquiry() {
     );
     sb.run_as("ops", &["claim", "status", "--x12", &f], None)
         .code(4);
-}
-
-#[allow(dead_code)]
-fn _uses(sb: &Sandbox) -> String {
-    accepted(sb, "OC100001", ("90837", "2026-03-10", 1, "180"), "")
 }
