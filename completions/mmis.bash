@@ -1909,7 +1909,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__claim__subcmd__status)
-            opts="-h -V --member --from --to --status --db --provider --format --json --help --version"
+            opts="-h -V --member --from --to --status --x12 --out --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1928,6 +1928,14 @@ _mmis() {
                     return 0
                     ;;
                 --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --x12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1951,7 +1959,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__claim__subcmd__submit)
-            opts="-h -V --form --x12 --ack --db --provider --format --json --help --version"
+            opts="-h -V --form --x12 --ack --claim-ack --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1966,6 +1974,10 @@ _mmis() {
                     return 0
                     ;;
                 --ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --claim-ack)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -475,6 +475,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand claim; and not __fish_seen_sub
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l form -d 'TOML claim form (`-` for stdin); missing fields are asked on a terminal' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l x12 -d 'An X12 837P file of claims (needs the Trade Files role)' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l ack -d 'Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l claim-ack -d 'Where to write a 277CA claim acknowledgment for --x12: each claim accepted (with its ICN) or rejected (with a status code for the reason)' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from submit" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
@@ -488,6 +489,8 @@ complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l from -d 'Only dates of service on or after this date (YYYY-MM-DD)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l to -d 'Only dates of service on or before this date (YYYY-MM-DD)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l status -d 'Only claims in this status: accepted, paid, denied or voided' -r
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l x12 -d 'Answer an X12 276 claim status request with a 277 (on stdout, or --out)' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l out -d 'Write the 277 here instead of stdout' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand claim; and __fish_seen_subcommand_from status" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''

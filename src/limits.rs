@@ -10,6 +10,9 @@ const MIB: u64 = 1 << 20;
 /// An X12 270 (`elig batch --x12`): read whole, so kept within the 64 MiB memory target —
 /// 8 MiB is some 25,000 inquiries, more than a clearinghouse sends in one file.
 pub const MAX_270_BYTES: u64 = 8 * MIB;
+/// An X12 276 (`claim status --x12`): read whole, as a 270 is — 8 MiB is tens of
+/// thousands of claim inquiries.
+pub const MAX_276_BYTES: u64 = 8 * MIB;
 /// An X12 837P (`claim submit --x12`): 512 MiB, room for several hundred thousand claims.
 pub const MAX_837_BYTES: u64 = 512 * MIB;
 /// A member eligibility CSV (`ops member import`): 1 GiB, room for millions of members.

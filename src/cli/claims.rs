@@ -40,6 +40,9 @@ pub struct SubmitArgs {
     /// Where to write the acknowledgment for --x12: a 999, or a TA1 when the interchange itself is rejected
     #[arg(long, value_name = "FILE.999", requires = "x12")]
     pub ack: Option<PathBuf>,
+    /// Where to write a 277CA claim acknowledgment for --x12: each claim accepted (with its ICN) or rejected (with a status code for the reason)
+    #[arg(long, value_name = "FILE.277", requires = "x12")]
+    pub claim_ack: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -59,6 +62,12 @@ pub struct StatusArgs {
     /// Only claims in this status: accepted, paid, denied or voided
     #[arg(long, conflicts_with = "icn")]
     pub status: Option<String>,
+    /// Answer an X12 276 claim status request with a 277 (on stdout, or --out)
+    #[arg(long, value_name = "FILE.276", conflicts_with_all = ["icn", "member", "from", "to", "status"])]
+    pub x12: Option<PathBuf>,
+    /// Write the 277 here instead of stdout
+    #[arg(long, value_name = "FILE.277", requires = "x12")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -262,6 +262,8 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "mmis claim submit --form claim.toml",
             "# An 837P batch (Trade Files role), the 999 written beside it",
             "mmis claim submit --x12 claims.837 --ack claims.999",
+            "# The same, with a 277CA: each claim's ICN or why it was rejected",
+            "mmis claim submit --x12 claims.837 --ack claims.999 --claim-ack claims.277",
         ],
     ),
     (
@@ -271,6 +273,8 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "mmis claim status 2226075000001",
             "# Claims for a member over a period",
             "mmis claim status --member OC100001 --from 2026-01-01 --to 2026-03-31",
+            "# Answer a clearinghouse's 276 claim status request with a 277",
+            "mmis claim status --x12 status.276 --out status.277",
         ],
     ),
     (

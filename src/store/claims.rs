@@ -344,6 +344,18 @@ impl Tx<'_> {
         )
     }
 
+    /// Every claim of this provider for this member, in the order received (the
+    /// `claims_member` index: the claim status inquiries of a 276 ask member by member).
+    pub fn claims_of_member(&self, provider_id: &str, member_id: &str) -> Result<Vec<ClaimRow>> {
+        self.db().query(
+            &format!(
+                "SELECT {CCOLS} FROM claims WHERE member_id = ?1 AND provider_id = ?2 ORDER BY id"
+            ),
+            params![member_id, provider_id],
+            crow,
+        )
+    }
+
     pub fn claim_by_icn(&self, icn: &str) -> Result<Option<ClaimRow>> {
         self.db().query_opt(
             &format!("SELECT {CCOLS} FROM claims WHERE icn = ?1"),

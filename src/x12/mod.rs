@@ -7,6 +7,8 @@
 //! computed counts and refuses element values that contain a delimiter.
 
 pub mod ack;
+pub mod claim_ack;
+pub mod claim_status;
 pub mod claims;
 pub mod eligibility;
 mod reader;

@@ -1215,7 +1215,7 @@ fn an_837p_with_a_bad_claim_in_the_middle_keeps_its_results_and_its_999() {
             c[1]["category_code"].as_str(),
             c[2]["category_code"].as_str()
         ),
-        (Some("A7"), Some("A2"))
+        (Some("A3"), Some("A2"))
     );
     let sets = r["rejected_sets"].as_array().unwrap();
     assert_eq!(sets.len(), 1, "{r}");

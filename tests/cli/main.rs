@@ -4,6 +4,7 @@ mod access;
 mod acks;
 mod audit;
 mod auth;
+mod claim_status_x12;
 mod claims;
 mod common;
 mod completion;

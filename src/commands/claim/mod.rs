@@ -1,9 +1,11 @@
 //! `claim submit|status|list|export|void|replace`: the fee-for-service lane.
 
+pub mod ack277;
 pub mod edits;
 pub mod export;
 pub mod replace;
 pub mod status;
+pub mod status_x12;
 pub mod submit;
 pub mod void;
 pub mod x12;

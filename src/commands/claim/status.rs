@@ -77,6 +77,9 @@ fn describe(f: &ClaimFilter) -> String {
 }
 
 pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
+    if let Some(f) = &args.x12 {
+        return super::status_x12::cmd_claim_status_x12(ctx, f, args.out.as_deref());
+    }
     let searching =
         args.member.is_some() || args.from.is_some() || args.to.is_some() || args.status.is_some();
     if args.icn.is_none() && !searching {

@@ -235,7 +235,7 @@ pub fn read_form(ctx: &Context, path: Option<&std::path::Path>, title: &str) -> 
 
 pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
     if let Some(file) = &args.x12 {
-        return super::x12::submit_x12(ctx, file, args.ack.as_deref());
+        return super::x12::submit_x12(ctx, file, args.ack.as_deref(), args.claim_ack.as_deref());
     }
     let raw = read_form(ctx, args.form.as_deref(), "Claim submission")?;
     let store = ctx.open_store()?;

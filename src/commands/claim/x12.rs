@@ -4,6 +4,7 @@
 //! is not an 837P). A refused file stores nothing, and its acknowledgment says so: a TA1
 //! rejecting the interchange, or a 999 rejecting every set (see `x12::ack::acknowledge`).
 
+use super::ack277::{claim_ack_refused, ClaimAck};
 use super::edits;
 use super::replace::replace_one;
 use super::void::{original, void_stored};
@@ -21,6 +22,7 @@ use crate::store::Tx;
 use crate::x12::ack::{
     acknowledge, unnamed, AckKind, Acknowledgment, Expected, SegmentNote, SetAck,
 };
+use crate::x12::claim_ack;
 use crate::x12::claims::{each_837p_claim, Claim837, X222};
 use crate::x12::{
     check_transaction_version, split_interchanges, Envelope, Interchange, TransactionSet, X12Error,
@@ -36,7 +38,8 @@ pub struct ClaimResult<'r> {
     pub icn: Option<&'r str>,
     /// `accepted` or `refused`.
     pub status: &'static str,
-    /// 277 category: A2 accepted into adjudication, A7 rejected for invalid information.
+    /// 277 category, as the 277CA says it: A2 accepted into adjudication; A3, A6 or A7 by
+    /// the refusal's reason (see `x12::claim_ack`).
     pub category_code: &'static str,
     pub reason: Option<&'r str>,
     pub member_id: Option<&'r str>,
@@ -115,7 +118,10 @@ impl Batch {
             patient_control_number: &t.patient_control_number,
             icn,
             status: if icn.is_some() { "accepted" } else { "refused" },
-            category_code: if icn.is_some() { "A2" } else { "A7" },
+            // As the 277CA says it (`x12::claim_ack`).
+            category_code: reason.map_or(claim_ack::ACCEPTED.category, |r| {
+                claim_ack::refusal_codes(r).category
+            }),
             reason,
             member_id: t.member_id.as_ref().map(HealthId::as_str),
             transaction_control_number: self.sets.get(t.set as usize).map_or("", |s| &**s),
@@ -306,7 +312,12 @@ pub fn raw_from_837(c: &Claim837<'_>) -> std::result::Result<RawClaim, String> {
 /// The envelope of our answer: sender and receiver swapped, written with the 837P's own
 /// delimiters (its values cannot hold them: a `*` in an ST02 under `|` is echoed as is),
 /// and the GS ids of the group answered where the ISA ids cannot be GS ids.
-fn ack_envelope(ctx: &Context, ic: &Interchange<'_>, text: &str, control: u32) -> Envelope {
+pub(super) fn ack_envelope(
+    ctx: &Context,
+    ic: &Interchange<'_>,
+    text: &str,
+    control: u32,
+) -> Envelope {
     let now = ctx.clock.now();
     let g = ic.groups.first();
     let mut env = Envelope::new(
@@ -360,7 +371,12 @@ fn refusal_ack(
     }
 }
 
-pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Output> {
+pub fn submit_x12(
+    ctx: &Context,
+    file: &Path,
+    ack: Option<&Path>,
+    claim_ack: Option<&Path>,
+) -> Result<Output> {
     let store = ctx.open_store()?;
     // Each claim is taken in a savepoint of its own: keep those savepoints' page copies in
     // memory (spilled to a temporary file they cost two writes per page changed).
@@ -428,6 +444,9 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
                     p.display()
                 ));
             }
+            if let Some(p) = claim_ack {
+                err = err.hint(claim_ack_refused(p));
+            }
             tx.audit(&actor.entry(
                 &now,
                 "claim submit",
@@ -494,6 +513,9 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
                 hints.join("; ")
             });
         }
+        if let Some(p) = claim_ack {
+            err = err.hint(claim_ack_refused(p));
+        }
         tx.audit(&actor.entry(
             &now,
             "claim submit",
@@ -540,9 +562,15 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
         "taking in claims",
     );
     let mut ack_text = String::new();
+    // The 277CA, written as the claims are taken (interchange by interchange).
+    let mut ca = match claim_ack {
+        Some(p) => Some(ClaimAck::open(p)?),
+        None => None,
+    };
     // What the edits read, remembered across the batch's claims.
     let mut reads = edits::Reads::remembering();
-    for (n, (((ic, _), env), readable)) in ics.iter().zip(&envs).zip(&readable).enumerate() {
+    for (n, (((ic, text), env), readable)) in ics.iter().zip(&envs).zip(&readable).enumerate() {
+        let first = batch.claims.len();
         let acks = take_interchange(
             &Taking {
                 tx: &tx,
@@ -558,6 +586,16 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             readable,
             &mut batch,
         )?;
+        if let Some(ca) = ca.as_mut() {
+            let outcomes: Vec<claim_ack::Outcome<'_>> = batch
+                .claims
+                .get(first..)
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.outcome.as_ref().map(|s| &**s).map_err(|s| &**s))
+                .collect();
+            ca.write(ctx, &tx, ic, text, readable, &outcomes, &provider_id)?;
+        }
         if let Some(path) = ack {
             match acknowledge(ic, &acks, env, Some(EXPECTED), false) {
                 Ok(a) => {
@@ -592,17 +630,20 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             }
         )),
     ))?;
+    let ca = ca.map(ClaimAck::finish).transpose()?;
     tx.commit()?;
     if let Some(f) = ack_file {
         f.persist()?;
     }
-    if ack.is_some_and(files::is_stdout) {
+    let ca_line = ca.map(ClaimAck::persist).transpose()?;
+    if ack.is_some_and(files::is_stdout) || claim_ack.is_some_and(files::is_stdout) {
         // `--ack -`: the acknowledgment is the result on stdout; the summary goes to stderr.
         let mut human = String::new();
         let _ = batch.human_lines(&mut |l| {
             human.push_str(l);
             Ok(())
         });
+        human.push_str(ca_line.as_deref().unwrap_or(""));
         ctx.ui.note(human.trim_end());
         return Ok(Output::Nothing);
     }
@@ -622,6 +663,9 @@ pub fn submit_x12(ctx: &Context, file: &Path, ack: Option<&Path>) -> Result<Outp
             p.display()
         ));
         batch.ack = Some(p.display().to_string());
+    }
+    if let Some(l) = ca_line {
+        batch.ack_line = Some(format!("{}{l}", batch.ack_line.take().unwrap_or_default()));
     }
     Ok(Output::Streamed(Box::new(batch)))
 }
