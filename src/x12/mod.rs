@@ -10,6 +10,7 @@ pub mod ack;
 pub mod claims;
 pub mod eligibility;
 mod reader;
+pub mod remit;
 mod writer;
 
 #[cfg(test)]
