@@ -99,6 +99,9 @@ commands! {
     ClaimList => "claim list", Role(Role::ClaimInquiry);
     ClaimExport => "claim export", Role(Role::ClaimInquiry);
     ClaimVoid => "claim void", Role(Role::ClaimVoid);
+    RemitList => "remit list", Role(Role::ClaimInquiry);
+    RemitShow => "remit show", Role(Role::ClaimInquiry);
+    RemitExport => "remit export", Role(Role::ClaimInquiry);
     PaSubmit => "pa submit", Role(Role::PriorAuthSubmit);
     PaInquire => "pa inquire", AnyRole(PA_READ);
     PaList => "pa list", AnyRole(PA_READ);
@@ -151,6 +154,9 @@ const READS: &[Cmd] = &[
     Cmd::EligBatch,
     Cmd::ClaimStatus,
     Cmd::ClaimList,
+    Cmd::RemitList,
+    Cmd::RemitShow,
+    Cmd::RemitExport,
     Cmd::PaInquire,
     Cmd::PaList,
     Cmd::AuditLog,

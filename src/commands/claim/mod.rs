@@ -137,6 +137,8 @@ pub struct ClaimView {
     pub payment_cycle: Option<i64>,
     pub recoupment_pending: bool,
     pub recouped_in_cycle: Option<i64>,
+    /// The remittance advice that last carried the claim (`remit show`); null before any.
+    pub remit_id: Option<String>,
     pub lines: Vec<LineView>,
     pub history: Vec<HistoryView>,
 }
@@ -180,6 +182,7 @@ pub fn claim_view(c: &ClaimRow, lines: &[LineRow], history: &[HistoryRow]) -> Cl
         payment_cycle: c.paid_cycle,
         recoupment_pending: c.recoup_pending,
         recouped_in_cycle: c.recoup_cycle,
+        remit_id: None,
         lines: lines
             .iter()
             .map(|l| LineView {
@@ -225,6 +228,9 @@ pub fn claim_text(v: &ClaimView) -> String {
         allowed = v.allowed,
         paid = v.paid_amount,
     );
+    if let Some(r) = &v.remit_id {
+        s.push_str(&format!("Remittance advice {r} (`mmis remit show {r}`)\n"));
+    }
     let mut rows = Vec::new();
     for l in &v.lines {
         let amt = |x: Option<f64>| x.map(|a| format!("{a:.2}")).unwrap_or_default();
