@@ -95,6 +95,26 @@ pub struct ProviderAdjRow {
     pub amount: i64,
 }
 
+/// Rows in one multi-row INSERT (SQLite allows 32,766 parameters a statement).
+const ROWS_PER_INSERT: usize = 200;
+
+/// An owned statement parameter, for statements built row by row.
+enum P {
+    I(i64),
+    S(&'static str),
+    T(String),
+}
+
+impl crate::store::Param for P {
+    fn val(&self) -> crate::store::Val<'_> {
+        match self {
+            P::I(i) => crate::store::Val::Int(*i),
+            P::S(s) => crate::store::Val::Text(s),
+            P::T(s) => crate::store::Val::Text(s),
+        }
+    }
+}
+
 const RCOLS: &str = "id, remit_id, cycle, provider_id, issued_on, paid_amount, handling,
     payment_method, trace, claim_count";
 
@@ -216,56 +236,88 @@ impl Tx<'_> {
         )
     }
 
-    /// Saves one CLP (with its SVCs and CASes) as the `seq`-th claim of a remittance.
-    pub fn save_remit_claim(&self, remit: i64, seq: i64, c: &RemitClaim) -> Result<()> {
-        self.db().execute(
-            "INSERT INTO remit_claims(remit, seq, claim_id, status_code, billed, allowed, paid,
-                patient_resp)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                remit,
-                seq,
-                c.claim_id,
-                c.status.code(),
-                c.billed.0,
-                c.allowed.0,
-                c.paid.0,
-                c.patient_responsibility.0
-            ],
-        )?;
-        let adj_sql =
-            "INSERT INTO remit_adjustments(remit, seq, line_no, n, group_code, carc, amount)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-        for (n, a) in c.adjustments.iter().enumerate() {
-            self.db().execute(
-                adj_sql,
-                params![remit, seq, 0i64, n as i64, a.group, a.carc, a.amount.0],
-            )?;
-        }
-        for l in &c.lines {
-            self.db().execute(
-                "INSERT INTO remit_lines(remit, seq, line_no, procedure_code, modifiers, charge,
-                    allowed, paid, units, date_of_service)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
-                    remit,
-                    seq,
-                    l.line_no,
-                    l.procedure_code,
-                    l.modifiers,
-                    l.charge.0,
-                    l.allowed.0,
-                    l.paid.0,
-                    l.units,
-                    l.date_of_service
-                ],
-            )?;
-            for (n, a) in l.adjustments.iter().enumerate() {
-                self.db().execute(
-                    adj_sql,
-                    params![remit, seq, l.line_no, n as i64, a.group, a.carc, a.amount.0],
-                )?;
+    /// Saves CLPs (with their SVCs and CASes): each `(remit row, seq, claim)` is the `seq`-th
+    /// claim of that remittance. Rows go in with multi-row INSERTs (a payment cycle saves
+    /// hundreds of thousands of them).
+    pub fn save_remit_claims(&self, claims: &[(i64, i64, RemitClaim)]) -> Result<()> {
+        let mut clp = Vec::new();
+        let mut svc = Vec::new();
+        let mut cas = Vec::new();
+        for (remit, seq, c) in claims {
+            let (remit, seq) = (*remit, *seq);
+            clp.push(vec![
+                P::I(remit),
+                P::I(seq),
+                P::I(c.claim_id),
+                P::S(c.status.code()),
+                P::I(c.billed.0),
+                P::I(c.allowed.0),
+                P::I(c.paid.0),
+                P::I(c.patient_responsibility.0),
+            ]);
+            let mut adj = |line_no: i64, list: &[crate::domain::remit::Adjustment]| {
+                for (n, a) in list.iter().enumerate() {
+                    cas.push(vec![
+                        P::I(remit),
+                        P::I(seq),
+                        P::I(line_no),
+                        P::I(n as i64),
+                        P::T(a.group.clone()),
+                        P::T(a.carc.clone()),
+                        P::I(a.amount.0),
+                    ]);
+                }
+            };
+            adj(0, &c.adjustments);
+            for l in &c.lines {
+                adj(l.line_no, &l.adjustments);
+                svc.push(vec![
+                    P::I(remit),
+                    P::I(seq),
+                    P::I(l.line_no),
+                    P::T(l.procedure_code.clone()),
+                    P::T(l.modifiers.clone()),
+                    P::I(l.charge.0),
+                    P::I(l.allowed.0),
+                    P::I(l.paid.0),
+                    P::I(l.units),
+                    P::T(l.date_of_service.clone()),
+                ]);
             }
+        }
+        self.insert_rows(
+            "remit_claims(remit, seq, claim_id, status_code, billed, allowed, paid, patient_resp)",
+            &clp,
+        )?;
+        self.insert_rows(
+            "remit_lines(remit, seq, line_no, procedure_code, modifiers, charge, allowed, paid,
+                units, date_of_service)",
+            &svc,
+        )?;
+        self.insert_rows(
+            "remit_adjustments(remit, seq, line_no, n, group_code, carc, amount)",
+            &cas,
+        )
+    }
+
+    /// `INSERT INTO {table_cols} VALUES (..), (..)`, at most [`ROWS_PER_INSERT`] rows a
+    /// statement.
+    fn insert_rows(&self, table_cols: &str, rows: &[Vec<P>]) -> Result<()> {
+        for chunk in rows.chunks(ROWS_PER_INSERT) {
+            let mut sql = format!("INSERT INTO {table_cols} VALUES ");
+            let mut params: Vec<&dyn crate::store::Param> = Vec::new();
+            for (i, row) in chunk.iter().enumerate() {
+                sql.push_str(if i == 0 { "(" } else { ", (" });
+                for (j, v) in row.iter().enumerate() {
+                    params.push(v);
+                    if j > 0 {
+                        sql.push_str(", ");
+                    }
+                    sql.push_str(&format!("?{}", params.len()));
+                }
+                sql.push(')');
+            }
+            self.db().execute(&sql, &params)?;
         }
         Ok(())
     }

@@ -23,6 +23,8 @@ const SLICE: i64 = 2000;
 #[derive(Default)]
 struct Remits {
     open: BTreeMap<String, OpenRemit>,
+    /// Claims made since the last save: (remittance row, seq, claim).
+    unsaved: Vec<(i64, i64, RemitClaim)>,
 }
 
 struct OpenRemit {
@@ -45,7 +47,7 @@ impl Remits {
         cycle: i64,
         today: &str,
         provider_id: &str,
-        clp: &RemitClaim,
+        clp: RemitClaim,
     ) -> Result<()> {
         if !self.open.contains_key(provider_id) {
             let remit_id = remit_id_of(tx.next_sequence("remit")?);
@@ -66,11 +68,20 @@ impl Remits {
             .ok_or_else(|| Error::internal("a remittance went missing"))?;
         r.claims += 1;
         r.paid = Cents(add_cents(r.paid.0, clp.paid.0)?);
-        tx.save_remit_claim(r.id, r.claims, clp)
+        self.unsaved.push((r.id, r.claims, clp));
+        Ok(())
+    }
+
+    /// Saves the claims made since the last save.
+    fn save(&mut self, tx: &Tx<'_>) -> Result<()> {
+        tx.save_remit_claims(&self.unsaved)?;
+        self.unsaved.clear();
+        Ok(())
     }
 
     /// Settles every remittance (BPR02, the forward balance PLB); how many were made.
-    fn close(self, tx: &Tx<'_>) -> Result<i64> {
+    fn close(mut self, tx: &Tx<'_>) -> Result<i64> {
+        self.save(tx)?;
         let n = self.open.len() as i64;
         for (provider_id, r) in self.open {
             let owed = Cents(tx.provider_owed(&provider_id)?);
@@ -210,9 +221,10 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                 &actor.user_name,
                 Some(note),
             )?;
-            remits.carry(&tx, cycle, &today, provider_id, &clp)?;
+            remits.carry(&tx, cycle, &today, provider_id, clp)?;
             progress.inc(1);
         }
+        remits.save(&tx)?;
     }
     // Voided (and replaced) claims paid earlier: their payment is reversed (CLP02 22) on this
     // cycle's remittance of their provider.
@@ -239,8 +251,9 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                     Cents(r.paid_amount)
                 )),
             )?;
-            remits.carry(&tx, cycle, &today, &r.provider_id, &clp)?;
+            remits.carry(&tx, cycle, &today, &r.provider_id, clp)?;
         }
+        remits.save(&tx)?;
     }
     let made = remits.close(&tx)?;
     tx.close_cycle(&totals)?;
