@@ -300,6 +300,35 @@ impl Tx<'_> {
         )
     }
 
+    /// Adds history entries to claims, as [`Tx::add_claim_history`] does one at a time:
+    /// `(claim id, status, category code, note)`, all on `on_date` at `at` by `actor`.
+    pub fn add_claim_histories(
+        &self,
+        on_date: &str,
+        at: &str,
+        actor: &str,
+        entries: &[(i64, &'static str, &'static str, &str)],
+    ) -> Result<()> {
+        let rows: Vec<Vec<P>> = entries
+            .iter()
+            .map(|(claim_id, status, category, note)| {
+                vec![
+                    P::I(*claim_id),
+                    P::T(on_date.to_string()),
+                    P::T(at.to_string()),
+                    P::S(status),
+                    P::S(category),
+                    P::T(actor.to_string()),
+                    P::T(note.to_string()),
+                ]
+            })
+            .collect();
+        self.insert_rows(
+            "claim_history(claim_id, on_date, at, status, category_code, actor, note)",
+            &rows,
+        )
+    }
+
     /// `INSERT INTO {table_cols} VALUES (..), (..)`, at most [`ROWS_PER_INSERT`] rows a
     /// statement.
     fn insert_rows(&self, table_cols: &str, rows: &[Vec<P>]) -> Result<()> {

@@ -144,6 +144,7 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
     let paid_note = format!("paid in payment cycle {cycle}");
     let denied_note =
         format!("denied in payment cycle {cycle}: no line is on the fee schedule (CARC 96)");
+    let mut history: Vec<(i64, &'static str, &'static str, &str)> = Vec::new();
     let mut after = 0i64;
     loop {
         let lines = tx.pending_lines_after(after, SLICE)?;
@@ -212,19 +213,13 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                 (ClaimStatus::Denied, denied_note.as_str())
             };
             tx.finish_claim(claim_id, st.as_str(), clp.allowed.0, clp.paid.0, cycle)?;
-            tx.add_claim_history(
-                claim_id,
-                &today,
-                &now,
-                st.as_str(),
-                st.category_code(),
-                &actor.user_name,
-                Some(note),
-            )?;
+            history.push((claim_id, st.as_str(), st.category_code(), note));
             remits.carry(&tx, cycle, &today, provider_id, clp)?;
             progress.inc(1);
         }
         remits.save(&tx)?;
+        tx.add_claim_histories(&today, &now, &actor.user_name, &history)?;
+        history.clear();
     }
     // Voided (and replaced) claims paid earlier: their payment is reversed (CLP02 22) on this
     // cycle's remittance of their provider.
