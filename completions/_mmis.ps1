@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('elig', 'elig', [CompletionResultType]::ParameterValue, 'Eligibility and CCO enrollment')
             [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Fee-for-service claims')
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorizations and plans of care')
+            [CompletionResult]::new('remit', 'remit', [CompletionResultType]::ParameterValue, 'Remittance advices (835) from the payment cycles')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log')
             [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The agency side (operator only)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)')
@@ -875,6 +876,75 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         'mmis;pa;help;help' {
             break
         }
+        'mmis;remit' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table on a terminal (the default), json, ndjson or csv')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Your provider''s remittance advices, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A remittance advice as a person reads it: claims, amounts, adjustment reasons')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a remittance advice as an X12 835')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mmis;remit;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table on a terminal (the default), json, ndjson or csv')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mmis;remit;show' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table on a terminal (the default), json, ndjson or csv')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mmis;remit;export' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the 835 here instead of stdout')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table on a terminal (the default), json, ndjson or csv')
+            [CompletionResult]::new('--x12', '--x12', [CompletionResultType]::ParameterName, 'Write X12 835 (the only export format)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mmis;remit;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Your provider''s remittance advices, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A remittance advice as a person reads it: claims, amounts, adjustment reasons')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a remittance advice as an X12 835')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mmis;remit;help;list' {
+            break
+        }
+        'mmis;remit;help;show' {
+            break
+        }
+        'mmis;remit;help;export' {
+            break
+        }
+        'mmis;remit;help;help' {
+            break
+        }
         'mmis;audit' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
@@ -1505,6 +1575,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('elig', 'elig', [CompletionResultType]::ParameterValue, 'Eligibility and CCO enrollment')
             [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Fee-for-service claims')
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorizations and plans of care')
+            [CompletionResult]::new('remit', 'remit', [CompletionResultType]::ParameterValue, 'Remittance advices (835) from the payment cycles')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log')
             [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The agency side (operator only)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)')
@@ -1685,6 +1756,21 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;help;pa;cancel' {
+            break
+        }
+        'mmis;help;remit' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Your provider''s remittance advices, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A remittance advice as a person reads it: claims, amounts, adjustment reasons')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a remittance advice as an X12 835')
+            break
+        }
+        'mmis;help;remit;list' {
+            break
+        }
+        'mmis;help;remit;show' {
+            break
+        }
+        'mmis;help;remit;export' {
             break
         }
         'mmis;help;audit' {

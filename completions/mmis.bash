@@ -70,6 +70,9 @@ _mmis() {
             mmis,providers)
                 cmd="mmis__subcmd__providers"
                 ;;
+            mmis,remit)
+                cmd="mmis__subcmd__remit"
+                ;;
             mmis,roles)
                 cmd="mmis__subcmd__roles"
                 ;;
@@ -358,6 +361,9 @@ _mmis() {
             mmis__subcmd__help,providers)
                 cmd="mmis__subcmd__help__subcmd__providers"
                 ;;
+            mmis__subcmd__help,remit)
+                cmd="mmis__subcmd__help__subcmd__remit"
+                ;;
             mmis__subcmd__help,roles)
                 cmd="mmis__subcmd__help__subcmd__roles"
                 ;;
@@ -525,6 +531,15 @@ _mmis() {
                 ;;
             mmis__subcmd__help__subcmd__pa,submit)
                 cmd="mmis__subcmd__help__subcmd__pa__subcmd__submit"
+                ;;
+            mmis__subcmd__help__subcmd__remit,export)
+                cmd="mmis__subcmd__help__subcmd__remit__subcmd__export"
+                ;;
+            mmis__subcmd__help__subcmd__remit,list)
+                cmd="mmis__subcmd__help__subcmd__remit__subcmd__list"
+                ;;
+            mmis__subcmd__help__subcmd__remit,show)
+                cmd="mmis__subcmd__help__subcmd__remit__subcmd__show"
                 ;;
             mmis__subcmd__help__subcmd__store,backup)
                 cmd="mmis__subcmd__help__subcmd__store__subcmd__backup"
@@ -772,6 +787,30 @@ _mmis() {
             mmis__subcmd__pa__subcmd__help,submit)
                 cmd="mmis__subcmd__pa__subcmd__help__subcmd__submit"
                 ;;
+            mmis__subcmd__remit,export)
+                cmd="mmis__subcmd__remit__subcmd__export"
+                ;;
+            mmis__subcmd__remit,help)
+                cmd="mmis__subcmd__remit__subcmd__help"
+                ;;
+            mmis__subcmd__remit,list)
+                cmd="mmis__subcmd__remit__subcmd__list"
+                ;;
+            mmis__subcmd__remit,show)
+                cmd="mmis__subcmd__remit__subcmd__show"
+                ;;
+            mmis__subcmd__remit__subcmd__help,export)
+                cmd="mmis__subcmd__remit__subcmd__help__subcmd__export"
+                ;;
+            mmis__subcmd__remit__subcmd__help,help)
+                cmd="mmis__subcmd__remit__subcmd__help__subcmd__help"
+                ;;
+            mmis__subcmd__remit__subcmd__help,list)
+                cmd="mmis__subcmd__remit__subcmd__help__subcmd__list"
+                ;;
+            mmis__subcmd__remit__subcmd__help,show)
+                cmd="mmis__subcmd__remit__subcmd__help__subcmd__show"
+                ;;
             mmis__subcmd__store,backup)
                 cmd="mmis__subcmd__store__subcmd__backup"
                 ;;
@@ -821,7 +860,7 @@ _mmis() {
 
     case "${cmd}" in
         mmis)
-            opts="-h -V --db --provider --format --json --help --version init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops store form help"
+            opts="-h -V --db --provider --format --json --help --version init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2673,7 +2712,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help)
-            opts="init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops store form help"
+            opts="init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3655,6 +3694,62 @@ _mmis() {
         mmis__subcmd__help__subcmd__providers)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__remit)
+            opts="list show export"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__remit__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__remit__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__remit__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5407,6 +5502,184 @@ _mmis() {
         mmis__subcmd__providers)
             opts="-h -V --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit)
+            opts="-h -V --db --provider --format --json --help --version list show export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__export)
+            opts="-h -V --x12 --out --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__help)
+            opts="list show export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__list)
+            opts="-h -V --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__show)
+            opts="-h -V --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

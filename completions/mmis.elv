@@ -43,6 +43,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand elig 'Eligibility and CCO enrollment'
             cand claim 'Fee-for-service claims'
             cand pa 'Prior authorizations and plans of care'
+            cand remit 'Remittance advices (835) from the payment cycles'
             cand audit 'The audit log'
             cand ops 'The agency side (operator only)'
             cand store 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)'
@@ -774,6 +775,66 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;pa;help;help'= {
         }
+        &'mmis;remit'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Your provider''s remittance advices, newest first'
+            cand show 'A remittance advice as a person reads it: claims, amounts, adjustment reasons'
+            cand export 'Write a remittance advice as an X12 835'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mmis;remit;list'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mmis;remit;show'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mmis;remit;export'= {
+            cand --out 'Write the 835 here instead of stdout'
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --x12 'Write X12 835 (the only export format)'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mmis;remit;help'= {
+            cand list 'Your provider''s remittance advices, newest first'
+            cand show 'A remittance advice as a person reads it: claims, amounts, adjustment reasons'
+            cand export 'Write a remittance advice as an X12 835'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mmis;remit;help;list'= {
+        }
+        &'mmis;remit;help;show'= {
+        }
+        &'mmis;remit;help;export'= {
+        }
+        &'mmis;remit;help;help'= {
+        }
         &'mmis;audit'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
@@ -1315,6 +1376,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand elig 'Eligibility and CCO enrollment'
             cand claim 'Fee-for-service claims'
             cand pa 'Prior authorizations and plans of care'
+            cand remit 'Remittance advices (835) from the payment cycles'
             cand audit 'The audit log'
             cand ops 'The agency side (operator only)'
             cand store 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)'
@@ -1447,6 +1509,17 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;help;pa;list'= {
         }
         &'mmis;help;pa;cancel'= {
+        }
+        &'mmis;help;remit'= {
+            cand list 'Your provider''s remittance advices, newest first'
+            cand show 'A remittance advice as a person reads it: claims, amounts, adjustment reasons'
+            cand export 'Write a remittance advice as an X12 835'
+        }
+        &'mmis;help;remit;list'= {
+        }
+        &'mmis;help;remit;show'= {
+        }
+        &'mmis;help;remit;export'= {
         }
         &'mmis;help;audit'= {
             cand log 'Show audit entries (operator: all; site administrator: their providers'')'

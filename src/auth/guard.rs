@@ -100,6 +100,9 @@ commands! {
     ClaimExport => "claim export", Role(Role::ClaimInquiry);
     ClaimVoid => "claim void", Role(Role::ClaimVoid);
     ClaimReplace => "claim replace", Role(Role::ClaimSubmission);
+    RemitList => "remit list", Role(Role::ClaimInquiry);
+    RemitShow => "remit show", Role(Role::ClaimInquiry);
+    RemitExport => "remit export", Role(Role::ClaimInquiry);
     PaSubmit => "pa submit", Role(Role::PriorAuthSubmit);
     PaInquire => "pa inquire", AnyRole(PA_READ);
     PaList => "pa list", AnyRole(PA_READ);
@@ -152,6 +155,9 @@ const READS: &[Cmd] = &[
     Cmd::EligBatch,
     Cmd::ClaimStatus,
     Cmd::ClaimList,
+    Cmd::RemitList,
+    Cmd::RemitShow,
+    Cmd::RemitExport,
     Cmd::PaInquire,
     Cmd::PaList,
     Cmd::AuditLog,

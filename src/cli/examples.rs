@@ -304,6 +304,27 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "remit list",
+        &[
+            "# Your remittance advices, newest first",
+            "mmis remit list",
+        ],
+    ),
+    (
+        "remit show",
+        &[
+            "# A remittance advice: each claim, what was paid, each adjustment reason",
+            "mmis remit show RA00000001",
+        ],
+    ),
+    (
+        "remit export",
+        &[
+            "# A remittance advice as an X12 835",
+            "mmis remit export RA00000001 --x12 --out cycle.835",
+        ],
+    ),
+    (
         "pa submit",
         &[
             "# Submit a prior authorization from a form",

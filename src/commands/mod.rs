@@ -13,6 +13,7 @@ pub mod init;
 pub mod meta;
 pub mod ops;
 pub mod pa;
+pub mod remit;
 pub mod session;
 pub mod store;
 pub mod token;
@@ -83,6 +84,11 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             PaCmd::Inquire(a) => pa::cmd_pa_inquire(ctx, &a),
             PaCmd::List(a) => pa::cmd_pa_list(ctx, &a),
             PaCmd::Cancel(a) => pa::cmd_pa_cancel(ctx, &a),
+        },
+        Command::Remit(c) => match c {
+            cli::remit::RemitCmd::List => remit::list::cmd_remit_list(ctx),
+            cli::remit::RemitCmd::Show(a) => remit::show::cmd_remit_show(ctx, &a),
+            cli::remit::RemitCmd::Export(a) => remit::export::cmd_remit_export(ctx, &a),
         },
         Command::Audit(c) => match c {
             cli::AuditCmd::Log(a) => audit::cmd_audit_log(ctx, &a),

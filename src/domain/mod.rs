@@ -7,6 +7,7 @@ pub mod eligibility;
 pub mod ids;
 pub mod password;
 pub mod reference;
+pub mod remit;
 pub mod roles;
 pub mod secret;
 pub mod time;

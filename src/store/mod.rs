@@ -10,6 +10,7 @@ mod memberships;
 pub mod pa;
 pub mod pg;
 mod providers;
+pub mod remits;
 mod sessions;
 mod transfers;
 pub mod users;
@@ -49,6 +50,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "006_user_lock",
         include_str!("migrations/006_user_lock.sql"),
     ),
+    ("007_remits", include_str!("migrations/007_remits.sql")),
     (
         "009_claim_corrections",
         include_str!("migrations/009_claim_corrections.sql"),
@@ -73,6 +75,7 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
         "006_user_lock",
         include_str!("migrations/pg/006_user_lock.sql"),
     ),
+    ("007_remits", include_str!("migrations/pg/007_remits.sql")),
     (
         "009_claim_corrections",
         include_str!("migrations/pg/009_claim_corrections.sql"),

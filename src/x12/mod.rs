@@ -12,6 +12,7 @@ pub mod claim_status;
 pub mod claims;
 pub mod eligibility;
 mod reader;
+pub mod remit;
 mod writer;
 
 #[cfg(test)]

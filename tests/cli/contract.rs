@@ -297,6 +297,24 @@ fn every_command_json_reads_back_strictly() {
         "claim_status",
         &json(&sb, "admin", &["claim", "status", &icn]),
     );
+    let remits = json(&sb, "admin", &["remit", "list"]);
+    strict::<Vec<RemitList>>(&sb, "remit_list", &remits);
+    let ra = remits[0]["remit_id"].as_str().unwrap().to_string();
+    strict::<RemitShow>(
+        &sb,
+        "remit_show",
+        &json(&sb, "admin", &["remit", "show", &ra]),
+    );
+    let ra_out = sb.path("ra.835");
+    strict::<RemitExport>(
+        &sb,
+        "remit_export",
+        &json(
+            &sb,
+            "admin",
+            &["remit", "export", &ra, "--x12", "--out", &p(&ra_out)],
+        ),
+    );
     strict::<ClaimVoid>(
         &sb,
         "claim_void",
@@ -1074,6 +1092,7 @@ struct ClaimStatus {
     recouped_in_cycle: Option<i64>,
     replaces: Option<String>,
     replaced_by: Option<String>,
+    remit_id: Option<String>,
     lines: Vec<ClaimStatusLines>,
     history: Vec<ClaimStatusHistory>,
 }
@@ -1290,6 +1309,89 @@ struct OpsClaimsAdjudicate {
     recouped_claims: i64,
     recouped: f64,
     net: f64,
+    remits: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RemitList {
+    remit_id: String,
+    cycle: i64,
+    provider_id: String,
+    issued_on: String,
+    paid_amount: f64,
+    claims: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RemitAdjustment {
+    group: String,
+    carc: String,
+    amount: f64,
+    text: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RemitLine {
+    line: i64,
+    procedure_code: String,
+    modifiers: Vec<String>,
+    date_of_service: String,
+    units: i64,
+    billed: f64,
+    allowed: f64,
+    paid: f64,
+    adjustments: Vec<RemitAdjustment>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RemitClaim {
+    icn: String,
+    patient_control_number: Option<String>,
+    member_id: String,
+    member_name: String,
+    status: String,
+    status_code: String,
+    billed: f64,
+    allowed: f64,
+    paid: f64,
+    patient_responsibility: f64,
+    adjustments: Vec<RemitAdjustment>,
+    lines: Vec<RemitLine>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RemitProviderAdjustment {
+    reason: String,
+    reference: String,
+    amount: f64,
+    text: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RemitShow {
+    remit_id: String,
+    cycle: i64,
+    provider_id: String,
+    issued_on: String,
+    paid_amount: f64,
+    payment_method: String,
+    claims: Vec<RemitClaim>,
+    provider_adjustments: Vec<RemitProviderAdjustment>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RemitExport {
+    remit_id: String,
+    out: String,
+    format: String,
+    claims: i64,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -22,6 +22,7 @@ mod pipes;
 mod prompts;
 mod regressions;
 mod reliability;
+mod remit;
 mod replies;
 mod store;
 mod store_rows;

@@ -144,6 +144,8 @@ pub struct ClaimView {
     pub replaces: Option<String>,
     /// The ICN of the claim that replaced this one, if one did.
     pub replaced_by: Option<String>,
+    /// The remittance advice that last carried the claim (`remit show`); null before any.
+    pub remit_id: Option<String>,
     pub lines: Vec<LineView>,
     pub history: Vec<HistoryView>,
 }
@@ -189,6 +191,7 @@ pub fn claim_view(c: &ClaimRow, lines: &[LineRow], history: &[HistoryRow]) -> Cl
         recouped_in_cycle: c.recoup_cycle,
         replaces: None,
         replaced_by: None,
+        remit_id: None,
         lines: lines
             .iter()
             .map(|l| LineView {
@@ -239,6 +242,9 @@ pub fn claim_text(v: &ClaimView) -> String {
     }
     if let Some(icn) = &v.replaced_by {
         s.push_str(&format!("Replaced by claim {icn}\n"));
+    }
+    if let Some(r) = &v.remit_id {
+        s.push_str(&format!("Remittance advice {r} (`mmis remit show {r}`)\n"));
     }
     let mut rows = Vec::new();
     for l in &v.lines {

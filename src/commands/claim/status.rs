@@ -101,6 +101,7 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
             None => None,
         };
         view.replaced_by = tx.replaced_by(c.id)?;
+        view.remit_id = tx.last_remit_of_claim(c.id)?;
         let entry = actor.entry(&now, "claim status", Some(&c.icn), "ok", None);
         auth::finish(ctx, &store, tx, &actor, &[entry])?;
         let human = claim_text(&view);

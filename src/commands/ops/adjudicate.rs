@@ -5,10 +5,94 @@ use crate::commands::claim::money;
 use crate::context::Context;
 use crate::domain::claims::{price_line, ClaimStatus, Fee, FeeSchedule, LineOutcome};
 use crate::domain::ids::Cents;
+use crate::domain::remit::{
+    remit_payment, remit_reversal, settle, ClaimFacts, ClpStatus, PricedLine, RemitClaim,
+};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::claims::{CycleRow, LineResult};
+use crate::store::Tx;
 use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Claims read (and written) at a time.
+const SLICE: i64 = 2000;
+/// The page cache of a payment cycle, MiB.
+const CYCLE_CACHE_MIB: u32 = 24;
+
+/// The remittances a cycle is making, one per provider with activity: only their running
+/// totals are held, each claim is saved as it is made.
+#[derive(Default)]
+struct Remits {
+    open: BTreeMap<String, OpenRemit>,
+    /// Claims made since the last save: (remittance row, seq, claim).
+    unsaved: Vec<(i64, i64, RemitClaim)>,
+}
+
+struct OpenRemit {
+    id: i64,
+    remit_id: String,
+    claims: i64,
+    paid: Cents,
+}
+
+/// A remittance advice id: `RA` and at least 8 digits of the `remit` sequence.
+pub fn remit_id_of(n: i64) -> String {
+    format!("RA{n:08}")
+}
+
+impl Remits {
+    /// Puts a claim on its provider's remittance (opened on its first claim).
+    fn carry(
+        &mut self,
+        tx: &Tx<'_>,
+        cycle: i64,
+        today: &str,
+        provider_id: &str,
+        clp: RemitClaim,
+    ) -> Result<()> {
+        if !self.open.contains_key(provider_id) {
+            let remit_id = remit_id_of(tx.next_sequence("remit")?);
+            let id = tx.open_remit(&remit_id, cycle, provider_id, today)?;
+            self.open.insert(
+                provider_id.to_string(),
+                OpenRemit {
+                    id,
+                    remit_id,
+                    claims: 0,
+                    paid: Cents(0),
+                },
+            );
+        }
+        let r = self
+            .open
+            .get_mut(provider_id)
+            .ok_or_else(|| Error::internal("a remittance went missing"))?;
+        r.claims += 1;
+        r.paid = Cents(add_cents(r.paid.0, clp.paid.0)?);
+        self.unsaved.push((r.id, r.claims, clp));
+        Ok(())
+    }
+
+    /// Saves the claims made since the last save.
+    fn save(&mut self, tx: &Tx<'_>) -> Result<()> {
+        tx.save_remit_claims(&self.unsaved)?;
+        self.unsaved.clear();
+        Ok(())
+    }
+
+    /// Settles every remittance (BPR02, the forward balance PLB); how many were made.
+    fn close(mut self, tx: &Tx<'_>) -> Result<i64> {
+        self.save(tx)?;
+        let n = self.open.len() as i64;
+        for (provider_id, r) in self.open {
+            let owed = Cents(tx.provider_owed(&provider_id)?);
+            let s = settle(r.paid, owed, &r.remit_id)?;
+            tx.close_remit(r.id, r.claims, &s)?;
+        }
+        Ok(n)
+    }
+}
 
 #[derive(Serialize)]
 pub struct CycleView {
@@ -23,6 +107,8 @@ pub struct CycleView {
     pub recouped_claims: i64,
     pub recouped: f64,
     pub net: f64,
+    /// Remittance advices made (one per provider with activity).
+    pub remits: i64,
 }
 
 pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
@@ -43,9 +129,10 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
             })
             .collect(),
     );
-    let lines = tx.pending_lines()?;
-    // Progress (a terminal only): claim lines priced.
-    let progress = ctx.progress(lines.len() as u64, "payment cycle: pricing lines");
+    // Accepted claims are read a slice at a time (memory stays bounded whatever the cycle's
+    // size); each claim is priced, put on its provider's remittance and saved before the next.
+    let pending = tx.pending_claim_count()?;
+    let progress = ctx.progress(pending.max(0) as u64, "payment cycle: pricing claims");
     let mut totals = CycleRow {
         id: cycle,
         run_on: today.clone(),
@@ -55,95 +142,130 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         recouped_claims: 0,
         recouped: 0,
     };
+    let mut remits = Remits::default();
     let paid_note = format!("paid in payment cycle {cycle}");
     let denied_note =
         format!("denied in payment cycle {cycle}: no line is on the fee schedule (CARC 96)");
-    let mut i = 0;
-    while i < lines.len() {
-        let claim_id = lines[i].claim_id;
-        let (mut allowed, mut paid, mut any_paid) = (0i64, 0i64, false);
-        while i < lines.len() && lines[i].claim_id == claim_id {
-            let l = &lines[i];
-            let mods = crate::commands::claim::modifiers_of(&l.modifiers);
-            let r = match price_line(
-                &schedule,
-                &l.procedure_code,
-                &mods,
-                l.units,
-                Cents(l.charge),
-            ) {
-                LineOutcome::Paid { allowed: a } => {
-                    any_paid = true;
-                    allowed = add_cents(allowed, a.0)?;
-                    paid = add_cents(paid, a.0)?;
-                    LineResult {
+    // A cycle updates index entries all over the store (a claim's status is in three
+    // indexes): with SQLite's default 2 MiB page cache, pages spill to the WAL again and
+    // again. A bigger cache for this connection (SQLite only), within the 64 MiB budget.
+    tx.cache_mib(CYCLE_CACHE_MIB)?;
+    let mut history: Vec<(i64, &'static str, &'static str, &str)> = Vec::new();
+    let mut after = 0i64;
+    loop {
+        let lines = tx.pending_lines_after(after, SLICE)?;
+        let Some(last) = lines.last() else { break };
+        after = last.claim_id;
+        let mut i = 0;
+        while i < lines.len() {
+            let first = &lines[i];
+            let claim_id = first.claim_id;
+            let mut facts = ClaimFacts {
+                claim_id,
+                icn: first.icn.clone(),
+                lines: Vec::new(),
+            };
+            let provider_id = first.provider_id.as_str();
+            while i < lines.len() && lines[i].claim_id == claim_id {
+                let l = &lines[i];
+                let mods = crate::commands::claim::modifiers_of(&l.modifiers);
+                let outcome = price_line(
+                    &schedule,
+                    &l.procedure_code,
+                    &mods,
+                    l.units,
+                    Cents(l.charge),
+                );
+                let r = match outcome {
+                    LineOutcome::Paid { allowed: a } => LineResult {
                         claim_id,
                         line_no: l.line_no,
                         status: "paid",
                         allowed: a.0,
                         paid: a.0,
                         carc: None,
-                    }
-                }
-                LineOutcome::Denied { carc } => LineResult {
-                    claim_id,
+                    },
+                    LineOutcome::Denied { carc } => LineResult {
+                        claim_id,
+                        line_no: l.line_no,
+                        status: "denied",
+                        allowed: 0,
+                        paid: 0,
+                        carc: Some(carc),
+                    },
+                };
+                tx.record_line(&r)?;
+                facts.lines.push(PricedLine {
                     line_no: l.line_no,
-                    status: "denied",
-                    allowed: 0,
-                    paid: 0,
-                    carc: Some(carc),
-                },
+                    procedure_code: l.procedure_code.clone(),
+                    modifiers: l.modifiers.clone(),
+                    date_of_service: l.date_of_service.clone(),
+                    units: l.units,
+                    charge: Cents(l.charge),
+                    allowed: Cents(r.allowed),
+                    paid: Cents(r.paid),
+                    carc: r.carc.map(str::to_string),
+                });
+                i += 1;
+            }
+            let clp = remit_payment(&facts)?;
+            let (st, note) = if clp.status == ClpStatus::Processed {
+                totals.paid_claims += 1;
+                totals.paid_amount = add_cents(totals.paid_amount, clp.paid.0)?;
+                (ClaimStatus::Paid, paid_note.as_str())
+            } else {
+                totals.denied_claims += 1;
+                tx.return_pa_units(claim_id, &today)?;
+                (ClaimStatus::Denied, denied_note.as_str())
             };
-            tx.record_line(&r)?;
+            tx.finish_claim(claim_id, st.as_str(), clp.allowed.0, clp.paid.0, cycle)?;
+            history.push((claim_id, st.as_str(), st.category_code(), note));
+            remits.carry(&tx, cycle, &today, provider_id, clp)?;
             progress.inc(1);
-            i += 1;
         }
-        let (st, note) = if any_paid {
-            totals.paid_claims += 1;
-            totals.paid_amount = add_cents(totals.paid_amount, paid)?;
-            (ClaimStatus::Paid, paid_note.as_str())
-        } else {
-            totals.denied_claims += 1;
-            tx.return_pa_units(claim_id, &today)?;
-            (ClaimStatus::Denied, denied_note.as_str())
-        };
-        tx.finish_claim(claim_id, st.as_str(), allowed, paid, cycle)?;
-        tx.add_claim_history(
-            claim_id,
-            &today,
-            &now,
-            st.as_str(),
-            st.category_code(),
-            &actor.user_name,
-            Some(note),
-        )?;
+        remits.save(&tx)?;
+        tx.add_claim_histories(&today, &now, &actor.user_name, &history)?;
+        history.clear();
     }
-    for (claim_id, amount) in tx.recoup_pending()? {
-        tx.mark_recouped(claim_id, cycle)?;
-        totals.recouped_claims += 1;
-        totals.recouped = add_cents(totals.recouped, amount)?;
-        let v = ClaimStatus::Voided;
-        tx.add_claim_history(
-            claim_id,
-            &today,
-            &now,
-            v.as_str(),
-            v.category_code(),
-            &actor.user_name,
-            Some(&format!(
-                "{} recouped in payment cycle {cycle}",
-                Cents(amount)
-            )),
-        )?;
+    // Voided (and replaced) claims paid earlier: their payment is reversed (CLP02 22) on this
+    // cycle's remittance of their provider.
+    let mut after = 0i64;
+    loop {
+        let recoups = tx.recoups_after(after, SLICE)?;
+        let Some(last) = recoups.last() else { break };
+        after = last.claim_id;
+        for r in &recoups {
+            let clp = remit_reversal(&tx.priced_claim(r.claim_id, &r.icn)?)?;
+            tx.mark_recouped(r.claim_id, cycle)?;
+            totals.recouped_claims += 1;
+            totals.recouped = add_cents(totals.recouped, r.paid_amount)?;
+            let v = ClaimStatus::Voided;
+            tx.add_claim_history(
+                r.claim_id,
+                &today,
+                &now,
+                v.as_str(),
+                v.category_code(),
+                &actor.user_name,
+                Some(&format!(
+                    "{} recouped in payment cycle {cycle}",
+                    Cents(r.paid_amount)
+                )),
+            )?;
+            remits.carry(&tx, cycle, &today, &r.provider_id, clp)?;
+        }
+        remits.save(&tx)?;
     }
+    let made = remits.close(&tx)?;
     tx.close_cycle(&totals)?;
     let detail = format!(
-        "paid {} claims ({}), denied {}, recouped {} claims ({})",
+        "paid {} claims ({}), denied {}, recouped {} claims ({}), {} remittance advices",
         totals.paid_claims,
         Cents(totals.paid_amount),
         totals.denied_claims,
         totals.recouped_claims,
-        Cents(totals.recouped)
+        Cents(totals.recouped),
+        made
     );
     tx.audit(&actor.entry(
         &now,
@@ -162,6 +284,7 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         recouped_claims: totals.recouped_claims,
         recouped: money(totals.recouped),
         net: money(totals.paid_amount - totals.recouped),
+        remits: made,
     };
     let human = format!("Payment cycle {cycle} ({}): {detail}.", view.run_on);
     Ok(Output::record_with(view, human))

@@ -1,0 +1,167 @@
+//! `remit export RA --x12 [--out F]`: a remittance advice written as an 835 (005010X221A1).
+
+use super::find_remit;
+use super::show::each_claim;
+use crate::auth;
+use crate::cli::remit::RemitExportArgs;
+use crate::commands::claim::export::{PAYER_ID, PAYER_NAME};
+use crate::commands::claim::modifiers_of;
+use crate::context::Context;
+use crate::domain::time::parse_date;
+use crate::error::{Error, Result};
+use crate::output::files::{self, OutFile};
+use crate::output::Output;
+use crate::x12::remit::{Cas835, Clp835, Header835, Plb835, Remit835, Svc835};
+use crate::x12::Envelope;
+
+/// TRN03: `1` and the payer's tax id (the sandbox's).
+pub const PAYER_TIN: &str = "1930000000";
+pub const PAYER_STREET: &str = "500 SUMMER ST NE";
+pub const PAYER_CITY: &str = "SALEM";
+pub const PAYER_STATE: &str = "OR";
+pub const PAYER_ZIP: &str = "97301";
+pub const PAYER_PHONE: &str = "8002735191";
+
+fn x12_err(e: crate::x12::X12Error) -> Error {
+    Error::internal(format!("cannot write the 835: {e}"))
+}
+
+pub fn cmd_remit_export(ctx: &Context, args: &RemitExportArgs) -> Result<Output> {
+    if !args.x12 {
+        return Err(
+            Error::usage("say which format: `--x12` (835) is the only export").hint(format!(
+                "mmis remit export {} --x12 --out remit.835",
+                args.remit_id
+            )),
+        );
+    }
+    let store = ctx.open_store()?;
+    let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::RemitExport)?;
+    let provider_id = actor.provider()?.to_string();
+    let r = find_remit(&tx, &provider_id, &args.remit_id)?;
+    let p = tx
+        .provider(&r.provider_id)?
+        .ok_or_else(|| Error::internal(format!("provider {} is missing", r.provider_id)))?;
+    let issued_on = parse_date("issued_on", &r.issued_on)?;
+    // The remittance's own row number is the control number: an export changes nothing.
+    let control = u32::try_from(r.id % 1_000_000_000).unwrap_or(1).max(1);
+    let env = Envelope::new(
+        PAYER_ID,
+        &p.provider_id,
+        issued_on,
+        ctx.clock.now().time(),
+        control,
+    );
+    let header = Header835 {
+        remit_id: r.remit_id.clone(),
+        handling: r.handling.clone(),
+        paid_amount: r.paid_amount,
+        method: r.payment_method.clone(),
+        issued_on,
+        payer_name: PAYER_NAME.into(),
+        payer_tin: PAYER_TIN.into(),
+        payer_street: PAYER_STREET.into(),
+        payer_city: PAYER_CITY.into(),
+        payer_state: PAYER_STATE.into(),
+        payer_zip: PAYER_ZIP.into(),
+        payer_phone: PAYER_PHONE.into(),
+        payee_name: p.name.clone(),
+        payee_npi: p.npi.clone(),
+    };
+    let to_file = args.out.as_ref().filter(|p| !files::is_stdout(p));
+    let mut file = match to_file {
+        Some(path) => Some(OutFile::create(path)?),
+        None => None,
+    };
+    let mut text: Vec<u8> = Vec::new();
+    let mut w = Remit835::begin(&env, &header).map_err(x12_err)?;
+    let cas = |a: &crate::store::remits::RemitAdjRow| Cas835 {
+        group: a.group_code.clone(),
+        carc: a.carc.clone(),
+        amount: a.amount,
+    };
+    each_claim(&tx, &r, |c, lines, adjs| {
+        let mut svcs = Vec::with_capacity(lines.len());
+        for l in lines {
+            svcs.push(Svc835 {
+                procedure_code: l.procedure_code.clone(),
+                modifiers: modifiers_of(&l.modifiers),
+                charge: l.charge,
+                paid: l.paid,
+                units: l.units,
+                date_of_service: parse_date("date_of_service", &l.date_of_service)?,
+                allowed: l.allowed,
+                adjustments: adjs
+                    .iter()
+                    .filter(|a| a.line_no == l.line_no)
+                    .map(cas)
+                    .collect(),
+            });
+        }
+        let clp = Clp835 {
+            patient_control_number: c
+                .patient_control_number
+                .clone()
+                .unwrap_or_else(|| c.icn.clone()),
+            status_code: c.status_code.clone(),
+            billed: c.billed,
+            paid: c.paid,
+            patient_responsibility: c.patient_resp,
+            icn: c.icn.clone(),
+            place_of_service: c.place_of_service.clone(),
+            member_id: c.member_id.clone(),
+            last_name: c.last_name.clone().unwrap_or_default(),
+            first_name: c.first_name.clone().unwrap_or_default(),
+            from: parse_date("first_dos", &c.first_dos)?,
+            to: parse_date("last_dos", &c.last_dos)?,
+            adjustments: adjs.iter().filter(|a| a.line_no == 0).map(cas).collect(),
+            lines: svcs,
+        };
+        w.claim(&clp).map_err(x12_err)?;
+        match file.as_mut() {
+            Some(f) => w.drain_into(f),
+            None => w.drain_into(&mut text),
+        }
+        .map_err(|e| Error::internal(format!("cannot write the 835: {e}")))
+    })?;
+    let plbs: Vec<Plb835> = tx
+        .remit_provider_adjustments(r.id)?
+        .into_iter()
+        .map(|p| Plb835 {
+            reason: p.reason_code,
+            reference: p.reference,
+            amount: p.amount,
+        })
+        .collect();
+    let rest = w.finish(&plbs).map_err(x12_err)?;
+    let now = ctx.clock.now_str();
+    let entry = actor.entry(&now, "remit export", Some(&r.remit_id), "ok", Some("835"));
+    match (to_file, file) {
+        (Some(path), Some(mut f)) => {
+            f.write_bytes(rest.as_bytes())?;
+            f.finish()?;
+            auth::finish(ctx, &store, tx, &actor, &[entry])?;
+            f.persist()?;
+            Ok(Output::record_with(
+                serde_json::json!({
+                    "remit_id": r.remit_id,
+                    "out": path.display().to_string(),
+                    "format": "835",
+                    "claims": r.claim_count,
+                }),
+                format!(
+                    "Remittance advice {} written to {} as an 835.",
+                    r.remit_id,
+                    path.display()
+                ),
+            ))
+        }
+        _ => {
+            auth::finish(ctx, &store, tx, &actor, &[entry])?;
+            text.extend_from_slice(rest.as_bytes());
+            String::from_utf8(text)
+                .map(Output::Raw)
+                .map_err(|_| Error::internal("the 835 is not text"))
+        }
+    }
+}

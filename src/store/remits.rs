@@ -1,0 +1,511 @@
+//! Remittance advices (835) made by payment cycles: what the cycle reads, what it saves, what
+//! `remit list/show/export` and `claim status` read back.
+
+use super::db::{Row, RowResult};
+use super::Tx;
+use crate::domain::ids::Cents;
+use crate::domain::remit::{ClaimFacts, PricedLine, RemitClaim, Settlement};
+use crate::error::Result;
+use crate::params;
+
+/// A line of an accepted claim waiting for this cycle, with what identifies its claim.
+#[derive(Debug, Clone)]
+pub struct PendingLine {
+    pub claim_id: i64,
+    pub provider_id: String,
+    pub icn: String,
+    pub line_no: i64,
+    pub procedure_code: String,
+    pub modifiers: String,
+    pub date_of_service: String,
+    pub units: i64,
+    pub charge: i64,
+}
+
+/// A voided claim whose payment this cycle takes back.
+#[derive(Debug, Clone)]
+pub struct Recoup {
+    pub claim_id: i64,
+    pub provider_id: String,
+    pub icn: String,
+    pub paid_amount: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct RemitRow {
+    pub id: i64,
+    pub remit_id: String,
+    pub cycle: i64,
+    pub provider_id: String,
+    pub issued_on: String,
+    pub paid_amount: i64,
+    pub handling: String,
+    pub payment_method: String,
+    pub trace: String,
+    pub claim_count: i64,
+}
+
+/// A CLP as stored, with what the 835 and `remit show` need of its claim and member.
+#[derive(Debug, Clone)]
+pub struct RemitClaimRow {
+    pub seq: i64,
+    pub claim_id: i64,
+    pub icn: String,
+    pub patient_control_number: Option<String>,
+    pub member_id: String,
+    pub last_name: Option<String>,
+    pub first_name: Option<String>,
+    pub first_dos: String,
+    pub last_dos: String,
+    pub place_of_service: String,
+    pub status_code: String,
+    pub billed: i64,
+    pub allowed: i64,
+    pub paid: i64,
+    pub patient_resp: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct RemitLineRow {
+    pub seq: i64,
+    pub line_no: i64,
+    pub procedure_code: String,
+    pub modifiers: String,
+    pub charge: i64,
+    pub allowed: i64,
+    pub paid: i64,
+    pub units: i64,
+    pub date_of_service: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct RemitAdjRow {
+    pub seq: i64,
+    /// 0: claim level.
+    pub line_no: i64,
+    pub group_code: String,
+    pub carc: String,
+    pub amount: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProviderAdjRow {
+    pub reason_code: String,
+    pub reference: String,
+    pub amount: i64,
+}
+
+/// Rows in one multi-row INSERT (SQLite allows 32,766 parameters a statement).
+const ROWS_PER_INSERT: usize = 200;
+
+/// An owned statement parameter, for statements built row by row.
+enum P {
+    I(i64),
+    S(&'static str),
+    T(String),
+}
+
+impl crate::store::Param for P {
+    fn val(&self) -> crate::store::Val<'_> {
+        match self {
+            P::I(i) => crate::store::Val::Int(*i),
+            P::S(s) => crate::store::Val::Text(s),
+            P::T(s) => crate::store::Val::Text(s),
+        }
+    }
+}
+
+const RCOLS: &str = "id, remit_id, cycle, provider_id, issued_on, paid_amount, handling,
+    payment_method, trace, claim_count";
+
+fn remit_row(r: &Row<'_>) -> RowResult<RemitRow> {
+    Ok(RemitRow {
+        id: r.get(0)?,
+        remit_id: r.get(1)?,
+        cycle: r.get(2)?,
+        provider_id: r.get(3)?,
+        issued_on: r.get(4)?,
+        paid_amount: r.get(5)?,
+        handling: r.get(6)?,
+        payment_method: r.get(7)?,
+        trace: r.get(8)?,
+        claim_count: r.get(9)?,
+    })
+}
+
+impl Tx<'_> {
+    // ---- the payment cycle ----
+
+    /// The lines of the next accepted claims after claim id `after` (at most `claims` claims),
+    /// in claim and line order: the cycle reads accepted claims a slice at a time.
+    pub fn pending_lines_after(&self, after: i64, claims: i64) -> Result<Vec<PendingLine>> {
+        self.db().query(
+            "SELECT c.id, c.provider_id, c.icn, l.line_no, l.procedure_code, l.modifiers,
+                    l.date_of_service, l.units, l.charge
+             FROM claims c JOIN claim_lines l ON l.claim_id = c.id
+             WHERE c.status = 'accepted' AND c.id > ?1
+               AND c.id <= COALESCE((SELECT MAX(t.id) FROM
+                     (SELECT id FROM claims WHERE status = 'accepted' AND id > ?1
+                      ORDER BY id LIMIT ?2) t), ?1)
+             ORDER BY c.id, l.line_no",
+            params![after, claims],
+            |r| {
+                Ok(PendingLine {
+                    claim_id: r.get(0)?,
+                    provider_id: r.get(1)?,
+                    icn: r.get(2)?,
+                    line_no: r.get(3)?,
+                    procedure_code: r.get(4)?,
+                    modifiers: r.get(5)?,
+                    date_of_service: r.get(6)?,
+                    units: r.get(7)?,
+                    charge: r.get(8)?,
+                })
+            },
+        )
+    }
+
+    /// Voided claims still to be recouped after claim id `after`, at most `limit`.
+    pub fn recoups_after(&self, after: i64, limit: i64) -> Result<Vec<Recoup>> {
+        self.db().query(
+            "SELECT id, provider_id, icn, paid_amount FROM claims
+             WHERE recoup_pending = 1 AND id > ?1 ORDER BY id LIMIT ?2",
+            params![after, limit],
+            |r| {
+                Ok(Recoup {
+                    claim_id: r.get(0)?,
+                    provider_id: r.get(1)?,
+                    icn: r.get(2)?,
+                    paid_amount: r.get(3)?,
+                })
+            },
+        )
+    }
+
+    /// A claim's lines as priced when it was paid, for its reversal.
+    pub fn priced_claim(&self, claim_id: i64, icn: &str) -> Result<ClaimFacts> {
+        let lines = self.claim_lines(claim_id)?;
+        Ok(ClaimFacts {
+            claim_id,
+            icn: icn.to_string(),
+            lines: lines
+                .into_iter()
+                .map(|l| PricedLine {
+                    line_no: l.line_no,
+                    procedure_code: l.procedure_code,
+                    modifiers: l.modifiers,
+                    date_of_service: l.date_of_service,
+                    units: l.units,
+                    charge: Cents(l.charge),
+                    allowed: Cents(l.allowed.unwrap_or(0)),
+                    paid: Cents(l.paid.unwrap_or(0)),
+                    carc: if l.status == "denied" {
+                        Some(l.carc.unwrap_or_else(|| "96".into()))
+                    } else {
+                        None
+                    },
+                })
+                .collect(),
+        })
+    }
+
+    /// What a provider owes from earlier remittances (forward balances not yet collected).
+    pub fn provider_owed(&self, provider_id: &str) -> Result<i64> {
+        let fb: i64 = self.db().value(
+            "SELECT CAST(COALESCE(SUM(a.amount), 0) AS BIGINT)
+             FROM remit_provider_adjustments a JOIN remits r ON r.id = a.remit
+             WHERE r.provider_id = ?1 AND a.reason_code = 'FB'",
+            params![provider_id],
+        )?;
+        Ok(-fb)
+    }
+
+    /// Opens a remittance (nothing paid yet); its row id.
+    pub fn open_remit(
+        &self,
+        remit_id: &str,
+        cycle: i64,
+        provider_id: &str,
+        issued_on: &str,
+    ) -> Result<i64> {
+        self.db().value(
+            "INSERT INTO remits(remit_id, cycle, provider_id, issued_on, paid_amount, handling,
+                payment_method, trace)
+             VALUES (?1, ?2, ?3, ?4, 0, 'H', 'NON', ?1) RETURNING id",
+            params![remit_id, cycle, provider_id, issued_on],
+        )
+    }
+
+    /// Saves CLPs (with their SVCs and CASes): each `(remit row, seq, claim)` is the `seq`-th
+    /// claim of that remittance. Rows go in with multi-row INSERTs (a payment cycle saves
+    /// hundreds of thousands of them).
+    pub fn save_remit_claims(&self, claims: &[(i64, i64, RemitClaim)]) -> Result<()> {
+        let mut clp = Vec::new();
+        let mut svc = Vec::new();
+        let mut cas = Vec::new();
+        for (remit, seq, c) in claims {
+            let (remit, seq) = (*remit, *seq);
+            clp.push(vec![
+                P::I(remit),
+                P::I(seq),
+                P::I(c.claim_id),
+                P::S(c.status.code()),
+                P::I(c.billed.0),
+                P::I(c.allowed.0),
+                P::I(c.paid.0),
+                P::I(c.patient_responsibility.0),
+            ]);
+            let mut adj = |line_no: i64, list: &[crate::domain::remit::Adjustment]| {
+                for (n, a) in list.iter().enumerate() {
+                    cas.push(vec![
+                        P::I(remit),
+                        P::I(seq),
+                        P::I(line_no),
+                        P::I(n as i64),
+                        P::T(a.group.clone()),
+                        P::T(a.carc.clone()),
+                        P::I(a.amount.0),
+                    ]);
+                }
+            };
+            adj(0, &c.adjustments);
+            for l in &c.lines {
+                adj(l.line_no, &l.adjustments);
+                svc.push(vec![
+                    P::I(remit),
+                    P::I(seq),
+                    P::I(l.line_no),
+                    P::T(l.procedure_code.clone()),
+                    P::T(l.modifiers.clone()),
+                    P::I(l.charge.0),
+                    P::I(l.allowed.0),
+                    P::I(l.paid.0),
+                    P::I(l.units),
+                    P::T(l.date_of_service.clone()),
+                ]);
+            }
+        }
+        self.insert_rows(
+            "remit_claims(remit, seq, claim_id, status_code, billed, allowed, paid, patient_resp)",
+            &clp,
+        )?;
+        self.insert_rows(
+            "remit_lines(remit, seq, line_no, procedure_code, modifiers, charge, allowed, paid,
+                units, date_of_service)",
+            &svc,
+        )?;
+        self.insert_rows(
+            "remit_adjustments(remit, seq, line_no, n, group_code, carc, amount)",
+            &cas,
+        )
+    }
+
+    /// Adds history entries to claims, as [`Tx::add_claim_history`] does one at a time:
+    /// `(claim id, status, category code, note)`, all on `on_date` at `at` by `actor`.
+    pub fn add_claim_histories(
+        &self,
+        on_date: &str,
+        at: &str,
+        actor: &str,
+        entries: &[(i64, &'static str, &'static str, &str)],
+    ) -> Result<()> {
+        let rows: Vec<Vec<P>> = entries
+            .iter()
+            .map(|(claim_id, status, category, note)| {
+                vec![
+                    P::I(*claim_id),
+                    P::T(on_date.to_string()),
+                    P::T(at.to_string()),
+                    P::S(status),
+                    P::S(category),
+                    P::T(actor.to_string()),
+                    P::T(note.to_string()),
+                ]
+            })
+            .collect();
+        self.insert_rows(
+            "claim_history(claim_id, on_date, at, status, category_code, actor, note)",
+            &rows,
+        )
+    }
+
+    /// `INSERT INTO {table_cols} VALUES (..), (..)`, at most [`ROWS_PER_INSERT`] rows a
+    /// statement.
+    fn insert_rows(&self, table_cols: &str, rows: &[Vec<P>]) -> Result<()> {
+        for chunk in rows.chunks(ROWS_PER_INSERT) {
+            let mut sql = format!("INSERT INTO {table_cols} VALUES ");
+            let mut params: Vec<&dyn crate::store::Param> = Vec::new();
+            for (i, row) in chunk.iter().enumerate() {
+                sql.push_str(if i == 0 { "(" } else { ", (" });
+                for (j, v) in row.iter().enumerate() {
+                    params.push(v);
+                    if j > 0 {
+                        sql.push_str(", ");
+                    }
+                    sql.push_str(&format!("?{}", params.len()));
+                }
+                sql.push(')');
+            }
+            self.db().execute(&sql, &params)?;
+        }
+        Ok(())
+    }
+
+    /// Closes a remittance with its settlement (BPR, PLB) and claim count.
+    pub fn close_remit(&self, remit: i64, claim_count: i64, s: &Settlement) -> Result<()> {
+        self.db().execute(
+            "UPDATE remits SET paid_amount = ?2, handling = ?3, payment_method = ?4,
+                claim_count = ?5 WHERE id = ?1",
+            params![remit, s.paid_amount.0, s.handling, s.method, claim_count],
+        )?;
+        for (n, p) in s.provider_adjustments.iter().enumerate() {
+            self.db().execute(
+                "INSERT INTO remit_provider_adjustments(remit, n, reason_code, reference, amount)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![remit, n as i64, p.reason, p.reference, p.amount.0],
+            )?;
+        }
+        Ok(())
+    }
+
+    // ---- reading remittances ----
+
+    /// A provider's remittances, newest first.
+    pub fn remits_of_provider(&self, provider_id: &str) -> Result<Vec<RemitRow>> {
+        self.db().query(
+            &format!(
+                "SELECT {RCOLS} FROM remits WHERE provider_id = ?1 ORDER BY cycle DESC, id DESC"
+            ),
+            params![provider_id],
+            remit_row,
+        )
+    }
+
+    pub fn remit_by_id(&self, remit_id: &str) -> Result<Option<RemitRow>> {
+        self.db().query_opt(
+            &format!("SELECT {RCOLS} FROM remits WHERE remit_id = ?1"),
+            params![remit_id],
+            remit_row,
+        )
+    }
+
+    /// Claims of a remittance with seq after `after`, at most `limit`, in LX order.
+    pub fn remit_claims_after(
+        &self,
+        remit: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<RemitClaimRow>> {
+        self.db().query(
+            "SELECT rc.seq, rc.claim_id, c.icn, c.patient_control_number, c.member_id,
+                    m.last_name, m.first_name, c.first_dos, c.last_dos, c.place_of_service,
+                    rc.status_code, rc.billed, rc.allowed, rc.paid, rc.patient_resp
+             FROM remit_claims rc JOIN claims c ON c.id = rc.claim_id
+                  LEFT JOIN members m ON m.health_id = c.member_id
+             WHERE rc.remit = ?1 AND rc.seq > ?2 ORDER BY rc.seq LIMIT ?3",
+            params![remit, after, limit],
+            |r| {
+                Ok(RemitClaimRow {
+                    seq: r.get(0)?,
+                    claim_id: r.get(1)?,
+                    icn: r.get(2)?,
+                    patient_control_number: r.get(3)?,
+                    member_id: r.get(4)?,
+                    last_name: r.get(5)?,
+                    first_name: r.get(6)?,
+                    first_dos: r.get(7)?,
+                    last_dos: r.get(8)?,
+                    place_of_service: r.get(9)?,
+                    status_code: r.get(10)?,
+                    billed: r.get(11)?,
+                    allowed: r.get(12)?,
+                    paid: r.get(13)?,
+                    patient_resp: r.get(14)?,
+                })
+            },
+        )
+    }
+
+    /// The SVCs of a remittance's claims with seq in `from..=to`.
+    pub fn remit_lines_between(&self, remit: i64, from: i64, to: i64) -> Result<Vec<RemitLineRow>> {
+        self.db().query(
+            "SELECT seq, line_no, procedure_code, modifiers, charge, allowed, paid, units,
+                    date_of_service
+             FROM remit_lines WHERE remit = ?1 AND seq BETWEEN ?2 AND ?3
+             ORDER BY seq, line_no",
+            params![remit, from, to],
+            |r| {
+                Ok(RemitLineRow {
+                    seq: r.get(0)?,
+                    line_no: r.get(1)?,
+                    procedure_code: r.get(2)?,
+                    modifiers: r.get(3)?,
+                    charge: r.get(4)?,
+                    allowed: r.get(5)?,
+                    paid: r.get(6)?,
+                    units: r.get(7)?,
+                    date_of_service: r.get(8)?,
+                })
+            },
+        )
+    }
+
+    /// The CASes of a remittance's claims with seq in `from..=to`.
+    pub fn remit_adjustments_between(
+        &self,
+        remit: i64,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<RemitAdjRow>> {
+        self.db().query(
+            "SELECT seq, line_no, group_code, carc, amount
+             FROM remit_adjustments WHERE remit = ?1 AND seq BETWEEN ?2 AND ?3
+             ORDER BY seq, line_no, n",
+            params![remit, from, to],
+            |r| {
+                Ok(RemitAdjRow {
+                    seq: r.get(0)?,
+                    line_no: r.get(1)?,
+                    group_code: r.get(2)?,
+                    carc: r.get(3)?,
+                    amount: r.get(4)?,
+                })
+            },
+        )
+    }
+
+    pub fn remit_provider_adjustments(&self, remit: i64) -> Result<Vec<ProviderAdjRow>> {
+        self.db().query(
+            "SELECT reason_code, reference, amount FROM remit_provider_adjustments
+             WHERE remit = ?1 ORDER BY n",
+            params![remit],
+            |r| {
+                Ok(ProviderAdjRow {
+                    reason_code: r.get(0)?,
+                    reference: r.get(1)?,
+                    amount: r.get(2)?,
+                })
+            },
+        )
+    }
+
+    /// The remittance that last carried a claim.
+    pub fn last_remit_of_claim(&self, claim_id: i64) -> Result<Option<String>> {
+        self.db().query_opt(
+            "SELECT r.remit_id FROM remit_claims rc JOIN remits r ON r.id = rc.remit
+             WHERE rc.claim_id = ?1 ORDER BY r.cycle DESC, r.id DESC LIMIT 1",
+            params![claim_id],
+            |r| r.get(0),
+        )
+    }
+}
+
+impl Tx<'_> {
+    /// How many claims wait for the next payment cycle.
+    pub fn pending_claim_count(&self) -> Result<i64> {
+        self.db().value(
+            "SELECT count(*) FROM claims WHERE status = 'accepted'",
+            params![],
+        )
+    }
+}
