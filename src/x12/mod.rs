@@ -10,6 +10,7 @@ pub mod ack;
 pub mod claims;
 pub mod eligibility;
 mod reader;
+pub mod remit_read;
 mod writer;
 
 #[cfg(test)]
