@@ -293,6 +293,15 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         &["# Void a paid claim", "mmis claim void 2226075000001"],
     ),
     (
+        "remit post",
+        &[
+            "# Post a payer's 835 remittance onto your claims",
+            "mmis remit post payment.835",
+            "# The counts for a script",
+            "mmis remit post payment.835 --json",
+        ],
+    ),
+    (
         "pa submit",
         &[
             "# Submit a prior authorization from a form",

@@ -6,6 +6,7 @@ pub mod complete;
 pub mod elig;
 pub mod examples;
 pub mod ops;
+pub mod remit;
 
 use crate::output::Format;
 use clap::{Args, Parser, Subcommand};
@@ -126,6 +127,9 @@ pub enum Command {
     /// Prior authorizations and plans of care
     #[command(subcommand)]
     Pa(claims::PaCmd),
+    /// Remittance advice (835): post a payer's remittance onto your claims
+    #[command(subcommand)]
+    Remit(remit::RemitCmd),
     /// The audit log
     #[command(subcommand)]
     Audit(AuditCmd),

@@ -13,6 +13,7 @@ pub mod init;
 pub mod meta;
 pub mod ops;
 pub mod pa;
+pub mod remit;
 pub mod session;
 pub mod store;
 pub mod token;
@@ -82,6 +83,9 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             PaCmd::Inquire(a) => pa::cmd_pa_inquire(ctx, &a),
             PaCmd::List(a) => pa::cmd_pa_list(ctx, &a),
             PaCmd::Cancel(a) => pa::cmd_pa_cancel(ctx, &a),
+        },
+        Command::Remit(c) => match c {
+            cli::remit::RemitCmd::Post(a) => remit::post::cmd_remit_post(ctx, &a),
         },
         Command::Audit(c) => match c {
             cli::AuditCmd::Log(a) => audit::cmd_audit_log(ctx, &a),

@@ -5,6 +5,7 @@ pub mod claims;
 pub mod eligibility;
 pub mod ids;
 pub mod password;
+pub mod posting;
 pub mod reference;
 pub mod roles;
 pub mod secret;

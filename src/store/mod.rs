@@ -9,6 +9,7 @@ mod members;
 mod memberships;
 pub mod pa;
 pub mod pg;
+pub mod postings;
 mod providers;
 mod sessions;
 mod transfers;
@@ -49,6 +50,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "006_user_lock",
         include_str!("migrations/006_user_lock.sql"),
     ),
+    ("008_postings", include_str!("migrations/008_postings.sql")),
 ];
 
 /// The same migrations for PostgreSQL (`migrations/pg/`), changed together with the above;
@@ -68,6 +70,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
     (
         "006_user_lock",
         include_str!("migrations/pg/006_user_lock.sql"),
+    ),
+    (
+        "008_postings",
+        include_str!("migrations/pg/008_postings.sql"),
     ),
 ];
 

@@ -20,6 +20,7 @@ mod pipes;
 mod prompts;
 mod regressions;
 mod reliability;
+mod remit_post;
 mod replies;
 mod store;
 mod store_rows;

@@ -110,6 +110,16 @@ pub struct HistoryView {
     pub note: Option<String>,
 }
 
+/// A payment posted onto a claim from an 835 (`remit post`).
+#[derive(Serialize)]
+pub struct PostedView {
+    /// TRN02 of the 835 that paid it.
+    pub remit_id: String,
+    /// CLP04 (negative for a takeback).
+    pub paid: f64,
+    pub posted_on: String,
+}
+
 #[derive(Serialize)]
 pub struct ClaimView {
     pub icn: String,
@@ -137,6 +147,11 @@ pub struct ClaimView {
     pub payment_cycle: Option<i64>,
     pub recoupment_pending: bool,
     pub recouped_in_cycle: Option<i64>,
+    /// The remittance (TRN02 of the 835) of the latest payment posted onto the claim
+    /// (`remit post`).
+    pub remit_id: Option<String>,
+    /// The latest payment posted onto the claim from an 835 (`remit post`).
+    pub posted: Option<PostedView>,
     pub lines: Vec<LineView>,
     pub history: Vec<HistoryView>,
 }
@@ -180,6 +195,8 @@ pub fn claim_view(c: &ClaimRow, lines: &[LineRow], history: &[HistoryRow]) -> Cl
         payment_cycle: c.paid_cycle,
         recoupment_pending: c.recoup_pending,
         recouped_in_cycle: c.recoup_cycle,
+        remit_id: None,
+        posted: None,
         lines: lines
             .iter()
             .map(|l| LineView {
@@ -249,6 +266,12 @@ pub fn claim_text(v: &ClaimView) -> String {
         &rows,
     );
     s.push_str(&t.to_string());
+    if let Some(p) = &v.posted {
+        s.push_str(&format!(
+            "\nPosted {:.2} from remittance {} on {}\n",
+            p.paid, p.remit_id, p.posted_on
+        ));
+    }
     s.push_str("\nHistory:\n");
     for h in &v.history {
         s.push_str(&format!(

@@ -92,7 +92,15 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
     let now = ctx.clock.now_str();
     if let Some(icn) = &args.icn {
         let c = find_claim(&tx, &provider_id, icn)?;
-        let view = claim_view(&c, &tx.claim_lines(c.id)?, &tx.claim_history(c.id)?);
+        let mut view = claim_view(&c, &tx.claim_lines(c.id)?, &tx.claim_history(c.id)?);
+        if let Some(p) = tx.latest_posting(c.id)? {
+            view.remit_id = Some(p.remit_id.clone());
+            view.posted = Some(super::PostedView {
+                remit_id: p.remit_id,
+                paid: super::money(p.paid),
+                posted_on: p.posted_on,
+            });
+        }
         let entry = actor.entry(&now, "claim status", Some(&c.icn), "ok", None);
         auth::finish(ctx, &store, tx, &actor, &[entry])?;
         let human = claim_text(&view);

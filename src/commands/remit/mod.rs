@@ -1,0 +1,3 @@
+//! `remit post`: remittance advice (835) for the biller.
+
+pub mod post;
