@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('elig', 'elig', [CompletionResultType]::ParameterValue, 'Eligibility and CCO enrollment')
             [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Fee-for-service claims')
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorizations and plans of care')
+            [CompletionResult]::new('remit', 'remit', [CompletionResultType]::ParameterValue, 'Remittance advice (835): post a payer''s remittance onto your claims')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log')
             [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The agency side (operator only)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)')
@@ -855,6 +856,41 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
         'mmis;pa;help;help' {
             break
         }
+        'mmis;remit' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table on a terminal (the default), json, ndjson or csv')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('post', 'post', [CompletionResultType]::ParameterValue, 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mmis;remit;post' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table on a terminal (the default), json, ndjson or csv')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mmis;remit;help' {
+            [CompletionResult]::new('post', 'post', [CompletionResultType]::ParameterValue, 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mmis;remit;help;post' {
+            break
+        }
+        'mmis;remit;help;help' {
+            break
+        }
         'mmis;audit' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
@@ -1485,6 +1521,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('elig', 'elig', [CompletionResultType]::ParameterValue, 'Eligibility and CCO enrollment')
             [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Fee-for-service claims')
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorizations and plans of care')
+            [CompletionResult]::new('remit', 'remit', [CompletionResultType]::ParameterValue, 'Remittance advice (835): post a payer''s remittance onto your claims')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log')
             [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The agency side (operator only)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)')
@@ -1661,6 +1698,13 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;help;pa;cancel' {
+            break
+        }
+        'mmis;help;remit' {
+            [CompletionResult]::new('post', 'post', [CompletionResultType]::ParameterValue, 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)')
+            break
+        }
+        'mmis;help;remit;post' {
             break
         }
         'mmis;help;audit' {

@@ -70,6 +70,9 @@ _mmis() {
             mmis,providers)
                 cmd="mmis__subcmd__providers"
                 ;;
+            mmis,remit)
+                cmd="mmis__subcmd__remit"
+                ;;
             mmis,roles)
                 cmd="mmis__subcmd__roles"
                 ;;
@@ -352,6 +355,9 @@ _mmis() {
             mmis__subcmd__help,providers)
                 cmd="mmis__subcmd__help__subcmd__providers"
                 ;;
+            mmis__subcmd__help,remit)
+                cmd="mmis__subcmd__help__subcmd__remit"
+                ;;
             mmis__subcmd__help,roles)
                 cmd="mmis__subcmd__help__subcmd__roles"
                 ;;
@@ -516,6 +522,9 @@ _mmis() {
                 ;;
             mmis__subcmd__help__subcmd__pa,submit)
                 cmd="mmis__subcmd__help__subcmd__pa__subcmd__submit"
+                ;;
+            mmis__subcmd__help__subcmd__remit,post)
+                cmd="mmis__subcmd__help__subcmd__remit__subcmd__post"
                 ;;
             mmis__subcmd__help__subcmd__store,backup)
                 cmd="mmis__subcmd__help__subcmd__store__subcmd__backup"
@@ -763,6 +772,18 @@ _mmis() {
             mmis__subcmd__pa__subcmd__help,submit)
                 cmd="mmis__subcmd__pa__subcmd__help__subcmd__submit"
                 ;;
+            mmis__subcmd__remit,help)
+                cmd="mmis__subcmd__remit__subcmd__help"
+                ;;
+            mmis__subcmd__remit,post)
+                cmd="mmis__subcmd__remit__subcmd__post"
+                ;;
+            mmis__subcmd__remit__subcmd__help,help)
+                cmd="mmis__subcmd__remit__subcmd__help__subcmd__help"
+                ;;
+            mmis__subcmd__remit__subcmd__help,post)
+                cmd="mmis__subcmd__remit__subcmd__help__subcmd__post"
+                ;;
             mmis__subcmd__store,backup)
                 cmd="mmis__subcmd__store__subcmd__backup"
                 ;;
@@ -812,7 +833,7 @@ _mmis() {
 
     case "${cmd}" in
         mmis)
-            opts="-h -V --db --provider --format --json --help --version init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops store form help"
+            opts="-h -V --db --provider --format --json --help --version init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2608,7 +2629,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help)
-            opts="init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa audit ops store form help"
+            opts="init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3576,6 +3597,34 @@ _mmis() {
         mmis__subcmd__help__subcmd__providers)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__remit)
+            opts="post"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__remit__subcmd__post)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5328,6 +5377,100 @@ _mmis() {
         mmis__subcmd__providers)
             opts="-h -V --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit)
+            opts="-h -V --db --provider --format --json --help --version post help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__help)
+            opts="post help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__help__subcmd__post)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__post)
+            opts="-h -V --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

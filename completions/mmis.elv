@@ -43,6 +43,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand elig 'Eligibility and CCO enrollment'
             cand claim 'Fee-for-service claims'
             cand pa 'Prior authorizations and plans of care'
+            cand remit 'Remittance advice (835): post a payer''s remittance onto your claims'
             cand audit 'The audit log'
             cand ops 'The agency side (operator only)'
             cand store 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)'
@@ -756,6 +757,36 @@ set edit:completion:arg-completer[mmis] = {|@words|
         }
         &'mmis;pa;help;help'= {
         }
+        &'mmis;remit'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand post 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mmis;remit;post'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mmis;remit;help'= {
+            cand post 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mmis;remit;help;post'= {
+        }
+        &'mmis;remit;help;help'= {
+        }
         &'mmis;audit'= {
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
@@ -1297,6 +1328,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand elig 'Eligibility and CCO enrollment'
             cand claim 'Fee-for-service claims'
             cand pa 'Prior authorizations and plans of care'
+            cand remit 'Remittance advice (835): post a payer''s remittance onto your claims'
             cand audit 'The audit log'
             cand ops 'The agency side (operator only)'
             cand store 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)'
@@ -1426,6 +1458,11 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;help;pa;list'= {
         }
         &'mmis;help;pa;cancel'= {
+        }
+        &'mmis;help;remit'= {
+            cand post 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)'
+        }
+        &'mmis;help;remit;post'= {
         }
         &'mmis;help;audit'= {
             cand log 'Show audit entries (operator: all; site administrator: their providers'')'
