@@ -16,22 +16,28 @@ pub struct PostingClaim {
     pub paid_amount: i64,
 }
 
-/// A posting to record.
+/// A claim payment or PLB adjustment to record.
 #[derive(Debug, Clone)]
 pub struct NewPosting<'a> {
-    pub provider_id: &'a str,
-    pub payer_id: &'a str,
-    pub payer_name: &'a str,
-    pub remit_id: &'a str,
+    /// The `posted_remits` row of its remittance.
+    pub remit: i64,
     /// `claim` or `plb`.
     pub kind: &'a str,
     pub seq: i64,
+    /// The `posting_runs` row of this `remit post`.
+    pub run: i64,
     pub claim_id: Option<i64>,
     pub clp01: &'a str,
     pub clp02: &'a str,
     pub paid: i64,
     pub expected: Option<i64>,
     pub payer_icn: &'a str,
+}
+
+/// A run of `remit post` to record.
+#[derive(Debug, Clone)]
+pub struct NewRun<'a> {
+    pub provider_id: &'a str,
     pub posted_on: &'a str,
     pub posted_at: &'a str,
     pub posted_by: &'a str,
@@ -85,44 +91,91 @@ impl Tx<'_> {
         )
     }
 
-    /// Records a posting; `false` when the same item of the same remittance was posted
-    /// before for this provider (nothing changes then).
-    pub fn insert_posting(&self, p: &NewPosting<'_>) -> Result<bool> {
+    /// The `posted_remits` row of a remittance (provider, payer, trace number), made when
+    /// new: its id, and whether it was new.
+    pub fn posted_remit(
+        &self,
+        provider_id: &str,
+        payer_id: &str,
+        remit_id: &str,
+        payer_name: &str,
+        payment: i64,
+    ) -> Result<(i64, bool)> {
         let id: Option<i64> = self.db().query_opt(
-            "INSERT INTO postings(provider_id, payer_id, payer_name, remit_id, kind, seq,
-                 claim_id, clp01, clp02, paid, expected, payer_icn, posted_on, posted_at,
-                 posted_by, file_sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
-             ON CONFLICT (provider_id, payer_id, remit_id, kind, seq) DO NOTHING
+            "INSERT INTO posted_remits(provider_id, payer_id, remit_id, payer_name, payment)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (provider_id, payer_id, remit_id) DO NOTHING
              RETURNING id",
+            params![provider_id, payer_id, remit_id, payer_name, payment],
+            |r| r.get(0),
+        )?;
+        match id {
+            Some(id) => Ok((id, true)),
+            None => Ok((
+                self.db().value(
+                    "SELECT id FROM posted_remits
+                     WHERE provider_id = ?1 AND payer_id = ?2 AND remit_id = ?3",
+                    params![provider_id, payer_id, remit_id],
+                )?,
+                false,
+            )),
+        }
+    }
+
+    /// Whether this item of a remittance was posted before.
+    pub fn posting_exists(&self, remit: i64, kind: &str, seq: i64) -> Result<bool> {
+        self.db().value(
+            "SELECT EXISTS(SELECT 1 FROM postings WHERE remit = ?1 AND kind = ?2 AND seq = ?3)",
+            params![remit, kind, seq],
+        )
+    }
+
+    /// Records a run of `remit post`; its id.
+    pub fn insert_posting_run(&self, r: &NewRun<'_>) -> Result<i64> {
+        self.db().value(
+            "INSERT INTO posting_runs(provider_id, posted_on, posted_at, posted_by, file_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
             params![
-                p.provider_id,
-                p.payer_id,
-                p.payer_name,
-                p.remit_id,
+                r.provider_id,
+                r.posted_on,
+                r.posted_at,
+                r.posted_by,
+                r.file_sha256
+            ],
+        )
+    }
+
+    /// Records a claim payment or PLB adjustment (not posted before: see
+    /// [`Self::posting_exists`]).
+    pub fn insert_posting(&self, p: &NewPosting<'_>) -> Result<()> {
+        self.db().execute(
+            "INSERT INTO postings(remit, kind, seq, run, claim_id, clp01, clp02, paid, expected,
+                 payer_icn)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                p.remit,
                 p.kind,
                 p.seq,
+                p.run,
                 p.claim_id,
                 p.clp01,
                 p.clp02,
                 p.paid,
                 p.expected,
-                p.payer_icn,
-                p.posted_on,
-                p.posted_at,
-                p.posted_by,
-                p.file_sha256
+                p.payer_icn
             ],
-            |r| r.get(0),
         )?;
-        Ok(id.is_some())
+        Ok(())
     }
 
     /// The latest claim payment posted onto a claim, if any.
     pub fn latest_posting(&self, claim_id: i64) -> Result<Option<PostedRow>> {
         self.db().query_opt(
-            "SELECT remit_id, paid, posted_on FROM postings
-             WHERE claim_id = ?1 AND kind = 'claim' ORDER BY id DESC LIMIT 1",
+            "SELECT r.remit_id, p.paid, u.posted_on
+             FROM postings p JOIN posted_remits r ON r.id = p.remit
+                 JOIN posting_runs u ON u.id = p.run
+             WHERE p.claim_id = ?1 AND p.kind = 'claim'
+             ORDER BY p.run DESC, p.remit DESC, p.seq DESC LIMIT 1",
             params![claim_id],
             |r| {
                 Ok(PostedRow {

@@ -1026,6 +1026,7 @@ struct RemitPost {
     paid_amount: f64,
     remits: i64,
     exceptions: Vec<RemitPostException>,
+    exceptions_omitted: i64,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -70,7 +70,12 @@ fn post(sb: &Sandbox, text: &str) -> Value {
 }
 
 fn postings(sb: &Sandbox) -> Vec<Vec<Option<String>>> {
-    sb.rows("SELECT provider_id, payer_id, remit_id, kind, seq, claim_id, clp01, clp02, paid, expected, payer_icn, posted_on, file_sha256 FROM postings ORDER BY id")
+    sb.rows(
+        "SELECT r.provider_id, r.payer_id, r.remit_id, p.kind, p.seq, p.claim_id, p.clp01, p.clp02,
+                p.paid, p.expected, p.payer_icn, u.posted_on, u.file_sha256
+         FROM postings p JOIN posted_remits r ON r.id = p.remit JOIN posting_runs u ON u.id = p.run
+         ORDER BY p.run, p.remit, p.kind, p.seq",
+    )
 }
 
 fn counts(v: &Value) -> [i64; 6] {
@@ -268,10 +273,16 @@ fn posting_the_same_835_twice_changes_nothing() {
     let v = post(&sb, &text);
     assert_eq!(counts(&v), [3, 2, 1, 1, 1, 0]);
     let before = postings(&sb);
+    let tables = |sb: &Sandbox| {
+        ["posted_remits", "posting_runs", "postings"]
+            .map(|t| sb.count(&format!("SELECT count(*) FROM {t}")))
+    };
+    assert_eq!(tables(&sb), [1, 1, 4]);
     let v = post(&sb, &text);
     assert_eq!(counts(&v), [3, 0, 0, 0, 0, 4]);
     assert_eq!(v["paid_amount"], 0.0);
     assert_eq!(postings(&sb), before);
+    assert_eq!(tables(&sb), [1, 1, 4]);
     // Both posts are audited with the counts and the file's SHA-256.
     let log = sb.json_as("ops", &["audit", "log", "--action", "remit post"]);
     let log = log.as_array().unwrap();
@@ -405,4 +416,20 @@ fn the_conformance_835s_post_without_error() {
             p.display()
         );
     }
+}
+
+#[test]
+fn at_most_1000_exceptions_are_listed_and_the_rest_counted() {
+    let sb = setup();
+    let pcns: Vec<String> = (0..1005).map(|k| format!("U{k}")).collect();
+    let clps: Vec<Clp<'_>> = pcns
+        .iter()
+        .map(|p| (p.as_str(), "1", "1", "1", ""))
+        .collect();
+    let v = post(&sb, &remit("RA000011", &clps, &[]));
+    assert_eq!(counts(&v), [1005, 0, 1005, 0, 0, 0]);
+    assert_eq!(v["exceptions"].as_array().unwrap().len(), 1000);
+    assert_eq!(v["exceptions_omitted"], 5);
+    // Every one is recorded all the same.
+    assert_eq!(sb.count("SELECT count(*) FROM postings"), 1005);
 }

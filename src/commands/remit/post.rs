@@ -15,7 +15,7 @@ use crate::domain::ids::Cents;
 use crate::domain::posting::{self, Candidate};
 use crate::error::{Error, Result};
 use crate::output::Output;
-use crate::store::postings::{NewPosting, PostingClaim};
+use crate::store::postings::{NewPosting, NewRun, PostingClaim};
 use crate::store::Tx;
 use crate::x12::remit_read::{read_835, RemitItem};
 use serde::Serialize;
@@ -62,8 +62,26 @@ pub struct PostView {
     pub paid_amount: f64,
     /// Remittances (835 transaction sets) in the file.
     pub remits: usize,
-    /// The unmatched, differing and takeback items, in file order.
+    /// The unmatched, differing and takeback items, in file order: the first
+    /// [`MAX_EXCEPTIONS`].
     pub exceptions: Vec<Exception>,
+    /// Exceptions past the first [`MAX_EXCEPTIONS`]: counted, not listed (every one is
+    /// recorded in `postings`).
+    pub exceptions_omitted: usize,
+}
+
+/// The most exceptions `remit post` lists: a file of 100,000 unknown claims costs a count,
+/// not a list.
+pub const MAX_EXCEPTIONS: usize = 1000;
+
+impl PostView {
+    fn exception(&mut self, e: impl FnOnce() -> Exception) {
+        if self.exceptions.len() < MAX_EXCEPTIONS {
+            self.exceptions.push(e());
+        } else {
+            self.exceptions_omitted += 1;
+        }
+    }
 }
 
 /// The claim a claim payment belongs to: by ICN (CLP07) and CLP01, else by a patient
@@ -161,40 +179,63 @@ pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
         ..PostView::default()
     };
     let mut paid_total = 0i64;
+    // 100,000 claim payments touch some 30 MB of tables and indexes: a page cache that
+    // holds them (SQLite; within the 64 MiB memory target).
+    tx.cache_mib(16)?;
     let progress = ctx.progress(counts.claims as u64, "posting claim payments");
+    // The open remittance's row and whether it is new (then none of its items was posted
+    // before); this run's row, made at the first item posted (a second post of the same
+    // 835 changes nothing, not even that).
+    let mut remit: (i64, bool) = (0, true);
+    let mut run: Option<i64> = None;
+    let new_run = NewRun {
+        provider_id: &provider_id,
+        posted_on: &today,
+        posted_at: &now,
+        posted_by: &actor.user_name,
+        file_sha256: &digest,
+    };
+    // Whether an item is new, and this run's row when it is.
+    let mut fresh =
+        |tx: &Tx<'_>, remit: (i64, bool), kind: &str, seq: usize| -> Result<Option<i64>> {
+            if !remit.1 && tx.posting_exists(remit.0, kind, seq as i64)? {
+                return Ok(None);
+            }
+            Ok(Some(match run {
+                Some(r) => r,
+                None => *run.insert(tx.insert_posting_run(&new_run)?),
+            }))
+        };
     let posted: Result<Result<_, String>> = read_835(text, |item| {
         match item {
-            RemitItem::Remit(_) => {}
+            RemitItem::Remit(h) => {
+                remit =
+                    tx.posted_remit(&provider_id, h.payer_id, h.trace, h.payer_name, h.payment)?;
+            }
             RemitItem::Claim(h, c) => {
                 progress.inc(1);
+                let Some(run) = fresh(&tx, remit, "claim", c.seq)? else {
+                    view.already_posted += 1;
+                    return Ok(());
+                };
                 let clp07 = c.payer_claim_control_number;
                 let found = find_match(&tx, &provider_id, c.patient_control_number, clp07)?;
                 let takeback = c.is_takeback();
                 let outcome = found
                     .as_ref()
                     .map(|m| posting::outcome(m.paid_amount, c.paid, takeback));
-                let fresh = tx.insert_posting(&NewPosting {
-                    provider_id: &provider_id,
-                    payer_id: h.payer_id,
-                    payer_name: h.payer_name,
-                    remit_id: h.trace,
+                tx.insert_posting(&NewPosting {
+                    remit: remit.0,
                     kind: "claim",
                     seq: c.seq as i64,
+                    run,
                     claim_id: found.as_ref().map(|m| m.id),
                     clp01: c.patient_control_number,
                     clp02: c.status,
                     paid: c.paid,
                     expected: outcome.map(|o| o.expected),
                     payer_icn: clp07,
-                    posted_on: &today,
-                    posted_at: &now,
-                    posted_by: &actor.user_name,
-                    file_sha256: &digest,
                 })?;
-                if !fresh {
-                    view.already_posted += 1;
-                    return Ok(());
-                }
                 paid_total = add(paid_total, c.paid)?;
                 let exception = |kind| Exception {
                     kind,
@@ -209,54 +250,48 @@ pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
                 match outcome {
                     None => {
                         view.unmatched += 1;
-                        view.exceptions.push(exception("unmatched"));
+                        view.exception(|| exception("unmatched"));
                     }
                     Some(o) => {
                         view.matched += 1;
                         if o.differs {
                             view.differs += 1;
-                            view.exceptions.push(exception("differs"));
+                            view.exception(|| exception("differs"));
                         }
                     }
                 }
                 if takeback {
                     view.takebacks += 1;
-                    view.exceptions.push(exception("takeback"));
+                    view.exception(|| exception("takeback"));
                 }
             }
             RemitItem::ProviderAdjustment(h, p) => {
+                let Some(run) = fresh(&tx, remit, "plb", p.seq)? else {
+                    view.already_posted += 1;
+                    return Ok(());
+                };
                 // An overpayment recovery names the claim's ICN as its reference.
                 let found = if p.reference.is_empty() {
                     None
                 } else {
                     tx.posting_claim_by_icn(&provider_id, p.reference)?
                 };
-                let fresh = tx.insert_posting(&NewPosting {
-                    provider_id: &provider_id,
-                    payer_id: h.payer_id,
-                    payer_name: h.payer_name,
-                    remit_id: h.trace,
+                tx.insert_posting(&NewPosting {
+                    remit: remit.0,
                     kind: "plb",
                     seq: p.seq as i64,
+                    run,
                     claim_id: found.as_ref().map(|m| m.id),
                     clp01: p.reference,
                     clp02: p.reason,
                     paid: p.amount,
                     expected: None,
                     payer_icn: "",
-                    posted_on: &today,
-                    posted_at: &now,
-                    posted_by: &actor.user_name,
-                    file_sha256: &digest,
                 })?;
-                if !fresh {
-                    view.already_posted += 1;
-                    return Ok(());
-                }
                 paid_total = add(paid_total, -p.amount)?;
                 if p.is_recoupment() {
                     view.takebacks += 1;
-                    view.exceptions.push(Exception {
+                    view.exception(|| Exception {
                         kind: "takeback",
                         remit_id: h.trace.to_string(),
                         patient_control_number: p.reference.to_string(),
@@ -313,6 +348,7 @@ fn human(name: &str, v: &PostView, paid: i64) -> String {
         ("differs", "Paid differs from what we expected:"),
         ("takeback", "Takebacks:"),
     ] {
+        // (Only the first MAX_EXCEPTIONS are listed; the count of the rest follows.)
         let items: Vec<&Exception> = v.exceptions.iter().filter(|e| e.kind == kind).collect();
         if items.is_empty() {
             continue;
@@ -336,6 +372,12 @@ fn human(name: &str, v: &PostView, paid: i64) -> String {
                     .unwrap_or_default()
             ));
         }
+    }
+    if v.exceptions_omitted > 0 {
+        s.push_str(&format!(
+            "… and {} more not listed (only the first {MAX_EXCEPTIONS} are).\n",
+            v.exceptions_omitted
+        ));
     }
     s
 }
