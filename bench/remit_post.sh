@@ -151,9 +151,12 @@ How: the file is read whole (at most 48 MiB, \`MAX_835_BYTES\`) and its envelope
 (\`Interchange::parse_envelope\`: ST and SE of each set, no list of segments); the 835 is
 then read twice through, one claim payment at a time — once to check it (a malformed 835
 posts nothing), once to post it: per claim payment one indexed lookup of the claim by ICN
-and one \`INSERT … ON CONFLICT DO NOTHING RETURNING id\` into \`postings\`, all in one
-transaction. Nothing grows with the file but the list of exceptions (unmatched, differing
-and takeback claims) printed at the end.
+and one \`INSERT\` into \`postings\` (a narrow \`WITHOUT ROWID\` row keyed by remittance,
+kind and order: who, when and which file sit once in \`posting_runs\`, payer and trace
+once in \`posted_remits\`), all in one transaction with a 16 MiB page cache; a second post
+looks each item up by that key instead. The first version (one wide row per item, a text
+unique key, the default 2 MiB cache) wrote four times as much and took 4.1 s under the same
+load. Nothing grows with the file but the list of exceptions, at most 1,000.
 EOT
 )
 echo "$report"
