@@ -15,6 +15,9 @@ pub const MAX_270_BYTES: u64 = 8 * MIB;
 pub const MAX_276_BYTES: u64 = 8 * MIB;
 /// An X12 837P (`claim submit --x12`): 512 MiB, room for several hundred thousand claims.
 pub const MAX_837_BYTES: u64 = 512 * MIB;
+/// An X12 835 (`remit post`): read whole, so kept near the 64 MiB memory target — 48 MiB is
+/// some 250,000 claim payments (100,000 take about 20 MB), more than a payer sends at once.
+pub const MAX_835_BYTES: u64 = 48 * MIB;
 /// A member eligibility CSV (`ops member import`): 1 GiB, room for millions of members.
 pub const MAX_MEMBER_CSV_BYTES: u64 = 1024 * MIB;
 /// A fee schedule CSV (`ops fee-schedule import`): 4 MiB, some 100,000 rows (a state

@@ -107,6 +107,7 @@ commands! {
     PaInquire => "pa inquire", AnyRole(PA_READ);
     PaList => "pa list", AnyRole(PA_READ);
     PaCancel => "pa cancel", Role(Role::PriorAuthSubmit);
+    RemitPost => "remit post", Role(Role::ClaimInquiry);
     AuditLog => "audit log", OperatorOrSiteAdmin;
     AuditVerify => "audit verify", OperatorOrSiteAdmin;
     AuditAnchor => "audit anchor", OperatorOrSiteAdmin;

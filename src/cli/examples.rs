@@ -325,6 +325,15 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "remit post",
+        &[
+            "# Post a payer's 835 remittance onto your claims",
+            "mmis remit post payment.835",
+            "# The counts for a script",
+            "mmis remit post payment.835 --json",
+        ],
+    ),
+    (
         "pa submit",
         &[
             "# Submit a prior authorization from a form",

@@ -127,7 +127,7 @@ pub enum Command {
     /// Prior authorizations and plans of care
     #[command(subcommand)]
     Pa(claims::PaCmd),
-    /// Remittance advices (835) from the payment cycles
+    /// Remittance advices (835): read the payment cycles' and post a payer's onto your claims
     #[command(subcommand)]
     Remit(remit::RemitCmd),
     /// The audit log

@@ -11,6 +11,8 @@ pub enum RemitCmd {
     Show(RemitArgs),
     /// Write a remittance advice as an X12 835
     Export(RemitExportArgs),
+    /// Post an 835 remittance onto this provider's claims (matched by ICN and patient control number)
+    Post(PostArgs),
 }
 
 #[derive(Debug, Args)]
@@ -29,4 +31,11 @@ pub struct RemitExportArgs {
     /// Write the 835 here instead of stdout
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PostArgs {
+    /// The X12 835 file (`-` for stdin): ours, or any 5010 835
+    #[arg(value_name = "FILE.835")]
+    pub file: PathBuf,
 }

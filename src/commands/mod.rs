@@ -89,6 +89,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             cli::remit::RemitCmd::List => remit::list::cmd_remit_list(ctx),
             cli::remit::RemitCmd::Show(a) => remit::show::cmd_remit_show(ctx, &a),
             cli::remit::RemitCmd::Export(a) => remit::export::cmd_remit_export(ctx, &a),
+            cli::remit::RemitCmd::Post(a) => remit::post::cmd_remit_post(ctx, &a),
         },
         Command::Audit(c) => match c {
             cli::AuditCmd::Log(a) => audit::cmd_audit_log(ctx, &a),

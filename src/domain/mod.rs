@@ -6,6 +6,7 @@ pub mod edits;
 pub mod eligibility;
 pub mod ids;
 pub mod password;
+pub mod posting;
 pub mod reference;
 pub mod remit;
 pub mod roles;

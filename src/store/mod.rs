@@ -9,6 +9,7 @@ mod members;
 mod memberships;
 pub mod pa;
 pub mod pg;
+pub mod postings;
 mod providers;
 pub mod remits;
 mod sessions;
@@ -51,6 +52,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/006_user_lock.sql"),
     ),
     ("007_remits", include_str!("migrations/007_remits.sql")),
+    ("008_postings", include_str!("migrations/008_postings.sql")),
     (
         "009_claim_corrections",
         include_str!("migrations/009_claim_corrections.sql"),
@@ -76,6 +78,7 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/pg/006_user_lock.sql"),
     ),
     ("007_remits", include_str!("migrations/pg/007_remits.sql")),
+    ("008_postings", include_str!("migrations/pg/008_postings.sql")),
     (
         "009_claim_corrections",
         include_str!("migrations/pg/009_claim_corrections.sql"),

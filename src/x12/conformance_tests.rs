@@ -179,3 +179,27 @@ fn other_transactions_read() {
         }
     }
 }
+
+#[test]
+fn every_835_reads() {
+    use super::remit_read::{read_835, RemitItem};
+    for (name, text) in files("835") {
+        let (mut claims, mut paid, mut plb, mut bpr) = (0usize, 0i64, 0i64, 0i64);
+        let r: Result<_, ()> = read_835(&text, |item| {
+            match item {
+                RemitItem::Remit(h) => bpr += h.payment,
+                RemitItem::Claim(_, c) => {
+                    claims += 1;
+                    paid += c.paid;
+                }
+                RemitItem::ProviderAdjustment(_, p) => plb += p.amount,
+            }
+            Ok(())
+        });
+        let counts = r.unwrap().unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(claims >= 1, "{name}");
+        assert_eq!(counts.claims, claims, "{name}");
+        // Every corpus 835 balances: BPR02 = Σ CLP04 − Σ PLB.
+        assert_eq!(bpr, paid - plb, "{name}");
+    }
+}

@@ -13,6 +13,7 @@ pub mod claims;
 pub mod eligibility;
 mod reader;
 pub mod remit;
+pub mod remit_read;
 mod writer;
 
 #[cfg(test)]

@@ -622,6 +622,7 @@ pub struct MatrixArgs {
     pw_form: String,
     enroll_npi: String,
     anchor_out: String,
+    remit: String,
 }
 
 impl MatrixArgs {
@@ -653,6 +654,11 @@ impl MatrixArgs {
         );
         let enroll_npi = npi(333333333);
         let anchor_out = sb.path("m-anchor.json").to_str().unwrap().to_string();
+        // A valid 835 that names no claim of anyone's.
+        let remit = f(
+            "m-remit.835",
+            "ISA*00*          *00*          *ZZ*ORMMIS         *ZZ*MATRIX         *260316*1200*^*00501*000000001*0*T*:~GS*HP*ORMMIS*MATRIX*20260316*1200*1*X*005010X221A1~ST*835*0001~BPR*I*0*C*NON************20260316~TRN*1*RA-MATRIX*1930000000~N1*PR*OREGON HEALTH AUTHORITY~N1*PE*MATRIX~SE*6*0001~GE*1*1~IEA*1*000000001~",
+        );
         MatrixArgs {
             roster,
             members,
@@ -662,6 +668,7 @@ impl MatrixArgs {
             pw_form,
             enroll_npi,
             anchor_out,
+            remit,
         }
     }
 
@@ -701,6 +708,7 @@ impl MatrixArgs {
             "remit show" => vec!["RA00000001"],
             "remit export" => vec!["RA00000001", "--x12"],
             "pa submit" => vec!["--form", &self.pa],
+            "remit post" => vec![&self.remit],
             "pa inquire" => vec!["1234567890"],
             "pa cancel" => vec!["1234567890"],
             "ops provider enroll" => {

@@ -292,6 +292,17 @@ fn every_command_json_reads_back_strictly() {
         "ops_claims_adjudicate",
         &json(&sb, "ops", &["ops", "claims", "adjudicate"]),
     );
+    let remit = sb.write(
+        "remit.835",
+        &format!(
+            "ISA*00*          *00*          *ZZ*ORMMIS         *ZZ*506675928      *260316*1200*^*00501*000000001*0*T*:~GS*HP*ORMMIS*506675928*20260316*1200*1*X*005010X221A1~ST*835*0001~BPR*I*132*C*ACH*CCP*01*999999999*DA*1*1930000000**01*999988880*DA*2*20260316~TRN*1*RA000001*1930000000~N1*PR*OREGON HEALTH AUTHORITY~N1*PE*JONES FAMILY THERAPY~CLP*{icn}*1*150*132**MC*{icn}~CAS*CO*45*18~SVC*HC:90837*150*132**1~SE*9*0001~GE*1*1~IEA*1*000000001~"
+        ),
+    );
+    strict::<RemitPost>(
+        &sb,
+        "remit_post",
+        &json(&sb, "admin", &["remit", "post", &p(&remit)]),
+    );
     strict::<ClaimStatus>(
         &sb,
         "claim_status",
@@ -1065,6 +1076,42 @@ struct ClaimStatusHistory {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+struct ClaimStatusPosted {
+    remit_id: String,
+    paid: f64,
+    posted_on: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RemitPostException {
+    kind: String,
+    remit_id: String,
+    patient_control_number: String,
+    payer_icn: String,
+    icn: Option<String>,
+    status_code: String,
+    paid: f64,
+    expected: Option<f64>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RemitPost {
+    claims: i64,
+    matched: i64,
+    unmatched: i64,
+    differs: i64,
+    takebacks: i64,
+    already_posted: i64,
+    paid_amount: f64,
+    remits: i64,
+    exceptions: Vec<RemitPostException>,
+    exceptions_omitted: i64,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 struct ClaimStatus {
     icn: String,
     status: String,
@@ -1093,6 +1140,7 @@ struct ClaimStatus {
     replaces: Option<String>,
     replaced_by: Option<String>,
     remit_id: Option<String>,
+    posted: Option<ClaimStatusPosted>,
     lines: Vec<ClaimStatusLines>,
     history: Vec<ClaimStatusHistory>,
 }

@@ -23,6 +23,7 @@ mod prompts;
 mod regressions;
 mod reliability;
 mod remit;
+mod remit_post;
 mod replies;
 mod store;
 mod store_rows;

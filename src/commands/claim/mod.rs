@@ -113,6 +113,16 @@ pub struct HistoryView {
     pub note: Option<String>,
 }
 
+/// A payment posted onto a claim from an 835 (`remit post`).
+#[derive(Serialize)]
+pub struct PostedView {
+    /// TRN02 of the 835 that paid it.
+    pub remit_id: String,
+    /// CLP04 (negative for a takeback).
+    pub paid: f64,
+    pub posted_on: String,
+}
+
 #[derive(Serialize)]
 pub struct ClaimView {
     pub icn: String,
@@ -144,8 +154,12 @@ pub struct ClaimView {
     pub replaces: Option<String>,
     /// The ICN of the claim that replaced this one, if one did.
     pub replaced_by: Option<String>,
-    /// The remittance advice that last carried the claim (`remit show`); null before any.
+    /// The remittance advice that last carried the claim (`remit show`); else the
+    /// remittance (TRN02 of the 835) of the latest payment posted onto it (`remit post`);
+    /// null before any.
     pub remit_id: Option<String>,
+    /// The latest payment posted onto the claim from an 835 (`remit post`).
+    pub posted: Option<PostedView>,
     pub lines: Vec<LineView>,
     pub history: Vec<HistoryView>,
 }
@@ -192,6 +206,7 @@ pub fn claim_view(c: &ClaimRow, lines: &[LineRow], history: &[HistoryRow]) -> Cl
         replaces: None,
         replaced_by: None,
         remit_id: None,
+        posted: None,
         lines: lines
             .iter()
             .map(|l| LineView {
@@ -270,6 +285,12 @@ pub fn claim_text(v: &ClaimView) -> String {
         &rows,
     );
     s.push_str(&t.to_string());
+    if let Some(p) = &v.posted {
+        s.push_str(&format!(
+            "\nPosted {:.2} from remittance {} on {}\n",
+            p.paid, p.remit_id, p.posted_on
+        ));
+    }
     s.push_str("\nHistory:\n");
     for h in &v.history {
         s.push_str(&format!(

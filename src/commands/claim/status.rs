@@ -102,6 +102,16 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
         };
         view.replaced_by = tx.replaced_by(c.id)?;
         view.remit_id = tx.last_remit_of_claim(c.id)?;
+        if let Some(p) = tx.latest_posting(c.id)? {
+            if view.remit_id.is_none() {
+                view.remit_id = Some(p.remit_id.clone());
+            }
+            view.posted = Some(super::PostedView {
+                remit_id: p.remit_id,
+                paid: super::money(p.paid),
+                posted_on: p.posted_on,
+            });
+        }
         let entry = actor.entry(&now, "claim status", Some(&c.icn), "ok", None);
         auth::finish(ctx, &store, tx, &actor, &[entry])?;
         let human = claim_text(&view);

@@ -1,8 +1,9 @@
 //! `remit list|show|export`: the remittance advices (835) payment cycles made for the signed-in
-//! provider. H3 adds `remit post` here.
+//! provider; `remit post`: any 835 posted onto the provider's claims.
 
 pub mod export;
 pub mod list;
+pub mod post;
 pub mod show;
 
 use crate::error::{Error, Result};
