@@ -46,7 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('elig', 'elig', [CompletionResultType]::ParameterValue, 'Eligibility and CCO enrollment')
             [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Fee-for-service claims')
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorizations and plans of care')
-            [CompletionResult]::new('remit', 'remit', [CompletionResultType]::ParameterValue, 'Remittance advices (835) from the payment cycles')
+            [CompletionResult]::new('remit', 'remit', [CompletionResultType]::ParameterValue, 'Remittance advices (835): read the payment cycles'' and post a payer''s onto your claims')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log')
             [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The agency side (operator only)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)')
@@ -888,6 +888,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Your provider''s remittance advices, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A remittance advice as a person reads it: claims, amounts, adjustment reasons')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a remittance advice as an X12 835')
+            [CompletionResult]::new('post', 'post', [CompletionResultType]::ParameterValue, 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -926,10 +927,22 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mmis;remit;post' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table on a terminal (the default), json, ndjson or csv')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mmis;remit;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Your provider''s remittance advices, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A remittance advice as a person reads it: claims, amounts, adjustment reasons')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a remittance advice as an X12 835')
+            [CompletionResult]::new('post', 'post', [CompletionResultType]::ParameterValue, 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -940,6 +953,9 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;remit;help;export' {
+            break
+        }
+        'mmis;remit;help;post' {
             break
         }
         'mmis;remit;help;help' {
@@ -1575,7 +1591,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('elig', 'elig', [CompletionResultType]::ParameterValue, 'Eligibility and CCO enrollment')
             [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Fee-for-service claims')
             [CompletionResult]::new('pa', 'pa', [CompletionResultType]::ParameterValue, 'Prior authorizations and plans of care')
-            [CompletionResult]::new('remit', 'remit', [CompletionResultType]::ParameterValue, 'Remittance advices (835) from the payment cycles')
+            [CompletionResult]::new('remit', 'remit', [CompletionResultType]::ParameterValue, 'Remittance advices (835): read the payment cycles'' and post a payer''s onto your claims')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log')
             [CompletionResult]::new('ops', 'ops', [CompletionResultType]::ParameterValue, 'The agency side (operator only)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)')
@@ -1762,6 +1778,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Your provider''s remittance advices, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A remittance advice as a person reads it: claims, amounts, adjustment reasons')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a remittance advice as an X12 835')
+            [CompletionResult]::new('post', 'post', [CompletionResultType]::ParameterValue, 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)')
             break
         }
         'mmis;help;remit;list' {
@@ -1771,6 +1788,9 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;help;remit;export' {
+            break
+        }
+        'mmis;help;remit;post' {
             break
         }
         'mmis;help;audit' {

@@ -538,6 +538,9 @@ _mmis() {
             mmis__subcmd__help__subcmd__remit,list)
                 cmd="mmis__subcmd__help__subcmd__remit__subcmd__list"
                 ;;
+            mmis__subcmd__help__subcmd__remit,post)
+                cmd="mmis__subcmd__help__subcmd__remit__subcmd__post"
+                ;;
             mmis__subcmd__help__subcmd__remit,show)
                 cmd="mmis__subcmd__help__subcmd__remit__subcmd__show"
                 ;;
@@ -796,6 +799,9 @@ _mmis() {
             mmis__subcmd__remit,list)
                 cmd="mmis__subcmd__remit__subcmd__list"
                 ;;
+            mmis__subcmd__remit,post)
+                cmd="mmis__subcmd__remit__subcmd__post"
+                ;;
             mmis__subcmd__remit,show)
                 cmd="mmis__subcmd__remit__subcmd__show"
                 ;;
@@ -807,6 +813,9 @@ _mmis() {
                 ;;
             mmis__subcmd__remit__subcmd__help,list)
                 cmd="mmis__subcmd__remit__subcmd__help__subcmd__list"
+                ;;
+            mmis__subcmd__remit__subcmd__help,post)
+                cmd="mmis__subcmd__remit__subcmd__help__subcmd__post"
                 ;;
             mmis__subcmd__remit__subcmd__help,show)
                 cmd="mmis__subcmd__remit__subcmd__help__subcmd__show"
@@ -3706,7 +3715,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help__subcmd__remit)
-            opts="list show export"
+            opts="list show export post"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3734,6 +3743,20 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__help__subcmd__remit__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__help__subcmd__remit__subcmd__post)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5526,7 +5549,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__remit)
-            opts="-h -V --db --provider --format --json --help --version list show export help"
+            opts="-h -V --db --provider --format --json --help --version list show export post help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5582,7 +5605,7 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__remit__subcmd__help)
-            opts="list show export help"
+            opts="list show export post help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5637,6 +5660,20 @@ _mmis() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mmis__subcmd__remit__subcmd__help__subcmd__post)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mmis__subcmd__remit__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -5652,6 +5689,32 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__remit__subcmd__list)
+            opts="-h -V --db --provider --format --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mmis__subcmd__remit__subcmd__post)
             opts="-h -V --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

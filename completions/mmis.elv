@@ -43,7 +43,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand elig 'Eligibility and CCO enrollment'
             cand claim 'Fee-for-service claims'
             cand pa 'Prior authorizations and plans of care'
-            cand remit 'Remittance advices (835) from the payment cycles'
+            cand remit 'Remittance advices (835): read the payment cycles'' and post a payer''s onto your claims'
             cand audit 'The audit log'
             cand ops 'The agency side (operator only)'
             cand store 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)'
@@ -787,6 +787,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand list 'Your provider''s remittance advices, newest first'
             cand show 'A remittance advice as a person reads it: claims, amounts, adjustment reasons'
             cand export 'Write a remittance advice as an X12 835'
+            cand post 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;remit;list'= {
@@ -821,10 +822,21 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mmis;remit;post'= {
+            cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
+            cand --provider 'Act for this provider (default: the session''s current provider)'
+            cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'
+            cand --json 'Short for --format json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mmis;remit;help'= {
             cand list 'Your provider''s remittance advices, newest first'
             cand show 'A remittance advice as a person reads it: claims, amounts, adjustment reasons'
             cand export 'Write a remittance advice as an X12 835'
+            cand post 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;remit;help;list'= {
@@ -832,6 +844,8 @@ set edit:completion:arg-completer[mmis] = {|@words|
         &'mmis;remit;help;show'= {
         }
         &'mmis;remit;help;export'= {
+        }
+        &'mmis;remit;help;post'= {
         }
         &'mmis;remit;help;help'= {
         }
@@ -1376,7 +1390,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand elig 'Eligibility and CCO enrollment'
             cand claim 'Fee-for-service claims'
             cand pa 'Prior authorizations and plans of care'
-            cand remit 'Remittance advices (835) from the payment cycles'
+            cand remit 'Remittance advices (835): read the payment cycles'' and post a payer''s onto your claims'
             cand audit 'The audit log'
             cand ops 'The agency side (operator only)'
             cand store 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)'
@@ -1514,12 +1528,15 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand list 'Your provider''s remittance advices, newest first'
             cand show 'A remittance advice as a person reads it: claims, amounts, adjustment reasons'
             cand export 'Write a remittance advice as an X12 835'
+            cand post 'Post an 835 remittance onto this provider''s claims (matched by ICN and patient control number)'
         }
         &'mmis;help;remit;list'= {
         }
         &'mmis;help;remit;show'= {
         }
         &'mmis;help;remit;export'= {
+        }
+        &'mmis;help;remit;post'= {
         }
         &'mmis;help;audit'= {
             cand log 'Show audit entries (operator: all; site administrator: their providers'')'

@@ -50,7 +50,7 @@ complete -c mmis -n "__fish_mmis_needs_command" -f -a "admin" -d 'Site administr
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "elig" -d 'Eligibility and CCO enrollment'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "claim" -d 'Fee-for-service claims'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "pa" -d 'Prior authorizations and plans of care'
-complete -c mmis -n "__fish_mmis_needs_command" -f -a "remit" -d 'Remittance advices (835) from the payment cycles'
+complete -c mmis -n "__fish_mmis_needs_command" -f -a "remit" -d 'Remittance advices (835): read the payment cycles\' and post a payer\'s onto your claims'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "audit" -d 'The audit log'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "ops" -d 'The agency side (operator only)'
 complete -c mmis -n "__fish_mmis_needs_command" -f -a "store" -d 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)'
@@ -609,19 +609,20 @@ complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "list" -d 'List PAs'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a pending or approved PA the provider no longer needs (278 C)'
 complete -c mmis -n "__fish_mmis_using_subcommand pa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
-complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
-complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
 json\t''
 csv\t''
 ndjson\t''"
-complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export help" -l json -d 'Short for --format json'
-complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export help" -s h -l help -d 'Print help'
-complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export help" -s V -l version -d 'Print version'
-complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export help" -f -a "list" -d 'Your provider\'s remittance advices, newest first'
-complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export help" -f -a "show" -d 'A remittance advice as a person reads it: claims, amounts, adjustment reasons'
-complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export help" -f -a "export" -d 'Write a remittance advice as an X12 835'
-complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -f -a "list" -d 'Your provider\'s remittance advices, newest first'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -f -a "show" -d 'A remittance advice as a person reads it: claims, amounts, adjustment reasons'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -f -a "export" -d 'Write a remittance advice as an X12 835'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -f -a "post" -d 'Post an 835 remittance onto this provider\'s claims (matched by ICN and patient control number)'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and not __fish_seen_subcommand_from list show export post help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from list" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from list" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
 complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from list" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
@@ -651,9 +652,19 @@ complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcomm
 complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from export" -l json -d 'Short for --format json'
 complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from post" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from post" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from post" -l format -d 'Output format: table on a terminal (the default), json, ndjson or csv' -r -f -a "table\t''
+json\t''
+csv\t''
+ndjson\t''"
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from post" -l json -d 'Short for --format json'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from post" -s h -l help -d 'Print help'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from post" -s V -l version -d 'Print version'
 complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from help" -f -a "list" -d 'Your provider\'s remittance advices, newest first'
 complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from help" -f -a "show" -d 'A remittance advice as a person reads it: claims, amounts, adjustment reasons'
 complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a remittance advice as an X12 835'
+complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from help" -f -a "post" -d 'Post an 835 remittance onto this provider\'s claims (matched by ICN and patient control number)'
 complete -c mmis -n "__fish_mmis_using_subcommand remit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -l db -d 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db' -r -F
 complete -c mmis -n "__fish_mmis_using_subcommand audit; and not __fish_seen_subcommand_from log verify anchor help" -l provider -d 'Act for this provider (default: the session\'s current provider)' -r
@@ -908,7 +919,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subc
 complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help" -f -a "elig" -d 'Eligibility and CCO enrollment'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help" -f -a "claim" -d 'Fee-for-service claims'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help" -f -a "pa" -d 'Prior authorizations and plans of care'
-complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help" -f -a "remit" -d 'Remittance advices (835) from the payment cycles'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help" -f -a "remit" -d 'Remittance advices (835): read the payment cycles\' and post a payer\'s onto your claims'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help" -f -a "audit" -d 'The audit log'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help" -f -a "ops" -d 'The agency side (operator only)'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and not __fish_seen_subcommand_from init demo info completions man roles login logout whoami providers account token clerk admin elig claim pa remit audit ops store form help" -f -a "store" -d 'Move the store between SQLite and PostgreSQL, back a SQLite store up (operator only)'
@@ -946,6 +957,7 @@ complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcomma
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from remit" -f -a "list" -d 'Your provider\'s remittance advices, newest first'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from remit" -f -a "show" -d 'A remittance advice as a person reads it: claims, amounts, adjustment reasons'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from remit" -f -a "export" -d 'Write a remittance advice as an X12 835'
+complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from remit" -f -a "post" -d 'Post an 835 remittance onto this provider\'s claims (matched by ICN and patient control number)'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit entries (operator: all; site administrator: their providers\')'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the hash chain: an edited, inserted or deleted entry is named (exit 7)'
 complete -c mmis -n "__fish_mmis_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "anchor" -d 'Write a checkpoint of the chain (entries, head hash, time) to keep outside the store'

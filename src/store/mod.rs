@@ -78,7 +78,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/pg/006_user_lock.sql"),
     ),
     ("007_remits", include_str!("migrations/pg/007_remits.sql")),
-    ("008_postings", include_str!("migrations/pg/008_postings.sql")),
+    (
+        "008_postings",
+        include_str!("migrations/pg/008_postings.sql"),
+    ),
     (
         "009_claim_corrections",
         include_str!("migrations/pg/009_claim_corrections.sql"),

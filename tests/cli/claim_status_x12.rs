@@ -69,6 +69,7 @@ fn batch(sb: &Sandbox, claims: &[C<'_>]) -> String {
             },
             diagnosis_codes: vec![c.diagnosis.into()],
             prior_authorization: c.pa.map(str::to_string),
+            original_icn: None,
             lines: vec![ClaimLine {
                 procedure_code: c.code.to_string(),
                 modifiers: vec![],
