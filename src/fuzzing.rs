@@ -24,6 +24,8 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("x12_270", x12_270),
     ("x12_837p", x12_837p),
     ("x12_999", x12_999),
+    ("x12_276", x12_276),
+    ("x12_835", x12_835),
     ("member_csv", member_csv),
     ("fee_csv", fee_csv),
     ("roster_csv", roster_csv),
@@ -108,6 +110,31 @@ pub fn x12_999(data: &[u8]) {
         if let Ok(ic) = Interchange::parse_lenient(t) {
             let _ = crate::x12::check_transaction_version(&ic, "999", "005010X231A1");
         }
+    }
+}
+
+/// A 276 claim status request as `claim status --x12` reads it: each interchange, then its
+/// inquiries.
+pub fn x12_276(data: &[u8]) {
+    if let Some(t) = text(data) {
+        for chunk in crate::x12::split_interchanges(t) {
+            if let Ok(ic) = Interchange::parse(chunk) {
+                let _ = crate::x12::claim_status::read_276(&ic);
+            }
+        }
+    }
+}
+
+/// An 835 remittance advice as `remit post` reads it: every claim payment and provider
+/// adjustment handed over, as the posting pass sees them.
+pub fn x12_835(data: &[u8]) {
+    if let Some(t) = text(data) {
+        let mut n = 0usize;
+        let r: Result<_, std::convert::Infallible> = crate::x12::remit_read::read_835(t, |_| {
+            n += 1;
+            Ok(())
+        });
+        let _ = (r, n);
     }
 }
 
