@@ -84,6 +84,21 @@ enum Sink {
 }
 
 /// A file being written for a command; see the module documentation.
+/// [`OutFile::as_write`].
+pub struct WriteTo<'f>(&'f mut OutFile);
+
+impl Write for WriteTo<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .write_bytes(buf)
+            .map_err(|e| std::io::Error::other(e.message))?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 pub struct OutFile {
     target: PathBuf,
     sink: Sink,
@@ -203,6 +218,12 @@ impl OutFile {
     /// Writes `bytes`, as an error that names the target.
     pub fn write_bytes(&mut self, bytes: &[u8]) -> Result<()> {
         self.write_all(bytes).map_err(|e| self.io_err(e))
+    }
+
+    /// This file as an `io::Write` for a writer that streams into it (its errors, which
+    /// name the target, carried as `io::ErrorKind::Other`).
+    pub fn as_write(&mut self) -> WriteTo<'_> {
+        WriteTo(self)
     }
 
     /// Flushes and fsyncs the temporary file: call it before the commit, so that a full

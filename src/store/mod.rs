@@ -307,10 +307,11 @@ impl Store {
         self.conn.backend()
     }
 
-    /// Statement journals (each savepoint's copy of the pages it changes) kept in memory
-    /// rather than spilled to a temporary file past 64 KiB: a batch that takes each item in
-    /// a savepoint of its own writes every changed page there first. Each journal lives only
-    /// until its savepoint ends, so memory stays bounded by one item's pages. SQLite only
+    /// Statement journals (each statement's copy of the pages it changes, kept so that a
+    /// statement failing part-way inside a longer transaction can be undone) kept in memory
+    /// rather than spilled to a temporary file past 64 KiB: a batch of many INSERTs in one
+    /// transaction writes every changed page there first. Each journal lives only until its
+    /// statement ends, so memory stays bounded by one statement's pages. SQLite only
     /// (this connection's temporary storage); SQLite fixes it when a transaction begins, so
     /// call it before [`Store::write`].
     pub fn journals_in_memory(&self) -> Result<()> {
@@ -431,6 +432,22 @@ impl Store {
             store: self,
             done: std::cell::Cell::new(false),
         })
+    }
+
+    /// Takes `n` X12 interchange control numbers of the series kept under `key` in `meta`
+    /// (1 to 999,999,999, wrapping), in a short write transaction of its own, so that the
+    /// answering that follows holds no lock and no two answers share a number (a command
+    /// that then fails leaves a gap, which X12 allows). Returns the number before the first.
+    pub fn take_controls(&self, key: &str, n: usize) -> Result<u32> {
+        let w = self.write()?;
+        let last = w
+            .meta_get(key)?
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(0);
+        let taken = (0..n).fold(last, |c, _| c % 999_999_999 + 1);
+        w.meta_set(key, &taken.to_string())?;
+        w.commit()?;
+        Ok(last)
     }
 
     /// The one way to change the store: the write lock (SQLite `BEGIN IMMEDIATE`;

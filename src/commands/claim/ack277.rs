@@ -18,21 +18,6 @@ pub struct ClaimAck {
     written: usize,
 }
 
-/// [`OutFile`] as an `io::Write` (its errors carried as `Other`).
-struct Sink<'f>(&'f mut OutFile);
-
-impl std::io::Write for Sink<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .write_bytes(buf)
-            .map_err(|e| std::io::Error::other(e.message))?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// The hint of a file refused whole: no claim was taken, so nothing is acknowledged.
 pub fn claim_ack_refused(path: &Path) -> String {
     format!(
@@ -93,7 +78,7 @@ impl ClaimAck {
             outcomes,
             &source,
             &env,
-            &mut Sink(&mut self.file),
+            &mut self.file.as_write(),
         ) {
             Ok(true) => self.written += 1,
             Ok(false) => {}

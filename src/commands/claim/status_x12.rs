@@ -132,21 +132,6 @@ fn answer(tx: &Tx<'_>, c: &ClaimRow, q: &Inquiry<'_>, today: NaiveDate) -> Resul
     })
 }
 
-/// [`files::OutFile`] as an `io::Write`.
-struct Sink<'f>(&'f mut files::OutFile);
-
-impl std::io::Write for Sink<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .write_bytes(buf)
-            .map_err(|e| std::io::Error::other(e.message))?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// One interchange of a 276 file, read and checked before the store is read.
 struct Part<'a> {
     request: crate::x12::claim_status::Request276<'a>,
@@ -196,17 +181,7 @@ pub fn cmd_claim_status_x12(ctx: &Context, path: &Path, out: Option<&Path>) -> R
     let provider_id = actor.provider()?.to_string();
     drop(tx);
     // The 277s' control numbers, in a short write of their own.
-    let mut control = {
-        let w = store.write()?;
-        let last = w
-            .meta_get("x12_277_control")?
-            .and_then(|v| v.parse::<u32>().ok())
-            .unwrap_or(0);
-        let taken = parts.iter().fold(last, |c, _| c % 999_999_999 + 1);
-        w.meta_set("x12_277_control", &taken.to_string())?;
-        w.commit()?;
-        last
-    };
+    let mut control = store.take_controls("x12_277_control", parts.len())?;
     let tx = store.read()?;
     // Each inquiry is answered as the 277 is written (in pieces: to stdout, or to a file
     // beside --out that takes its name once the command is done).
@@ -241,7 +216,7 @@ pub fn cmd_claim_status_x12(ctx: &Context, path: &Path, out: Option<&Path>) -> R
             })
         };
         let written = match file.as_mut() {
-            Some(f) => write_277_to(&p.request, &mut answer_one, &env, &mut Sink(f)),
+            Some(f) => write_277_to(&p.request, &mut answer_one, &env, &mut f.as_write()),
             None => write_277_to(&p.request, &mut answer_one, &env, &mut to_stdout),
         };
         if let Some(e) = failed.take() {

@@ -378,8 +378,9 @@ pub fn submit_x12(
     claim_ack: Option<&Path>,
 ) -> Result<Output> {
     let store = ctx.open_store()?;
-    // Each claim is taken in a savepoint of its own: keep those savepoints' page copies in
-    // memory (spilled to a temporary file they cost two writes per page changed).
+    // Each INSERT that may fail part-way inside the batch's transaction keeps a statement
+    // journal (its copy of the pages it changes): in memory, not spilled to a temporary
+    // file (two writes per page changed, 250,000 writes per 20,000 claims).
     store.journals_in_memory()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimSubmit)?;
     let now = ctx.clock.now_str();

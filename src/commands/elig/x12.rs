@@ -375,20 +375,8 @@ pub fn cmd_answer_270(ctx: &Context, path: &Path, out: Option<&Path>) -> Result<
     }
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::EligBatch)?;
     drop(tx);
-    // The 271s' control numbers are taken first, in a short write transaction of their own,
-    // so that the answering itself holds no lock and no two batches share a number (a batch
-    // that then fails leaves a gap, which X12 allows).
-    let mut control = {
-        let w = store.write()?;
-        let last = w
-            .meta_get("x12_271_control")?
-            .and_then(|v| v.parse::<u32>().ok())
-            .unwrap_or(0);
-        let taken = parts.iter().fold(last, |c, _| c % 999_999_999 + 1);
-        w.meta_set("x12_271_control", &taken.to_string())?;
-        w.commit()?;
-        last
-    };
+    // The 271s' control numbers are taken first, in a short write transaction of their own.
+    let mut control = store.take_controls("x12_271_control", parts.len())?;
     let tx = store.read()?;
     // The 271 is streamed (never held whole): to stdout, or to a file beside --out that
     // takes its name only once the batch has committed.
