@@ -74,7 +74,19 @@ fn same_on_both_text(text: &str) -> String {
     let Some(prefix) = crate::common::pg_test_url_prefix() else {
         return text.to_string();
     };
-    text.lines()
+    // A URL too long for the line goes on a line of its own under its label: put it back.
+    let mut lines: Vec<String> = Vec::new();
+    for l in text.lines() {
+        match lines.last_mut() {
+            Some(prev) if l.contains(&prefix) && !prev.contains(' ') && prev.ends_with(':') => {
+                prev.push(' ');
+                prev.push_str(l.trim_start());
+            }
+            _ => lines.push(l.to_string()),
+        }
+    }
+    lines
+        .iter()
         .map(|l| match l.find(&prefix) {
             Some(at) => {
                 let end = l[at..].find(' ').map_or(l.len(), |e| at + e);
