@@ -39,72 +39,21 @@ fn c<'a>(pcn: &'a str, member: &'a str, code: &'a str, dos: &'a str) -> C<'a> {
 
 /// An 837P of `claims` (one set, BHT03 BATCH1), written to a new file.
 fn batch(sb: &Sandbox, claims: &[C<'_>]) -> String {
-    use chrono::{NaiveDate, NaiveTime};
-    use mmis::x12::claims::*;
-    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let claims = claims
         .iter()
-        .map(|c| ClaimToWrite {
-            patient_control_number: c.pcn.to_string(),
-            place_of_service: c.pos.into(),
-            frequency_code: "1".into(),
-            billing_provider: BillingProvider {
-                entity_type: "2".into(),
-                name: "Jones Family Therapy".into(),
-                first_name: None,
-                npi: c.npi.clone().unwrap_or_else(admin_npi),
-                tax_id: "931234567".into(),
-                address: "1 Main St".into(),
-                city: "Salem".into(),
-                state: "OR".into(),
-                zip: "97301".into(),
-            },
-            rendering_provider: None,
-            subscriber: SubscriberInfo {
-                member_id: c.member.to_string(),
-                last_name: "Doe".into(),
-                first_name: "Pat".into(),
-                birth_date: d("1980-01-02"),
-                sex: "F".into(),
-            },
-            diagnosis_codes: vec![c.diagnosis.into()],
-            prior_authorization: c.pa.map(str::to_string),
-            original_icn: None,
-            lines: vec![ClaimLine {
-                procedure_code: c.code.to_string(),
-                modifiers: vec![],
-                charge_cents: 18000,
-                units: c.units.into(),
-                from: d(c.dos),
-                to: d(c.dos),
-                place_of_service: None,
-                diagnosis_pointers: vec![1],
-                prior_authorization: None,
-            }],
+        .map(|c| {
+            let mut w = crate::claims::one_line_claim(c.pcn, c.member, c.code, c.dos);
+            w.place_of_service = c.pos.into();
+            if let Some(npi) = &c.npi {
+                w.billing_provider.npi = npi.clone();
+            }
+            w.diagnosis_codes = vec![c.diagnosis.into()];
+            w.prior_authorization = c.pa.map(str::to_string);
+            w.lines[0].units = c.units.into();
+            w
         })
         .collect();
-    let batch = Batch837 {
-        submitter: Submitter {
-            name: "Jones Family Therapy".into(),
-            id: PROVIDER.into(),
-            contact_name: "James Jones".into(),
-            phone: "5035551212".into(),
-        },
-        receiver_name: "OREGON HEALTH AUTHORITY".into(),
-        receiver_id: "ORMMIS".into(),
-        payer_name: "OREGON HEALTH AUTHORITY".into(),
-        payer_id: "ORMMIS".into(),
-        reference: "BATCH1".into(),
-        claims,
-    };
-    let env = mmis::x12::Envelope::new(
-        PROVIDER,
-        "ORMMIS",
-        d("2026-03-16"),
-        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-        7,
-    );
-    write_unique(sb, "837", &write_837p(&batch, &env).unwrap())
+    crate::claims::write_837_claims(sb, claims)
 }
 
 /// The 277CA's claim-level answers: (TRN02, STC01, STC03, REF*1K) per 2200D, in order.

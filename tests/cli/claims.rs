@@ -907,51 +907,73 @@ pub type Claim837<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, Option<&'a
 
 /// An 837P of one-line claims for the admin's provider, each line charging `charge_cents`.
 pub fn batch_837_of(sb: &Sandbox, claims: &[Claim837<'_>], charge_cents: i64) -> String {
-    use chrono::{NaiveDate, NaiveTime};
-    use mmis::x12::claims::*;
-    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-    let bp = BillingProvider {
-        entity_type: "2".into(),
-        name: "Jones Family Therapy".into(),
-        first_name: None,
-        npi: admin_npi(),
-        tax_id: "931234567".into(),
-        address: "1 Main St".into(),
-        city: "Salem".into(),
-        state: "OR".into(),
-        zip: "97301".into(),
-    };
     let claims = claims
         .iter()
-        .map(|(pcn, member, code, dos, freq, f8)| ClaimToWrite {
-            patient_control_number: pcn.to_string(),
-            place_of_service: "11".into(),
-            frequency_code: freq.to_string(),
-            billing_provider: bp.clone(),
-            rendering_provider: None,
-            subscriber: SubscriberInfo {
-                member_id: member.to_string(),
-                last_name: "Doe".into(),
-                first_name: "Pat".into(),
-                birth_date: d("1980-01-02"),
-                sex: "F".into(),
-            },
-            diagnosis_codes: vec!["F41.1".into()],
-            prior_authorization: None,
-            original_icn: f8.map(str::to_string),
-            lines: vec![ClaimLine {
-                procedure_code: code.to_string(),
-                modifiers: vec![],
-                charge_cents,
-                units: "1".into(),
-                from: d(dos),
-                to: d(dos),
-                place_of_service: None,
-                diagnosis_pointers: vec![1],
-                prior_authorization: None,
-            }],
+        .map(|(pcn, member, code, dos, freq, f8)| {
+            let mut c = one_line_claim(pcn, member, code, dos);
+            c.frequency_code = freq.to_string();
+            c.original_icn = f8.map(str::to_string);
+            c.lines[0].charge_cents = charge_cents;
+            c
         })
         .collect();
+    write_837_claims(sb, claims)
+}
+
+/// A one-line claim of the admin's provider (place of service 11, F41.1, one unit,
+/// 180.00), for a test to adjust before [`write_837_claims`].
+pub fn one_line_claim(
+    pcn: &str,
+    member: &str,
+    code: &str,
+    dos: &str,
+) -> mmis::x12::claims::ClaimToWrite {
+    use mmis::x12::claims::*;
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    ClaimToWrite {
+        patient_control_number: pcn.to_string(),
+        place_of_service: "11".into(),
+        frequency_code: "1".into(),
+        billing_provider: BillingProvider {
+            entity_type: "2".into(),
+            name: "Jones Family Therapy".into(),
+            first_name: None,
+            npi: admin_npi(),
+            tax_id: "931234567".into(),
+            address: "1 Main St".into(),
+            city: "Salem".into(),
+            state: "OR".into(),
+            zip: "97301".into(),
+        },
+        rendering_provider: None,
+        subscriber: SubscriberInfo {
+            member_id: member.to_string(),
+            last_name: "Doe".into(),
+            first_name: "Pat".into(),
+            birth_date: d("1980-01-02"),
+            sex: "F".into(),
+        },
+        diagnosis_codes: vec!["F41.1".into()],
+        prior_authorization: None,
+        original_icn: None,
+        lines: vec![ClaimLine {
+            procedure_code: code.to_string(),
+            modifiers: vec![],
+            charge_cents: 18000,
+            units: "1".into(),
+            from: d(dos),
+            to: d(dos),
+            place_of_service: None,
+            diagnosis_pointers: vec![1],
+            prior_authorization: None,
+        }],
+    }
+}
+
+/// `claims` as one 837P set (BHT03 BATCH1) from the admin's provider, written to a new file.
+pub fn write_837_claims(sb: &Sandbox, claims: Vec<mmis::x12::claims::ClaimToWrite>) -> String {
+    use chrono::{NaiveDate, NaiveTime};
+    use mmis::x12::claims::*;
     let batch = Batch837 {
         submitter: Submitter {
             name: "Jones Family Therapy".into(),
@@ -969,12 +991,11 @@ pub fn batch_837_of(sb: &Sandbox, claims: &[Claim837<'_>], charge_cents: i64) ->
     let env = mmis::x12::Envelope::new(
         PROVIDER,
         "ORMMIS",
-        d("2026-03-16"),
+        NaiveDate::from_ymd_opt(2026, 3, 16).unwrap(),
         NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         7,
     );
-    let text = write_837p(&batch, &env).unwrap();
-    write_unique(sb, "837", &text)
+    write_unique(sb, "837", &write_837p(&batch, &env).unwrap())
 }
 
 #[test]
