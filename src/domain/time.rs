@@ -7,6 +7,9 @@ use std::time::Duration;
 /// `YYYY-MM-DD` (also `YYYYMMDD`, as X12 writes it).
 pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
     let t = s.trim();
+    if let Some(d) = canonical_date(t) {
+        return Ok(d);
+    }
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .or_else(|_| {
             if t.len() == 8 {
@@ -16,6 +19,22 @@ pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
             }
         })
         .map_err(|_| Error::invalid(format!("{field}: not a date: {t:?} (expected YYYY-MM-DD)")))
+}
+
+/// `YYYY-MM-DD` exactly (how the store keeps every date), read without a format parser: an
+/// export reads hundreds of thousands. Anything else is left to the parser (`None`).
+fn canonical_date(t: &str) -> Option<NaiveDate> {
+    let b = t.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
 }
 
 /// "15m", "12h", "2s", "90d", "1h30m", or a bare number of seconds.
@@ -236,6 +255,40 @@ mod tests {
         assert!(parse_date("d", "2026-02-30").is_err());
         assert!(parse_date("d", "20260203").is_ok());
         let d = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+        // The fast path for YYYY-MM-DD reads what the format parser reads, and leaves the
+        // rest to it.
+        for t in [
+            "2026-02-03",
+            "2024-02-29",
+            "2025-02-29",
+            "0000-01-01",
+            "9999-12-31",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-32",
+            "2026-1-03",
+            "2026-01-3 ",
+            "2026/01/03",
+            "2026-01-0a",
+            "-026-01-03",
+            "+2026-01-0",
+            "2026-01-03x",
+            "２026-01-03",
+        ] {
+            let parsed = NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok();
+            if let Some(fast) = canonical_date(t) {
+                assert_eq!(Some(fast), parsed, "{t}");
+            }
+            assert_eq!(
+                parse_date("d", t).ok(),
+                parsed.or_else(|| {
+                    (t.trim().len() == 8)
+                        .then(|| NaiveDate::parse_from_str(t.trim(), "%Y%m%d").ok())
+                        .flatten()
+                }),
+                "{t}"
+            );
+        }
         assert_eq!(
             months_before(d, 13),
             NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()

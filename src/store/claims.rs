@@ -477,31 +477,6 @@ impl Tx<'_> {
         )
     }
 
-    pub fn record_line(&self, l: &LineResult) -> Result<()> {
-        self.db().execute(
-            "UPDATE claim_lines SET status = ?3, allowed = ?4, paid = ?5, carc = ?6
-             WHERE claim_id = ?1 AND line_no = ?2",
-            params![l.claim_id, l.line_no, l.status, l.allowed, l.paid, l.carc],
-        )?;
-        Ok(())
-    }
-
-    pub fn finish_claim(
-        &self,
-        claim_id: i64,
-        status: &str,
-        allowed: i64,
-        paid: i64,
-        cycle: i64,
-    ) -> Result<()> {
-        self.db().execute(
-            "UPDATE claims SET status = ?2, allowed = ?3, paid_amount = ?4, paid_cycle = ?5
-             WHERE id = ?1",
-            params![claim_id, status, allowed, paid, cycle],
-        )?;
-        Ok(())
-    }
-
     /// Voided claims whose payment is still to be taken back: (id, paid amount).
     pub fn recoup_pending(&self) -> Result<Vec<(i64, i64)>> {
         self.db().query(
@@ -509,14 +484,6 @@ impl Tx<'_> {
             params![],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-    }
-
-    pub fn mark_recouped(&self, claim_id: i64, cycle: i64) -> Result<()> {
-        self.db().execute(
-            "UPDATE claims SET recoup_pending = 0, recoup_cycle = ?2 WHERE id = ?1",
-            params![claim_id, cycle],
-        )?;
-        Ok(())
     }
 
     pub fn close_cycle(&self, c: &CycleRow) -> Result<()> {

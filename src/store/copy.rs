@@ -14,19 +14,40 @@ const BACKEND_KEYS: &[&str] = &["application", "schema_version"];
 const MAX_PARAMS: usize = 8_000;
 
 /// Every table of the schema, in the order the migrations create them (parents before
-/// the rows that refer to them).
+/// the rows that refer to them); a table a later migration drops is gone, one it renames
+/// keeps its place under its new name.
 pub fn tables() -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
+    let word = |s: &'static str| -> &'static str {
+        s.trim_start()
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .next()
+            .unwrap_or("")
+    };
     for (_, sql) in MIGRATIONS {
-        let mut rest: &'static str = sql;
-        while let Some(at) = rest.find("CREATE TABLE ") {
-            rest = &rest[at + "CREATE TABLE ".len()..];
-            let name: &'static str = rest
-                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .next()
-                .unwrap_or("");
-            if !name.is_empty() && !out.contains(&name) {
-                out.push(name);
+        for stmt in sql.split(';') {
+            // The statement without its leading comment lines.
+            let mut text: &'static str = stmt.trim_start();
+            while text.starts_with("--") {
+                text = text.split_once('\n').map_or("", |(_, r)| r).trim_start();
+            }
+            if let Some(rest) = text.strip_prefix("CREATE TABLE ") {
+                let name = word(rest);
+                if !name.is_empty() && !out.contains(&name) {
+                    out.push(name);
+                }
+            } else if let Some(rest) = text.strip_prefix("DROP TABLE ") {
+                let name = word(rest);
+                out.retain(|t| *t != name);
+            } else if let Some(rest) = text.strip_prefix("ALTER TABLE ") {
+                let from = word(rest);
+                if let Some((_, to)) = rest.split_once(" RENAME TO ") {
+                    let to = word(to);
+                    out.retain(|t| *t != to);
+                    if let Some(t) = out.iter_mut().find(|t| **t == from) {
+                        *t = to;
+                    }
+                }
             }
         }
     }
@@ -243,5 +264,11 @@ mod tests {
         let pos = |n: &str| t.iter().position(|x| *x == n).unwrap();
         assert!(pos("users") < pos("memberships"));
         assert!(pos("claims") < pos("claim_lines"));
+        // 010 dropped the remittance's SVC and CAS tables and rebuilt its CLP table under a
+        // new name, then renamed it back.
+        assert!(pos("remits") < pos("remit_claims"));
+        for gone in ["remit_lines", "remit_adjustments", "remit_claims_new"] {
+            assert!(!t.contains(&gone), "{gone}");
+        }
     }
 }

@@ -57,6 +57,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "009_claim_corrections",
         include_str!("migrations/009_claim_corrections.sql"),
     ),
+    (
+        "010_cycle_storage",
+        include_str!("migrations/010_cycle_storage.sql"),
+    ),
 ];
 
 /// The same migrations for PostgreSQL (`migrations/pg/`), changed together with the above;
@@ -85,6 +89,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
     (
         "009_claim_corrections",
         include_str!("migrations/pg/009_claim_corrections.sql"),
+    ),
+    (
+        "010_cycle_storage",
+        include_str!("migrations/pg/010_cycle_storage.sql"),
     ),
 ];
 

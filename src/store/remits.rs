@@ -1,6 +1,7 @@
 //! Remittance advices (835) made by payment cycles: what the cycle reads, what it saves, what
 //! `remit list/show/export` and `claim status` read back.
 
+use super::claims::{LineResult, LineRow};
 use super::db::{Row, RowResult};
 use super::Tx;
 use crate::domain::ids::Cents;
@@ -98,20 +99,54 @@ pub struct ProviderAdjRow {
 /// Rows in one multi-row INSERT (SQLite allows 32,766 parameters a statement).
 const ROWS_PER_INSERT: usize = 200;
 
-/// An owned statement parameter, for statements built row by row.
-enum P {
-    I(i64),
-    S(&'static str),
-    T(String),
+/// A claim's outcome in a payment cycle, to record.
+#[derive(Debug, Clone)]
+pub struct ClaimResult {
+    pub claim_id: i64,
+    pub status: &'static str,
+    pub allowed: i64,
+    pub paid: i64,
 }
 
-impl crate::store::Param for P {
+/// A column of [`Tx::update_rows`]'s list of new values, with its SQL type (`BIGINT` or
+/// `TEXT`: a parameter in `VALUES` has no type of its own on PostgreSQL).
+type Col = (&'static str, &'static str);
+
+/// An owned statement parameter, for statements built row by row.
+#[derive(Clone, Copy)]
+enum P<'a> {
+    I(i64),
+    T(&'a str),
+    N,
+}
+
+impl crate::store::Param for P<'_> {
     fn val(&self) -> crate::store::Val<'_> {
-        match self {
-            P::I(i) => crate::store::Val::Int(*i),
-            P::S(s) => crate::store::Val::Text(s),
+        match *self {
+            P::I(i) => crate::store::Val::Int(i),
             P::T(s) => crate::store::Val::Text(s),
+            P::N => crate::store::Val::Null,
         }
+    }
+}
+
+/// A claim line as the payment cycle priced it (a denied line carries its CARC; 96 if none
+/// was kept).
+fn priced_line(l: LineRow) -> PricedLine {
+    PricedLine {
+        line_no: l.line_no,
+        procedure_code: l.procedure_code,
+        modifiers: l.modifiers,
+        date_of_service: l.date_of_service,
+        units: l.units,
+        charge: Cents(l.charge),
+        allowed: Cents(l.allowed.unwrap_or(0)),
+        paid: Cents(l.paid.unwrap_or(0)),
+        carc: if l.status == "denied" {
+            Some(l.carc.unwrap_or_else(|| "96".into()))
+        } else {
+            None
+        },
     }
 }
 
@@ -188,24 +223,7 @@ impl Tx<'_> {
         Ok(ClaimFacts {
             claim_id,
             icn: icn.to_string(),
-            lines: lines
-                .into_iter()
-                .map(|l| PricedLine {
-                    line_no: l.line_no,
-                    procedure_code: l.procedure_code,
-                    modifiers: l.modifiers,
-                    date_of_service: l.date_of_service,
-                    units: l.units,
-                    charge: Cents(l.charge),
-                    allowed: Cents(l.allowed.unwrap_or(0)),
-                    paid: Cents(l.paid.unwrap_or(0)),
-                    carc: if l.status == "denied" {
-                        Some(l.carc.unwrap_or_else(|| "96".into()))
-                    } else {
-                        None
-                    },
-                })
-                .collect(),
+            lines: lines.into_iter().map(priced_line).collect(),
         })
     }
 
@@ -236,67 +254,37 @@ impl Tx<'_> {
         )
     }
 
-    /// Saves CLPs (with their SVCs and CASes): each `(remit row, seq, claim)` is the `seq`-th
-    /// claim of that remittance. Rows go in with multi-row INSERTs (a payment cycle saves
-    /// hundreds of thousands of them).
+    /// Saves the CLPs of claims put on remittances: `(remittance row, seq, claim)`. Their
+    /// SVCs and CASes are not stored: they are the claim's priced lines (`claim_lines`, never
+    /// changed once priced) under the remittance rules, made again when the remittance is
+    /// read ([`Tx::remit_claim_lines_between`], `commands::remit::show::each_claim`).
     pub fn save_remit_claims(&self, claims: &[(i64, i64, RemitClaim)]) -> Result<()> {
-        let mut clp = Vec::new();
-        let mut svc = Vec::new();
-        let mut cas = Vec::new();
+        let mut clp = Vec::with_capacity(claims.len() * 8);
         for (remit, seq, c) in claims {
-            let (remit, seq) = (*remit, *seq);
-            clp.push(vec![
-                P::I(remit),
-                P::I(seq),
+            clp.extend([
+                P::I(*remit),
+                P::I(*seq),
                 P::I(c.claim_id),
-                P::S(c.status.code()),
+                P::T(c.status.code()),
                 P::I(c.billed.0),
                 P::I(c.allowed.0),
                 P::I(c.paid.0),
                 P::I(c.patient_responsibility.0),
             ]);
-            let mut adj = |line_no: i64, list: &[crate::domain::remit::Adjustment]| {
-                for (n, a) in list.iter().enumerate() {
-                    cas.push(vec![
-                        P::I(remit),
-                        P::I(seq),
-                        P::I(line_no),
-                        P::I(n as i64),
-                        P::T(a.group.clone()),
-                        P::T(a.carc.clone()),
-                        P::I(a.amount.0),
-                    ]);
-                }
-            };
-            adj(0, &c.adjustments);
-            for l in &c.lines {
-                adj(l.line_no, &l.adjustments);
-                svc.push(vec![
-                    P::I(remit),
-                    P::I(seq),
-                    P::I(l.line_no),
-                    P::T(l.procedure_code.clone()),
-                    P::T(l.modifiers.clone()),
-                    P::I(l.charge.0),
-                    P::I(l.allowed.0),
-                    P::I(l.paid.0),
-                    P::I(l.units),
-                    P::T(l.date_of_service.clone()),
-                ]);
-            }
         }
         self.insert_rows(
-            "remit_claims(remit, seq, claim_id, status_code, billed, allowed, paid, patient_resp)",
+            "remit_claims",
+            &[
+                "remit",
+                "seq",
+                "claim_id",
+                "status_code",
+                "billed",
+                "allowed",
+                "paid",
+                "patient_resp",
+            ],
             &clp,
-        )?;
-        self.insert_rows(
-            "remit_lines(remit, seq, line_no, procedure_code, modifiers, charge, allowed, paid,
-                units, date_of_service)",
-            &svc,
-        )?;
-        self.insert_rows(
-            "remit_adjustments(remit, seq, line_no, n, group_code, carc, amount)",
-            &cas,
         )
     }
 
@@ -309,44 +297,176 @@ impl Tx<'_> {
         actor: &str,
         entries: &[(i64, &'static str, &'static str, &str)],
     ) -> Result<()> {
-        let rows: Vec<Vec<P>> = entries
+        let rows: Vec<P> = entries
             .iter()
-            .map(|(claim_id, status, category, note)| {
-                vec![
+            .flat_map(|(claim_id, status, category, note)| {
+                [
                     P::I(*claim_id),
-                    P::T(on_date.to_string()),
-                    P::T(at.to_string()),
-                    P::S(status),
-                    P::S(category),
-                    P::T(actor.to_string()),
-                    P::T(note.to_string()),
+                    P::T(on_date),
+                    P::T(at),
+                    P::T(status),
+                    P::T(category),
+                    P::T(actor),
+                    P::T(note),
                 ]
             })
             .collect();
         self.insert_rows(
-            "claim_history(claim_id, on_date, at, status, category_code, actor, note)",
+            "claim_history",
+            &[
+                "claim_id",
+                "on_date",
+                "at",
+                "status",
+                "category_code",
+                "actor",
+                "note",
+            ],
             &rows,
         )
     }
 
-    /// `INSERT INTO {table_cols} VALUES (..), (..)`, at most [`ROWS_PER_INSERT`] rows a
-    /// statement.
-    fn insert_rows(&self, table_cols: &str, rows: &[Vec<P>]) -> Result<()> {
-        for chunk in rows.chunks(ROWS_PER_INSERT) {
-            let mut sql = format!("INSERT INTO {table_cols} VALUES ");
-            let mut params: Vec<&dyn crate::store::Param> = Vec::new();
-            for (i, row) in chunk.iter().enumerate() {
+    /// Records the outcome of each priced line: one statement per [`ROWS_PER_INSERT`] lines
+    /// rather than one per line (each statement copies the pages it changes once).
+    pub fn record_lines(&self, lines: &[LineResult]) -> Result<()> {
+        let rows: Vec<P> = lines
+            .iter()
+            .flat_map(|l| {
+                [
+                    P::I(l.claim_id),
+                    P::I(l.line_no),
+                    P::T(l.status),
+                    P::I(l.allowed),
+                    P::I(l.paid),
+                    l.carc.map_or(P::N, P::T),
+                ]
+            })
+            .collect();
+        self.update_rows(
+            "claim_lines",
+            &[("claim_id", "BIGINT"), ("line_no", "BIGINT")],
+            &[
+                ("status", "TEXT"),
+                ("allowed", "BIGINT"),
+                ("paid", "BIGINT"),
+                ("carc", "TEXT"),
+            ],
+            &rows,
+        )
+    }
+
+    /// Records each priced claim's status, allowed and paid amounts and its cycle.
+    pub fn finish_claims(&self, claims: &[ClaimResult], cycle: i64) -> Result<()> {
+        let rows: Vec<P> = claims
+            .iter()
+            .flat_map(|c| {
+                [
+                    P::I(c.claim_id),
+                    P::T(c.status),
+                    P::I(c.allowed),
+                    P::I(c.paid),
+                    P::I(cycle),
+                ]
+            })
+            .collect();
+        self.update_rows(
+            "claims",
+            &[("id", "BIGINT")],
+            &[
+                ("status", "TEXT"),
+                ("allowed", "BIGINT"),
+                ("paid_amount", "BIGINT"),
+                ("paid_cycle", "BIGINT"),
+            ],
+            &rows,
+        )
+    }
+
+    /// Marks voided claims as recouped in `cycle`.
+    pub fn mark_recouped(&self, claim_ids: &[i64], cycle: i64) -> Result<()> {
+        let rows: Vec<P> = claim_ids
+            .iter()
+            .flat_map(|id| [P::I(*id), P::I(0), P::I(cycle)])
+            .collect();
+        self.update_rows(
+            "claims",
+            &[("id", "BIGINT")],
+            &[("recoup_pending", "BIGINT"), ("recoup_cycle", "BIGINT")],
+            &rows,
+        )
+    }
+
+    /// `WITH v(keys, cols) AS (VALUES (..), (..)) UPDATE {table} SET col = v.col, ..
+    /// FROM v WHERE key = v.key AND ..`, at most [`ROWS_PER_INSERT`] rows a statement: many
+    /// rows changed by one statement, on both backends. `rows` holds the rows' values one
+    /// after another, keys first.
+    fn update_rows(&self, table: &str, keys: &[Col], cols: &[Col], rows: &[P]) -> Result<()> {
+        let types: Vec<&str> = keys.iter().chain(cols).map(|c| c.1).collect();
+        let names: Vec<&str> = keys.iter().chain(cols).map(|c| c.0).collect();
+        let set: Vec<String> = cols.iter().map(|c| format!("{0} = v.{0}", c.0)).collect();
+        let on: Vec<String> = keys
+            .iter()
+            .map(|c| format!("{table}.{0} = v.{0}", c.0))
+            .collect();
+        let head = format!("WITH v({}) AS (VALUES ", names.join(", "));
+        let tail = format!(
+            ") UPDATE {table} SET {} FROM v WHERE {}",
+            set.join(", "),
+            on.join(" AND ")
+        );
+        self.rows_in_chunks(&head, &tail, &types, rows)
+    }
+
+    /// `INSERT INTO {table}({cols}) VALUES (..), (..)`, at most [`ROWS_PER_INSERT`] rows a
+    /// statement; `rows` holds the rows' values one after another.
+    fn insert_rows(&self, table: &str, cols: &[&str], rows: &[P]) -> Result<()> {
+        let head = format!("INSERT INTO {table}({}) VALUES ", cols.join(", "));
+        self.rows_in_chunks(&head, "", &vec![""; cols.len()], rows)
+    }
+
+    /// Runs `{head}(?1, ?2, ..), (..){tail}` over `rows` (of `types.len()` values each, a
+    /// value cast to its type where one is given), [`ROWS_PER_INSERT`] rows a statement: the
+    /// statement's text is made once for full chunks and once for the rest.
+    fn rows_in_chunks(&self, head: &str, tail: &str, types: &[&str], rows: &[P]) -> Result<()> {
+        let width = types.len();
+        if width == 0 || !rows.len().is_multiple_of(width) {
+            return Err(crate::error::Error::internal("a list of rows is not whole"));
+        }
+        let sql_for = |n: usize| {
+            let mut sql = String::with_capacity(head.len() + tail.len() + n * width * 24);
+            sql.push_str(head);
+            let mut k = 0;
+            for i in 0..n {
                 sql.push_str(if i == 0 { "(" } else { ", (" });
-                for (j, v) in row.iter().enumerate() {
-                    params.push(v);
+                for (j, ty) in types.iter().enumerate() {
+                    k += 1;
                     if j > 0 {
                         sql.push_str(", ");
                     }
-                    sql.push_str(&format!("?{}", params.len()));
+                    if ty.is_empty() {
+                        sql.push_str(&format!("?{k}"));
+                    } else {
+                        sql.push_str(&format!("CAST(?{k} AS {ty})"));
+                    }
                 }
                 sql.push(')');
             }
-            self.db().execute(&sql, &params)?;
+            sql.push_str(tail);
+            sql
+        };
+        let mut full: Option<String> = None;
+        for chunk in rows.chunks(ROWS_PER_INSERT * width) {
+            let n = chunk.len() / width;
+            let params: Vec<&dyn crate::store::Param> = chunk
+                .iter()
+                .map(|p| p as &dyn crate::store::Param)
+                .collect();
+            if n == ROWS_PER_INSERT {
+                let sql = full.get_or_insert_with(|| sql_for(n));
+                self.db().execute(sql, &params)?;
+            } else {
+                self.db().execute(&sql_for(n), &params)?;
+            }
         }
         Ok(())
     }
@@ -426,50 +546,37 @@ impl Tx<'_> {
         )
     }
 
-    /// The SVCs of a remittance's claims with seq in `from..=to`.
-    pub fn remit_lines_between(&self, remit: i64, from: i64, to: i64) -> Result<Vec<RemitLineRow>> {
-        self.db().query(
-            "SELECT seq, line_no, procedure_code, modifiers, charge, allowed, paid, units,
-                    date_of_service
-             FROM remit_lines WHERE remit = ?1 AND seq BETWEEN ?2 AND ?3
-             ORDER BY seq, line_no",
-            params![remit, from, to],
-            |r| {
-                Ok(RemitLineRow {
-                    seq: r.get(0)?,
-                    line_no: r.get(1)?,
-                    procedure_code: r.get(2)?,
-                    modifiers: r.get(3)?,
-                    charge: r.get(4)?,
-                    allowed: r.get(5)?,
-                    paid: r.get(6)?,
-                    units: r.get(7)?,
-                    date_of_service: r.get(8)?,
-                })
-            },
-        )
-    }
-
-    /// The CASes of a remittance's claims with seq in `from..=to`.
-    pub fn remit_adjustments_between(
+    /// The priced lines of a remittance's claims with seq in `from..=to`: `(seq, line)`, in
+    /// seq and line order.
+    pub fn remit_claim_lines_between(
         &self,
         remit: i64,
         from: i64,
         to: i64,
-    ) -> Result<Vec<RemitAdjRow>> {
+    ) -> Result<Vec<(i64, PricedLine)>> {
         self.db().query(
-            "SELECT seq, line_no, group_code, carc, amount
-             FROM remit_adjustments WHERE remit = ?1 AND seq BETWEEN ?2 AND ?3
-             ORDER BY seq, line_no, n",
+            "SELECT rc.seq, l.line_no, l.procedure_code, l.modifiers, l.date_of_service, l.units,
+                    l.charge, l.status, l.allowed, l.paid, l.carc
+             FROM remit_claims rc JOIN claim_lines l ON l.claim_id = rc.claim_id
+             WHERE rc.remit = ?1 AND rc.seq BETWEEN ?2 AND ?3
+             ORDER BY rc.seq, l.line_no",
             params![remit, from, to],
             |r| {
-                Ok(RemitAdjRow {
-                    seq: r.get(0)?,
-                    line_no: r.get(1)?,
-                    group_code: r.get(2)?,
-                    carc: r.get(3)?,
-                    amount: r.get(4)?,
-                })
+                Ok((
+                    r.get(0)?,
+                    priced_line(LineRow {
+                        line_no: r.get(1)?,
+                        procedure_code: r.get(2)?,
+                        modifiers: r.get(3)?,
+                        date_of_service: r.get(4)?,
+                        units: r.get(5)?,
+                        charge: r.get(6)?,
+                        status: r.get(7)?,
+                        allowed: r.get(8)?,
+                        paid: r.get(9)?,
+                        carc: r.get(10)?,
+                    }),
+                ))
             },
         )
     }

@@ -99,8 +99,8 @@ pub struct Remit835 {
     issued_on: NaiveDate,
 }
 
-fn d8(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+fn d8(d: NaiveDate) -> super::DateText {
+    super::DateText::d8(d)
 }
 
 impl Remit835 {
@@ -111,13 +111,14 @@ impl Remit835 {
         // ST03 is not used in an 835.
         w.begin_transaction("835", &st_control_number(1), "")?;
         let date = d8(h.issued_on);
+        let date = date.as_str();
         let amount = format_amount(h.paid_amount);
         let mut bpr: Vec<&str> = vec![&h.handling, &amount, "C", &h.method];
         bpr.resize(15, "");
-        bpr.push(&date);
+        bpr.push(date);
         w.segment("BPR", &bpr)?;
         w.segment("TRN", &["1", &h.remit_id, &h.payer_tin])?;
-        w.segment("DTM", &["405", &date])?;
+        w.segment("DTM", &["405", date])?;
         w.segment("N1", &["PR", &carry(&h.payer_name, &d)])?;
         w.segment("N3", &[&carry(&h.payer_street, &d)])?;
         w.segment(
@@ -188,8 +189,8 @@ impl Remit835 {
             "NM1",
             &["QC", "1", &last, &first, "", "", "", "MI", &c.member_id],
         )?;
-        self.w.segment("DTM", &["232", &d8(c.from)])?;
-        self.w.segment("DTM", &["233", &d8(c.to)])?;
+        self.w.segment("DTM", &["232", d8(c.from).as_str()])?;
+        self.w.segment("DTM", &["233", d8(c.to).as_str()])?;
         for l in &c.lines {
             let mut comp: Vec<&str> = vec!["HC", &l.procedure_code];
             comp.extend(l.modifiers.iter().map(String::as_str));
@@ -198,7 +199,8 @@ impl Remit835 {
             let units = l.units.to_string();
             self.w
                 .segment_composite("SVC", &[&comp, &[&charge], &[&lpaid], &[""], &[&units]])?;
-            self.w.segment("DTM", &["472", &d8(l.date_of_service)])?;
+            self.w
+                .segment("DTM", &["472", d8(l.date_of_service).as_str()])?;
             self.cas(&l.adjustments)?;
             self.w.segment("AMT", &["B6", &format_amount(l.allowed)])?;
         }

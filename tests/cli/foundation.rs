@@ -1338,7 +1338,15 @@ fn the_postgres_migrations_mirror_the_sqlite_ones() {
             want.push("TRIGGER audit_log_no_truncate".into());
             want.sort();
         }
-        let got: Vec<String> = created(&pg).into_iter().map(normalise).collect();
+        let mut got: Vec<String> = created(&pg).into_iter().map(normalise).collect();
+        // SQLite rebuilds the CLP table WITHOUT ROWID (a new table, renamed back, its index
+        // made again); PostgreSQL has no rowid and keeps its table.
+        if n.starts_with("010") {
+            got.push("TABLE remit_claims_new".into());
+            got.push("remit_claims_new RENAME TO remit_claims;".into());
+            got.push("INDEX remit_claims_claim".into());
+            got.sort();
+        }
         assert_eq!(got, want, "{n}: the twins create different things");
         texts.push((n.clone(), pg));
     }

@@ -327,6 +327,34 @@ fn claim_status_names_the_remittance_that_carried_the_claim() {
 }
 
 #[test]
+fn a_remittance_whose_claim_lines_were_forged_is_refused_not_printed_with_other_figures() {
+    // A CLP's SVCs and CASes are made again from the claim's priced lines when the RA is
+    // read: a line changed behind mmis's back no longer adds up to the stored CLP.
+    let sb = setup();
+    let icn = accepted(&sb, "OC100001", ("90837", "2026-03-02", 1, "180"), "");
+    ops(&sb, &["ops", "claims", "adjudicate"]);
+    let ra = list(&sb, "admin")[0]["remit_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let before = show(&sb, "admin", &ra);
+    assert_balances(&before);
+    sb.sql(&format!(
+        "UPDATE claim_lines SET paid = paid + 100 WHERE claim_id = \
+         (SELECT id FROM claims WHERE icn = '{icn}')"
+    ));
+    for args in [
+        vec!["remit", "show", ra.as_str()],
+        vec!["remit", "export", ra.as_str(), "--x12"],
+    ] {
+        sb.run_as("admin", &args, None)
+            .code(7)
+            .err_contains(&format!("remittance {ra}: the lines of claim {icn} add up to"))
+            .err_contains("the store was changed outside mmis");
+    }
+}
+
+#[test]
 fn remit_commands_are_audited() {
     let sb = setup();
     accepted(&sb, "OC100001", ("90837", "2026-03-02", 1, "180"), "");

@@ -8,6 +8,7 @@ use mmis::domain::roles::Role;
 use mmis::error::Kind;
 use mmis::store::claims::{ClaimFilter, CycleRow, FeeRow, LineResult, NewClaim, NewLine};
 use mmis::store::pa::NewPa;
+use mmis::store::remits::ClaimResult;
 use mmis::store::users::Secrets;
 use mmis::store::{NewUser, OpenMode, ProviderRow, Store};
 use std::path::Path;
@@ -490,8 +491,10 @@ fn claims_cycles_and_pa_units_round_trip() {
     let pending = tx.pending_lines().unwrap();
     assert_eq!(pending.len(), 3);
     let cycle = tx.start_cycle("2026-03-16", NOW, "ops").unwrap();
-    for l in pending.iter().filter(|l| l.claim_id == c1) {
-        tx.record_line(&LineResult {
+    let results: Vec<LineResult> = pending
+        .iter()
+        .filter(|l| l.claim_id == c1)
+        .map(|l| LineResult {
             claim_id: l.claim_id,
             line_no: l.line_no,
             status: "paid",
@@ -499,9 +502,18 @@ fn claims_cycles_and_pa_units_round_trip() {
             paid: 10_000,
             carc: None,
         })
-        .unwrap();
-    }
-    tx.finish_claim(c1, "paid", 20_000, 20_000, cycle).unwrap();
+        .collect();
+    tx.record_lines(&results).unwrap();
+    tx.finish_claims(
+        &[ClaimResult {
+            claim_id: c1,
+            status: "paid",
+            allowed: 20_000,
+            paid: 20_000,
+        }],
+        cycle,
+    )
+    .unwrap();
     let paid = tx.claim_by_icn("2026075000001").unwrap().unwrap();
     assert_eq!(
         (paid.status.as_str(), paid.paid_cycle),
@@ -518,7 +530,7 @@ fn claims_cycles_and_pa_units_round_trip() {
     assert_eq!(tx.recoup_pending().unwrap(), [(c1, 20_000)]);
     let next = tx.start_cycle("2026-03-23", NOW, "ops").unwrap();
     assert!(next > cycle);
-    tx.mark_recouped(c1, next).unwrap();
+    tx.mark_recouped(&[c1], next).unwrap();
     assert!(tx.recoup_pending().unwrap().is_empty());
     tx.close_cycle(&CycleRow {
         id: next,

@@ -11,6 +11,7 @@ use crate::domain::remit::{
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::claims::{CycleRow, LineResult};
+use crate::store::remits::ClaimResult;
 use crate::store::Tx;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -113,6 +114,9 @@ pub struct CycleView {
 
 pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
+    // Every claim's UPDATE copies the pages it changes into a statement journal first: in
+    // memory, not a temporary file (SQLite only; fixed when the transaction begins).
+    store.journals_in_memory()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsClaimsAdjudicate)?;
     let today = ctx.clock.today().to_string();
     let now = ctx.clock.now_str();
@@ -151,6 +155,8 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
     // again. A bigger cache for this connection (SQLite only), within the 64 MiB budget.
     tx.cache_mib(CYCLE_CACHE_MIB)?;
     let mut history: Vec<(i64, &'static str, &'static str, &str)> = Vec::new();
+    let mut line_results: Vec<LineResult> = Vec::new();
+    let mut claim_results: Vec<ClaimResult> = Vec::new();
     let mut after = 0i64;
     loop {
         let lines = tx.pending_lines_after(after, SLICE)?;
@@ -194,7 +200,6 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                         carc: Some(carc),
                     },
                 };
-                tx.record_line(&r)?;
                 facts.lines.push(PricedLine {
                     line_no: l.line_no,
                     procedure_code: l.procedure_code.clone(),
@@ -206,6 +211,7 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                     paid: Cents(r.paid),
                     carc: r.carc.map(str::to_string),
                 });
+                line_results.push(r);
                 i += 1;
             }
             let clp = remit_payment(&facts)?;
@@ -218,11 +224,21 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                 tx.return_pa_units(claim_id, &today)?;
                 (ClaimStatus::Denied, denied_note.as_str())
             };
-            tx.finish_claim(claim_id, st.as_str(), clp.allowed.0, clp.paid.0, cycle)?;
+            claim_results.push(ClaimResult {
+                claim_id,
+                status: st.as_str(),
+                allowed: clp.allowed.0,
+                paid: clp.paid.0,
+            });
             history.push((claim_id, st.as_str(), st.category_code(), note));
             remits.carry(&tx, cycle, &today, provider_id, clp)?;
             progress.inc(1);
         }
+        // The slice's outcomes, a few statements for 2,000 claims (not one per row).
+        tx.record_lines(&line_results)?;
+        tx.finish_claims(&claim_results, cycle)?;
+        line_results.clear();
+        claim_results.clear();
         remits.save(&tx)?;
         tx.add_claim_histories(&today, &now, &actor.user_name, &history)?;
         history.clear();
@@ -234,26 +250,25 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         let recoups = tx.recoups_after(after, SLICE)?;
         let Some(last) = recoups.last() else { break };
         after = last.claim_id;
+        let v = ClaimStatus::Voided;
+        let notes: Vec<String> = recoups
+            .iter()
+            .map(|r| format!("{} recouped in payment cycle {cycle}", Cents(r.paid_amount)))
+            .collect();
         for r in &recoups {
             let clp = remit_reversal(&tx.priced_claim(r.claim_id, &r.icn)?)?;
-            tx.mark_recouped(r.claim_id, cycle)?;
             totals.recouped_claims += 1;
             totals.recouped = add_cents(totals.recouped, r.paid_amount)?;
-            let v = ClaimStatus::Voided;
-            tx.add_claim_history(
-                r.claim_id,
-                &today,
-                &now,
-                v.as_str(),
-                v.category_code(),
-                &actor.user_name,
-                Some(&format!(
-                    "{} recouped in payment cycle {cycle}",
-                    Cents(r.paid_amount)
-                )),
-            )?;
             remits.carry(&tx, cycle, &today, &r.provider_id, clp)?;
         }
+        let ids: Vec<i64> = recoups.iter().map(|r| r.claim_id).collect();
+        tx.mark_recouped(&ids, cycle)?;
+        let entries: Vec<(i64, &'static str, &'static str, &str)> = recoups
+            .iter()
+            .zip(&notes)
+            .map(|(r, n)| (r.claim_id, v.as_str(), v.category_code(), n.as_str()))
+            .collect();
+        tx.add_claim_histories(&today, &now, &actor.user_name, &entries)?;
         remits.save(&tx)?;
     }
     let made = remits.close(&tx)?;

@@ -5,8 +5,11 @@ use crate::auth;
 use crate::cli::remit::RemitArgs;
 use crate::commands::claim::{modifiers_of, money};
 use crate::context::Context;
-use crate::domain::remit::{carc_text, ClpStatus};
-use crate::error::Result;
+use crate::domain::ids::Cents;
+use crate::domain::remit::{
+    carc_text, remit_payment, remit_reversal, Adjustment, ClaimFacts, ClpStatus,
+};
+use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::remits::{RemitAdjRow, RemitClaimRow, RemitLineRow, RemitRow};
 use crate::store::Tx;
@@ -92,12 +95,17 @@ pub fn plb_text(reason: &str) -> &'static str {
 }
 
 /// Calls `f` for each claim of a remittance with its lines and adjustments, a slice at a time.
+/// The CLP is as stored; its SVCs and CASes are made again from the claim's priced lines by the
+/// rules that made them (`domain::remit`), and must add up to the stored CLP: a claim whose
+/// lines were changed outside mmis is refused (exit 7) rather than printed with other figures.
 pub fn each_claim(
     tx: &Tx<'_>,
     remit: &RemitRow,
     mut f: impl FnMut(&RemitClaimRow, &[RemitLineRow], &[RemitAdjRow]) -> Result<()>,
 ) -> Result<()> {
     let mut after = 0;
+    let mut svc: Vec<RemitLineRow> = Vec::new();
+    let mut cas: Vec<RemitAdjRow> = Vec::new();
     loop {
         let claims = tx.remit_claims_after(remit.id, after, CHUNK)?;
         let (Some(first), Some(last)) = (claims.first(), claims.last()) else {
@@ -105,19 +113,61 @@ pub fn each_claim(
         };
         let (lo, hi) = (first.seq, last.seq);
         after = hi;
-        let lines = tx.remit_lines_between(remit.id, lo, hi)?;
-        let adjs = tx.remit_adjustments_between(remit.id, lo, hi)?;
-        let (mut li, mut ai) = (0, 0);
+        let mut lines = tx
+            .remit_claim_lines_between(remit.id, lo, hi)?
+            .into_iter()
+            .peekable();
         for c in &claims {
-            let l0 = li;
-            while li < lines.len() && lines[li].seq == c.seq {
-                li += 1;
+            let mut facts = ClaimFacts {
+                claim_id: c.claim_id,
+                icn: c.icn.clone(),
+                lines: Vec::new(),
+            };
+            while let Some((_, l)) = lines.next_if(|(seq, _)| *seq == c.seq) {
+                facts.lines.push(l);
             }
-            let a0 = ai;
-            while ai < adjs.len() && adjs[ai].seq == c.seq {
-                ai += 1;
+            let made = match ClpStatus::parse(&c.status_code) {
+                Some(ClpStatus::Reversal) => remit_reversal(&facts)?,
+                _ => remit_payment(&facts)?,
+            };
+            if (made.billed.0, made.paid.0) != (c.billed, c.paid) {
+                return Err(Error::conflict(format!(
+                    "remittance {}: the lines of claim {} add up to {} billed and {} paid, \
+                     not the {} and {} its CLP carries (the store was changed outside mmis)",
+                    remit.remit_id,
+                    c.icn,
+                    made.billed,
+                    made.paid,
+                    Cents(c.billed),
+                    Cents(c.paid)
+                ))
+                .hint("run `mmis audit verify`, and restore the store from a backup"));
             }
-            f(c, &lines[l0..li], &adjs[a0..ai])?;
+            svc.clear();
+            cas.clear();
+            let adj = |line_no: i64, a: Adjustment| RemitAdjRow {
+                seq: c.seq,
+                line_no,
+                group_code: a.group,
+                carc: a.carc,
+                amount: a.amount.0,
+            };
+            cas.extend(made.adjustments.into_iter().map(|a| adj(0, a)));
+            for l in made.lines {
+                cas.extend(l.adjustments.into_iter().map(|a| adj(l.line_no, a)));
+                svc.push(RemitLineRow {
+                    seq: c.seq,
+                    line_no: l.line_no,
+                    procedure_code: l.procedure_code,
+                    modifiers: l.modifiers,
+                    charge: l.charge.0,
+                    allowed: l.allowed.0,
+                    paid: l.paid.0,
+                    units: l.units,
+                    date_of_service: l.date_of_service,
+                });
+            }
+            f(c, &svc, &cas)?;
         }
     }
 }
