@@ -584,6 +584,10 @@ impl Tx<'_> {
                  LEFT JOIN coverage_spans s ON s.member_id = m.id"
             ),
             Backend::Postgres => {
+                // The join of a long list with every member and span, and its sort by the
+                // list's order, in memory rather than in temporary files on the server
+                // (PostgreSQL's default work_mem is 4 MB; this transaction only).
+                self.db().batch("SET LOCAL work_mem = '64MB'")?;
                 let ty = match keys {
                     Val::IntList(_) => "BIGINT",
                     _ => "TEXT",

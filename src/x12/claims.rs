@@ -160,13 +160,62 @@ pub fn amount_cents(s: &str) -> Option<i64> {
 
 /// Formats cents as an X12 decimal (`40`, `21.04`, `21.5`).
 pub fn format_amount(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let a = cents.unsigned_abs();
-    let (whole, frac) = (a / 100, a % 100);
-    match frac {
-        0 => format!("{sign}{whole}"),
-        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
-        f => format!("{sign}{whole}.{f:02}"),
+    AmountText::new(cents).as_str().to_string()
+}
+
+/// An amount as X12 writes it (see [`format_amount`]), on the stack: what a writer of
+/// hundreds of thousands of amounts uses.
+pub struct AmountText {
+    buf: [u8; 24],
+    start: usize,
+}
+
+impl AmountText {
+    pub fn new(cents: i64) -> AmountText {
+        let mut t = AmountText {
+            buf: [0; 24],
+            start: 24,
+        };
+        let a = cents.unsigned_abs();
+        let (mut whole, frac) = (a / 100, a % 100);
+        let frac_digits: &[u64] = match frac {
+            0 => &[],
+            f if f % 10 == 0 => &[f / 10],
+            f => &[f / 10, f % 10],
+        };
+        for d in frac_digits.iter().rev() {
+            t.push(b'0' + *d as u8);
+        }
+        if !frac_digits.is_empty() {
+            t.push(b'.');
+        }
+        loop {
+            t.push(b'0' + (whole % 10) as u8);
+            whole /= 10;
+            if whole == 0 {
+                break;
+            }
+        }
+        if cents < 0 {
+            t.push(b'-');
+        }
+        t
+    }
+
+    fn push(&mut self, b: u8) {
+        if self.start > 0 {
+            self.start -= 1;
+            if let Some(slot) = self.buf.get_mut(self.start) {
+                *slot = b;
+            }
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.buf
+            .get(self.start..)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
     }
 }
 
@@ -1160,5 +1209,16 @@ pub(crate) mod tests {
         assert_eq!(format_amount(2104), "21.04");
         assert_eq!(format_amount(2150), "21.5");
         assert_eq!(format_amount(-5), "-0.05");
+        assert_eq!(format_amount(0), "0");
+        assert_eq!(format_amount(-300), "-3");
+        assert_eq!(format_amount(i64::MIN), "-92233720368547758.08");
+        assert_eq!(format_amount(i64::MAX), "92233720368547758.07");
+        // Every amount reads back to itself.
+        for c in (-100_000..100_000)
+            .step_by(7)
+            .chain([1, 9, 10, 99, 100, 101, 999_999_999])
+        {
+            assert_eq!(amount_cents(&format_amount(c)), Some(c), "{c}");
+        }
     }
 }

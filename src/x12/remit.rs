@@ -11,7 +11,7 @@
 
 use chrono::NaiveDate;
 
-use super::claims::format_amount;
+use super::claims::{format_amount, AmountText};
 use super::{carry, st_control_number, Envelope, Writer, X12Error};
 
 /// GS08 and ST03 of an 835.
@@ -146,7 +146,8 @@ impl Remit835 {
         for g in groups {
             let of_group: Vec<&Cas835> = adj.iter().filter(|a| a.group == g).collect();
             for chunk in of_group.chunks(6) {
-                let amounts: Vec<String> = chunk.iter().map(|a| format_amount(a.amount)).collect();
+                let amounts: Vec<AmountText> =
+                    chunk.iter().map(|a| AmountText::new(a.amount)).collect();
                 let mut el: Vec<&str> = vec![g];
                 for (a, amt) in chunk.iter().zip(&amounts) {
                     el.extend([a.carc.as_str(), amt.as_str(), ""]);
@@ -160,17 +161,17 @@ impl Remit835 {
     /// Writes one claim (loop 2100 and its 2110 lines).
     pub fn claim(&mut self, c: &Clp835) -> Result<(), X12Error> {
         let d = self.w.delimiters();
-        let billed = format_amount(c.billed);
-        let paid = format_amount(c.paid);
-        let resp = format_amount(c.patient_responsibility);
+        let billed = AmountText::new(c.billed);
+        let paid = AmountText::new(c.paid);
+        let resp = AmountText::new(c.patient_responsibility);
         self.w.segment(
             "CLP",
             &[
                 &c.patient_control_number,
                 &c.status_code,
-                &billed,
-                &paid,
-                &resp,
+                billed.as_str(),
+                paid.as_str(),
+                resp.as_str(),
                 crate::domain::remit::CLAIM_FILING_INDICATOR,
                 &c.icn,
                 &c.place_of_service,
@@ -194,15 +195,24 @@ impl Remit835 {
         for l in &c.lines {
             let mut comp: Vec<&str> = vec!["HC", &l.procedure_code];
             comp.extend(l.modifiers.iter().map(String::as_str));
-            let charge = format_amount(l.charge);
-            let lpaid = format_amount(l.paid);
+            let charge = AmountText::new(l.charge);
+            let lpaid = AmountText::new(l.paid);
             let units = l.units.to_string();
-            self.w
-                .segment_composite("SVC", &[&comp, &[&charge], &[&lpaid], &[""], &[&units]])?;
+            self.w.segment_composite(
+                "SVC",
+                &[
+                    &comp,
+                    &[charge.as_str()],
+                    &[lpaid.as_str()],
+                    &[""],
+                    &[&units],
+                ],
+            )?;
             self.w
                 .segment("DTM", &["472", d8(l.date_of_service).as_str()])?;
             self.cas(&l.adjustments)?;
-            self.w.segment("AMT", &["B6", &format_amount(l.allowed)])?;
+            self.w
+                .segment("AMT", &["B6", AmountText::new(l.allowed).as_str()])?;
         }
         Ok(())
     }

@@ -349,7 +349,9 @@ fn a_remittance_whose_claim_lines_were_forged_is_refused_not_printed_with_other_
     ] {
         sb.run_as("admin", &args, None)
             .code(7)
-            .err_contains(&format!("remittance {ra}: the lines of claim {icn} add up to"))
+            .err_contains(&format!(
+                "remittance {ra}: the lines of claim {icn} add up to"
+            ))
             .err_contains("the store was changed outside mmis");
     }
 }
