@@ -121,8 +121,15 @@ $recouped voided claims reversed, one provider: $remits remittance advice(s), $c
 Load average when measured: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores shared with other builds:
 wall time is inflated by waiting for a core; CPU time is what the work itself took).
 
-The cycle reads accepted claims 2,000 at a time and saves each claim's remittance lines as it
-goes, and the export writes the 835 a claim at a time, so memory does not grow with the cycle.
+How: the cycle reads accepted claims 2,000 at a time, prices them, and writes the slice's
+outcomes with a few multi-row statements (\`UPDATE … FROM (VALUES …)\` of 200 rows for the
+lines and claims, multi-row INSERTs for the CLPs and the history) rather than one statement
+per row; the claim indexes no longer carry the status (schema 10), so a status change moves
+no index entry but the accepted-claims one; an RA stores its CLPs only, its SVCs and CASes
+being made again from the claims' priced lines when it is read (schema 10: one row per
+claim instead of five). The export reads the RA 2,000 claims at a time and writes the 835 a
+claim at a time, so memory does not grow with the cycle. Before these changes (schema 9, the
+same script): adjudicate 5.1 s, export 0.9 s on a quiet machine.
 Figures on a machine shared with other builds vary by about ±30%.
 EOT
 )

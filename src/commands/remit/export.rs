@@ -75,46 +75,49 @@ pub fn cmd_remit_export(ctx: &Context, args: &RemitExportArgs) -> Result<Output>
     };
     let mut text: Vec<u8> = Vec::new();
     let mut w = Remit835::begin(&env, &header).map_err(x12_err)?;
-    let cas = |a: &crate::store::remits::RemitAdjRow| Cas835 {
-        group: a.group_code.clone(),
-        carc: a.carc.clone(),
+    let cas = |a: crate::store::remits::RemitAdjRow| Cas835 {
+        group: a.group_code,
+        carc: a.carc,
         amount: a.amount,
     };
     each_claim(&tx, &r, |c, lines, adjs| {
+        // The claim's own CASes come first, then each line's in line order.
+        let mut adjs = adjs.into_iter().peekable();
+        let mut own = Vec::new();
+        while let Some(a) = adjs.next_if(|a| a.line_no == 0) {
+            own.push(cas(a));
+        }
         let mut svcs = Vec::with_capacity(lines.len());
         for l in lines {
+            let mut line_cas = Vec::new();
+            while let Some(a) = adjs.next_if(|a| a.line_no == l.line_no) {
+                line_cas.push(cas(a));
+            }
             svcs.push(Svc835 {
-                procedure_code: l.procedure_code.clone(),
                 modifiers: modifiers_of(&l.modifiers),
+                procedure_code: l.procedure_code,
                 charge: l.charge,
                 paid: l.paid,
                 units: l.units,
                 date_of_service: parse_date("date_of_service", &l.date_of_service)?,
                 allowed: l.allowed,
-                adjustments: adjs
-                    .iter()
-                    .filter(|a| a.line_no == l.line_no)
-                    .map(cas)
-                    .collect(),
+                adjustments: line_cas,
             });
         }
         let clp = Clp835 {
-            patient_control_number: c
-                .patient_control_number
-                .clone()
-                .unwrap_or_else(|| c.icn.clone()),
-            status_code: c.status_code.clone(),
+            patient_control_number: c.patient_control_number.unwrap_or_else(|| c.icn.clone()),
+            status_code: c.status_code,
             billed: c.billed,
             paid: c.paid,
             patient_responsibility: c.patient_resp,
-            icn: c.icn.clone(),
-            place_of_service: c.place_of_service.clone(),
-            member_id: c.member_id.clone(),
-            last_name: c.last_name.clone().unwrap_or_default(),
-            first_name: c.first_name.clone().unwrap_or_default(),
+            icn: c.icn,
+            place_of_service: c.place_of_service,
+            member_id: c.member_id,
+            last_name: c.last_name.unwrap_or_default(),
+            first_name: c.first_name.unwrap_or_default(),
             from: parse_date("first_dos", &c.first_dos)?,
             to: parse_date("last_dos", &c.last_dos)?,
-            adjustments: adjs.iter().filter(|a| a.line_no == 0).map(cas).collect(),
+            adjustments: own,
             lines: svcs,
         };
         w.claim(&clp).map_err(x12_err)?;

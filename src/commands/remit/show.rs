@@ -101,11 +101,9 @@ pub fn plb_text(reason: &str) -> &'static str {
 pub fn each_claim(
     tx: &Tx<'_>,
     remit: &RemitRow,
-    mut f: impl FnMut(&RemitClaimRow, &[RemitLineRow], &[RemitAdjRow]) -> Result<()>,
+    mut f: impl FnMut(RemitClaimRow, Vec<RemitLineRow>, Vec<RemitAdjRow>) -> Result<()>,
 ) -> Result<()> {
     let mut after = 0;
-    let mut svc: Vec<RemitLineRow> = Vec::new();
-    let mut cas: Vec<RemitAdjRow> = Vec::new();
     loop {
         let claims = tx.remit_claims_after(remit.id, after, CHUNK)?;
         let (Some(first), Some(last)) = (claims.first(), claims.last()) else {
@@ -117,7 +115,7 @@ pub fn each_claim(
             .remit_claim_lines_between(remit.id, lo, hi)?
             .into_iter()
             .peekable();
-        for c in &claims {
+        for c in claims {
             let mut facts = ClaimFacts {
                 claim_id: c.claim_id,
                 icn: c.icn.clone(),
@@ -143,8 +141,8 @@ pub fn each_claim(
                 ))
                 .hint("run `mmis audit verify`, and restore the store from a backup"));
             }
-            svc.clear();
-            cas.clear();
+            let mut svc: Vec<RemitLineRow> = Vec::with_capacity(made.lines.len());
+            let mut cas: Vec<RemitAdjRow> = Vec::new();
             let adj = |line_no: i64, a: Adjustment| RemitAdjRow {
                 seq: c.seq,
                 line_no,
@@ -167,7 +165,7 @@ pub fn each_claim(
                     date_of_service: l.date_of_service,
                 });
             }
-            f(c, &svc, &cas)?;
+            f(c, svc, cas)?;
         }
     }
 }
@@ -178,7 +176,7 @@ pub fn remit_view(tx: &Tx<'_>, r: &RemitRow) -> Result<RemitView> {
         let status = ClpStatus::parse(&c.status_code).map_or("", ClpStatus::word);
         // The claim's adjustments, summed by group and reason (its own and its lines').
         let mut total: Vec<RemitAdjRow> = Vec::new();
-        for a in adjs {
+        for a in &adjs {
             match total
                 .iter_mut()
                 .find(|t| t.group_code == a.group_code && t.carc == a.carc)
