@@ -179,13 +179,38 @@ impl Tx<'_> {
     // ---- sequences ----
 
     /// The next value of a named counter (1, 2, ...).
+    ///
+    /// The counter this transaction took from last is remembered: the next number of it
+    /// is then one plain `UPDATE` (the upsert's `RETURNING` would make SQLite copy the
+    /// page it changes to a statement journal first, for each of a batch's claims).
     pub fn next_sequence(&self, name: &str) -> Result<i64> {
-        self.db().value(
-            "INSERT INTO sequences(name, last) VALUES (?1, 1)
-             ON CONFLICT(name) DO UPDATE SET last = sequences.last + 1
-             RETURNING last",
-            params![name],
-        )
+        let known = match &self.memo.borrow().sequence {
+            Some((n, last)) if n == name => Some(*last),
+            _ => None,
+        };
+        let next = match known {
+            Some(last) => {
+                let next = last.checked_add(1).ok_or_else(|| {
+                    crate::error::Error::internal(format!("the counter {name} is used up"))
+                })?;
+                self.db().execute(
+                    "UPDATE sequences SET last = ?2 WHERE name = ?1",
+                    params![name, next],
+                )?;
+                next
+            }
+            None => self.db().value(
+                "INSERT INTO sequences(name, last) VALUES (?1, 1)
+                 ON CONFLICT(name) DO UPDATE SET last = sequences.last + 1
+                 RETURNING last",
+                params![name],
+            )?,
+        };
+        match &mut self.memo.borrow_mut().sequence {
+            Some((n, last)) if n == name => *last = next,
+            other => *other = Some((name.to_string(), next)),
+        }
+        Ok(next)
     }
 
     // ---- fee schedule ----
@@ -242,7 +267,7 @@ impl Tx<'_> {
     // ---- claims ----
 
     pub fn insert_claim(&self, c: &NewClaim<'_>, lines: &[NewLine<'_>]) -> Result<i64> {
-        let id: i64 = self.db().value(
+        let id: i64 = self.db().insert_id(
             "INSERT INTO claims(icn, provider_id, member_id, billing_npi, rendering_npi,
                 diagnosis_codes, place_of_service, prior_auth_number, patient_control_number,
                 source, received_on, status, billed, first_dos, last_dos, created_at, created_by)
