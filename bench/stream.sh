@@ -173,17 +173,36 @@ Notes (issue 12, points 2 and 6):
   multi-row INSERT's copy of the pages it changes, freed when it ends): they were 46,000
   writes to a temporary file per million members. The floor writes one table of text
   with no index and no checks; ours parses and validates every row, writes two tables,
-  the unique Health ID index and the name index.
+  the unique Health ID index and the name index. Not changed since: its store is 157 MB
+  to the floor's 85 MB (1.84× the bytes, each written to the WAL and again by the
+  checkpoint), and a profile splits its time into binding the values (about 14%), the
+  name index's sort at the end (15%, on a helper thread), reading and checking the CSV
+  (12%) and SQLite's inserts. Still 1.6–1.7×, not 1.5×: the next step would be to read
+  and check the CSV on a second thread while the first writes (wall time only, and only
+  when a second core is free; the input is a \`Box<dyn Read>\` that is not \`Send\`, and
+  stdin's lock never is).
 - **837P intake** keeps only each transaction set's ST/SE and byte range while reading the
   envelope, reads claims one at a time after a first pass per set checks its structure
-  (a bad set still stores nothing), takes each claim in a savepoint, and writes results
-  after the commit: 266 MiB → ${m_c100k} MiB for 100,000 claims. The statement journals
-  of its INSERTs are kept in memory (spilled to a temporary file they cost 250,000 writes
-  per 20,000 claims). Still 24×, not 40×, pyx12: what is left is SQLite's own work per
-  claim (four to six single-row INSERTs, each copying the 16 KiB pages it changes into
-  its statement journal, and the index lookups of the edits); the next step is
-  \`INSERT OR FAIL\` for the single-row inserts (no statement journal) and fewer, wider
-  writes per claim.
+  (a bad set still stores nothing), takes each claim as it is read, and writes results
+  after the commit: 266 MiB → ${m_c100k} MiB for 100,000 claims. Per claim it used to run
+  four to six single-row INSERTs, the claim's with \`RETURNING id\` and the ICN's upsert
+  with \`RETURNING last\` (SQLite runs \`RETURNING\` as a trigger, so each copied the 16 KiB
+  pages it changed — the claims table's and its seven indexes' — to a statement journal
+  first), and read the audit chain's head twice before each audit entry. Now (1.12 s →
+  0.65 s CPU for 20,000 claims): the claim INSERT leaves \`RETURNING\` to PostgreSQL
+  (\`Conn::insert_id\` reads SQLite's last row id: a one-row INSERT checks every
+  constraint before it writes and needs no journal); the transaction remembers the audit
+  head and the ICN counter it wrote last (one INSERT per audit entry, \`meta.audit_head\`
+  written once before the commit; the next ICN is one plain UPDATE); and accepted claims
+  are held by the batch and written 128 to a multi-row INSERT each for claims, lines and
+  history (row ids given under the write lock; written before anything reads their
+  member's claims, a PA, a claim replaced or voided, and at the end of each
+  interchange; PostgreSQL writes each at once). The CPU ratio is over 40×; the wall
+  ratio moves with the load: the wall time adds waiting for a core and the commit's and
+  the checkpoint's writes (the store grows by 15.6 MB, about 780 bytes a claim over the
+  claims table and its indexes, lines, history and the audit log); on a quieter moment
+  it was 0.48–0.65 s wall, 0.37–0.45 s CPU (42–56× pyx12's 27 s of the run before). What is left per claim is one audit INSERT, one counter
+  UPDATE, the edits' lookups in memory, and SQLite's B-tree work.
 - **Quadratic cases fixed**: a member's spans are checked by sorting them by start and
   comparing neighbours (21 s → 0.1 s for 20,000 spans); an 837P's principal diagnosis
   codes are no longer inserted at the front one by one, and codes past the 12-code limit

@@ -340,18 +340,28 @@ impl Tx<'_> {
     /// verify` keeps naming it). Only when that head is missing or unreadable does it link to
     /// the last row instead, or start afresh.
     pub fn audit(&self, e: &AuditEntry<'_>) -> Result<i64> {
-        let head = parse_head(self.meta_get("audit_head")?.as_deref());
-        let last = self.audit_last_row()?;
-        let prev = match (&head, &last) {
-            (Some((_, hash)), _) => hash.clone(),
-            (None, Some((_, Some(hash)))) => hash.clone(),
-            _ => GENESIS.to_string(),
+        // After an entry of its own with the highest id, the transaction knows the head
+        // and the last row without reading them: both are that entry (only this function
+        // writes either).
+        let known = self.memo.borrow().audit_head.clone();
+        let (prev, top) = match known {
+            Some((id, hash)) => (hash, id),
+            None => {
+                let head = parse_head(self.meta_get("audit_head")?.as_deref());
+                let last = self.audit_last_row()?;
+                let prev = match (&head, &last) {
+                    (Some((_, hash)), _) => hash.clone(),
+                    (None, Some((_, Some(hash)))) => hash.clone(),
+                    _ => GENESIS.to_string(),
+                };
+                let top = head
+                    .as_ref()
+                    .map(|(id, _)| *id)
+                    .max(last.as_ref().map(|(id, _)| *id))
+                    .unwrap_or(0);
+                (prev, top)
+            }
         };
-        let top = head
-            .as_ref()
-            .map(|(id, _)| *id)
-            .max(last.as_ref().map(|(id, _)| *id))
-            .unwrap_or(0);
         // Past i64::MAX (a forged id) the row takes the lowest free id instead; the entry is
         // still written and verify names the break. The id is always explicit: PostgreSQL's
         // identity sequence (which explicit ids never advance) is not used.
@@ -390,8 +400,35 @@ impl Tx<'_> {
                 ],
             )
             .map_err(audit_err)?;
-        self.meta_set("audit_head", &format!("{id}:{hash}"))?;
+        let mut memo = self.memo.borrow_mut();
+        memo.audit_head_unsaved = true;
+        // An id below the top (after a forged row with the largest id) is not the last row.
+        if id > top {
+            memo.audit_head = Some((id, hash));
+        } else {
+            memo.audit_head = None;
+            drop(memo);
+            self.meta_set("audit_head", &format!("{id}:{hash}"))?;
+            self.memo.borrow_mut().audit_head_unsaved = false;
+        }
         Ok(id)
+    }
+
+    /// Records in `meta` the chain head this transaction's last entry made, if it has not
+    /// yet: before the transaction commits, and before anything reads it.
+    pub(crate) fn save_audit_head(&self) -> Result<()> {
+        let head = {
+            let memo = self.memo.borrow();
+            if !memo.audit_head_unsaved {
+                return Ok(());
+            }
+            memo.audit_head.clone()
+        };
+        if let Some((id, hash)) = head {
+            self.meta_set("audit_head", &format!("{id}:{hash}"))?;
+        }
+        self.memo.borrow_mut().audit_head_unsaved = false;
+        Ok(())
     }
 
     /// The lowest id no row holds, for an entry after a row forged with the largest id.

@@ -1,6 +1,6 @@
 //! The fee schedule, claims with their lines and history, payment cycles, sequences.
 
-use super::db::{Row, RowResult};
+use super::db::{Backend, Param, Row, RowResult, Val};
 use super::Tx;
 use crate::error::Result;
 use crate::params;
@@ -179,13 +179,38 @@ impl Tx<'_> {
     // ---- sequences ----
 
     /// The next value of a named counter (1, 2, ...).
+    ///
+    /// The counter this transaction took from last is remembered: the next number of it
+    /// is then one plain `UPDATE` (the upsert's `RETURNING` would make SQLite copy the
+    /// page it changes to a statement journal first, for each of a batch's claims).
     pub fn next_sequence(&self, name: &str) -> Result<i64> {
-        self.db().value(
-            "INSERT INTO sequences(name, last) VALUES (?1, 1)
-             ON CONFLICT(name) DO UPDATE SET last = sequences.last + 1
-             RETURNING last",
-            params![name],
-        )
+        let known = match &self.memo.borrow().sequence {
+            Some((n, last)) if n == name => Some(*last),
+            _ => None,
+        };
+        let next = match known {
+            Some(last) => {
+                let next = last.checked_add(1).ok_or_else(|| {
+                    crate::error::Error::internal(format!("the counter {name} is used up"))
+                })?;
+                self.db().execute(
+                    "UPDATE sequences SET last = ?2 WHERE name = ?1",
+                    params![name, next],
+                )?;
+                next
+            }
+            None => self.db().value(
+                "INSERT INTO sequences(name, last) VALUES (?1, 1)
+                 ON CONFLICT(name) DO UPDATE SET last = sequences.last + 1
+                 RETURNING last",
+                params![name],
+            )?,
+        };
+        match &mut self.memo.borrow_mut().sequence {
+            Some((n, last)) if n == name => *last = next,
+            other => *other = Some((name.to_string(), next)),
+        }
+        Ok(next)
     }
 
     // ---- fee schedule ----
@@ -242,7 +267,7 @@ impl Tx<'_> {
     // ---- claims ----
 
     pub fn insert_claim(&self, c: &NewClaim<'_>, lines: &[NewLine<'_>]) -> Result<i64> {
-        let id: i64 = self.db().value(
+        let id: i64 = self.db().insert_id(
             "INSERT INTO claims(icn, provider_id, member_id, billing_npi, rendering_npi,
                 diagnosis_codes, place_of_service, prior_auth_number, patient_control_number,
                 source, received_on, status, billed, first_dos, last_dos, created_at, created_by)
@@ -554,5 +579,240 @@ impl Tx<'_> {
             params![member_id, provider_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
+    }
+}
+
+/// Column values held for multi-row `INSERT`s, their text in one buffer (no allocation
+/// per value).
+#[derive(Default)]
+struct Held {
+    text: String,
+    cells: Vec<HeldCell>,
+}
+
+#[derive(Clone, Copy)]
+enum HeldCell {
+    Null,
+    Int(i64),
+    Text(usize, usize),
+}
+
+impl Held {
+    fn int(&mut self, v: i64) {
+        self.cells.push(HeldCell::Int(v));
+    }
+    fn text(&mut self, t: &str) {
+        let at = self.text.len();
+        self.text.push_str(t);
+        self.cells.push(HeldCell::Text(at, self.text.len()));
+    }
+    fn opt(&mut self, t: Option<&str>) {
+        match t {
+            Some(t) => self.text(t),
+            None => self.cells.push(HeldCell::Null),
+        }
+    }
+    fn val(&self, c: HeldCell) -> Val<'_> {
+        match c {
+            HeldCell::Null => Val::Null,
+            HeldCell::Int(v) => Val::Int(v),
+            HeldCell::Text(a, b) => Val::Text(self.text.get(a..b).unwrap_or_default()),
+        }
+    }
+    fn clear(&mut self) {
+        self.text.clear();
+        self.cells.clear();
+    }
+}
+
+/// Claims a batch holds before writing them, at most this many.
+const HELD_CLAIMS: usize = 128;
+/// Rows of one multi-row `INSERT`, at most (a remainder goes in powers of two, so that
+/// few distinct statements are prepared).
+const ROWS_PER_INSERT: usize = 128;
+
+const CLAIM_COLS: usize = 18;
+const LINE_COLS: usize = 7;
+const HISTORY_COLS: usize = 7;
+
+/// Accepted claims of a batch, held and written several to a statement ([`Tx::hold_claim`]):
+/// on SQLite a one-row `INSERT` costs most of its time in starting and ending the statement
+/// (opening a cursor on the table and each of its seven indexes, building the `IN` lists of
+/// its `CHECK`s), which a multi-row `INSERT` pays once for many claims. Each claim's row id
+/// is given when it is held (the batch's transaction holds the write lock: the ids after
+/// the highest are free), and [`ClaimWriter::flush`] writes what is held: before anything
+/// reads claims, and before the batch ends. On PostgreSQL each claim is written at once.
+#[derive(Default)]
+pub struct ClaimWriter {
+    next_id: Option<i64>,
+    claims: Held,
+    lines: Held,
+    history: Held,
+}
+
+/// The history entry of a claim held by a [`ClaimWriter`].
+pub struct NewHistory<'a> {
+    pub on_date: &'a str,
+    pub at: &'a str,
+    pub status: &'a str,
+    pub category_code: &'a str,
+    pub actor: &'a str,
+    pub note: Option<&'a str>,
+}
+
+impl ClaimWriter {
+    /// Whether a claim of this member (Oregon Health ID) is held, not yet written.
+    pub fn holds_member(&self, member_id: &str) -> bool {
+        self.claims
+            .cells
+            .iter()
+            .skip(3)
+            .step_by(CLAIM_COLS)
+            .any(|c| matches!(self.claims.val(*c), Val::Text(t) if t == member_id))
+    }
+
+    fn held(&self) -> usize {
+        self.claims.cells.len() / CLAIM_COLS
+    }
+
+    /// Writes the claims held, their lines and their history.
+    pub fn flush(&mut self, tx: &Tx<'_>) -> Result<()> {
+        if self.claims.cells.is_empty() {
+            return Ok(());
+        }
+        insert_held(
+            tx,
+            "INSERT INTO claims(id, icn, provider_id, member_id, billing_npi, rendering_npi,
+                diagnosis_codes, place_of_service, prior_auth_number, patient_control_number,
+                source, received_on, status, billed, first_dos, last_dos, created_at, created_by) VALUES ",
+            CLAIM_COLS,
+            &self.claims,
+        )?;
+        insert_held(
+            tx,
+            "INSERT INTO claim_lines(claim_id, line_no, procedure_code, modifiers, date_of_service, units, charge) VALUES ",
+            LINE_COLS,
+            &self.lines,
+        )?;
+        insert_held(
+            tx,
+            "INSERT INTO claim_history(claim_id, on_date, at, status, category_code, actor, note) VALUES ",
+            HISTORY_COLS,
+            &self.history,
+        )?;
+        self.claims.clear();
+        self.lines.clear();
+        self.history.clear();
+        Ok(())
+    }
+}
+
+/// `head` followed by the held rows of `width` columns, [`ROWS_PER_INSERT`] at most a
+/// statement.
+fn insert_held(tx: &Tx<'_>, head: &str, width: usize, held: &Held) -> Result<()> {
+    let group = format!("({}?)", "?, ".repeat(width - 1));
+    let vals: Vec<Val<'_>> = held.cells.iter().map(|c| held.val(*c)).collect();
+    let mut rest = &vals[..];
+    let mut sql = String::new();
+    while !rest.is_empty() {
+        let rows = rest.len() / width;
+        let take = if rows >= ROWS_PER_INSERT {
+            ROWS_PER_INSERT
+        } else {
+            1 << rows.max(1).ilog2()
+        };
+        let (chunk, tail) = rest.split_at((take * width).min(rest.len()));
+        rest = tail;
+        sql.clear();
+        sql.push_str(head);
+        for i in 0..take {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&group);
+        }
+        let params: Vec<&dyn Param> = chunk.iter().map(|v| v as &dyn Param).collect();
+        tx.db().execute(&sql, &params)?;
+    }
+    Ok(())
+}
+
+impl Tx<'_> {
+    /// Stores an accepted claim, its lines and its history entry through `w` (see
+    /// [`ClaimWriter`]): held on SQLite, written at once on PostgreSQL. Returns its row id.
+    pub fn hold_claim(
+        &self,
+        w: &mut ClaimWriter,
+        c: &NewClaim<'_>,
+        lines: &[NewLine<'_>],
+        h: &NewHistory<'_>,
+    ) -> Result<i64> {
+        if self.db().backend() == Backend::Postgres {
+            let id = self.insert_claim(c, lines)?;
+            self.add_claim_history(
+                id,
+                h.on_date,
+                h.at,
+                h.status,
+                h.category_code,
+                h.actor,
+                h.note,
+            )?;
+            return Ok(id);
+        }
+        let id = match w.next_id {
+            Some(id) => id,
+            None => {
+                let top: i64 = self
+                    .db()
+                    .value("SELECT COALESCE(MAX(id), 0) FROM claims", params![])?;
+                top.checked_add(1).ok_or_else(|| {
+                    crate::error::Error::internal("the claims table has no row id left")
+                })?
+            }
+        };
+        w.next_id = id.checked_add(1);
+        let k = &mut w.claims;
+        k.int(id);
+        for t in [
+            c.icn,
+            c.provider_id,
+            c.member_id,
+            c.billing_npi,
+            c.rendering_npi,
+            c.diagnosis_codes,
+            c.place_of_service,
+        ] {
+            k.text(t);
+        }
+        k.opt(c.prior_auth_number);
+        k.opt(c.patient_control_number);
+        k.text(c.source);
+        k.text(c.received_on);
+        k.text("accepted");
+        k.int(c.billed);
+        for t in [c.first_dos, c.last_dos, c.created_at, c.created_by] {
+            k.text(t);
+        }
+        for (i, l) in lines.iter().enumerate() {
+            let n = &mut w.lines;
+            n.int(id);
+            n.int(i64::try_from(i + 1).unwrap_or(i64::MAX));
+            n.text(l.procedure_code);
+            n.text(&l.modifiers);
+            n.text(&l.date_of_service);
+            n.int(l.units);
+            n.int(l.charge);
+        }
+        let hs = &mut w.history;
+        hs.int(id);
+        for t in [h.on_date, h.at, h.status, h.category_code, h.actor] {
+            hs.text(t);
+        }
+        hs.opt(h.note);
+        if w.held() >= HELD_CLAIMS {
+            w.flush(self)?;
+        }
+        Ok(id)
     }
 }

@@ -126,6 +126,8 @@ impl Tx<'_> {
     /// Copies every row of every table from this transaction's store into `dst` (a write
     /// transaction on an empty store of either backend): the rows per table.
     pub fn copy_into(&self, dst: &Tx<'_>) -> Result<Vec<(String, u64)>> {
+        // The chain head of this transaction's own audit entries goes with the copy.
+        self.save_audit_head()?;
         let mut counts = Vec::new();
         for table in &tables() {
             let cols = self.columns(table)?;

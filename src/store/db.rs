@@ -699,6 +699,32 @@ impl Conn {
     pub fn value<T: FromCell>(&self, sql: &str, params: &[&dyn Param]) -> Result<T> {
         self.query_row(sql, params, |r| r.get(0))
     }
+
+    /// Runs an `INSERT` of one row written with a final `RETURNING id`, and gives that id.
+    /// PostgreSQL runs it as written. SQLite runs it without the `RETURNING` clause and
+    /// reads the row id from the connection: SQLite carries out `RETURNING` as a trigger,
+    /// which makes the statement one that may need undoing part-way, so inside a longer
+    /// transaction it would copy every page it changes (the table's and each index's) to
+    /// a statement journal first; a plain one-row `INSERT` checks every constraint before
+    /// it writes, and needs none.
+    pub fn insert_id(&self, sql: &str, params: &[&dyn Param]) -> Result<i64> {
+        match &self.inner {
+            Inner::Lite(c) => {
+                let body = sql.trim_end();
+                let Some(body) = body
+                    .strip_suffix("RETURNING id")
+                    .filter(|b| b.ends_with(char::is_whitespace))
+                else {
+                    return Err(Error::internal(format!(
+                        "insert_id needs an INSERT ending in RETURNING id: {sql}"
+                    )));
+                };
+                self.execute(body, params)?;
+                Ok(c.last_insert_rowid())
+            }
+            Inner::Pg(_) => self.value(sql, params),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -125,6 +125,23 @@ pub struct Store {
 pub struct Tx<'a> {
     store: &'a Store,
     done: std::cell::Cell<bool>,
+    /// Written by this transaction, remembered so that the next write needs no read
+    /// first: see [`TxMemo`].
+    memo: std::cell::RefCell<TxMemo>,
+}
+
+/// What a write transaction remembers of its own writes. A batch of thousands of claims
+/// appends an audit entry and takes an ICN for each: the chain head and the counter it
+/// wrote last are known without asking the store again.
+#[derive(Default)]
+pub(crate) struct TxMemo {
+    /// The audit entry this transaction appended last (id, hash), when it holds the
+    /// highest id in the log; and whether `meta.audit_head` still needs to say so (it is
+    /// written once, before the transaction commits or anything reads it).
+    pub(crate) audit_head: Option<(i64, String)>,
+    pub(crate) audit_head_unsaved: bool,
+    /// The counter this transaction took a number from last, and that number.
+    pub(crate) sequence: Option<(String, i64)>,
 }
 
 pub(crate) fn sql_err(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
@@ -439,6 +456,7 @@ impl Store {
         Ok(Tx {
             store: self,
             done: std::cell::Cell::new(false),
+            memo: Default::default(),
         })
     }
 
@@ -468,6 +486,7 @@ impl Store {
                 let tx = Tx {
                     store: self,
                     done: std::cell::Cell::new(false),
+                    memo: Default::default(),
                 };
                 self.conn
                     .execute("SELECT pg_advisory_xact_lock(?1)", params![PG_WRITE_LOCK])?;
@@ -477,6 +496,7 @@ impl Store {
         Ok(Tx {
             store: self,
             done: std::cell::Cell::new(false),
+            memo: Default::default(),
         })
     }
 
@@ -511,6 +531,7 @@ impl Drop for Tx<'_> {
 
 impl<'a> Tx<'a> {
     pub fn commit(self) -> Result<()> {
+        self.save_audit_head()?;
         self.done.set(true);
         self.store.conn.batch("COMMIT")
     }
@@ -525,6 +546,9 @@ impl<'a> Tx<'a> {
     }
 
     pub fn meta_get(&self, key: &str) -> Result<Option<String>> {
+        if key == "audit_head" {
+            self.save_audit_head()?;
+        }
         self.db()
             .query_opt("SELECT value FROM meta WHERE key = ?1", params![key], |r| {
                 r.get(0)

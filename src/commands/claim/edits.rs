@@ -9,7 +9,7 @@ pub use crate::domain::edits::{Passed, Refusal};
 use crate::domain::eligibility::Span;
 use crate::domain::ids::Cents;
 use crate::error::{Error, Result};
-use crate::store::claims::{FeeRow, NewClaim, NewLine};
+use crate::store::claims::{ClaimWriter, FeeRow, NewClaim, NewHistory, NewLine};
 use crate::store::pa::PaRow;
 use crate::store::ProviderRow;
 use crate::store::Tx;
@@ -59,6 +59,10 @@ pub struct Reads {
     live_lines: usize,
     /// Members with more live claim lines than are remembered.
     crowded: HashSet<String>,
+    /// The batch's accepted claims not yet written ([`accept_held`]); written before the
+    /// store is asked about their member's claims, or about claims at all
+    /// ([`Reads::flush`]).
+    writer: ClaimWriter,
 }
 
 /// Past this many remembered items of a kind, a [`Reads`] forgets that kind and starts over.
@@ -67,6 +71,12 @@ const REMEMBERED: usize = 4096;
 const REMEMBERED_LINES: usize = 16_384;
 
 impl Reads {
+    /// Writes the accepted claims held: a batch calls it before it ends, and before
+    /// anything reads claims from the store.
+    pub fn flush(&mut self, tx: &Tx<'_>) -> Result<()> {
+        self.writer.flush(tx)
+    }
+
     /// Asks the store each time.
     pub fn direct() -> Reads {
         Reads::default()
@@ -156,9 +166,15 @@ impl Reads {
             self.live_provider = provider_id.to_string();
         }
         if self.crowded.contains(hid) {
+            if self.writer.holds_member(hid) {
+                self.writer.flush(tx)?;
+            }
             return tx.duplicate_claim(provider_id, hid, code, dos);
         }
         if !self.live.contains_key(hid) {
+            if self.writer.holds_member(hid) {
+                self.writer.flush(tx)?;
+            }
             let lines = tx.live_claim_lines(provider_id, hid)?;
             if lines.len() > self.lines_cap {
                 self.crowd(hid);
@@ -265,6 +281,10 @@ pub fn run_replacing(
     claim: &ClaimInput,
     replacing: Option<Replacing<'_>>,
 ) -> Result<std::result::Result<Passed, Refusal>> {
+    // What follows reads the claims of a replacement and the units taken of a PA.
+    if replacing.is_some() || claim.prior_auth_number.is_some() {
+        reads.flush(tx)?;
+    }
     let npi = claim.billing_npi.as_str();
     let billing = reads.provider(tx, npi)?.map(enrolled);
     // A claim from another provider is refused before anything of the member is read.
@@ -431,11 +451,72 @@ pub fn accept(
     )
 }
 
+/// [`accept`] within a batch: the claim is held by `reads` and written with others
+/// ([`ClaimWriter`]; [`Reads::flush`] before the batch ends), unless it takes PA units.
+#[allow(clippy::too_many_arguments)]
+pub fn accept_held(
+    tx: &Tx<'_>,
+    reads: &mut Reads,
+    provider_id: &str,
+    today: NaiveDate,
+    now: &str,
+    actor: &str,
+    kind: ClaimType,
+    claim: &ClaimInput,
+    passed: &Passed,
+) -> Result<Icn> {
+    if passed.pa_units.is_some() {
+        reads.flush(tx)?;
+        return accept(tx, provider_id, today, now, actor, kind, claim, passed);
+    }
+    store_claim(
+        tx,
+        Some(&mut reads.writer),
+        provider_id,
+        today,
+        now,
+        actor,
+        kind,
+        claim,
+        passed,
+        None,
+    )
+}
+
 /// [`accept`], the claim stored as the replacement (CLM05-3 = 7) of `replacing` when given
 /// (the original is voided by the caller).
 #[allow(clippy::too_many_arguments)]
 pub fn accept_as(
     tx: &Tx<'_>,
+    provider_id: &str,
+    today: NaiveDate,
+    now: &str,
+    actor: &str,
+    kind: ClaimType,
+    claim: &ClaimInput,
+    passed: &Passed,
+    replacing: Option<Replacing<'_>>,
+) -> Result<Icn> {
+    store_claim(
+        tx,
+        None,
+        provider_id,
+        today,
+        now,
+        actor,
+        kind,
+        claim,
+        passed,
+        replacing,
+    )
+}
+
+/// [`accept_as`], through `writer` when given (a claim that neither replaces another nor
+/// takes PA units).
+#[allow(clippy::too_many_arguments)]
+fn store_claim(
+    tx: &Tx<'_>,
+    writer: Option<&mut ClaimWriter>,
     provider_id: &str,
     today: NaiveDate,
     now: &str,
@@ -467,50 +548,60 @@ pub fn accept_as(
         })
         .collect();
     let received = today.to_string();
-    let id = tx.insert_claim(
-        &NewClaim {
-            icn: icn.as_str(),
-            provider_id,
-            member_id: claim.member_id.as_str(),
-            billing_npi: claim.billing_npi.as_str(),
-            rendering_npi: claim.rendering_npi.as_str(),
-            diagnosis_codes: &diagnoses,
-            place_of_service: &claim.place_of_service,
-            prior_auth_number: claim.prior_auth_number.as_ref().map(|p| p.as_str()),
-            patient_control_number: claim.patient_control_number.as_deref(),
-            source: kind.source(),
-            received_on: &received,
-            billed: claim.billed().0,
-            first_dos: &first,
-            last_dos: &last,
-            created_at: now,
-            created_by: actor,
-        },
-        &lines,
-    )?;
+    let new = NewClaim {
+        icn: icn.as_str(),
+        provider_id,
+        member_id: claim.member_id.as_str(),
+        billing_npi: claim.billing_npi.as_str(),
+        rendering_npi: claim.rendering_npi.as_str(),
+        diagnosis_codes: &diagnoses,
+        place_of_service: &claim.place_of_service,
+        prior_auth_number: claim.prior_auth_number.as_ref().map(|p| p.as_str()),
+        patient_control_number: claim.patient_control_number.as_deref(),
+        source: kind.source(),
+        received_on: &received,
+        billed: claim.billed().0,
+        first_dos: &first,
+        last_dos: &last,
+        created_at: now,
+        created_by: actor,
+    };
     let st = ClaimStatus::Accepted;
     let from = match kind {
         ClaimType::PortalProfessional => "received on the portal",
         ClaimType::X12Professional => "received in an 837P batch",
     };
     let note = match replacing {
-        Some(r) => {
-            tx.mark_replacement(id, r.claim_id)?;
-            format!(
-                "{from} as the replacement of claim {}; accepted into adjudication",
-                r.icn
-            )
-        }
+        Some(r) => format!(
+            "{from} as the replacement of claim {}; accepted into adjudication",
+            r.icn
+        ),
         None => format!("{from}; accepted into adjudication"),
     };
+    let history = NewHistory {
+        on_date: &received,
+        at: now,
+        status: st.as_str(),
+        category_code: st.category_code(),
+        actor,
+        note: Some(&note),
+    };
+    if let (Some(w), None, None) = (writer, replacing, passed.pa_units) {
+        tx.hold_claim(w, &new, &lines, &history)?;
+        return Ok(icn);
+    }
+    let id = tx.insert_claim(&new, &lines)?;
+    if let Some(r) = replacing {
+        tx.mark_replacement(id, r.claim_id)?;
+    }
     tx.add_claim_history(
         id,
-        &received,
-        now,
-        st.as_str(),
-        st.category_code(),
-        actor,
-        Some(&note),
+        history.on_date,
+        history.at,
+        history.status,
+        history.category_code,
+        history.actor,
+        history.note,
     )?;
     if let Some((pa_id, units)) = passed.pa_units {
         tx.use_pa_units(pa_id, id, units, &received)?;
@@ -689,6 +780,180 @@ mod tests {
                 }
             }
             assert!(accepted > 0 && duplicates > 0, "{accepted} {duplicates}");
+        }
+    }
+
+    /// Sets up a store for the batch tests: two providers (the first ours), two codes,
+    /// three members covered; returns our NPI and the other provider's.
+    fn batch_store(tx: &Tx<'_>, now: &str) -> (String, String) {
+        let npi = |nine: &str| format!("{nine}{}", npi_check_digit(nine).unwrap());
+        for (id, n) in [
+            ("506675928", npi("123456789")),
+            ("506675929", npi("223456789")),
+        ] {
+            tx.insert_provider(
+                &ProviderRow {
+                    provider_id: id.into(),
+                    npi: n,
+                    name: "Clinic".into(),
+                    kind: "group".into(),
+                    tax_id: None,
+                    mail_to: None,
+                    enrolled_on: "2024-01-01".into(),
+                },
+                now,
+            )
+            .unwrap();
+        }
+        let fee = |code: &str| FeeRow {
+            procedure_code: code.into(),
+            modifier: String::new(),
+            description: "Psychotherapy".into(),
+            max_allowable: 15000,
+            pa_required: false,
+        };
+        tx.upsert_fees(&[fee("90837"), fee("90834")]).unwrap();
+        for hid in ["OC100001", "OC100002", "OC100003"] {
+            let id = tx
+                .insert_member(&MemberRecord {
+                    health_id: HealthId::parse("member_id", hid).unwrap(),
+                    last_name: "Doe".into(),
+                    first_name: "Pat".into(),
+                    dob: d("1980-01-02"),
+                    sex: "F",
+                })
+                .unwrap();
+            let span = Span {
+                kind: CoverageKind::Benefit,
+                plan: "BMH".into(),
+                plan_type: None,
+                start: d("2024-01-01"),
+                end: None,
+                plan_partner: None,
+            };
+            tx.insert_span(id, 0, &span).unwrap();
+        }
+        (npi("123456789"), npi("223456789"))
+    }
+
+    /// Claims held by a batch and written several at a time ([`accept_held`]) are edited
+    /// and stored exactly as claims stored one by one with the store asked each time:
+    /// the same outcomes (duplicates of held claims found), the same rows, however little
+    /// is remembered.
+    #[test]
+    fn held_claims_are_edited_and_stored_as_claims_stored_at_once() {
+        let now = "2026-03-16T09:00:00Z";
+        let today = d("2026-03-16");
+        let claim = |hid: &str, npi: &str, lines: &[(&str, &str)]| {
+            parse_claim(&RawClaim {
+                member_id: hid.into(),
+                billing_npi: npi.into(),
+                diagnosis_codes: vec!["F41.1".into()],
+                place_of_service: "11".into(),
+                lines: lines
+                    .iter()
+                    .map(|(code, dos)| RawLine {
+                        procedure_code: code.to_string(),
+                        date_of_service: dos.to_string(),
+                        units: "1".into(),
+                        charge: "180".into(),
+                        ..RawLine::default()
+                    })
+                    .collect(),
+                ..RawClaim::default()
+            })
+            .unwrap()
+        };
+        for (items, lines) in [(REMEMBERED, REMEMBERED_LINES), (2, 3), (1, 1)] {
+            let mut seen: Vec<(Vec<String>, String)> = Vec::new();
+            for held in [false, true] {
+                let dir = tempfile::tempdir().unwrap();
+                let store = Store::open(&dir.path().join("t.db"), OpenMode::Create).unwrap();
+                let tx = store.write().unwrap();
+                let (ours, theirs) = batch_store(&tx, now);
+                // A claim before the batch.
+                let before = claim("OC100001", &ours, &[("90837", "2026-03-02")]);
+                let passed = run(&tx, "506675928", today, &before).unwrap().unwrap();
+                accept(
+                    &tx,
+                    "506675928",
+                    today,
+                    now,
+                    "tester",
+                    ClaimType::X12Professional,
+                    &before,
+                    &passed,
+                )
+                .unwrap();
+                let mut reads = if held {
+                    Reads::remembering_at_most(items, lines)
+                } else {
+                    Reads::direct()
+                };
+                let members = ["OC100001", "OC100002", "OC100003", "ZZ999999"];
+                let codes = ["90837", "90834"];
+                let dates: Vec<String> = (0..40u64)
+                    .map(|i| (d("2026-01-02") + chrono::Days::new(i)).to_string())
+                    .collect();
+                let mut outcomes = Vec::new();
+                for k in 0..300usize {
+                    let npi = if k % 17 == 8 { &theirs } else { &ours };
+                    let mut ls = vec![(codes[k / 7 % 2], dates[k / 4 * 3 % 40].as_str())];
+                    if k % 4 == 0 {
+                        ls.push((codes[(k / 7 + 1) % 2], dates[(k / 4 + 1) % 40].as_str()));
+                    }
+                    let c = claim(members[k % 4], npi, &ls);
+                    outcomes.push(
+                        match run_with(&tx, &mut reads, "506675928", today, &c).unwrap() {
+                            Ok(passed) => {
+                                let icn = if held {
+                                    accept_held(
+                                        &tx,
+                                        &mut reads,
+                                        "506675928",
+                                        today,
+                                        now,
+                                        "tester",
+                                        ClaimType::X12Professional,
+                                        &c,
+                                        &passed,
+                                    )
+                                } else {
+                                    accept(
+                                        &tx,
+                                        "506675928",
+                                        today,
+                                        now,
+                                        "tester",
+                                        ClaimType::X12Professional,
+                                        &c,
+                                        &passed,
+                                    )
+                                }
+                                .unwrap();
+                                reads.took("506675928", &c, icn.as_str());
+                                icn.as_str().to_string()
+                            }
+                            Err(r) => r.reason,
+                        },
+                    );
+                }
+                reads.flush(&tx).unwrap();
+                let mut rows = String::new();
+                for c in tx.claims_search(&Default::default()).unwrap() {
+                    rows.push_str(&format!(
+                        "{c:?}\n{:?}\n{:?}\n",
+                        tx.claim_lines(c.id).unwrap(),
+                        tx.claim_history(c.id).unwrap()
+                    ));
+                }
+                seen.push((outcomes, rows));
+            }
+            let (direct, held) = (&seen[0], &seen[1]);
+            assert!(direct.0.iter().any(|o| o.contains("duplicate of claim")));
+            assert_eq!(direct.0, held.0, "outcomes, remembering {items}/{lines}");
+            assert!(direct.1.matches("ClaimRow").count() > 100);
+            assert_eq!(direct.1, held.1, "rows, remembering {items}/{lines}");
         }
     }
 }

@@ -744,6 +744,8 @@ fn take_interchange(
             })?;
         }
     }
+    // Every claim accepted is in the store before the interchange is answered.
+    reads.flush(k.tx)?;
     Ok(acks)
 }
 
@@ -781,8 +783,9 @@ fn take_claim(
         // As `submit_one`, reading through the batch's `reads`.
         Ok(claim) => match edits::run_with(tx, reads, k.provider_id, k.today, claim)? {
             Ok(passed) => {
-                let icn = edits::accept(
+                let icn = edits::accept_held(
                     tx,
+                    reads,
                     k.provider_id,
                     k.today,
                     k.now,
@@ -847,6 +850,8 @@ fn correct_claim(
     claim: &crate::domain::claims::ClaimInput,
 ) -> Result<std::result::Result<String, String>> {
     let tx = k.tx;
+    // The claim named may be one of this batch's, held: written before it is looked up.
+    reads.flush(tx)?;
     let (what, does) = match c.frequency_code {
         "7" => ("replacement", "replaces"),
         _ => ("void", "voids"),
