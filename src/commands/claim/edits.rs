@@ -630,75 +630,9 @@ mod tests {
         let store = Store::open(&dir.path().join("t.db"), OpenMode::Create).unwrap();
         let tx = store.write().unwrap();
         let now = "2026-03-16T09:00:00Z";
-        let npi = |nine: &str| format!("{nine}{}", npi_check_digit(nine).unwrap());
-        for (id, n) in [
-            ("506675928", npi("123456789")),
-            ("506675929", npi("223456789")),
-        ] {
-            tx.insert_provider(
-                &ProviderRow {
-                    provider_id: id.into(),
-                    npi: n,
-                    name: "Clinic".into(),
-                    kind: "group".into(),
-                    tax_id: None,
-                    mail_to: None,
-                    enrolled_on: "2024-01-01".into(),
-                },
-                now,
-            )
-            .unwrap();
-        }
-        let fee = |code: &str| FeeRow {
-            procedure_code: code.into(),
-            modifier: String::new(),
-            description: "Psychotherapy".into(),
-            max_allowable: 15000,
-            pa_required: false,
-        };
-        tx.upsert_fees(&[fee("90837"), fee("90834")]).unwrap();
+        let (ours, theirs) = batch_store(&tx, now);
         let members = ["OC100001", "OC100002", "OC100003"];
-        for hid in members {
-            let id = tx
-                .insert_member(&MemberRecord {
-                    health_id: HealthId::parse("member_id", hid).unwrap(),
-                    last_name: "Doe".into(),
-                    first_name: "Pat".into(),
-                    dob: d("1980-01-02"),
-                    sex: "F",
-                })
-                .unwrap();
-            let span = Span {
-                kind: CoverageKind::Benefit,
-                plan: "BMH".into(),
-                plan_type: None,
-                start: d("2024-01-01"),
-                end: None,
-                plan_partner: None,
-            };
-            tx.insert_span(id, 0, &span).unwrap();
-        }
         let today = d("2026-03-16");
-        let claim = |hid: &str, npi: &str, lines: &[(&str, &str)]| {
-            parse_claim(&RawClaim {
-                member_id: hid.into(),
-                billing_npi: npi.into(),
-                diagnosis_codes: vec!["F41.1".into()],
-                place_of_service: "11".into(),
-                lines: lines
-                    .iter()
-                    .map(|(code, dos)| RawLine {
-                        procedure_code: code.to_string(),
-                        date_of_service: dos.to_string(),
-                        units: "1".into(),
-                        charge: "180".into(),
-                        ..RawLine::default()
-                    })
-                    .collect(),
-                ..RawClaim::default()
-            })
-            .unwrap()
-        };
         let take = |reads: &mut Reads, c: &ClaimInput| -> std::result::Result<String, String> {
             match run_with(&tx, reads, "506675928", today, c).unwrap() {
                 Ok(passed) => {
@@ -720,7 +654,6 @@ mod tests {
             }
         };
         // Claims before the batch.
-        let ours = npi("123456789");
         take(
             &mut Reads::direct(),
             &claim("OC100001", &ours, &[("90837", "2026-03-02")]),
@@ -753,7 +686,7 @@ mod tests {
                     members[k * 7 % 3]
                 };
                 let npi = if k % 17 == 8 {
-                    npi("223456789")
+                    theirs.clone()
                 } else {
                     ours.clone()
                 };
@@ -781,6 +714,28 @@ mod tests {
             }
             assert!(accepted > 0 && duplicates > 0, "{accepted} {duplicates}");
         }
+    }
+
+    /// A one-diagnosis claim of `lines` (code, date of service), each 1 unit at $180.
+    fn claim(hid: &str, npi: &str, lines: &[(&str, &str)]) -> ClaimInput {
+        parse_claim(&RawClaim {
+            member_id: hid.into(),
+            billing_npi: npi.into(),
+            diagnosis_codes: vec!["F41.1".into()],
+            place_of_service: "11".into(),
+            lines: lines
+                .iter()
+                .map(|(code, dos)| RawLine {
+                    procedure_code: code.to_string(),
+                    date_of_service: dos.to_string(),
+                    units: "1".into(),
+                    charge: "180".into(),
+                    ..RawLine::default()
+                })
+                .collect(),
+            ..RawClaim::default()
+        })
+        .unwrap()
     }
 
     /// Sets up a store for the batch tests: two providers (the first ours), two codes,
@@ -844,26 +799,6 @@ mod tests {
     fn held_claims_are_edited_and_stored_as_claims_stored_at_once() {
         let now = "2026-03-16T09:00:00Z";
         let today = d("2026-03-16");
-        let claim = |hid: &str, npi: &str, lines: &[(&str, &str)]| {
-            parse_claim(&RawClaim {
-                member_id: hid.into(),
-                billing_npi: npi.into(),
-                diagnosis_codes: vec!["F41.1".into()],
-                place_of_service: "11".into(),
-                lines: lines
-                    .iter()
-                    .map(|(code, dos)| RawLine {
-                        procedure_code: code.to_string(),
-                        date_of_service: dos.to_string(),
-                        units: "1".into(),
-                        charge: "180".into(),
-                        ..RawLine::default()
-                    })
-                    .collect(),
-                ..RawClaim::default()
-            })
-            .unwrap()
-        };
         for (items, lines) in [(REMEMBERED, REMEMBERED_LINES), (2, 3), (1, 1)] {
             let mut seen: Vec<(Vec<String>, String)> = Vec::new();
             for held in [false, true] {
