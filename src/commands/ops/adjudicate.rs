@@ -114,8 +114,9 @@ pub struct CycleView {
 
 pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
-    // Every claim's UPDATE copies the pages it changes into a statement journal first: in
-    // memory, not a temporary file (SQLite only; fixed when the transaction begins).
+    // Each multi-row UPDATE and INSERT copies the pages it changes into a statement journal
+    // first: in memory, not a temporary file (SQLite only; fixed when the transaction
+    // begins; a journal lives until its statement of at most 200 rows ends).
     store.journals_in_memory()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsClaimsAdjudicate)?;
     let today = ctx.clock.today().to_string();
