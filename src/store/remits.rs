@@ -66,6 +66,8 @@ pub struct RemitClaimRow {
     pub patient_resp: i64,
 }
 
+/// An SVC of a remittance as `remit show` and `remit export` read it (made again from the
+/// claim's priced line: `commands::remit::show::each_claim`).
 #[derive(Debug, Clone)]
 pub struct RemitLineRow {
     pub seq: i64,
@@ -79,6 +81,7 @@ pub struct RemitLineRow {
     pub date_of_service: String,
 }
 
+/// A CAS of a remittance, made again like [`RemitLineRow`].
 #[derive(Debug, Clone)]
 pub struct RemitAdjRow {
     pub seq: i64,
@@ -96,8 +99,8 @@ pub struct ProviderAdjRow {
     pub amount: i64,
 }
 
-/// Rows in one multi-row INSERT or UPDATE (SQLite allows 32,766 parameters a statement; past
-/// 500 rows, its compound-select limit, a `VALUES` list of an UPDATE ... FROM was measured five
+/// Rows in one multi-row INSERT or UPDATE (SQLite allows 32,766 parameters a statement; with
+/// 500 rows, its compound-select limit, an UPDATE ... FROM (VALUES ..) was measured five
 /// times slower).
 const ROWS_PER_INSERT: usize = 200;
 
@@ -114,7 +117,7 @@ pub struct ClaimResult {
 /// `TEXT`: a parameter in `VALUES` has no type of its own on PostgreSQL).
 type Col = (&'static str, &'static str);
 
-/// An owned statement parameter, for statements built row by row.
+/// A statement parameter, for statements built row by row.
 #[derive(Clone, Copy)]
 enum P<'a> {
     I(i64),
