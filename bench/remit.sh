@@ -15,12 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export MMIS_DB="$work/bench.db" XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config" MMIS_TODAY=2026-03-16
 pw='Bench-Operator-99'
-echo "$pw" | "$bin" init --username ops --password-stdin >/dev/null
-echo "$pw" | "$bin" login --username ops --password-stdin >/dev/null
-pin=$("$bin" ops provider enroll --npi 1467589325 --name "Bench Clinic" --type group --tax-id 93-4455667 \
-      --mail-to "1 Main St, Salem OR 97301" --provider-id 506675928 --json \
-      | python3 -c 'import json,sys; print(json.load(sys.stdin)["pin"])')
-"$bin" ops fee-schedule import fixtures/fees.csv >/dev/null
+pin=$(bench_practice)
 python3 - "$work" <<'PY'
 import sys
 with open(f"{sys.argv[1]}/members.csv", "w") as f:

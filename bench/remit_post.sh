@@ -59,12 +59,7 @@ with open(f"{work}/claims.837", "w") as f:
 PY
 
 echo "building the store ..." >&2
-echo "$pw" | "$bin" init --username ops --password-stdin >/dev/null
-echo "$pw" | "$bin" login --username ops --password-stdin >/dev/null
-pin=$("$bin" ops provider enroll --npi 1467589325 --name "Bench Clinic" --type group --tax-id 93-4455667 \
-      --mail-to "1 Main St, Salem OR 97301" --provider-id 506675928 --json \
-      | python3 -c 'import json,sys; print(json.load(sys.stdin)["pin"])')
-"$bin" ops fee-schedule import fixtures/fees.csv >/dev/null
+pin=$(bench_practice)
 "$bin" ops member import "$work/members.csv" >/dev/null
 "$bin" account setup --login-id 506675928 --pin "$pin" --form fixtures/forms/account-setup.toml >/dev/null
 export XDG_STATE_HOME="$work/state-admin"
