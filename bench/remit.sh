@@ -43,19 +43,20 @@ def claim(i, status, recoup):
     cur.execute(
         "INSERT INTO claims(icn, provider_id, member_id, billing_npi, rendering_npi, diagnosis_codes,"
         " place_of_service, patient_control_number, source, received_on, status, billed, allowed,"
-        " paid_amount, first_dos, last_dos, paid_cycle, recoup_pending, created_at, created_by)"
+        " paid_amount, first_dos, last_dos, paid_cycle, recoup_pending, created_at, created_by,"
+        " line_outcomes)"
         " VALUES (?, '506675928', ?, '1467589325', '1467589325', 'F411', '11', ?, 'x12', '2026-03-16',"
-        " ?, ?, 0, ?, '2026-02-02', '2026-02-02', NULL, ?, ?, 'bench')",
+        " ?, ?, 0, ?, '2026-02-02', '2026-02-02', NULL, ?, ?, 'bench', ?)",
         (f"9{i:012d}", f"BM{1 + i % 1200:06d}", f"PCN{i}", status, sum(charges),
-         sum(charges) // 2 if recoup else 0, recoup, at))
+         sum(charges) // 2 if recoup else 0, recoup, at,
+         " ".join(str(ch // 2) for ch in charges) if recoup else None))
     cid = cur.lastrowid
     for k, ch in enumerate(charges):
         code = codes[(i + k) % len(codes)]
         cur.execute(
             "INSERT INTO claim_lines(claim_id, line_no, procedure_code, modifiers, date_of_service,"
-            " units, charge, status, allowed, paid, carc) VALUES (?, ?, ?, '', '2026-02-02', 1, ?, ?, ?, ?, NULL)",
-            (cid, k + 1, code, ch, "paid" if recoup else "accepted",
-             ch // 2 if recoup else None, ch // 2 if recoup else None))
+            " units, charge) VALUES (?, ?, ?, '', '2026-02-02', 1, ?)",
+            (cid, k + 1, code, ch))
 for i in range(n):
     claim(i, "accepted", 0)
 for i in range(n, n + 5000):

@@ -120,15 +120,90 @@ pub struct PendingLine {
     pub charge: i64,
 }
 
-/// A line's outcome, to record.
-#[derive(Debug, Clone)]
-pub struct LineResult {
-    pub claim_id: i64,
-    pub line_no: i64,
-    pub status: &'static str,
-    pub allowed: i64,
-    pub paid: i64,
-    pub carc: Option<&'static str>,
+/// A priced line's outcome, as a payment cycle records it on its claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineOutcomeRow<'a> {
+    /// Paid what is allowed (cents).
+    Paid(i64),
+    /// Denied with this CARC.
+    Denied(&'a str),
+}
+
+/// Writes a claim's line outcomes as the `claims.line_outcomes` column holds them (migration
+/// 011): one token per line in line order, single spaces between — the allowed cents of a paid
+/// line, `D` and the CARC of a denied one.
+pub fn push_line_outcome(out: &mut String, o: LineOutcomeRow<'_>) {
+    use std::fmt::Write;
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    match o {
+        LineOutcomeRow::Paid(c) => {
+            let _ = write!(out, "{c}");
+        }
+        LineOutcomeRow::Denied(carc) => {
+            out.push('D');
+            out.push_str(carc);
+        }
+    }
+}
+
+/// Reads `claims.line_outcomes` back into the claim's lines (in line order): their status,
+/// allowed, paid and CARC. No outcomes: the lines are `accepted`. A token that is not an
+/// amount or `D` and a CARC, or a count that is not the lines', is a store that was changed
+/// behind mmis's back: refused (exit 7) naming the claim, not read as something else.
+pub fn apply_line_outcomes(icn: &str, outcomes: Option<&str>, lines: &mut [LineRow]) -> Result<()> {
+    let bad = || {
+        crate::error::Error::conflict(format!(
+            "claim {icn}: its stored line outcomes do not match its lines; the store was \
+             changed outside mmis"
+        ))
+        .hint("restore the store from a backup (docs/store.md) and run `mmis audit verify`")
+    };
+    let Some(text) = outcomes else {
+        for l in lines.iter_mut() {
+            l.status = "accepted".into();
+            l.allowed = None;
+            l.paid = None;
+            l.carc = None;
+        }
+        return Ok(());
+    };
+    let mut tokens = text.split(' ');
+    for l in lines.iter_mut() {
+        match parse_line_outcome(tokens.next().ok_or_else(bad)?).ok_or_else(bad)? {
+            LineOutcomeRow::Paid(c) => {
+                l.status = "paid".into();
+                l.allowed = Some(c);
+                l.paid = Some(c);
+                l.carc = None;
+            }
+            LineOutcomeRow::Denied(carc) => {
+                l.status = "denied".into();
+                l.allowed = Some(0);
+                l.paid = Some(0);
+                l.carc = Some(carc.to_string());
+            }
+        }
+    }
+    if tokens.next().is_some() {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+/// One token of `claims.line_outcomes`; `None` if it is neither a paid amount (digits, within
+/// [`Cents::MAX`]) nor `D` and a CARC (1 to 5 letters and digits).
+fn parse_line_outcome(t: &str) -> Option<LineOutcomeRow<'_>> {
+    if let Some(carc) = t.strip_prefix('D') {
+        let ok = (1..=5).contains(&carc.len()) && carc.bytes().all(|b| b.is_ascii_alphanumeric());
+        return ok.then_some(LineOutcomeRow::Denied(carc));
+    }
+    if t.is_empty() || t.len() > 19 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let c: i64 = t.parse().ok()?;
+    (c <= crate::domain::ids::Cents::MAX.0).then_some(LineOutcomeRow::Paid(c))
 }
 
 #[derive(Debug, Clone)]
@@ -389,10 +464,10 @@ impl Tx<'_> {
         )
     }
 
+    /// A claim's lines in line order, with their outcomes once the claim is priced.
     pub fn claim_lines(&self, claim_id: i64) -> Result<Vec<LineRow>> {
-        self.db().query(
-            "SELECT line_no, procedure_code, modifiers, date_of_service, units, charge,
-                    status, allowed, paid, carc
+        let mut lines = self.db().query(
+            "SELECT line_no, procedure_code, modifiers, date_of_service, units, charge
              FROM claim_lines WHERE claim_id = ?1 ORDER BY line_no",
             params![claim_id],
             |r| {
@@ -403,13 +478,22 @@ impl Tx<'_> {
                     date_of_service: r.get(3)?,
                     units: r.get(4)?,
                     charge: r.get(5)?,
-                    status: r.get(6)?,
-                    allowed: r.get(7)?,
-                    paid: r.get(8)?,
-                    carc: r.get(9)?,
+                    status: String::new(),
+                    allowed: None,
+                    paid: None,
+                    carc: None,
                 })
             },
-        )
+        )?;
+        let claim: Option<(String, Option<String>)> = self.db().query_opt(
+            "SELECT icn, line_outcomes FROM claims WHERE id = ?1",
+            params![claim_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if let Some((icn, outcomes)) = claim {
+            apply_line_outcomes(&icn, outcomes.as_deref(), &mut lines)?;
+        }
+        Ok(lines)
     }
 
     pub fn claim_history(&self, claim_id: i64) -> Result<Vec<HistoryRow>> {
@@ -814,5 +898,85 @@ impl Tx<'_> {
             w.flush(self)?;
         }
         Ok(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::Cents;
+
+    fn line(n: i64) -> LineRow {
+        LineRow {
+            line_no: n,
+            procedure_code: "90837".into(),
+            modifiers: String::new(),
+            date_of_service: "2026-03-02".into(),
+            units: 1,
+            charge: 18_000,
+            status: String::new(),
+            allowed: None,
+            paid: None,
+            carc: None,
+        }
+    }
+
+    #[test]
+    fn line_outcomes_read_back_as_written() {
+        let mut text = String::new();
+        for o in [
+            LineOutcomeRow::Paid(15_012),
+            LineOutcomeRow::Denied("96"),
+            LineOutcomeRow::Paid(0),
+            LineOutcomeRow::Paid(Cents::MAX.0),
+        ] {
+            push_line_outcome(&mut text, o);
+        }
+        assert_eq!(text, "15012 D96 0 9999999999");
+        let mut lines: Vec<LineRow> = (1..=4).map(line).collect();
+        apply_line_outcomes("I1", Some(&text), &mut lines).unwrap();
+        let got: Vec<_> = lines
+            .iter()
+            .map(|l| (l.status.as_str(), l.allowed, l.paid, l.carc.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("paid", Some(15_012), Some(15_012), None),
+                ("denied", Some(0), Some(0), Some("96")),
+                ("paid", Some(0), Some(0), None),
+                ("paid", Some(Cents::MAX.0), Some(Cents::MAX.0), None),
+            ]
+        );
+        apply_line_outcomes("I1", None, &mut lines).unwrap();
+        assert!(lines
+            .iter()
+            .all(|l| l.status == "accepted" && l.paid.is_none() && l.carc.is_none()));
+    }
+
+    #[test]
+    fn forged_line_outcomes_are_refused() {
+        for bad in [
+            "",
+            "1",
+            "1 2 3",
+            "x",
+            "-5",
+            "+5",
+            "1  2",
+            " 1",
+            "D",
+            "D123456",
+            "D9-6",
+            "10000000000",
+            "1.50",
+            "1e3",
+        ] {
+            let mut lines: Vec<LineRow> = (1..=2).map(line).collect();
+            let e = apply_line_outcomes("I7", Some(bad), &mut lines);
+            let e = e.expect_err(bad);
+            assert_eq!(e.kind.exit_code(), 7, "{bad}");
+            assert!(e.message.contains("claim I7"), "{bad}: {}", e.message);
+        }
     }
 }

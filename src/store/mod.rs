@@ -61,6 +61,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "010_cycle_storage",
         include_str!("migrations/010_cycle_storage.sql"),
     ),
+    (
+        "011_line_outcomes",
+        include_str!("migrations/011_line_outcomes.sql"),
+    ),
 ];
 
 /// The same migrations for PostgreSQL (`migrations/pg/`), changed together with the above;
@@ -93,6 +97,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
     (
         "010_cycle_storage",
         include_str!("migrations/pg/010_cycle_storage.sql"),
+    ),
+    (
+        "011_line_outcomes",
+        include_str!("migrations/pg/011_line_outcomes.sql"),
     ),
 ];
 

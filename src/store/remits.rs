@@ -1,7 +1,7 @@
 //! Remittance advices (835) made by payment cycles: what the cycle reads, what it saves, what
 //! `remit list/show/export` and `claim status` read back.
 
-use super::claims::{LineResult, LineRow};
+use super::claims::{apply_line_outcomes, LineRow};
 use super::db::{Row, RowResult};
 use super::Tx;
 use crate::domain::ids::Cents;
@@ -64,6 +64,8 @@ pub struct RemitClaimRow {
     pub allowed: i64,
     pub paid: i64,
     pub patient_resp: i64,
+    /// `claims.line_outcomes`, read back into the lines by [`Tx::remit_claim_lines_of`].
+    pub line_outcomes: Option<String>,
 }
 
 /// An SVC of a remittance as `remit show` and `remit export` read it (made again from the
@@ -111,6 +113,9 @@ pub struct ClaimResult {
     pub status: &'static str,
     pub allowed: i64,
     pub paid: i64,
+    /// The lines' outcomes as `claims.line_outcomes` holds them
+    /// ([`super::claims::push_line_outcome`]).
+    pub line_outcomes: String,
 }
 
 /// A column of [`Tx::update_rows`]'s list of new values, with its SQL type (`BIGINT` or
@@ -122,7 +127,6 @@ type Col = (&'static str, &'static str);
 enum P<'a> {
     I(i64),
     T(&'a str),
-    N,
 }
 
 impl crate::store::Param for P<'_> {
@@ -130,7 +134,6 @@ impl crate::store::Param for P<'_> {
         match *self {
             P::I(i) => crate::store::Val::Int(i),
             P::T(s) => crate::store::Val::Text(s),
-            P::N => crate::store::Val::Null,
         }
     }
 }
@@ -331,36 +334,8 @@ impl Tx<'_> {
         )
     }
 
-    /// Records the outcome of each priced line: one statement per [`ROWS_PER_INSERT`] lines
-    /// rather than one per line (each statement copies the pages it changes once).
-    pub fn record_lines(&self, lines: &[LineResult]) -> Result<()> {
-        let rows: Vec<P> = lines
-            .iter()
-            .flat_map(|l| {
-                [
-                    P::I(l.claim_id),
-                    P::I(l.line_no),
-                    P::T(l.status),
-                    P::I(l.allowed),
-                    P::I(l.paid),
-                    l.carc.map_or(P::N, P::T),
-                ]
-            })
-            .collect();
-        self.update_rows(
-            "claim_lines",
-            &[("claim_id", "BIGINT"), ("line_no", "BIGINT")],
-            &[
-                ("status", "TEXT"),
-                ("allowed", "BIGINT"),
-                ("paid", "BIGINT"),
-                ("carc", "TEXT"),
-            ],
-            &rows,
-        )
-    }
-
-    /// Records each priced claim's status, allowed and paid amounts and its cycle.
+    /// Records each priced claim's status, allowed and paid amounts, its lines' outcomes
+    /// (`claims.line_outcomes`) and its cycle.
     pub fn finish_claims(&self, claims: &[ClaimResult], cycle: i64) -> Result<()> {
         let rows: Vec<P> = claims
             .iter()
@@ -370,6 +345,7 @@ impl Tx<'_> {
                     P::T(c.status),
                     P::I(c.allowed),
                     P::I(c.paid),
+                    P::T(&c.line_outcomes),
                     P::I(cycle),
                 ]
             })
@@ -381,6 +357,7 @@ impl Tx<'_> {
                 ("status", "TEXT"),
                 ("allowed", "BIGINT"),
                 ("paid_amount", "BIGINT"),
+                ("line_outcomes", "TEXT"),
                 ("paid_cycle", "BIGINT"),
             ],
             &rows,
@@ -524,7 +501,8 @@ impl Tx<'_> {
         self.db().query(
             "SELECT rc.seq, rc.claim_id, c.icn, c.patient_control_number, c.member_id,
                     m.last_name, m.first_name, c.first_dos, c.last_dos, c.place_of_service,
-                    rc.status_code, rc.billed, rc.allowed, rc.paid, rc.patient_resp
+                    rc.status_code, rc.billed, rc.allowed, rc.paid, rc.patient_resp,
+                    c.line_outcomes
              FROM remit_claims rc JOIN claims c ON c.id = rc.claim_id
                   LEFT JOIN members m ON m.health_id = c.member_id
              WHERE rc.remit = ?1 AND rc.seq > ?2 ORDER BY rc.seq LIMIT ?3",
@@ -546,44 +524,59 @@ impl Tx<'_> {
                     allowed: r.get(12)?,
                     paid: r.get(13)?,
                     patient_resp: r.get(14)?,
+                    line_outcomes: r.get(15)?,
                 })
             },
         )
     }
 
-    /// The priced lines of a remittance's claims with seq in `from..=to`: `(seq, line)`, in
-    /// seq and line order.
-    pub fn remit_claim_lines_between(
+    /// The priced lines of `claims` (a run of one remittance's claims read by
+    /// [`Tx::remit_claims_after`]): `(seq, line)`, in seq and line order.
+    pub fn remit_claim_lines_of(
         &self,
         remit: i64,
-        from: i64,
-        to: i64,
+        claims: &[RemitClaimRow],
     ) -> Result<Vec<(i64, PricedLine)>> {
-        self.db().query(
+        let (Some(first), Some(last)) = (claims.first(), claims.last()) else {
+            return Ok(Vec::new());
+        };
+        let lines: Vec<(i64, LineRow)> = self.db().query(
             "SELECT rc.seq, l.line_no, l.procedure_code, l.modifiers, l.date_of_service, l.units,
-                    l.charge, l.status, l.allowed, l.paid, l.carc
+                    l.charge
              FROM remit_claims rc JOIN claim_lines l ON l.claim_id = rc.claim_id
              WHERE rc.remit = ?1 AND rc.seq BETWEEN ?2 AND ?3
              ORDER BY rc.seq, l.line_no",
-            params![remit, from, to],
+            params![remit, first.seq, last.seq],
             |r| {
                 Ok((
                     r.get(0)?,
-                    priced_line(LineRow {
+                    LineRow {
                         line_no: r.get(1)?,
                         procedure_code: r.get(2)?,
                         modifiers: r.get(3)?,
                         date_of_service: r.get(4)?,
                         units: r.get(5)?,
                         charge: r.get(6)?,
-                        status: r.get(7)?,
-                        allowed: r.get(8)?,
-                        paid: r.get(9)?,
-                        carc: r.get(10)?,
-                    }),
+                        status: String::new(),
+                        allowed: None,
+                        paid: None,
+                        carc: None,
+                    },
                 ))
             },
-        )
+        )?;
+        let mut out = Vec::with_capacity(lines.len());
+        let mut lines = lines.into_iter().peekable();
+        let mut of_claim: Vec<LineRow> = Vec::new();
+        for c in claims {
+            of_claim.clear();
+            while let Some((_, l)) = lines.next_if(|(seq, _)| *seq == c.seq) {
+                of_claim.push(l);
+            }
+            apply_line_outcomes(&c.icn, c.line_outcomes.as_deref(), &mut of_claim)?;
+            out.extend(of_claim.drain(..).map(|l| (c.seq, priced_line(l))));
+        }
+        Ok(out)
     }
 
     pub fn remit_provider_adjustments(&self, remit: i64) -> Result<Vec<ProviderAdjRow>> {

@@ -1283,6 +1283,73 @@ fn an_older_store_is_migrated_in_one_go() {
     assert_eq!(v, i64::from(mmis::store::schema_version()));
 }
 
+/// Migration 011 moves priced lines' outcomes onto their claim (`claims.line_outcomes`): a store
+/// of schema 10 with a paid line, a denied line and an unpriced claim reads the same after.
+#[test]
+fn priced_lines_keep_their_outcomes_through_migration_011() {
+    let sb = Sandbox::new();
+    let dir = if on_postgres() {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/src/store/migrations/pg")
+    } else {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/src/store/migrations")
+    };
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    files.sort();
+    for f in files.iter().take(10) {
+        sb.sql(&std::fs::read_to_string(f).unwrap());
+    }
+    if on_postgres() {
+        sb.sql("INSERT INTO meta(key, value) VALUES ('application', 'mmis'), ('schema_version', '10'), ('sandbox', '1');");
+    } else {
+        sb.sql(&format!(
+            "PRAGMA application_id = {}; PRAGMA user_version = 10; \
+             INSERT INTO meta(key, value) VALUES ('sandbox', '1');",
+            mmis::store::APPLICATION_ID
+        ));
+    }
+    sb.sql(
+        "INSERT INTO providers(provider_id, npi, name, type, enrolled_on, created_at) \
+         VALUES ('506675928', '1467589325', 'Bench', 'group', '2026-01-01', '2026-01-01T00:00:00Z'); \
+         INSERT INTO payment_cycles(id, run_on, run_at, run_by) VALUES (1, '2026-03-16', '2026-03-16T00:00:00Z', 'ops');",
+    );
+    for (id, icn, status) in [
+        (1, "2026075000001", "paid"),
+        (2, "2026075000002", "accepted"),
+    ] {
+        sb.sql(&format!(
+            "INSERT INTO claims(id, icn, provider_id, member_id, billing_npi, rendering_npi, \
+             diagnosis_codes, place_of_service, source, received_on, status, billed, first_dos, \
+             last_dos, created_at, created_by) VALUES ({id}, '{icn}', '506675928', 'OC100001', \
+             '1467589325', '1467589325', 'F411', '11', 'portal', '2026-03-02', '{status}', 30000, \
+             '2026-03-02', '2026-03-02', '2026-03-02T00:00:00Z', 'x')"
+        ));
+    }
+    sb.sql(
+        "INSERT INTO claim_lines(claim_id, line_no, procedure_code, date_of_service, units, charge, \
+         status, allowed, paid, carc) VALUES \
+         (1, 1, '90837', '2026-03-02', 1, 18000, 'paid', 15012, 15012, NULL), \
+         (1, 2, '99999', '2026-03-02', 1, 12000, 'denied', 0, 0, '96'), \
+         (2, 1, '90837', '2026-03-02', 1, 18000, 'accepted', NULL, NULL, NULL);",
+    );
+    sb.run_as("x", &["whoami"], None).code(3);
+    assert_eq!(
+        sb.rows("SELECT icn, line_outcomes FROM claims ORDER BY id"),
+        vec![
+            vec![Some("2026075000001".into()), Some("15012 D96".into())],
+            vec![Some("2026075000002".into()), None],
+        ]
+    );
+    assert_eq!(
+        sb.count("SELECT count(*) FROM claim_lines WHERE claim_id = 1"),
+        2,
+        "the lines stay"
+    );
+}
+
 /// Every SQLite migration has its PostgreSQL twin of the same name, creating the same tables
 /// and indexes; on PostgreSQL the twins apply in order to an empty database, and none applies
 /// twice.

@@ -339,9 +339,9 @@ fn a_remittance_whose_claim_lines_were_forged_is_refused_not_printed_with_other_
         .to_string();
     let before = show(&sb, "admin", &ra);
     assert_balances(&before);
+    // The one line's paid amount, 1 put before its digits (the claim's outcomes: one token).
     sb.sql(&format!(
-        "UPDATE claim_lines SET paid = paid + 100 WHERE claim_id = \
-         (SELECT id FROM claims WHERE icn = '{icn}')"
+        "UPDATE claims SET line_outcomes = '1' || line_outcomes WHERE icn = '{icn}'"
     ));
     for args in [
         vec!["remit", "show", ra.as_str()],
@@ -353,6 +353,35 @@ fn a_remittance_whose_claim_lines_were_forged_is_refused_not_printed_with_other_
                 "remittance {ra}: the lines of claim {icn} add up to"
             ))
             .err_contains("the store was changed outside mmis");
+    }
+}
+
+#[test]
+fn a_claim_whose_stored_line_outcomes_were_forged_is_refused_naming_it() {
+    // A priced claim keeps its lines' outcomes in one column, a token per line: a token that
+    // is not an amount or a CARC, or one too few or too many, is refused (exit 7), not read.
+    let sb = setup();
+    let icn = accepted(&sb, "OC100001", ("90837", "2026-03-02", 1, "180"), "");
+    ops(&sb, &["ops", "claims", "adjudicate"]);
+    assert_eq!(status(&sb, &icn)["status"], "paid");
+    let ra = list(&sb, "admin")[0]["remit_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for forged in ["12x", "D", "D96 D96", "", "99999999999999999999"] {
+        sb.sql(&format!(
+            "UPDATE claims SET line_outcomes = '{forged}' WHERE icn = '{icn}'"
+        ));
+        for args in [
+            vec!["claim", "status", icn.as_str()],
+            vec!["remit", "show", ra.as_str()],
+        ] {
+            sb.run_as("admin", &args, None)
+                .code(7)
+                .err_contains(&format!(
+                    "claim {icn}: its stored line outcomes do not match its lines"
+                ));
+        }
     }
 }
 

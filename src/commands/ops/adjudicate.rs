@@ -10,7 +10,7 @@ use crate::domain::remit::{
 };
 use crate::error::{Error, Result};
 use crate::output::Output;
-use crate::store::claims::{CycleRow, LineResult};
+use crate::store::claims::{push_line_outcome, CycleRow, LineOutcomeRow};
 use crate::store::remits::ClaimResult;
 use crate::store::Tx;
 use serde::Serialize;
@@ -156,7 +156,6 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
     // again. A bigger cache for this connection (SQLite only), within the 64 MiB budget.
     tx.cache_mib(CYCLE_CACHE_MIB)?;
     let mut history: Vec<(i64, &'static str, &'static str, &str)> = Vec::new();
-    let mut line_results: Vec<LineResult> = Vec::new();
     let mut claim_results: Vec<ClaimResult> = Vec::new();
     let mut after = 0i64;
     loop {
@@ -173,6 +172,7 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                 lines: Vec::new(),
             };
             let provider_id = first.provider_id.as_str();
+            let mut outcomes = String::new();
             while i < lines.len() && lines[i].claim_id == claim_id {
                 let l = &lines[i];
                 let mods = crate::commands::claim::modifiers_of(&l.modifiers);
@@ -183,23 +183,15 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                     l.units,
                     Cents(l.charge),
                 );
-                let r = match outcome {
-                    LineOutcome::Paid { allowed: a } => LineResult {
-                        claim_id,
-                        line_no: l.line_no,
-                        status: "paid",
-                        allowed: a.0,
-                        paid: a.0,
-                        carc: None,
-                    },
-                    LineOutcome::Denied { carc } => LineResult {
-                        claim_id,
-                        line_no: l.line_no,
-                        status: "denied",
-                        allowed: 0,
-                        paid: 0,
-                        carc: Some(carc),
-                    },
+                let (allowed, carc) = match outcome {
+                    LineOutcome::Paid { allowed: a } => {
+                        push_line_outcome(&mut outcomes, LineOutcomeRow::Paid(a.0));
+                        (a, None)
+                    }
+                    LineOutcome::Denied { carc } => {
+                        push_line_outcome(&mut outcomes, LineOutcomeRow::Denied(carc));
+                        (Cents(0), Some(carc.to_string()))
+                    }
                 };
                 facts.lines.push(PricedLine {
                     line_no: l.line_no,
@@ -208,11 +200,10 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                     date_of_service: l.date_of_service.clone(),
                     units: l.units,
                     charge: Cents(l.charge),
-                    allowed: Cents(r.allowed),
-                    paid: Cents(r.paid),
-                    carc: r.carc.map(str::to_string),
+                    allowed,
+                    paid: allowed,
+                    carc,
                 });
-                line_results.push(r);
                 i += 1;
             }
             let clp = remit_payment(&facts)?;
@@ -230,15 +221,14 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
                 status: st.as_str(),
                 allowed: clp.allowed.0,
                 paid: clp.paid.0,
+                line_outcomes: outcomes,
             });
             history.push((claim_id, st.as_str(), st.category_code(), note));
             remits.carry(&tx, cycle, &today, provider_id, clp)?;
             progress.inc(1);
         }
         // The slice's outcomes, a few statements for 2,000 claims (not one per row).
-        tx.record_lines(&line_results)?;
         tx.finish_claims(&claim_results, cycle)?;
-        line_results.clear();
         claim_results.clear();
         remits.save(&tx)?;
         tx.add_claim_histories(&today, &now, &actor.user_name, &history)?;

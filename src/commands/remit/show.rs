@@ -106,13 +106,12 @@ pub fn each_claim(
     let mut after = 0;
     loop {
         let claims = tx.remit_claims_after(remit.id, after, CHUNK)?;
-        let (Some(first), Some(last)) = (claims.first(), claims.last()) else {
+        let Some(last) = claims.last() else {
             return Ok(());
         };
-        let (lo, hi) = (first.seq, last.seq);
-        after = hi;
+        after = last.seq;
         let mut lines = tx
-            .remit_claim_lines_between(remit.id, lo, hi)?
+            .remit_claim_lines_of(remit.id, &claims)?
             .into_iter()
             .peekable();
         for c in claims {
