@@ -1223,6 +1223,7 @@ Register-ArgumentCompleter -Native -CommandName 'mmis' -ScriptBlock {
             break
         }
         'mmis;ops;claims;adjudicate' {
+            [CompletionResult]::new('--x12-dir', '--x12-dir', [CompletionResultType]::ParameterName, 'Also write each remittance advice the cycle makes as an 835 into this existing folder (`RA….835`, the same bytes as `remit export RA --x12`), once the cycle is saved')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Act for this provider (default: the session''s current provider)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table on a terminal (the default), json, ndjson or csv')

@@ -4105,12 +4105,19 @@ _mmis() {
             return 0
             ;;
         mmis__subcmd__ops__subcmd__claims__subcmd__adjudicate)
-            opts="-h -V --db --provider --format --json --help --version"
+            opts="-h -V --x12-dir --db --provider --format --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --x12-dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

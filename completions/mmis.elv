@@ -1080,6 +1080,7 @@ set edit:completion:arg-completer[mmis] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mmis;ops;claims;adjudicate'= {
+            cand --x12-dir 'Also write each remittance advice the cycle makes as an 835 into this existing folder (`RA….835`, the same bytes as `remit export RA --x12`), once the cycle is saved'
             cand --db 'The store (a SQLite file); default: $XDG_DATA_HOME/mmis/mmis.db'
             cand --provider 'Act for this provider (default: the session''s current provider)'
             cand --format 'Output format: table on a terminal (the default), json, ndjson or csv'

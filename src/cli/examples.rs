@@ -432,7 +432,12 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     (
         "ops claims adjudicate",
-        &["# Run a payment cycle", "mmis ops claims adjudicate --json"],
+        &[
+            "# Run a payment cycle",
+            "mmis ops claims adjudicate --json",
+            "# ... and write each remittance advice it makes as an 835 into ./835s",
+            "mmis ops claims adjudicate --x12-dir 835s --json",
+        ],
     ),
     (
         "ops pa decide",

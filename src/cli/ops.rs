@@ -107,7 +107,15 @@ pub struct FileArgs {
 #[derive(Debug, Subcommand)]
 pub enum ClaimsCmd {
     /// Run a payment cycle over accepted claims
-    Adjudicate,
+    Adjudicate(AdjudicateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AdjudicateArgs {
+    /// Also write each remittance advice the cycle makes as an 835 into this existing folder
+    /// (`RA….835`, the same bytes as `remit export RA --x12`), once the cycle is saved
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub x12_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

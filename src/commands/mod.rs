@@ -116,8 +116,8 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
             OpsCmd::FeeSchedule(FeeScheduleCmd::Import(a)) => {
                 ops::fees::cmd_ops_fee_schedule_import(ctx, &a)
             }
-            OpsCmd::Claims(ClaimsCmd::Adjudicate) => {
-                ops::adjudicate::cmd_ops_claims_adjudicate(ctx)
+            OpsCmd::Claims(ClaimsCmd::Adjudicate(a)) => {
+                ops::adjudicate::cmd_ops_claims_adjudicate(ctx, &a)
             }
             OpsCmd::Pa(OpsPaCmd::Decide(a)) => ops::pa::cmd_ops_pa_decide(ctx, &a),
             OpsCmd::Transfer(TransferCmd::List) => ops::transfer::cmd_ops_transfer_list(ctx),

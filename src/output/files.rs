@@ -226,16 +226,17 @@ impl OutFile {
         WriteTo(self)
     }
 
-    /// Flushes and fsyncs the temporary file: call it before the commit, so that a full
-    /// disk is found while the transaction can still roll back.
+    /// Flushes, fsyncs and closes the temporary file: call it before the commit, so that a
+    /// full disk is found while the transaction can still roll back. Nothing more can be
+    /// written to it (a command that writes many files holds none of them open).
     pub fn finish(&mut self) -> Result<()> {
         let r = match &mut self.sink {
             Sink::Stdout(_) => Ok(()),
             Sink::File { synced: true, .. } => Ok(()),
-            Sink::File { w, synced, .. } => match w.as_mut() {
-                Some(w) => w
+            Sink::File { w, synced, .. } => match w.take() {
+                Some(mut f) => f
                     .flush()
-                    .and_then(|()| w.get_ref().sync_all())
+                    .and_then(|()| f.get_ref().sync_all())
                     .map(|()| *synced = true),
                 None => Err(io::Error::other("already closed")),
             },

@@ -68,6 +68,20 @@ pub struct RemitClaimRow {
     pub line_outcomes: Option<String>,
 }
 
+/// What an 835's CLP loop names beside the amounts (as [`RemitClaimRow`] has it): read for
+/// the claims a payment cycle puts on its remittances when it writes their 835s.
+#[derive(Debug, Clone)]
+pub struct ClaimHead835 {
+    pub claim_id: i64,
+    pub patient_control_number: Option<String>,
+    pub member_id: String,
+    pub last_name: Option<String>,
+    pub first_name: Option<String>,
+    pub first_dos: String,
+    pub last_dos: String,
+    pub place_of_service: String,
+}
+
 /// An SVC of a remittance as `remit show` and `remit export` read it (made again from the
 /// claim's priced line: `commands::remit::show::each_claim`).
 #[derive(Debug, Clone)]
@@ -206,6 +220,40 @@ impl Tx<'_> {
                 })
             },
         )
+    }
+
+    /// The CLP heads of the claims `ids`, in the order of `ids` (a claim that is missing is
+    /// left out).
+    pub fn claim_heads_835(&self, ids: &[i64]) -> Result<Vec<ClaimHead835>> {
+        const COLS: &str = "c.id, c.patient_control_number, c.member_id, m.last_name,
+            m.first_name, c.first_dos, c.last_dos, c.place_of_service";
+        let sql = match self.db().backend() {
+            // The CROSS JOIN keeps the list as the outer loop: rows come in list order.
+            super::Backend::Sqlite => format!(
+                "SELECT {COLS} FROM rarray(?1) AS r CROSS JOIN claims c ON c.id = r.value
+                 LEFT JOIN members m ON m.health_id = c.member_id"
+            ),
+            super::Backend::Postgres => format!(
+                "SELECT {COLS}
+                 FROM unnest(CAST(?1 AS BIGINT[])) WITH ORDINALITY AS r(value, pos)
+                 JOIN claims c ON c.id = r.value
+                 LEFT JOIN members m ON m.health_id = c.member_id
+                 ORDER BY r.pos"
+            ),
+        };
+        self.db()
+            .query(&sql, params![super::Val::IntList(ids)], |r| {
+                Ok(ClaimHead835 {
+                    claim_id: r.get(0)?,
+                    patient_control_number: r.get(1)?,
+                    member_id: r.get(2)?,
+                    last_name: r.get(3)?,
+                    first_name: r.get(4)?,
+                    first_dos: r.get(5)?,
+                    last_dos: r.get(6)?,
+                    place_of_service: r.get(7)?,
+                })
+            })
     }
 
     /// Voided claims still to be recouped after claim id `after`, at most `limit`.

@@ -385,6 +385,176 @@ fn a_claim_whose_stored_line_outcomes_were_forged_is_refused_naming_it() {
     }
 }
 
+/// An 835 with its interchange and group times (ISA10, GS05) blanked: two commands run a
+/// minute apart write different ones.
+fn without_times(x12: &str) -> String {
+    x12.split('~')
+        .map(|seg| {
+            let mut el: Vec<&str> = seg.trim_start().split('*').collect();
+            match el.first() {
+                Some(&"ISA") if el.len() > 10 => el[10] = "",
+                Some(&"GS") if el.len() > 5 => el[5] = "",
+                _ => {}
+            }
+            el.join("*")
+        })
+        .collect::<Vec<_>>()
+        .join("~")
+}
+
+/// The files in a folder, by name.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_cycle_writes_each_remittances_835_as_remit_export_would() {
+    let sb = setup();
+    let paid = accepted(&sb, "OC100001", ("90837", "2026-03-02", 1, "180"), "");
+    accepted(&sb, "OC100001", ("90838", "2026-03-03", 1, "150"), "");
+    other_provider_claim(&sb);
+    let dir = sb.path("835s");
+    std::fs::create_dir(&dir).unwrap();
+    let d = dir.to_str().unwrap();
+    // Cycle 1: two providers, paid and denied claims. Cycle 2: a reversal and a forward
+    // balance (PLB), and a new payment.
+    let mut written = Vec::new();
+    for cycle in 1..=2 {
+        if cycle == 2 {
+            sb.json_as("admin", &["claim", "void", &paid]);
+            accepted(&sb, "OC100001", ("90834", "2026-03-11", 1, "20"), "");
+        }
+        let v = ops(&sb, &["ops", "claims", "adjudicate", "--x12-dir", d]);
+        let files: Vec<String> = v["x12_files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(files.len() as i64, v["remits"].as_i64().unwrap(), "{v}");
+        written.extend(files);
+    }
+    assert_eq!(written.len(), 3);
+    // Only the 835s are left in the folder (no spool, no temporary file).
+    let mut want: Vec<String> = written
+        .iter()
+        .map(|f| {
+            std::path::Path::new(f)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    want.sort();
+    assert_eq!(names_in(&dir), want);
+    let mut ras: Vec<(String, &str)> = Vec::new();
+    for actor in ["admin", "other"] {
+        for r in list(&sb, actor) {
+            ras.push((r["remit_id"].as_str().unwrap().to_string(), actor));
+        }
+    }
+    assert_eq!(ras.len(), 3);
+    for (ra, actor) in &ras {
+        let path = dir.join(format!("{ra}.835"));
+        assert!(written.contains(&path.display().to_string()), "{ra}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{ra}");
+        }
+        let ours = std::fs::read_to_string(&path).unwrap();
+        let exported = sb
+            .run_as(actor, &["remit", "export", ra, "--x12"], None)
+            .ok()
+            .stdout;
+        assert_eq!(without_times(&ours), without_times(&exported), "{ra}");
+    }
+    let files: Vec<&str> = written.iter().map(String::as_str).collect();
+    if pyx12_valid(&files) {
+        eprintln!("pyx12: the cycle's 835s are valid");
+    }
+    // The cycle's audit entry says where they went.
+    let log = ops(&sb, &["audit", "log", "--action", "ops claims adjudicate"]);
+    assert!(log[0]["detail"].as_str().unwrap().contains("835"), "{log}");
+}
+
+#[test]
+fn a_cycle_refuses_an_x12_dir_it_cannot_write_and_runs_nothing() {
+    let sb = setup();
+    let icn = accepted(&sb, "OC100001", ("90837", "2026-03-02", 1, "180"), "");
+    let missing = sb.path("nope");
+    let file = sb.write("a-file", "x");
+    let real = sb.path("real");
+    std::fs::create_dir(&real).unwrap();
+    let link = sb.path("link");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    for (dir, why) in [
+        (&missing, "does not exist"),
+        (&file, "is not a folder"),
+        (&link, "is a symbolic link"),
+    ] {
+        sb.run_as(
+            "ops",
+            &[
+                "ops",
+                "claims",
+                "adjudicate",
+                "--x12-dir",
+                dir.to_str().unwrap(),
+            ],
+            None,
+        )
+        .code(6)
+        .err_contains("--x12-dir")
+        .err_contains(why);
+        assert_eq!(status(&sb, &icn)["status"], "accepted");
+    }
+    // A target that is a symbolic link: refused, the cycle rolled back, the link left alone
+    // and nothing else left in the folder.
+    let elsewhere = sb.write("elsewhere", "keep");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&elsewhere, real.join("RA00000001.835")).unwrap();
+    sb.run_as(
+        "ops",
+        &[
+            "ops",
+            "claims",
+            "adjudicate",
+            "--x12-dir",
+            real.to_str().unwrap(),
+        ],
+        None,
+    )
+    .code(6)
+    .err_contains("symbolic link");
+    assert_eq!(status(&sb, &icn)["status"], "accepted");
+    assert_eq!(sb.count("SELECT count(*) FROM remits"), 0);
+    assert_eq!(names_in(&real), ["RA00000001.835"]);
+    assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep");
+    // Without the link, the same cycle runs.
+    std::fs::remove_file(real.join("RA00000001.835")).unwrap();
+    let v = ops(
+        &sb,
+        &[
+            "ops",
+            "claims",
+            "adjudicate",
+            "--x12-dir",
+            real.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(v["paid"], 1);
+    assert_eq!(names_in(&real), ["RA00000001.835"]);
+}
+
 #[test]
 fn remit_commands_are_audited() {
     let sb = setup();

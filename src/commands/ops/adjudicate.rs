@@ -1,6 +1,8 @@
 //! `ops claims adjudicate`: one payment cycle over every accepted claim.
 
+use super::cycle_x12::Cycle835;
 use crate::auth;
+use crate::cli::ops::AdjudicateArgs;
 use crate::commands::claim::money;
 use crate::context::Context;
 use crate::domain::claims::{price_line, ClaimStatus, Fee, FeeSchedule, LineOutcome};
@@ -8,7 +10,9 @@ use crate::domain::ids::Cents;
 use crate::domain::remit::{
     remit_payment, remit_reversal, settle, ClaimFacts, ClpStatus, PricedLine, RemitClaim,
 };
+use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
+use crate::output::files::OutFile;
 use crate::output::Output;
 use crate::store::claims::{push_line_outcome, CycleRow, LineOutcomeRow};
 use crate::store::remits::ClaimResult;
@@ -28,6 +32,8 @@ struct Remits {
     open: BTreeMap<String, OpenRemit>,
     /// Claims made since the last save: (remittance row, seq, claim).
     unsaved: Vec<(i64, i64, RemitClaim)>,
+    /// The remittances' 835s, when the cycle writes them (`--x12-dir`).
+    x12: Option<Cycle835>,
 }
 
 struct OpenRemit {
@@ -55,6 +61,9 @@ impl Remits {
         if !self.open.contains_key(provider_id) {
             let remit_id = remit_id_of(tx.next_sequence("remit")?);
             let id = tx.open_remit(&remit_id, cycle, provider_id, today)?;
+            if let Some(x12) = self.x12.as_mut() {
+                x12.open_remit(tx, id, &remit_id, provider_id)?;
+            }
             self.open.insert(
                 provider_id.to_string(),
                 OpenRemit {
@@ -77,21 +86,31 @@ impl Remits {
 
     /// Saves the claims made since the last save.
     fn save(&mut self, tx: &Tx<'_>) -> Result<()> {
+        if let Some(x12) = self.x12.as_mut() {
+            x12.write_claims(tx, &self.unsaved)?;
+        }
         tx.save_remit_claims(&self.unsaved)?;
         self.unsaved.clear();
         Ok(())
     }
 
-    /// Settles every remittance (BPR02, the forward balance PLB); how many were made.
-    fn close(mut self, tx: &Tx<'_>) -> Result<i64> {
+    /// Settles every remittance (BPR02, the forward balance PLB); how many were made, and
+    /// their 835s (written, to be put in place after the commit) when the cycle writes them.
+    fn close(mut self, tx: &Tx<'_>) -> Result<(i64, Vec<OutFile>)> {
         self.save(tx)?;
         let n = self.open.len() as i64;
+        let mut settled = BTreeMap::new();
         for (provider_id, r) in self.open {
             let owed = Cents(tx.provider_owed(&provider_id)?);
             let s = settle(r.paid, owed, &r.remit_id)?;
             tx.close_remit(r.id, r.claims, &s)?;
+            settled.insert(r.id, s);
         }
-        Ok(n)
+        let files = match self.x12 {
+            Some(x12) => x12.finish(&settled)?,
+            None => Vec::new(),
+        };
+        Ok((n, files))
     }
 }
 
@@ -110,9 +129,12 @@ pub struct CycleView {
     pub net: f64,
     /// Remittance advices made (one per provider with activity).
     pub remits: i64,
+    /// The 835s written (`--x12-dir`), one per remittance advice.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub x12_files: Vec<String>,
 }
 
-pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
+pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     // Each multi-row UPDATE and INSERT copies the pages it changes into a statement journal
     // first: in memory, not a temporary file (SQLite only; fixed when the transaction
@@ -148,6 +170,10 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         recouped: 0,
     };
     let mut remits = Remits::default();
+    if let Some(dir) = &args.x12_dir {
+        let issued_on = parse_date("run_on", &today)?;
+        remits.x12 = Some(Cycle835::open(dir, issued_on, ctx.clock.now().time())?);
+    }
     let paid_note = format!("paid in payment cycle {cycle}");
     let denied_note =
         format!("denied in payment cycle {cycle}: no line is on the fee schedule (CARC 96)");
@@ -262,9 +288,9 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         tx.add_claim_histories(&today, &now, &actor.user_name, &entries)?;
         remits.save(&tx)?;
     }
-    let made = remits.close(&tx)?;
+    let (made, files) = remits.close(&tx)?;
     tx.close_cycle(&totals)?;
-    let detail = format!(
+    let mut detail = format!(
         "paid {} claims ({}), denied {}, recouped {} claims ({}), {} remittance advices",
         totals.paid_claims,
         Cents(totals.paid_amount),
@@ -273,6 +299,9 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         Cents(totals.recouped),
         made
     );
+    if !files.is_empty() {
+        detail.push_str(&format!(", {} written as 835 files", files.len()));
+    }
     tx.audit(&actor.entry(
         &now,
         "ops claims adjudicate",
@@ -281,6 +310,11 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         Some(&detail),
     ))?;
     tx.commit()?;
+    let mut x12_files = Vec::with_capacity(files.len());
+    for f in files {
+        x12_files.push(f.target().display().to_string());
+        f.persist()?;
+    }
     let view = CycleView {
         cycle,
         run_on: today,
@@ -291,8 +325,12 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context) -> Result<Output> {
         recouped: money(totals.recouped),
         net: money(totals.paid_amount - totals.recouped),
         remits: made,
+        x12_files,
     };
-    let human = format!("Payment cycle {cycle} ({}): {detail}.", view.run_on);
+    let mut human = format!("Payment cycle {cycle} ({}): {detail}.", view.run_on);
+    if let Some(dir) = args.x12_dir.as_ref().filter(|_| !view.x12_files.is_empty()) {
+        human.push_str(&format!(" The 835s are in {}.", dir.display()));
+    }
     Ok(Output::record_with(view, human))
 }
 

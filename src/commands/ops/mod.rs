@@ -1,6 +1,7 @@
 //! The agency side (`mmis ops ...`): operator only.
 
 pub mod adjudicate;
+mod cycle_x12;
 pub mod fees;
 pub mod member;
 pub mod pa;

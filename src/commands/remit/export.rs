@@ -11,8 +11,10 @@ use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
 use crate::output::files::{self, OutFile};
 use crate::output::Output;
+use crate::store::ProviderRow;
 use crate::x12::remit::{Cas835, Clp835, Header835, Plb835, Remit835, Svc835};
 use crate::x12::Envelope;
+use chrono::{NaiveDate, NaiveTime};
 
 /// TRN03: `1` and the payer's tax id (the sandbox's).
 pub const PAYER_TIN: &str = "1930000000";
@@ -22,7 +24,47 @@ pub const PAYER_STATE: &str = "OR";
 pub const PAYER_ZIP: &str = "97301";
 pub const PAYER_PHONE: &str = "8002735191";
 
-fn x12_err(e: crate::x12::X12Error) -> Error {
+/// The envelope of a remittance's 835: the remittance's own row number is the control number,
+/// so that an export changes nothing and the cycle's 835 (`ops claims adjudicate --x12-dir`)
+/// is the same file.
+pub fn envelope_835(
+    remit_row: i64,
+    provider_id: &str,
+    issued_on: NaiveDate,
+    at: NaiveTime,
+) -> Envelope {
+    let control = u32::try_from(remit_row % 1_000_000_000).unwrap_or(1).max(1);
+    Envelope::new(PAYER_ID, provider_id, issued_on, at, control)
+}
+
+/// The header of a remittance's 835 (BPR, TRN, the payer and the payee).
+pub fn header_835(
+    remit_id: &str,
+    handling: &str,
+    paid_amount: i64,
+    method: &str,
+    issued_on: NaiveDate,
+    payee: &ProviderRow,
+) -> Header835 {
+    Header835 {
+        remit_id: remit_id.to_string(),
+        handling: handling.to_string(),
+        paid_amount,
+        method: method.to_string(),
+        issued_on,
+        payer_name: PAYER_NAME.into(),
+        payer_tin: PAYER_TIN.into(),
+        payer_street: PAYER_STREET.into(),
+        payer_city: PAYER_CITY.into(),
+        payer_state: PAYER_STATE.into(),
+        payer_zip: PAYER_ZIP.into(),
+        payer_phone: PAYER_PHONE.into(),
+        payee_name: payee.name.clone(),
+        payee_npi: payee.npi.clone(),
+    }
+}
+
+pub fn x12_err(e: crate::x12::X12Error) -> Error {
     Error::internal(format!("cannot write the 835: {e}"))
 }
 
@@ -43,31 +85,15 @@ pub fn cmd_remit_export(ctx: &Context, args: &RemitExportArgs) -> Result<Output>
         .provider(&r.provider_id)?
         .ok_or_else(|| Error::internal(format!("provider {} is missing", r.provider_id)))?;
     let issued_on = parse_date("issued_on", &r.issued_on)?;
-    // The remittance's own row number is the control number: an export changes nothing.
-    let control = u32::try_from(r.id % 1_000_000_000).unwrap_or(1).max(1);
-    let env = Envelope::new(
-        PAYER_ID,
-        &p.provider_id,
+    let env = envelope_835(r.id, &p.provider_id, issued_on, ctx.clock.now().time());
+    let header = header_835(
+        &r.remit_id,
+        &r.handling,
+        r.paid_amount,
+        &r.payment_method,
         issued_on,
-        ctx.clock.now().time(),
-        control,
+        &p,
     );
-    let header = Header835 {
-        remit_id: r.remit_id.clone(),
-        handling: r.handling.clone(),
-        paid_amount: r.paid_amount,
-        method: r.payment_method.clone(),
-        issued_on,
-        payer_name: PAYER_NAME.into(),
-        payer_tin: PAYER_TIN.into(),
-        payer_street: PAYER_STREET.into(),
-        payer_city: PAYER_CITY.into(),
-        payer_state: PAYER_STATE.into(),
-        payer_zip: PAYER_ZIP.into(),
-        payer_phone: PAYER_PHONE.into(),
-        payee_name: p.name.clone(),
-        payee_npi: p.npi.clone(),
-    };
     let to_file = args.out.as_ref().filter(|p| !files::is_stdout(p));
     let mut file = match to_file {
         Some(path) => Some(OutFile::create(path)?),
