@@ -1076,6 +1076,31 @@ fn assert_batch(sb: &Sandbox, name: &str, rows: &[(Option<usize>, bool)]) {
     }
 }
 
+/// The members' and spans' constraints and indexes, as the store describes them.
+fn member_schema(sb: &Sandbox) -> Vec<Vec<Option<String>>> {
+    let mut rows = match backend() {
+        Backend::Sqlite => sb.rows(
+            "SELECT name, sql FROM sqlite_master
+             WHERE tbl_name IN ('members', 'coverage_spans') ORDER BY name",
+        ),
+        Backend::Postgres => {
+            let mut r = sb.rows(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+                 WHERE conrelid IN (CAST('members' AS regclass), CAST('coverage_spans' AS regclass))
+                 ORDER BY conname",
+            );
+            r.extend(sb.rows(
+                "SELECT indexname, indexdef FROM pg_indexes
+                 WHERE tablename IN ('members', 'coverage_spans') ORDER BY indexname",
+            ));
+            r
+        }
+    };
+    assert!(rows.len() >= 4, "{rows:?}");
+    rows.sort();
+    rows
+}
+
 /// A fresh load of members out of Health ID order (on PostgreSQL its keys are dropped for
 /// the load and built when the first member out of order is looked up), then rosters
 /// answered both ways a PostgreSQL sweep has: a list long against the members table (one
@@ -1086,12 +1111,23 @@ fn rosters_long_and_short_against_the_members_are_answered_alike() {
     let sb = Sandbox::new();
     sb.with_admin();
     let n = 400;
+    let schema = member_schema(&sb);
+    // A fresh load that fails on its last row leaves nothing, and the keys as they were.
+    let bad = format!(
+        "{}MB999999,Row,Bad,1980-01-01,Q,benefit,BMH,,2024-01-01,,\n",
+        many_members(n)
+    );
+    import(&sb, "bad.csv", &bad).code(6).err_contains("sex");
+    assert_eq!(sb.count("SELECT count(*) FROM members"), 0);
+    assert_eq!(member_schema(&sb), schema);
     let v = import(&sb, "many.csv", &many_members(n)).ok().json();
     assert_eq!(
         (v["members"].clone(), v["spans"].clone()),
         (400.into(), 600.into())
     );
     assert_eq!(sb.count("SELECT count(*) FROM members"), 400);
+    // The keys dropped for the load are back, as the migrations made them.
+    assert_eq!(member_schema(&sb), schema);
     // Every member, backwards, each twice, some by name, and unknown IDs between.
     let mut long: Vec<(Option<usize>, bool)> = Vec::new();
     for i in (0..n).rev() {
