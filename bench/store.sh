@@ -373,7 +373,8 @@ Side by side on the same stores at load 6 (the binary before this work, then aft
 turn): the batch 3.46-5.28 s before, 1.74-2.19 s after; the import 13.6-14.3 s before,
 9.8-10.5 s after (about 28% less).
 
-- **\`elig batch\`** (was 2.18 s, 5.59×). The roster's Health IDs go to the server as one
+- **\`elig batch\`** (2.18 s, 5.59×, in the run before this work at load 6.5; runs apart
+  are not comparable, the side-by-side figures above are). The roster's Health IDs go to the server as one
   array matched with \`= ANY\`, which PostgreSQL hashes and tests each member against in one
   pass of the table, then joins the spans by hash and sorts the rows by member (no temporary
   files: \`work_mem\` 64 MB for the transaction); a row's place in the list is found by its
@@ -389,7 +390,7 @@ turn): the batch 3.46-5.28 s before, 1.74-2.19 s after; the import 13.6-14.3 s b
   server an index probe costs about 5 µs (so probing every key, 0.9 s, is slower than the one
   pass) and the pass itself, hashing 1,000,000 span rows, about 0.35 s. What could cut it
   further: spans filtered by the roster's dates on the server, or a covering index.
-- **\`ops member import\`** into an empty store (was 7.36 s). The members' and spans' keys
+- **\`ops member import\`** into an empty store (7.36 s, 3.87×, in that run). The members' and spans' keys
   (primary keys, the Health ID key) are dropped with the name index and the spans' foreign
   key for the load and built once at the end (or before the first lookup of a member met out
   of order), each by one sort, with \`maintenance_work_mem\` 256 MB for the transaction;
