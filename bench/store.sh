@@ -45,8 +45,12 @@ cleanup() {
   if [ -n "$pg_data" ]; then
     "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w -t 60 stop >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
-  elif [ "${#dbs[@]}" -gt 0 ]; then
-    for d in "${dbs[@]}"; do
+  elif [ -n "${suffix:-}" ]; then
+    # Every database of this run (newdb runs in a command substitution, a subshell, so
+    # its list is not seen here: they are found by the run's suffix).
+    local d
+    for d in $(psql -X -At "$(url "$base" postgres)" \
+                 -c "SELECT datname FROM pg_database WHERE datname LIKE 'mmis\\_bench\\_%\\_$suffix'" 2>/dev/null); do
       psql -X -q "$(url "$base" postgres)" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1 || true
     done
   fi
