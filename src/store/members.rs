@@ -177,6 +177,62 @@ fn list_pos(rowid: i64) -> usize {
     usize::try_from(rowid - 1).unwrap_or(usize::MAX)
 }
 
+/// A PostgreSQL member sweep ([`Tx::sweep`]) probes the indexes per key when its list
+/// holds at most one key per this many members; a longer list is answered in one pass.
+const PROBE_FRACTION: i64 = 20;
+
+/// The column a member sweep ([`Tx::sweep`]) matches its list of keys against.
+#[derive(Debug, Clone, Copy)]
+enum Key {
+    HealthId,
+    Id,
+}
+
+impl Key {
+    fn column(self) -> &'static str {
+        match self {
+            Key::HealthId => "m.health_id",
+            Key::Id => "m.id",
+        }
+    }
+}
+
+/// The place of each key in a sweep's list (PostgreSQL: the rows do not come in list
+/// order, so a row's place is found by its key).
+enum Places<'a> {
+    Text(std::collections::HashMap<&'a str, usize>),
+    Int(std::collections::HashMap<i64, usize>),
+}
+
+impl<'a> Places<'a> {
+    /// The first place of each key.
+    fn text(keys: &[&'a str]) -> Places<'a> {
+        let mut m = std::collections::HashMap::with_capacity(keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            m.entry(*k).or_insert(i);
+        }
+        Places::Text(m)
+    }
+
+    fn int(keys: &[i64]) -> Places<'a> {
+        let mut m = std::collections::HashMap::with_capacity(keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            m.entry(*k).or_insert(i);
+        }
+        Places::Int(m)
+    }
+
+    /// The place of the key in `cell`.
+    fn get(&self, cell: Cell<'_>) -> std::result::Result<usize, String> {
+        let found = match (self, &cell) {
+            (Places::Text(m), Cell::Text(t)) => m.get(*t).copied(),
+            (Places::Int(m), Cell::Int(i)) => m.get(i).copied(),
+            _ => None,
+        };
+        found.ok_or_else(|| format!("a member sweep returned a key it was not given: {cell:?}"))
+    }
+}
+
 /// A [`member_row`] as the head of [`each_grouped`] rows.
 fn member_head(r: &Row<'_>) -> RowResult<(i64, MemberRow)> {
     let m = member_row(r)?;
@@ -224,6 +280,9 @@ type PendingSpan = (i64, usize, Span, [u8; 10], Option<[u8; 10]>);
 pub struct BulkInsert<'t> {
     db: &'t Conn,
     batch: usize,
+    /// PostgreSQL: the members' and spans' keys are dropped for a fresh load, to be built
+    /// at the first [`BulkInsert::flush`].
+    keys_dropped: bool,
     members: Vec<PendingMember>,
     spans: Vec<PendingSpan>,
 }
@@ -239,13 +298,24 @@ impl BulkInsert<'_> {
             self.spans.push((id, i + 1, s, start, end));
         }
         if self.members.len() >= self.batch || self.spans.len() >= 2 * self.batch {
-            self.flush()?;
+            self.write_held()?;
         }
         Ok(())
     }
 
-    /// Writes the rows held, so that lookups see every member added so far.
+    /// Writes the rows held, so that lookups see every member added so far. On PostgreSQL
+    /// the keys a fresh load dropped ([`Tx::begin_fresh_load`]) are built first here: a
+    /// lookup by Health ID, or the spans of a member met again, need them.
     pub fn flush(&mut self) -> Result<()> {
+        self.write_held()?;
+        if self.keys_dropped {
+            restore_keys(self.db)?;
+            self.keys_dropped = false;
+        }
+        Ok(())
+    }
+
+    fn write_held(&mut self) -> Result<()> {
         if self.members.is_empty() && self.spans.is_empty() {
             return Ok(());
         }
@@ -335,9 +405,9 @@ impl BulkInsert<'_> {
 
     /// PostgreSQL: the members, then their spans, each as one `COPY … FROM STDIN`.
     fn flush_copy(&self) -> Result<()> {
-        let mut buf: Vec<u8> = Vec::with_capacity(self.members.len() * 64);
+        let mut buf: Vec<u8> = Vec::with_capacity(self.spans.len().max(self.members.len()) * 80);
         for (id, m, dob) in &self.members {
-            copy_field(&mut buf, Some(&id.to_string()), b'\t');
+            copy_int(&mut buf, *id);
             copy_field(&mut buf, Some(m.health_id.as_str()), b'\t');
             copy_field(&mut buf, Some(&m.last_name), b'\t');
             copy_field(&mut buf, Some(&m.first_name), b'\t');
@@ -350,8 +420,8 @@ impl BulkInsert<'_> {
         )?;
         buf.clear();
         for (member, seq, s, start, end) in &self.spans {
-            copy_field(&mut buf, Some(&member.to_string()), b'\t');
-            copy_field(&mut buf, Some(&seq.to_string()), b'\t');
+            copy_int(&mut buf, *member);
+            copy_int(&mut buf, i64::try_from(*seq).unwrap_or(i64::MAX));
             copy_field(&mut buf, Some(s.kind.as_str()), b'\t');
             copy_field(&mut buf, Some(&s.plan), b'\t');
             copy_field(&mut buf, s.plan_type.as_deref(), b'\t');
@@ -397,24 +467,74 @@ fn chunk_len(n: usize) -> usize {
     }
 }
 
-/// One field of PostgreSQL's text `COPY` format, then `end` (tab or newline): `\N` for
-/// NULL; backslash, tab, newline and carriage return escaped.
+/// One field of PostgreSQL's text `COPY` format, then `end` (tab or newline): `\\N` for
+/// NULL; backslash, tab, newline and carriage return escaped. A field without any of those
+/// (nearly all) is copied whole.
 fn copy_field(buf: &mut Vec<u8>, v: Option<&str>, end: u8) {
     match v {
         None => buf.extend_from_slice(b"\\N"),
         Some(t) => {
-            for &b in t.as_bytes() {
-                match b {
-                    b'\\' => buf.extend_from_slice(b"\\\\"),
-                    b'\t' => buf.extend_from_slice(b"\\t"),
-                    b'\n' => buf.extend_from_slice(b"\\n"),
-                    b'\r' => buf.extend_from_slice(b"\\r"),
-                    b => buf.push(b),
-                }
+            let special = |b: &u8| matches!(b, b'\\' | b'\t' | b'\n' | b'\r');
+            let mut rest = t.as_bytes();
+            while let Some(i) = rest.iter().position(special) {
+                buf.extend_from_slice(&rest[..i]);
+                buf.extend_from_slice(match rest[i] {
+                    b'\\' => b"\\\\",
+                    b'\t' => b"\\t",
+                    b'\n' => b"\\n",
+                    _ => b"\\r",
+                });
+                rest = &rest[i + 1..];
             }
+            buf.extend_from_slice(rest);
         }
     }
     buf.push(end);
+}
+
+/// An integer field of the text `COPY` format, then a tab.
+fn copy_int(buf: &mut Vec<u8>, v: i64) {
+    use std::io::Write;
+    // Writing to a Vec cannot fail.
+    let _ = write!(buf, "{v}\t");
+}
+
+/// PostgreSQL, a fresh load: the members' primary key and Health ID key and the spans'
+/// primary key are dropped (after the spans' foreign key, which needs the first) and built
+/// again by [`restore_keys`], each in one sort of the loaded table instead of an index
+/// insert per row. The rows loaded cannot break them (the import gives each member a new
+/// row id and numbers its spans, and looks a Health ID met again up, after the keys are
+/// back); building them checks that all the same, and a failure rolls the import back.
+fn drop_keys(db: &Conn) -> Result<()> {
+    db.batch(
+        "ALTER TABLE members DROP CONSTRAINT members_pkey,
+                             DROP CONSTRAINT members_health_id_key;
+         ALTER TABLE coverage_spans DROP CONSTRAINT coverage_spans_pkey;",
+    )
+}
+
+/// Whether the members' primary key is there (PostgreSQL; see [`drop_keys`]).
+fn keys_present(db: &Conn) -> Result<bool> {
+    db.value(
+        "SELECT EXISTS (SELECT 1 FROM pg_constraint
+                        WHERE conrelid = CAST('members' AS regclass) AND conname = 'members_pkey')",
+        params![],
+    )
+}
+
+/// Builds the keys [`drop_keys`] dropped, under the same names, unless they are there;
+/// with room to sort in memory for this transaction's index builds and the foreign key's
+/// check (PostgreSQL runs that check with this setting as its working memory).
+fn restore_keys(db: &Conn) -> Result<()> {
+    db.batch("SET LOCAL maintenance_work_mem = '256MB';")?;
+    if keys_present(db)? {
+        return Ok(());
+    }
+    db.batch(
+        "ALTER TABLE members ADD CONSTRAINT members_pkey PRIMARY KEY (id),
+                             ADD CONSTRAINT members_health_id_key UNIQUE (health_id);
+         ALTER TABLE coverage_spans ADD CONSTRAINT coverage_spans_pkey PRIMARY KEY (member_id, seq);",
+    )
 }
 
 const INSERT_SPAN: &str = "INSERT INTO coverage_spans(member_id, seq, kind, plan, plan_type, start_date, end_date, plan_partner)
@@ -510,7 +630,7 @@ impl Tx<'_> {
         f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
         let keys: Vec<&str> = ids.iter().map(HealthId::as_str).collect();
-        self.each_spans_by("m.health_id", Val::TextList(&keys), f)
+        self.each_spans_by(Key::HealthId, Val::TextList(&keys), f)
     }
 
     /// Like [`Tx::each_spans_by_health_id`], by the members' row ids.
@@ -519,24 +639,23 @@ impl Tx<'_> {
         ids: &[i64],
         f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
-        self.each_spans_by("m.id", Val::IntList(ids), f)
+        self.each_spans_by(Key::Id, Val::IntList(ids), f)
     }
 
     fn each_spans_by(
         &self,
-        key: &str,
+        key: Key,
         keys: Val<'_>,
         f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
-        let head = |r: &Row<'_>| {
-            let health_id = r.with_cell(2, |c| match c {
+        let head = |r: &Row<'_>, pos: usize| {
+            let health_id = r.with_cell(1, |c| match c {
                 Cell::Text(t) => HealthId::parse("health_id", t).map_err(|e| e.message),
                 other => Err(format!("expected a Health ID, got {other:?}")),
             })?;
-            let pos = list_pos(r.get(1)?);
             Ok((r.get(0)?, Hit { pos, health_id }))
         };
-        self.sweep("m.id, r.rowid, m.health_id", key, keys, head, 3, f)
+        self.sweep("m.id, m.health_id", key, keys, head, f)
     }
 
     /// Like [`Tx::each_spans_by_health_id`], with the whole member row (the 271 names
@@ -546,62 +665,104 @@ impl Tx<'_> {
         ids: &[HealthId],
         mut f: impl FnMut(usize, MemberRow, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
-        let head = |r: &Row<'_>| {
+        let head = |r: &Row<'_>, pos: usize| {
             let m = member_row(r)?;
-            Ok((m.id, (list_pos(r.get(6)?), m)))
+            Ok((m.id, (pos, m)))
         };
-        let select = format!("{MEMBER_COLS_M}, r.rowid");
         let keys: Vec<&str> = ids.iter().map(HealthId::as_str).collect();
         self.sweep(
-            &select,
-            "m.health_id",
+            MEMBER_COLS_M,
+            Key::HealthId,
             Val::TextList(&keys),
             head,
-            7,
             |(pos, m), spans| f(pos, m, spans),
         )
     }
 
-    /// The members whose `key` is one of `keys` (a list parameter), in the order of `keys`,
-    /// with their spans: `select` (read by `head`; `r.rowid` is the key's place, from 1)
-    /// then the span columns from `first_span`, grouped by [`each_grouped`].
+    /// The members whose `key` is one of `keys` (a list parameter of distinct keys), with
+    /// their spans: `select` (member columns, `m.id` first; read by `head`, which is also
+    /// given the key's place in `keys`) then the span columns, grouped by [`each_grouped`].
+    ///
+    /// SQLite: in the order of `keys` (the list is the outer loop; the place is `rarray`'s
+    /// rowid). PostgreSQL: in the order of the members' row ids, the place found by the key
+    /// in a map made here. The list is one array parameter matched with `= ANY`, which the
+    /// server hashes and tests each member against in one pass of the table, then joins
+    /// the spans by hash; a probe of the indexes per key costs more than that pass once the
+    /// list holds a few thousand keys, and so does the sort of the rows into list order.
     fn sweep<H>(
         &self,
         select: &str,
-        key: &str,
+        key: Key,
         keys: Val<'_>,
-        head: impl Fn(&Row<'_>) -> RowResult<(i64, H)>,
-        first_span: usize,
+        head: impl Fn(&Row<'_>, usize) -> RowResult<(i64, H)>,
         f: impl FnMut(H, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
-        let sql = match self.db().backend() {
-            // The CROSS JOIN keeps the list as the outer loop: rows come in list order,
-            // each member's spans together (the span table is clustered by member).
-            Backend::Sqlite => format!(
-                "SELECT {select}, {SPAN_COLS_S}
-                 FROM rarray(?1) AS r
-                 CROSS JOIN members m ON {key} = r.value
-                 LEFT JOIN coverage_spans s ON s.member_id = m.id"
-            ),
-            Backend::Postgres => {
-                // The join of a long list with every member and span, and its sort by the
-                // list's order, in memory rather than in temporary files on the server
-                // (PostgreSQL's default work_mem is 4 MB; this transaction only).
-                self.db().batch("SET LOCAL work_mem = '64MB'")?;
-                let ty = match keys {
-                    Val::IntList(_) => "BIGINT",
-                    _ => "TEXT",
-                };
-                format!(
-                    "SELECT {select}, {SPAN_COLS_S}
-                     FROM unnest(CAST(?1 AS {ty}[])) WITH ORDINALITY AS r(value, rowid)
-                     JOIN members m ON {key} = r.value
-                     LEFT JOIN coverage_spans s ON s.member_id = m.id
-                     ORDER BY r.rowid, s.seq"
-                )
+        let n = select.split(',').count();
+        let db = self.db();
+        match db.backend() {
+            Backend::Sqlite => {
+                // The CROSS JOIN keeps the list as the outer loop: rows come in list order,
+                // each member's spans together (the span table is clustered by member).
+                let sql = format!(
+                    "SELECT {select}, r.rowid, {SPAN_COLS_S}
+                     FROM rarray(?1) AS r
+                     CROSS JOIN members m ON {} = r.value
+                     LEFT JOIN coverage_spans s ON s.member_id = m.id",
+                    key.column()
+                );
+                let head = |r: &Row<'_>| head(r, list_pos(r.get(n)?));
+                each_grouped(db, &sql, params![keys], head, n + 1, f)
             }
-        };
-        each_grouped(self.db(), &sql, params![keys], head, first_span, f)
+            Backend::Postgres => {
+                // The hash of the members found and the sort of their rows in memory
+                // rather than in temporary files on the server (PostgreSQL's default
+                // work_mem is 4 MB), and no JIT compilation, which costs more than these
+                // plain scans gain from it (this transaction only).
+                db.batch("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off;")?;
+                let (ty, places) = match keys {
+                    Val::TextList(l) => ("TEXT", Places::text(l)),
+                    Val::IntList(l) => ("BIGINT", Places::int(l)),
+                    _ => return Err(Error::internal("a member sweep needs a list of keys")),
+                };
+                // A short list (against the table's size, as last estimated by the
+                // server) is answered by index probes, a spans probe per member found;
+                // a long one by one pass over each table (see above).
+                let n_keys = match keys {
+                    Val::TextList(l) => l.len(),
+                    Val::IntList(l) => l.len(),
+                    _ => 0,
+                };
+                let members: i64 = db.value(
+                    "SELECT CAST(reltuples AS BIGINT) FROM pg_class
+                     WHERE oid = CAST('members' AS regclass)",
+                    params![],
+                )?;
+                let probe = i64::try_from(n_keys)
+                    .ok()
+                    .and_then(|n| n.checked_mul(PROBE_FRACTION))
+                    .is_some_and(|n| n <= members);
+                let spans = if probe {
+                    // `OFFSET 0` keeps the subquery from being flattened into a join the
+                    // planner would answer by hash.
+                    "LEFT JOIN LATERAL (SELECT * FROM coverage_spans s
+                                        WHERE s.member_id = m.id OFFSET 0) s ON true"
+                } else {
+                    "LEFT JOIN coverage_spans s ON s.member_id = m.id"
+                };
+                let sql = format!(
+                    "SELECT {select}, {col}, {SPAN_COLS_S}
+                     FROM members m {spans}
+                     WHERE {col} = ANY(CAST(?1 AS {ty}[]))
+                     ORDER BY m.id, s.seq",
+                    col = key.column(),
+                );
+                let head = |r: &Row<'_>| {
+                    let pos = r.with_cell(n, |c| places.get(c))?;
+                    head(r, pos)
+                };
+                each_grouped(db, &sql, params![keys], head, n + 1, f)
+            }
+        }
     }
 
     /// The row ids of the members with this name (case-insensitive) and date of birth
@@ -631,12 +792,19 @@ impl Tx<'_> {
                 let lasts: Vec<&str> = names.iter().map(|n| n.0.trim()).collect();
                 let firsts: Vec<&str> = names.iter().map(|n| n.1.trim()).collect();
                 let dobs: Vec<&str> = names.iter().map(|n| n.2).collect();
+                // A probe of the name index per name (`OFFSET 0` keeps the subquery a
+                // subquery: joined, the planner hashes lower() of every member instead),
+                // without JIT compilation (it costs more than the probes gain).
+                self.db().batch("SET LOCAL jit = off;")?;
                 self.db().each(
                     "SELECT r.pos, m.id
                      FROM unnest(CAST(?1 AS TEXT[]), CAST(?2 AS TEXT[]), CAST(?3 AS TEXT[]))
                           WITH ORDINALITY AS r(l, f, d, pos)
-                     JOIN members m ON lower(m.last_name) = lower(r.l)
-                                   AND lower(m.first_name) = lower(r.f) AND m.dob = r.d
+                     CROSS JOIN LATERAL (
+                         SELECT m.id FROM members m
+                         WHERE lower(m.last_name) = lower(r.l)
+                           AND lower(m.first_name) = lower(r.f) AND m.dob = r.d
+                         OFFSET 0) m
                      ORDER BY r.pos, m.id",
                     params![
                         Val::TextList(&lasts),
@@ -727,6 +895,7 @@ impl Tx<'_> {
                 Backend::Sqlite => BULK_SQLITE,
                 Backend::Postgres => BULK_PG,
             },
+            keys_dropped: self.db().backend() == Backend::Postgres && !keys_present(self.db())?,
             members: Vec::new(),
             spans: Vec::new(),
         })
@@ -765,6 +934,7 @@ impl Tx<'_> {
             self.db().batch(
                 "ALTER TABLE coverage_spans DROP CONSTRAINT IF EXISTS coverage_spans_member_id_fkey;",
             )?;
+            drop_keys(self.db())?;
         }
         Ok(())
     }
@@ -772,6 +942,9 @@ impl Tx<'_> {
     /// Ends a load begun with [`Tx::begin_fresh_load`]: the name index built, and on
     /// PostgreSQL the row-id sequence moved past the ids the load gave.
     pub fn end_fresh_load(&self) -> Result<()> {
+        if self.db().backend() == Backend::Postgres {
+            restore_keys(self.db())?;
+        }
         self.temp_on_disk()?;
         // SQLite sorts the index in runs the size of the page cache: small runs sort
         // faster (they fit the CPU's caches) and keep the peak memory down.
@@ -802,7 +975,18 @@ impl Tx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::ymd;
+    use super::{copy_field, copy_int, ymd};
+
+    #[test]
+    fn copy_fields_escape_what_the_text_format_needs() {
+        let mut buf = Vec::new();
+        copy_int(&mut buf, -42);
+        copy_field(&mut buf, Some("plain"), b'\t');
+        copy_field(&mut buf, None, b'\t');
+        copy_field(&mut buf, Some(""), b'\t');
+        copy_field(&mut buf, Some("a\\b\tc\nd\re\\"), b'\n');
+        assert_eq!(buf, b"-42\tplain\t\\N\t\ta\\\\b\\tc\\nd\\re\\\\\n");
+    }
 
     #[test]
     fn ymd_parses_only_iso_dates() {

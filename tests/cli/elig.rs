@@ -1001,3 +1001,155 @@ fn x12_the_271_streams_and_out_appears_only_whole() {
     .err_contains("no-such-dir/one.271");
     assert!(!missing.exists());
 }
+
+// ---------------------------------------------------------------- many members
+
+/// `n` members `MB000000`.. (`Many{i}`, `Row`, born 1980-01-01 plus `i` days), each with
+/// an open-ended BMH benefit and, for even `i`, a CCO: written in an order that is not the
+/// Health IDs' (odd members first, then even, each run backwards).
+fn many_members(n: usize) -> String {
+    let mut text = HEAD.to_string();
+    let order = (0..n)
+        .rev()
+        .filter(|i| i % 2 == 1)
+        .chain((0..n).rev().filter(|i| i % 2 == 0));
+    let born = chrono::NaiveDate::from_ymd_opt(1980, 1, 1).unwrap();
+    for i in order {
+        let dob = born + chrono::Duration::days(i as i64);
+        text.push_str(&format!(
+            "MB{i:06},Row,Many{i},{dob},F,benefit,BMH,,2024-01-01,,\n"
+        ));
+        if i % 2 == 0 {
+            text.push_str(&format!(
+                "MB{i:06},Row,Many{i},{dob},F,cco,AllCare CCO,CCOA,2024-02-01,,\n"
+            ));
+        }
+    }
+    text
+}
+
+/// The ndjson answers of a roster of `(health_id, name)` rows: `Some(i)` is member `i`
+/// (by Health ID, or by name and date of birth when `by_name`), `None` an unknown ID.
+fn roster_of(rows: &[(Option<usize>, bool)]) -> (String, Vec<(Option<String>, &'static str)>) {
+    let born = chrono::NaiveDate::from_ymd_opt(1980, 1, 1).unwrap();
+    let mut text = "health_id,last_name,first_name,dob\n".to_string();
+    let mut want = Vec::new();
+    for (k, (who, by_name)) in rows.iter().enumerate() {
+        match (who, by_name) {
+            (Some(i), false) => text.push_str(&format!("MB{i:06},,,\n")),
+            (Some(i), true) => {
+                let dob = born + chrono::Duration::days(*i as i64);
+                text.push_str(&format!(",ROW,many{i},{dob}\n"));
+            }
+            (None, _) => text.push_str(&format!("ZZ{k:06},,,\n")),
+        }
+        want.push(match who {
+            Some(i) => (
+                Some(format!("MB{i:06}")),
+                if i % 2 == 0 { "cco" } else { "open-card" },
+            ),
+            None => (None, "member not found"),
+        });
+    }
+    (text, want)
+}
+
+fn assert_batch(sb: &Sandbox, name: &str, rows: &[(Option<usize>, bool)]) {
+    let (text, want) = roster_of(rows);
+    let p = sb.write(name, &text);
+    let out = batch(sb, &p, "ndjson").ok().stdout;
+    let got: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(got.len(), want.len());
+    for (k, (row, (hid, what))) in got.iter().zip(&want).enumerate() {
+        assert_eq!(row["row"], k as u64 + 1, "{row}");
+        match hid {
+            Some(h) => {
+                assert_eq!(row["health_id"], h.as_str(), "{row}");
+                assert_eq!(row["lane"], *what, "{row}");
+                assert_eq!(row["eligible"], true, "{row}");
+            }
+            None => assert_eq!(row["error"], *what, "{row}"),
+        }
+    }
+}
+
+/// The members' and spans' constraints and indexes, as the store describes them.
+fn member_schema(sb: &Sandbox) -> Vec<Vec<Option<String>>> {
+    let mut rows = match backend() {
+        Backend::Sqlite => sb.rows(
+            "SELECT name, sql FROM sqlite_master
+             WHERE tbl_name IN ('members', 'coverage_spans') ORDER BY name",
+        ),
+        Backend::Postgres => {
+            let mut r = sb.rows(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+                 WHERE conrelid IN (CAST('members' AS regclass), CAST('coverage_spans' AS regclass))
+                 ORDER BY conname",
+            );
+            r.extend(sb.rows(
+                "SELECT indexname, indexdef FROM pg_indexes
+                 WHERE tablename IN ('members', 'coverage_spans') ORDER BY indexname",
+            ));
+            r
+        }
+    };
+    assert!(rows.len() >= 4, "{rows:?}");
+    rows.sort();
+    rows
+}
+
+/// A fresh load of members out of Health ID order (on PostgreSQL its keys are dropped for
+/// the load and built when the first member out of order is looked up), then rosters
+/// answered both ways a PostgreSQL sweep has: a list long against the members table (one
+/// pass) and, once the server has counted the table, a short one (index probes); each
+/// with repeated IDs, unknown IDs and names, in any order.
+#[test]
+fn rosters_long_and_short_against_the_members_are_answered_alike() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    let n = 400;
+    let schema = member_schema(&sb);
+    // A fresh load that fails on its last row leaves nothing, and the keys as they were.
+    let bad = format!(
+        "{}MB999999,Row,Bad,1980-01-01,Q,benefit,BMH,,2024-01-01,,\n",
+        many_members(n)
+    );
+    import(&sb, "bad.csv", &bad).code(6).err_contains("sex");
+    assert_eq!(sb.count("SELECT count(*) FROM members"), 0);
+    assert_eq!(member_schema(&sb), schema);
+    let v = import(&sb, "many.csv", &many_members(n)).ok().json();
+    assert_eq!(
+        (v["members"].clone(), v["spans"].clone()),
+        (400.into(), 600.into())
+    );
+    assert_eq!(sb.count("SELECT count(*) FROM members"), 400);
+    // The keys dropped for the load are back, as the migrations made them.
+    assert_eq!(member_schema(&sb), schema);
+    // Every member, backwards, each twice, some by name, and unknown IDs between.
+    let mut long: Vec<(Option<usize>, bool)> = Vec::new();
+    for i in (0..n).rev() {
+        long.push((Some(i), i % 7 == 3));
+        long.push((Some(i), false));
+        if i % 50 == 0 {
+            long.push((None, false));
+        }
+    }
+    assert_batch(&sb, "long.csv", &long);
+    sb.sql("ANALYZE members");
+    let short = [
+        (Some(17), false),
+        (None, false),
+        (Some(4), true),
+        (Some(17), false),
+        (Some(398), false),
+    ];
+    assert_batch(&sb, "short.csv", &short);
+    // A second file into the store that now has members goes the other way (no dropped
+    // keys), and its lookups see the first file's members.
+    let v = import(&sb, "many2.csv", &many_members(n)).ok().json();
+    assert_eq!(v["unchanged"], 400);
+    assert_batch(&sb, "long2.csv", &long);
+}
