@@ -836,6 +836,96 @@ mod tests {
         );
     }
 
+    /// What a read hands on, in order: each group's Health ID, first row and span count,
+    /// and the problems noted.
+    fn outline(ahead: bool, text: &[u8]) -> (Result<usize>, Vec<(String, usize, usize)>, String) {
+        let mut seen = Vec::new();
+        let mut problems = Problems::default();
+        let r = if ahead {
+            read_member_csv_ahead("m.csv", text, today(), &mut problems, |m, own, p| {
+                p.append(own);
+                seen.push((m.health_id().to_string(), m.row(), m.span_count()));
+                // The packed rows read back as the group the in-line reader gives.
+                let g = m.group();
+                assert_eq!((g.row, g.spans.len()), (m.row(), m.span_count()));
+                Ok(())
+            })
+        } else {
+            read_member_csv("m.csv", text, today(), &mut problems, |g, p| {
+                note_span_problems(&g.spans, &g.rows, p);
+                seen.push((g.record.health_id.to_string(), g.row, g.spans.len()));
+                Ok(())
+            })
+        };
+        let msg = problems.into_result("m.csv").err().map(|e| e.message);
+        (r, seen, msg.unwrap_or_default())
+    }
+
+    #[test]
+    fn the_reader_thread_hands_on_what_the_in_line_reader_does() {
+        let mut text = HEAD.to_string();
+        for k in 0..5000 {
+            let sex = if k % 997 == 0 { "Q" } else { "F" };
+            text.push_str(&format!(
+                "AB{k:06},Doe,Jane,1990-01-02,{sex},benefit,BMH,,2025-01-01,,\n"
+            ));
+            if k % 1500 == 0 {
+                // An overlapping second span.
+                text.push_str(&format!(
+                    "AB{k:06},Doe,Jane,1990-01-02,F,benefit,BMP,,2025-02-01,,\n"
+                ));
+            }
+        }
+        let (a, b) = (
+            outline(false, text.as_bytes()),
+            outline(true, text.as_bytes()),
+        );
+        assert_eq!(a.0.as_ref().ok(), Some(&5004));
+        assert_eq!(a.0.ok(), b.0.ok());
+        assert_eq!(a.1, b.1);
+        assert!(a.2.contains("row 1 (line 2), column sex"), "{}", a.2);
+        assert_eq!(a.2, b.2);
+        // An unreadable file after many rows: the same error, after the same groups.
+        let mut bad = text.into_bytes();
+        bad.extend_from_slice(b"AB\xff00001,Doe,Jane,1990-01-02,F,benefit,BMH,,2025-01-01,,\n");
+        let (a, b) = (outline(false, &bad), outline(true, &bad));
+        assert_eq!(a.1.len(), 4994);
+        assert_eq!(a.1, b.1);
+        let msg = a.0.err().map(|e| e.message).unwrap_or_default();
+        assert!(
+            msg.starts_with("m.csv: not a readable CSV after row 5004"),
+            "{msg}"
+        );
+        assert_eq!(Some(msg), b.0.err().map(|e| e.message));
+    }
+
+    #[test]
+    fn a_failing_writer_stops_the_reader() {
+        let mut text = HEAD.to_string();
+        for k in 0..20000 {
+            text.push_str(&format!(
+                "AB{k:06},Doe,Jane,1990-01-02,F,benefit,BMH,,2025-01-01,,\n"
+            ));
+        }
+        let mut problems = Problems::default();
+        let mut n = 0;
+        let r = read_member_csv_ahead(
+            "m.csv",
+            text.as_bytes(),
+            today(),
+            &mut problems,
+            |_, _, _| {
+                n += 1;
+                if n == 700 {
+                    return Err(Error::invalid("stop here"));
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(r.err().map(|e| e.message).as_deref(), Some("stop here"));
+        assert_eq!(n, 700);
+    }
+
     #[test]
     fn a_missing_column_is_named() {
         let e = read("health_id,last_name\n").err().unwrap();
