@@ -376,9 +376,10 @@ impl BulkInsert<'_> {
     /// SQLite: `INSERT … VALUES (…), (…), …`, up to [`BULK_SQLITE`] rows a statement (a
     /// remainder in powers of two, so that few distinct statements are prepared), each
     /// text bound from the one buffer of [`LiteRows`]. `OR FAIL`: a failing statement
-    /// keeps its earlier rows rather than undoing them, so the members' inserts need no
-    /// statement journal; the spans' need one for their foreign key, paid once per
-    /// statement. The import's transaction is rolled back on any failure all the same.
+    /// keeps its earlier rows rather than undoing them, so the inserts need no statement
+    /// journal (the spans' would for their foreign key, which the import checks once at
+    /// the end: [`super::Store::span_member_checks_at_end`]). The import's transaction is
+    /// rolled back on any failure all the same.
     fn flush_rows(&mut self) -> Result<()> {
         let l = &self.lite;
         let mut vals: Vec<Val<'_>> = Vec::with_capacity(BULK_SQLITE * 8);
@@ -674,6 +675,22 @@ fn insert_span(db: &Conn, member_id: i64, seq: usize, s: &Span) -> Result<()> {
         ],
     )?;
     Ok(())
+}
+
+impl super::Store {
+    /// For a member import, before its transaction: on SQLite the spans' foreign key is
+    /// not checked row by row on this connection (each span's check looked its member up
+    /// from the root of the members' B-tree, and made every multi-row INSERT keep a
+    /// statement journal: a fifth of the writer's time for a million members); the import
+    /// checks the whole span table once before it commits instead
+    /// ([`Tx::check_span_members`]), as PostgreSQL adds the constraint back after a first
+    /// load. Every other command, and any other connection, checks foreign keys as ever.
+    pub fn span_member_checks_at_end(&self) -> Result<()> {
+        match self.backend() {
+            Backend::Sqlite => self.conn().batch("PRAGMA foreign_keys = OFF;"),
+            Backend::Postgres => Ok(()),
+        }
+    }
 }
 
 impl Tx<'_> {
@@ -1028,6 +1045,30 @@ impl Tx<'_> {
                 "SELECT setval(pg_get_serial_sequence('members', 'id'),
                                (SELECT coalesce(max(id), 0) + 1 FROM members), false);",
             )?;
+        }
+        Ok(())
+    }
+
+    /// After [`Store::span_member_checks_at_end`]: every coverage span's member exists (one
+    /// pass of `PRAGMA foreign_key_check` over the span table), or the import fails (exit 7)
+    /// and its transaction is rolled back. PostgreSQL checks its constraint itself.
+    pub fn check_span_members(&self) -> Result<()> {
+        if self.db().backend() != Backend::Sqlite {
+            return Ok(());
+        }
+        let mut orphans = false;
+        self.db().each(
+            "PRAGMA foreign_key_check(coverage_spans)",
+            params![],
+            |_| {
+                orphans = true;
+                Ok(false)
+            },
+        )?;
+        if orphans {
+            return Err(Error::conflict(
+                "the import would leave coverage spans whose member is not in the store; nothing was imported",
+            ));
         }
         Ok(())
     }

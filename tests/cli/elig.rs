@@ -355,6 +355,31 @@ fn a_members_many_span_problems_count_once_past_the_first_hundred() {
     assert_eq!(sb.count("SELECT count(*) FROM members"), 0);
 }
 
+#[test]
+fn a_span_without_its_member_fails_the_import_at_its_end() {
+    // The import checks the spans' foreign key once, before it commits (SQLite: not row by
+    // row). A store tampered with outside mmis to hold a span of no member fails it
+    // (PostgreSQL refuses the tampering itself).
+    if on_postgres() {
+        return;
+    }
+    let sb = Sandbox::new();
+    sb.with_admin();
+    sb.sql(
+        "PRAGMA foreign_keys = OFF; \
+         INSERT INTO coverage_spans(member_id, seq, kind, plan, start_date) \
+         VALUES (999999, 1, 'benefit', 'BMH', '2024-01-01')",
+    );
+    import(&sb, "long.csv", &long_file(600))
+        .code(7)
+        .err_contains("coverage spans whose member is not in the store; nothing was imported");
+    assert_eq!(sb.count("SELECT count(*) FROM members"), 0);
+    // Without the stray span, the same file imports.
+    sb.sql("DELETE FROM coverage_spans");
+    import(&sb, "long.csv", &long_file(600)).ok();
+    assert_eq!(sb.count("SELECT count(*) FROM coverage_spans"), 600);
+}
+
 // ---------------------------------------------------------------- check
 
 #[test]

@@ -681,6 +681,7 @@ pub fn import_members<R: std::io::Read + Send>(
     })?;
     ins.flush()?;
     problems.into_result(name)?;
+    tx.check_span_members()?;
     if fresh {
         tx.end_fresh_load()?;
     }
@@ -695,6 +696,9 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     // Each INSERT of many rows keeps a statement journal: in memory, not a temporary file.
     store.journals_in_memory()?;
+    // The spans' foreign key checked once before the commit, not row by row (this
+    // command's connection only, closed when it ends).
+    store.span_member_checks_at_end()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsMemberImport)?;
     crate::limits::check_file_size(
         &args.file,
