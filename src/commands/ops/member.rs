@@ -344,6 +344,9 @@ pub fn read_member_csv_ahead<R: std::io::Read + Send>(
 ) -> Result<usize> {
     std::thread::scope(|scope| {
         let (send, recv) = std::sync::mpsc::sync_channel::<Chunk>(AHEAD_CHUNKS);
+        // Chunks written go back to the reader to be filled again: their buffers are
+        // allocated once, and never freed by the other thread.
+        let (give_back, take_back) = std::sync::mpsc::channel::<Chunk>();
         let reader = scope.spawn(move || {
             let mut chunk = Chunk::default();
             let mut rows = 0usize;
@@ -360,8 +363,9 @@ pub fn read_member_csv_ahead<R: std::io::Read + Send>(
                 }
                 if rows >= AHEAD_ROWS {
                     rows = 0;
+                    let next = take_back.try_recv().unwrap_or_default();
                     // The writer has stopped (it failed): so does the reader.
-                    send.send(std::mem::take(&mut chunk))
+                    send.send(std::mem::replace(&mut chunk, next))
                         .map_err(|_| Error::internal("the member file's writer stopped"))?;
                 }
                 Ok(())
@@ -373,8 +377,8 @@ pub fn read_member_csv_ahead<R: std::io::Read + Send>(
         });
         let mut failed = None;
         'chunks: for mut chunk in recv.iter() {
-            let entries = std::mem::take(&mut chunk.entries);
-            for e in entries {
+            let mut entries = std::mem::take(&mut chunk.entries);
+            for e in entries.drain(..) {
                 let r = match e {
                     Entry::Problem(p) => {
                         problems.note(p);
@@ -397,6 +401,11 @@ pub fn read_member_csv_ahead<R: std::io::Read + Send>(
                     break 'chunks;
                 }
             }
+            chunk.text.clear();
+            chunk.spans.clear();
+            chunk.entries = entries;
+            // A reader that has finished takes no more.
+            let _ = give_back.send(chunk);
         }
         // A reader still running sees the channel closed at its next chunk.
         drop(recv);
