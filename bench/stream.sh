@@ -174,7 +174,8 @@ Notes (issue 12, points 2 and 6):
   thread, which hands the writer chunks of about 512 rows through a bounded channel (at
   most four waiting; each chunk's text fields in one buffer, so that what the parse
   allocated is freed on the thread that allocated it — handing over the parsed rows
-  themselves made the writer slower, freeing another thread's memory); problems are still
+  themselves made the writer slower, freeing another thread's memory — and each chunk
+  written goes back to the reader to be filled again); problems are still
   noted in file order, the first error (a bad file after row N, a failing write) stops
   both threads, and nothing is stored; (2) the writer binds each text in place from that
   buffer (\`SQLITE_STATIC\`, statements prepared once per shape: \`InPlace\` in

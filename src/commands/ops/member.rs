@@ -146,7 +146,7 @@ pub(crate) fn note_span_problems(spans: &[Span], rows: &[(usize, u64)], problems
 
 /// What [`scan_member_csv`] finds, in file order: a problem with a row, or a member's
 /// consecutive rows.
-pub enum Item {
+enum Item {
     Problem(String),
     /// The group, and the problems of its spans checked on their own when asked for (the
     /// writer notes them unless the member was met before, when all its spans are checked
@@ -401,11 +401,14 @@ pub fn read_member_csv_ahead<R: std::io::Read + Send>(
                     break 'chunks;
                 }
             }
-            chunk.text.clear();
-            chunk.spans.clear();
-            chunk.entries = entries;
-            // A reader that has finished takes no more.
-            let _ = give_back.send(chunk);
+            // A chunk grown for a member of many rows is dropped rather than kept.
+            if chunk.spans.capacity() <= 4 * AHEAD_ROWS {
+                chunk.text.clear();
+                chunk.spans.clear();
+                chunk.entries = entries;
+                // A reader that has finished takes no more.
+                let _ = give_back.send(chunk);
+            }
         }
         // A reader still running sees the channel closed at its next chunk.
         drop(recv);
