@@ -184,14 +184,15 @@ Notes (issue 12, points 2 and 6):
   once before the commit (\`PRAGMA foreign_key_check\` over the span table, about 0.1 s)
   instead of per row (each a descent of the members' B-tree from its root, and a
   statement journal for every multi-row INSERT); a span without its member still fails
-  the import (exit 7). In a profile the writer's thread does about 40% less than the
-  single thread did. What is left: SQLite's B-tree inserts into two tables and the Health
+  the import (exit 7). In profiles the writer's thread takes 30–40% fewer samples than
+  the single thread did. What is left: SQLite's B-tree inserts into two tables and the Health
   ID index, and the name index's build at the end (a sort of a million keys — this file's
   surnames repeat, so most comparisons go past the first column — on the writer and one
   helper thread, about a third of the wall time). The store is 157 MB to the floor's
   85 MB (1.84× the bytes, each written to the WAL and again by the checkpoint). The
   wall-time ratio counts on a second core: when the machine's other work keeps both
-  busy, the reader thread waits for one and the ratio drifts towards the CPU ratio.
+  busy, the reader thread waits for one and the ratio drifts towards the CPU ratio, the
+  firmer figure then.
 - **837P intake** keeps only each transaction set's ST/SE and byte range while reading the
   envelope, reads claims one at a time after a first pass per set checks its structure
   (a bad set still stores nothing), takes each claim as it is read, and writes results
