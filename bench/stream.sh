@@ -151,8 +151,8 @@ less with the load.
 
 | measurement | result | target | |
 | --- | --- | --- | --- |
-| \`ops member import\`, 1,000,000 members / ${spans_1m} spans, empty store (median of 3) | ${t_import} s (CPU ${c_import} s), peak ${m_import} MiB | ≤ 64 MiB | $(ok "$m_import <= 64") |
-| \`sqlite3 .import\` of the same CSV into one table, WAL, \`synchronous=FULL\`, 16 KiB pages (median of 3) | ${t_sqlite} s (CPU ${c_sqlite} s) | | |
+| \`ops member import\`, 1,000,000 members / ${spans_1m} spans, empty store (median of 3) | ${t_import} s (CPU ${c_import} s; runs ${ti[*]} s), peak ${m_import} MiB | ≤ 64 MiB | $(ok "$m_import <= 64") |
+| \`sqlite3 .import\` of the same CSV into one table, WAL, \`synchronous=FULL\`, 16 KiB pages (median of 3) | ${t_sqlite} s (CPU ${c_sqlite} s; runs ${ts[*]} s) | | |
 | import ÷ \`sqlite3 .import\` | ${r_import}× wall, ${r_import_cpu}× CPU | ≤ 1.5× | $(ok "$r_import <= 1.5") |
 | the same file again (every member compared, nothing written) | ${t_reimport} s, peak ${m_reimport} MiB | ≤ 64 MiB | $(ok "$m_reimport <= 64") |
 | \`ops member import\`, one member with 20,000 spans | ${t_20k} s, peak ${m_20k} MiB | ≤ 3 s, ≤ 64 MiB | $(ok "$t_20k <= 3 and $m_20k <= 64") |
@@ -164,23 +164,35 @@ less with the load.
 
 Notes (issue 12, points 2 and 6):
 
-- **Member import** streams the CSV row by row in one transaction (a member's rows are
-  checked as a group and written when the group ends; into an empty store, rows go in by
-  multi-row INSERTs and the name index is built once at the end; into a store with
-  members, a temporary table of the Health IDs met lets a member whose rows are apart be
-  merged), with a 16 MiB page cache that spills to the WAL: peak RSS went from 585 MiB
-  (whole file held) to about 40 MiB. Statement journals are kept in memory (each
-  multi-row INSERT's copy of the pages it changes, freed when it ends): they were 46,000
-  writes to a temporary file per million members. The floor writes one table of text
-  with no index and no checks; ours parses and validates every row, writes two tables,
-  the unique Health ID index and the name index. Not changed since: its store is 157 MB
-  to the floor's 85 MB (1.84× the bytes, each written to the WAL and again by the
-  checkpoint), and a profile splits its time into binding the values (about 14%), the
-  name index's sort at the end (15%, on a helper thread), reading and checking the CSV
-  (12%) and SQLite's inserts. Still 1.6–1.7×, not 1.5×: the next step would be to read
-  and check the CSV on a second thread while the first writes (wall time only, and only
-  when a second core is free; the input is a \`Box<dyn Read>\` that is not \`Send\`, and
-  stdin's lock never is).
+- **Member import** streams the CSV in one transaction (a member's rows are checked as a
+  group and written when the group ends; into an empty store, rows go in by multi-row
+  INSERTs and the name index is built once at the end; into a store with members, a
+  temporary table of the Health IDs met lets a member whose rows are apart be merged),
+  with a 16 MiB page cache that spills to the WAL: peak RSS went from 585 MiB (whole file
+  held) to about 40 MiB. Statement journals are kept in memory. Since 1.70× (3.75 s wall,
+  4.02 s CPU to the floor's 2.21 s): (1) the file is read, parsed and checked on a second
+  thread, which hands the writer chunks of about 512 rows through a bounded channel (at
+  most four waiting; each chunk's text fields in one buffer, so that what the parse
+  allocated is freed on the thread that allocated it — handing over the parsed rows
+  themselves made the writer slower, freeing another thread's memory — and each chunk
+  written goes back to the reader to be filled again); problems are still
+  noted in file order, the first error (a bad file after row N, a failing write) stops
+  both threads, and nothing is stored; (2) the writer binds each text in place from that
+  buffer (\`SQLITE_STATIC\`, statements prepared once per shape: \`InPlace\` in
+  \`src/store/members.rs\`) instead of rusqlite's copy of every value (an allocation, a
+  copy and a free for each of 11 million values); (3) the spans' foreign key is checked
+  once before the commit (\`PRAGMA foreign_key_check\` over the span table, about 0.1 s)
+  instead of per row (each a descent of the members' B-tree from its root, and a
+  statement journal for every multi-row INSERT); a span without its member still fails
+  the import (exit 7). In profiles the writer's thread takes 30–40% fewer samples than
+  the single thread did. What is left: SQLite's B-tree inserts into two tables and the Health
+  ID index, and the name index's build at the end (a sort of a million keys — this file's
+  surnames repeat, so most comparisons go past the first column — on the writer and one
+  helper thread, about a third of the wall time). The store is 157 MB to the floor's
+  85 MB (1.84× the bytes, each written to the WAL and again by the checkpoint). The
+  wall-time ratio counts on a second core: when the machine's other work keeps both
+  busy, the reader thread waits for one and the ratio drifts towards the CPU ratio, the
+  firmer figure then.
 - **837P intake** keeps only each transaction set's ST/SE and byte range while reading the
   envelope, reads claims one at a time after a first pass per set checks its structure
   (a bad set still stores nothing), takes each claim as it is read, and writes results

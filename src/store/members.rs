@@ -274,6 +274,61 @@ type PendingMember = (i64, MemberRecord, [u8; 10]);
 /// A span not yet written: member row id, seq, span, start and end dates.
 type PendingSpan = (i64, usize, Span, [u8; 10], Option<[u8; 10]>);
 
+/// A member for [`BulkInsert::add`], its text borrowed.
+pub struct NewMember<'a> {
+    pub health_id: HealthId,
+    pub last_name: &'a str,
+    pub first_name: &'a str,
+    pub dob: NaiveDate,
+    pub sex: &'static str,
+}
+
+/// A coverage span for [`BulkInsert::add`], its text borrowed.
+pub struct NewSpan<'a> {
+    pub kind: CoverageKind,
+    pub plan: &'a str,
+    pub plan_type: Option<&'a str>,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+    pub plan_partner: Option<&'a str>,
+}
+
+/// A text column of [`LiteRows`]: a range of its text, or NULL.
+type Col = Option<(u32, u32)>;
+
+/// SQLite's pending rows: every text value in one buffer, each row its columns' ranges
+/// (no allocation per row; the buffer and vectors are reused from batch to batch).
+#[derive(Default)]
+struct LiteRows {
+    text: String,
+    /// Row id, then health_id, last_name, first_name, dob, sex.
+    members: Vec<(i64, [Col; 5])>,
+    /// Member row id, seq, then kind, plan, plan_type, start_date, end_date, plan_partner.
+    spans: Vec<(i64, i64, [Col; 6])>,
+}
+
+impl LiteRows {
+    fn push(&mut self, s: &str) -> Col {
+        let start = u32::try_from(self.text.len()).ok()?;
+        self.text.push_str(s);
+        Some((start, u32::try_from(self.text.len()).ok()?))
+    }
+    fn push_date(&mut self, d: NaiveDate) -> Col {
+        self.push(std::str::from_utf8(&ymd_bytes(d)).unwrap_or_default())
+    }
+    fn get(&self, c: &Col) -> Val<'_> {
+        match c {
+            Some((a, b)) => Val::Text(self.text.get(*a as usize..*b as usize).unwrap_or_default()),
+            None => Val::Null,
+        }
+    }
+    fn clear(&mut self) {
+        self.text.clear();
+        self.members.clear();
+        self.spans.clear();
+    }
+}
+
 /// Inserts for a bulk import into an empty store ([`Tx::bulk_insert`]): the caller gives
 /// each member its row id. Rows are held in small batches and written many to a statement;
 /// [`BulkInsert::flush`] writes what is held (before a lookup, and at the end).
@@ -283,21 +338,74 @@ pub struct BulkInsert<'t> {
     /// PostgreSQL: the members' and spans' keys are dropped for a fresh load, to be built
     /// at the first [`BulkInsert::flush`].
     keys_dropped: bool,
+    /// PostgreSQL's pending rows.
     members: Vec<PendingMember>,
     spans: Vec<PendingSpan>,
+    /// SQLite's.
+    lite: LiteRows,
+    /// SQLite's multi-row INSERTs prepared so far: (columns, rows, statement).
+    sql: Vec<(usize, usize, InPlace)>,
 }
 
 impl BulkInsert<'_> {
     /// Adds a member with row id `id` (new, unique: the store had no members when the
     /// import began) and its spans, numbered from 1.
-    pub fn add(&mut self, id: i64, m: MemberRecord, spans: Vec<Span>) -> Result<()> {
-        let dob = ymd_bytes(m.dob);
-        self.members.push((id, m, dob));
-        for (i, s) in spans.into_iter().enumerate() {
-            let (start, end) = (ymd_bytes(s.start), s.end.map(ymd_bytes));
-            self.spans.push((id, i + 1, s, start, end));
-        }
-        if self.members.len() >= self.batch || self.spans.len() >= 2 * self.batch {
+    pub fn add<'a>(
+        &mut self,
+        id: i64,
+        m: &NewMember<'_>,
+        spans: impl IntoIterator<Item = NewSpan<'a>>,
+    ) -> Result<()> {
+        let held = match self.db.backend() {
+            Backend::Sqlite => {
+                let l = &mut self.lite;
+                let cols = [
+                    l.push(m.health_id.as_str()),
+                    l.push(m.last_name),
+                    l.push(m.first_name),
+                    l.push_date(m.dob),
+                    l.push(m.sex),
+                ];
+                l.members.push((id, cols));
+                for (i, s) in spans.into_iter().enumerate() {
+                    let cols = [
+                        l.push(s.kind.as_str()),
+                        l.push(s.plan),
+                        s.plan_type.and_then(|t| l.push(t)),
+                        l.push_date(s.start),
+                        s.end.and_then(|e| l.push_date(e)),
+                        s.plan_partner.and_then(|p| l.push(p)),
+                    ];
+                    l.spans
+                        .push((id, i64::try_from(i + 1).unwrap_or(i64::MAX), cols));
+                }
+                (l.members.len(), l.spans.len())
+            }
+            Backend::Postgres => {
+                let record = MemberRecord {
+                    health_id: m.health_id,
+                    last_name: m.last_name.to_string(),
+                    first_name: m.first_name.to_string(),
+                    dob: m.dob,
+                    sex: m.sex,
+                };
+                self.members.push((id, record, ymd_bytes(m.dob)));
+                for (i, s) in spans.into_iter().enumerate() {
+                    let (start, end) = (ymd_bytes(s.start), s.end.map(ymd_bytes));
+                    let s = Span {
+                        kind: s.kind,
+                        plan: s.plan.to_string(),
+                        plan_type: s.plan_type.map(str::to_string),
+                        start: s.start,
+                        end: s.end,
+                        plan_partner: s.plan_partner.map(str::to_string),
+                    };
+                    self.spans.push((id, i + 1, s, start, end));
+                }
+                (self.members.len(), self.spans.len())
+            }
+        };
+        if held.0 >= self.batch || held.1 >= 2 * self.batch {
             self.write_held()?;
         }
         Ok(())
@@ -316,91 +424,99 @@ impl BulkInsert<'_> {
     }
 
     fn write_held(&mut self) -> Result<()> {
-        if self.members.is_empty() && self.spans.is_empty() {
-            return Ok(());
-        }
         match self.db.backend() {
-            Backend::Sqlite => self.flush_rows()?,
-            Backend::Postgres => self.flush_copy()?,
+            Backend::Sqlite => {
+                if !self.lite.members.is_empty() || !self.lite.spans.is_empty() {
+                    self.flush_rows()?;
+                }
+                self.lite.clear();
+            }
+            Backend::Postgres => {
+                if self.members.is_empty() && self.spans.is_empty() {
+                    return Ok(());
+                }
+                self.flush_copy()?;
+                self.members.clear();
+                self.spans.clear();
+            }
         }
-        self.members.clear();
-        self.spans.clear();
         Ok(())
     }
 
     /// SQLite: `INSERT … VALUES (…), (…), …`, up to [`BULK_SQLITE`] rows a statement (a
-    /// remainder in powers of two, so that few distinct statements are prepared). `OR
-    /// FAIL`: a failing statement keeps its earlier rows rather than undoing them, so the
-    /// members' inserts need no statement journal; the spans' need one for their foreign
-    /// key, paid once per statement. The import's transaction is rolled back on any
-    /// failure all the same.
-    fn flush_rows(&self) -> Result<()> {
-        fn text(b: &[u8]) -> Val<'_> {
-            Val::Text(std::str::from_utf8(b).unwrap_or_default())
-        }
+    /// remainder in powers of two, so that few distinct statements are prepared), each
+    /// text bound from the one buffer of [`LiteRows`]. `OR FAIL`: a failing statement
+    /// keeps its earlier rows rather than undoing them, so the inserts need no statement
+    /// journal (the spans' would for their foreign key, which the import checks once at
+    /// the end: [`super::Store::span_member_checks_at_end`]). The import's transaction is
+    /// rolled back on any failure all the same.
+    fn flush_rows(&mut self) -> Result<()> {
+        let l = &self.lite;
         let mut vals: Vec<Val<'_>> = Vec::with_capacity(BULK_SQLITE * 8);
-        let mut rest = &self.members[..];
+        let mut sql = std::mem::take(&mut self.sql);
+        let mut rest = &l.members[..];
         while !rest.is_empty() {
             let (chunk, tail) = rest.split_at(chunk_len(rest.len()));
             rest = tail;
             vals.clear();
-            for (id, m, dob) in chunk {
-                vals.extend([
-                    Val::Int(*id),
-                    Val::Text(m.health_id.as_str()),
-                    Val::Text(&m.last_name),
-                    Val::Text(&m.first_name),
-                    text(dob),
-                    Val::Text(m.sex),
-                ]);
+            for (id, cols) in chunk {
+                vals.push(Val::Int(*id));
+                vals.extend(cols.iter().map(|c| l.get(c)));
             }
             self.insert_values(
+                &mut sql,
                 "INSERT OR FAIL INTO members(id, health_id, last_name, first_name, dob, sex) VALUES ",
                 6,
                 &vals,
             )?;
         }
-        let mut rest = &self.spans[..];
+        let mut rest = &l.spans[..];
         while !rest.is_empty() {
             let (chunk, tail) = rest.split_at(chunk_len(rest.len()));
             rest = tail;
             vals.clear();
-            for (member, seq, s, start, end) in chunk {
-                vals.extend([
-                    Val::Int(*member),
-                    Val::Int(i64::try_from(*seq).unwrap_or(i64::MAX)),
-                    Val::Text(s.kind.as_str()),
-                    Val::Text(&s.plan),
-                    s.plan_type.as_deref().map_or(Val::Null, Val::Text),
-                    text(start),
-                    end.as_ref().map_or(Val::Null, |e| text(e)),
-                    s.plan_partner.as_deref().map_or(Val::Null, Val::Text),
-                ]);
+            for (member, seq, cols) in chunk {
+                vals.extend([Val::Int(*member), Val::Int(*seq)]);
+                vals.extend(cols.iter().map(|c| l.get(c)));
             }
             self.insert_values(
+                &mut sql,
                 "INSERT OR FAIL INTO coverage_spans(member_id, seq, kind, plan, plan_type, start_date, end_date, plan_partner) VALUES ",
                 8,
                 &vals,
             )?;
         }
+        self.sql = sql;
         Ok(())
     }
 
-    /// Runs `head` followed by as many `(?, …)` groups of `width` as `vals` fills.
-    fn insert_values(&self, head: &str, width: usize, vals: &[Val<'_>]) -> Result<()> {
-        let group = format!("({}?)", "?, ".repeat(width - 1));
+    /// Runs `head` followed by as many `(?, …)` groups of `width` as `vals` fills (the
+    /// statement prepared once and kept in `sql`).
+    fn insert_values(
+        &self,
+        sql: &mut Vec<(usize, usize, InPlace)>,
+        head: &str,
+        width: usize,
+        vals: &[Val<'_>],
+    ) -> Result<()> {
         let rows = vals.len() / width;
-        let mut sql = String::with_capacity(head.len() + rows * (group.len() + 2));
-        sql.push_str(head);
-        for i in 0..rows {
-            if i > 0 {
-                sql.push_str(", ");
+        let i = match sql.iter().position(|(w, r, _)| *w == width && *r == rows) {
+            Some(i) => i,
+            None => {
+                let group = format!("({}?)", "?, ".repeat(width - 1));
+                let mut text = String::with_capacity(head.len() + rows * (group.len() + 2));
+                text.push_str(head);
+                for i in 0..rows {
+                    if i > 0 {
+                        text.push_str(", ");
+                    }
+                    text.push_str(&group);
+                }
+                sql.push((width, rows, InPlace::prepare(self.db, &text)?));
+                sql.len() - 1
             }
-            sql.push_str(&group);
-        }
-        let params: Vec<&dyn Param> = vals.iter().map(|v| v as &dyn Param).collect();
-        self.db.execute(&sql, &params)?;
-        Ok(())
+        };
+        sql[i].2.run(self.db, vals)
     }
 
     /// PostgreSQL: the members, then their spans, each as one `COPY … FROM STDIN`.
@@ -454,6 +570,127 @@ impl BulkInsert<'_> {
             w.finish()
         })();
         r.map(|_| ()).map_err(|e| self.db.error(DbError::Pg(e)))
+    }
+}
+
+/// An SQLite statement whose text values are bound in place (`SQLITE_STATIC`) rather than
+/// copied: rusqlite binds every text as a copy (`SQLITE_TRANSIENT`, an allocation and a
+/// free per value, thousands per multi-row INSERT), which was a sixth of a million-member
+/// import's time. Sound because [`InPlace::run`] binds, steps, resets and clears the
+/// bindings before it returns, while the values it was given are still borrowed; the
+/// statement is finalized when dropped, which the borrow of the connection keeps before
+/// the connection closes.
+struct InPlace {
+    stmt: std::ptr::NonNull<rusqlite::ffi::sqlite3_stmt>,
+}
+
+impl InPlace {
+    fn handle(db: &Conn) -> Result<*mut rusqlite::ffi::sqlite3> {
+        let lite = db
+            .lite()
+            .ok_or_else(|| Error::internal("an SQLite statement on a store that is not SQLite"))?;
+        // SAFETY: the handle is only used while `db` (and so the connection) is borrowed.
+        #[allow(unsafe_code)]
+        Ok(unsafe { lite.handle() })
+    }
+
+    /// The connection's last error as ours.
+    fn failure(db: &Conn, raw: *mut rusqlite::ffi::sqlite3, rc: std::os::raw::c_int) -> Error {
+        use rusqlite::ffi;
+        // SAFETY: `raw` is the open connection of `db`; the message is copied at once.
+        #[allow(unsafe_code)]
+        let (code, msg) = unsafe {
+            let code = ffi::sqlite3_extended_errcode(raw);
+            let msg = ffi::sqlite3_errmsg(raw);
+            let msg = (!msg.is_null())
+                .then(|| std::ffi::CStr::from_ptr(msg).to_string_lossy().into_owned());
+            (if code == 0 { rc } else { code }, msg)
+        };
+        db.error(DbError::Lite(rusqlite::Error::SqliteFailure(
+            ffi::Error::new(code),
+            msg,
+        )))
+    }
+
+    fn prepare(db: &Conn, sql: &str) -> Result<InPlace> {
+        use rusqlite::ffi;
+        let raw = Self::handle(db)?;
+        let len = std::os::raw::c_int::try_from(sql.len())
+            .map_err(|_| Error::internal("an SQL statement too long to prepare"))?;
+        let mut stmt: *mut ffi::sqlite3_stmt = std::ptr::null_mut();
+        // SAFETY: `sql` is valid for `len` bytes; `stmt` receives a statement we own.
+        #[allow(unsafe_code)]
+        let rc = unsafe {
+            ffi::sqlite3_prepare_v3(
+                raw,
+                sql.as_ptr().cast(),
+                len,
+                ffi::SQLITE_PREPARE_PERSISTENT as std::os::raw::c_uint,
+                &mut stmt,
+                std::ptr::null_mut(),
+            )
+        };
+        match std::ptr::NonNull::new(stmt) {
+            Some(stmt) if rc == ffi::SQLITE_OK => Ok(InPlace { stmt }),
+            _ => Err(Self::failure(db, raw, rc)),
+        }
+    }
+
+    /// Binds `vals` (NULLs, integers and text only) to the placeholders in order and runs
+    /// the statement once.
+    fn run(&mut self, db: &Conn, vals: &[Val<'_>]) -> Result<()> {
+        use rusqlite::ffi;
+        let raw = Self::handle(db)?;
+        let stmt = self.stmt.as_ptr();
+        // SAFETY: `stmt` is ours and not finalized; each text is bound without a copy and
+        // stays borrowed (by `vals`) until the bindings are cleared below.
+        #[allow(unsafe_code)]
+        unsafe {
+            if usize::try_from(ffi::sqlite3_bind_parameter_count(stmt)).ok() != Some(vals.len()) {
+                return Err(Error::internal(
+                    "a bulk INSERT bound with the wrong number of values",
+                ));
+            }
+            let mut rc = ffi::SQLITE_OK;
+            for (i, v) in vals.iter().enumerate() {
+                let n = (i + 1) as std::os::raw::c_int;
+                rc = match *v {
+                    Val::Null => ffi::sqlite3_bind_null(stmt, n),
+                    Val::Int(x) => ffi::sqlite3_bind_int64(stmt, n, x),
+                    Val::Text(s) => match std::os::raw::c_int::try_from(s.len()) {
+                        Ok(len) => ffi::sqlite3_bind_text(
+                            stmt,
+                            n,
+                            s.as_ptr().cast(),
+                            len,
+                            ffi::SQLITE_STATIC(),
+                        ),
+                        Err(_) => ffi::SQLITE_TOOBIG,
+                    },
+                    _ => ffi::SQLITE_MISUSE,
+                };
+                if rc != ffi::SQLITE_OK {
+                    break;
+                }
+            }
+            if rc == ffi::SQLITE_OK {
+                rc = ffi::sqlite3_step(stmt);
+            }
+            let failed = (rc != ffi::SQLITE_DONE).then(|| Self::failure(db, raw, rc));
+            ffi::sqlite3_reset(stmt);
+            ffi::sqlite3_clear_bindings(stmt);
+            failed.map_or(Ok(()), Err)
+        }
+    }
+}
+
+impl Drop for InPlace {
+    fn drop(&mut self) {
+        // SAFETY: the statement is ours and finalized once.
+        #[allow(unsafe_code)]
+        unsafe {
+            rusqlite::ffi::sqlite3_finalize(self.stmt.as_ptr());
+        }
     }
 }
 
@@ -558,6 +795,22 @@ fn insert_span(db: &Conn, member_id: i64, seq: usize, s: &Span) -> Result<()> {
         ],
     )?;
     Ok(())
+}
+
+impl super::Store {
+    /// For a member import, before its transaction: on SQLite the spans' foreign key is
+    /// not checked row by row on this connection (each span's check looked its member up
+    /// from the root of the members' B-tree, and made every multi-row INSERT keep a
+    /// statement journal: a fifth of the writer's time for a million members); the import
+    /// checks the whole span table once before it commits instead
+    /// ([`Tx::check_span_members`]), as PostgreSQL adds the constraint back after a first
+    /// load. Every other command, and any other connection, checks foreign keys as ever.
+    pub fn span_member_checks_at_end(&self) -> Result<()> {
+        match self.backend() {
+            Backend::Sqlite => self.conn().batch("PRAGMA foreign_keys = OFF;"),
+            Backend::Postgres => Ok(()),
+        }
+    }
 }
 
 impl Tx<'_> {
@@ -898,6 +1151,8 @@ impl Tx<'_> {
             keys_dropped: self.db().backend() == Backend::Postgres && !keys_present(self.db())?,
             members: Vec::new(),
             spans: Vec::new(),
+            lite: LiteRows::default(),
+            sql: Vec::new(),
         })
     }
 
@@ -963,6 +1218,30 @@ impl Tx<'_> {
                 "SELECT setval(pg_get_serial_sequence('members', 'id'),
                                (SELECT coalesce(max(id), 0) + 1 FROM members), false);",
             )?;
+        }
+        Ok(())
+    }
+
+    /// After [`Store::span_member_checks_at_end`]: every coverage span's member exists (one
+    /// pass of `PRAGMA foreign_key_check` over the span table), or the import fails (exit 7)
+    /// and its transaction is rolled back. PostgreSQL checks its constraint itself.
+    pub fn check_span_members(&self) -> Result<()> {
+        if self.db().backend() != Backend::Sqlite {
+            return Ok(());
+        }
+        let mut orphans = false;
+        self.db().each(
+            "PRAGMA foreign_key_check(coverage_spans)",
+            params![],
+            |_| {
+                orphans = true;
+                Ok(false)
+            },
+        )?;
+        if orphans {
+            return Err(Error::conflict(
+                "the import would leave coverage spans whose member is not in the store; nothing was imported",
+            ));
         }
         Ok(())
     }

@@ -74,6 +74,14 @@ impl Problems {
     pub fn is_empty(&self) -> bool {
         self.listed.is_empty()
     }
+    /// Notes the problems of `other` after these, as if each had been noted here.
+    pub fn append(&mut self, other: Problems) {
+        for p in other.listed {
+            self.note(p);
+        }
+        // `other` lists the first MAX_LISTED of its own: the rest would only be counted here.
+        self.extra += other.extra;
+    }
     /// The error naming them all (exit 6), or `Ok` when there are none.
     pub fn into_result(self, name: &str) -> Result<()> {
         if self.listed.is_empty() {
@@ -136,6 +144,16 @@ pub(crate) fn note_span_problems(spans: &[Span], rows: &[(usize, u64)], problems
     }
 }
 
+/// What [`scan_member_csv`] finds, in file order: a problem with a row, or a member's
+/// consecutive rows.
+enum Item {
+    Problem(String),
+    /// The group, and the problems of its spans checked on their own when asked for (the
+    /// writer notes them unless the member was met before, when all its spans are checked
+    /// together).
+    Member(MemberGroup, Problems),
+}
+
 /// Streams a member CSV: checks each row, groups a member's consecutive rows and hands
 /// each group to `on_member` when it ends (with the problem list, for what needs the
 /// store). Returns the number of data rows. Problems are noted in `problems`; only an
@@ -146,6 +164,273 @@ pub fn read_member_csv<R: std::io::Read>(
     today: chrono::NaiveDate,
     problems: &mut Problems,
     mut on_member: impl FnMut(MemberGroup, &mut Problems) -> Result<()>,
+) -> Result<usize> {
+    scan_member_csv(name, input, today, false, |item| match item {
+        Item::Problem(p) => {
+            problems.note(p);
+            Ok(())
+        }
+        Item::Member(g, _) => on_member(g, problems),
+    })
+}
+
+/// Rows (spans) the reader thread of [`read_member_csv_ahead`] puts in one chunk, and the
+/// chunks it may have sent that the writer has not taken: with the chunk being filled
+/// and the one being written, at most (`AHEAD_CHUNKS` + 2) × `AHEAD_ROWS` rows are held
+/// (or one member's rows, when a member has more).
+const AHEAD_ROWS: usize = 512;
+const AHEAD_CHUNKS: usize = 4;
+
+/// Rows as the reader thread of [`read_member_csv_ahead`] hands them over: each text field
+/// copied into one buffer, so that what the parse allocated is freed on the reader's own
+/// thread (memory freed by another thread than the one that took it costs the allocator
+/// more than the parse saves) and the writer binds values straight from the buffer.
+#[derive(Default)]
+pub struct Chunk {
+    text: String,
+    entries: Vec<Entry>,
+    spans: Vec<PackedSpan>,
+}
+
+enum Entry {
+    Problem(String),
+    Member(PackedMember),
+}
+
+struct PackedMember {
+    health_id: crate::domain::ids::HealthId,
+    last_name: std::ops::Range<usize>,
+    first_name: std::ops::Range<usize>,
+    dob: chrono::NaiveDate,
+    sex: &'static str,
+    row: usize,
+    /// Its spans in the chunk's.
+    spans: std::ops::Range<usize>,
+    /// Its spans' problems, checked on their own.
+    problems: Problems,
+}
+
+struct PackedSpan {
+    kind: crate::domain::eligibility::CoverageKind,
+    plan: std::ops::Range<usize>,
+    plan_type: Option<std::ops::Range<usize>>,
+    start: chrono::NaiveDate,
+    end: Option<chrono::NaiveDate>,
+    plan_partner: Option<std::ops::Range<usize>>,
+    /// Its data row and file line.
+    at: (usize, u64),
+}
+
+impl Chunk {
+    fn put(&mut self, s: &str) -> std::ops::Range<usize> {
+        let start = self.text.len();
+        self.text.push_str(s);
+        start..self.text.len()
+    }
+    fn str(&self, r: &std::ops::Range<usize>) -> &str {
+        self.text.get(r.clone()).unwrap_or_default()
+    }
+    /// Adds a member's group (whose strings are then dropped by the caller's thread).
+    fn pack(&mut self, g: &MemberGroup, problems: Problems) {
+        let first = self.spans.len();
+        for (s, at) in g.spans.iter().zip(&g.rows) {
+            let span = PackedSpan {
+                kind: s.kind,
+                plan: self.put(&s.plan),
+                plan_type: s.plan_type.as_deref().map(|t| self.put(t)),
+                start: s.start,
+                end: s.end,
+                plan_partner: s.plan_partner.as_deref().map(|t| self.put(t)),
+                at: *at,
+            };
+            self.spans.push(span);
+        }
+        let m = PackedMember {
+            health_id: g.record.health_id,
+            last_name: self.put(&g.record.last_name),
+            first_name: self.put(&g.record.first_name),
+            dob: g.record.dob,
+            sex: g.record.sex,
+            row: g.row,
+            spans: first..self.spans.len(),
+            problems,
+        };
+        self.entries.push(Entry::Member(m));
+    }
+}
+
+/// One member's rows in a [`Chunk`], as the writer sees them.
+pub struct MemberRows<'c> {
+    chunk: &'c Chunk,
+    m: &'c PackedMember,
+}
+
+impl<'c> MemberRows<'c> {
+    pub fn health_id(&self) -> crate::domain::ids::HealthId {
+        self.m.health_id
+    }
+    /// The data row of the first of them.
+    pub fn row(&self) -> usize {
+        self.m.row
+    }
+    pub fn span_count(&self) -> usize {
+        self.m.spans.len()
+    }
+    /// The member, borrowed for [`crate::store::BulkInsert::add`].
+    pub fn new_member(&self) -> crate::store::NewMember<'c> {
+        crate::store::NewMember {
+            health_id: self.m.health_id,
+            last_name: self.chunk.str(&self.m.last_name),
+            first_name: self.chunk.str(&self.m.first_name),
+            dob: self.m.dob,
+            sex: self.m.sex,
+        }
+    }
+    /// Its spans, borrowed for [`crate::store::BulkInsert::add`].
+    pub fn new_spans(&self) -> impl Iterator<Item = crate::store::NewSpan<'c>> + 'c {
+        let chunk = self.chunk;
+        let opt = move |r: &Option<std::ops::Range<usize>>| r.as_ref().map(|r| chunk.str(r));
+        chunk.spans[self.m.spans.clone()]
+            .iter()
+            .map(move |s| crate::store::NewSpan {
+                kind: s.kind,
+                plan: chunk.str(&s.plan),
+                plan_type: opt(&s.plan_type),
+                start: s.start,
+                end: s.end,
+                plan_partner: opt(&s.plan_partner),
+            })
+    }
+    /// The rows as an owned group (for the paths that compare with the store).
+    pub fn group(&self) -> MemberGroup {
+        let spans = &self.chunk.spans[self.m.spans.clone()];
+        let text = |r: &std::ops::Range<usize>| self.chunk.str(r).to_string();
+        MemberGroup {
+            record: MemberRecord {
+                health_id: self.m.health_id,
+                last_name: text(&self.m.last_name),
+                first_name: text(&self.m.first_name),
+                dob: self.m.dob,
+                sex: self.m.sex,
+            },
+            row: self.m.row,
+            rows: spans.iter().map(|s| s.at).collect(),
+            spans: spans
+                .iter()
+                .map(|s| Span {
+                    kind: s.kind,
+                    plan: text(&s.plan),
+                    plan_type: s.plan_type.as_ref().map(text),
+                    start: s.start,
+                    end: s.end,
+                    plan_partner: s.plan_partner.as_ref().map(text),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// [`read_member_csv`] with the file read, parsed and checked on a second thread while
+/// this one writes: the reader hands over [`Chunk`]s through a bounded channel and
+/// `on_member` sees the members as it would reading in line, in the same order, with
+/// their spans' problems checked on their own (problems noted in file order, the first
+/// error returned). When `on_member` fails, the reader stops at its next chunk.
+pub fn read_member_csv_ahead<R: std::io::Read + Send>(
+    name: &str,
+    input: R,
+    today: chrono::NaiveDate,
+    problems: &mut Problems,
+    mut on_member: impl FnMut(MemberRows<'_>, Problems, &mut Problems) -> Result<()>,
+) -> Result<usize> {
+    std::thread::scope(|scope| {
+        let (send, recv) = std::sync::mpsc::sync_channel::<Chunk>(AHEAD_CHUNKS);
+        // Chunks written go back to the reader to be filled again: their buffers are
+        // allocated once, and never freed by the other thread.
+        let (give_back, take_back) = std::sync::mpsc::channel::<Chunk>();
+        let reader = scope.spawn(move || {
+            let mut chunk = Chunk::default();
+            let mut rows = 0usize;
+            let read = scan_member_csv(name, input, today, true, |item| {
+                match item {
+                    Item::Problem(p) => {
+                        rows += 1;
+                        chunk.entries.push(Entry::Problem(p));
+                    }
+                    Item::Member(g, p) => {
+                        rows += g.spans.len();
+                        chunk.pack(&g, p);
+                    }
+                }
+                if rows >= AHEAD_ROWS {
+                    rows = 0;
+                    let next = take_back.try_recv().unwrap_or_default();
+                    // The writer has stopped (it failed): so does the reader.
+                    send.send(std::mem::replace(&mut chunk, next))
+                        .map_err(|_| Error::internal("the member file's writer stopped"))?;
+                }
+                Ok(())
+            });
+            if !chunk.entries.is_empty() {
+                let _ = send.send(chunk);
+            }
+            read
+        });
+        let mut failed = None;
+        'chunks: for mut chunk in recv.iter() {
+            let mut entries = std::mem::take(&mut chunk.entries);
+            for e in entries.drain(..) {
+                let r = match e {
+                    Entry::Problem(p) => {
+                        problems.note(p);
+                        Ok(())
+                    }
+                    Entry::Member(mut m) => {
+                        let own = std::mem::take(&mut m.problems);
+                        on_member(
+                            MemberRows {
+                                chunk: &chunk,
+                                m: &m,
+                            },
+                            own,
+                            problems,
+                        )
+                    }
+                };
+                if let Err(e) = r {
+                    failed = Some(e);
+                    break 'chunks;
+                }
+            }
+            // A chunk grown for a member of many rows is dropped rather than kept.
+            if chunk.spans.capacity() <= 4 * AHEAD_ROWS {
+                chunk.text.clear();
+                chunk.spans.clear();
+                chunk.entries = entries;
+                // A reader that has finished takes no more.
+                let _ = give_back.send(chunk);
+            }
+        }
+        // A reader still running sees the channel closed at its next chunk.
+        drop(recv);
+        let read = reader
+            .join()
+            .map_err(|_| Error::internal("the member file's reader failed"))?;
+        match failed {
+            Some(e) => Err(e),
+            None => read,
+        }
+    })
+}
+
+/// The reading behind [`read_member_csv`]: each [`Item`] in file order to `emit`, which
+/// may stop the reading with an error; with `check`, each group's spans checked on their
+/// own. Returns the number of data rows.
+fn scan_member_csv<R: std::io::Read>(
+    name: &str,
+    input: R,
+    today: chrono::NaiveDate,
+    check: bool,
+    mut emit: impl FnMut(Item) -> Result<()>,
 ) -> Result<usize> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
@@ -180,6 +465,13 @@ pub fn read_member_csv<R: std::io::Read>(
             COLUMNS.join(",")
         )));
     }
+    let done = |g: MemberGroup| {
+        let mut p = Problems::default();
+        if check {
+            note_span_problems(&g.spans, &g.rows, &mut p);
+        }
+        Item::Member(g, p)
+    };
     let mut group: Option<MemberGroup> = None;
     let mut rec = csv::StringRecord::new();
     let mut row = 0usize;
@@ -197,12 +489,12 @@ pub fn read_member_csv<R: std::io::Read>(
         let line = rec.position().map_or(0, |p| p.line());
         let col = |k: usize| rec.get(idx[k]).unwrap_or("");
         if rec.len() != headers.len() {
-            problems.note(format!(
+            emit(Item::Problem(format!(
                 "{}: has {} fields, the header has {}",
                 where_(row, line),
                 rec.len(),
                 headers.len()
-            ));
+            )))?;
             continue;
         }
         let raw = RawRow {
@@ -221,31 +513,31 @@ pub fn read_member_csv<R: std::io::Read>(
         match parse_row(&raw, today) {
             Err(ps) => {
                 for p in ps {
-                    problems.note(format!(
+                    emit(Item::Problem(format!(
                         "{}, column {}: {}",
                         where_(row, line),
                         p.column,
                         p.reason
-                    ));
+                    )))?;
                 }
             }
             Ok((m, s)) => match group.as_mut() {
                 Some(g) if g.record.health_id == m.health_id => {
                     if g.record != m {
-                        problems.note(format!(
+                        emit(Item::Problem(format!(
                             "{}, column health_id: {} appears on row {} with a different name, date of birth or sex",
                             where_(row, line),
                             m.health_id,
                             g.row
-                        ));
+                        )))?;
                     } else {
                         g.rows.push((row, line));
                         g.spans.push(s);
                     }
                 }
                 _ => {
-                    if let Some(done) = group.take() {
-                        on_member(done, problems)?;
+                    if let Some(g) = group.take() {
+                        emit(done(g))?;
                     }
                     group = Some(MemberGroup {
                         record: m,
@@ -257,8 +549,8 @@ pub fn read_member_csv<R: std::io::Read>(
             },
         }
     }
-    if let Some(done) = group.take() {
-        on_member(done, problems)?;
+    if let Some(g) = group.take() {
+        emit(done(g))?;
     }
     Ok(row)
 }
@@ -338,7 +630,7 @@ fn merge_member(
 }
 
 /// Streams the member file into the store within `tx` (see the module's notes).
-pub fn import_members<R: std::io::Read>(
+pub fn import_members<R: std::io::Read + Send>(
     tx: &crate::store::Tx<'_>,
     name: &str,
     input: R,
@@ -368,10 +660,11 @@ pub fn import_members<R: std::io::Read>(
     };
     let mut ins = tx.bulk_insert()?;
     let mut highest: Option<crate::domain::ids::HealthId> = None;
-    view.rows = read_member_csv(name, input, today, &mut problems, |g, problems| {
-        let hid = g.record.health_id;
+    // The file is read and checked on a second thread while this one writes.
+    view.rows = read_member_csv_ahead(name, input, today, &mut problems, |m, own, problems| {
+        let hid = m.health_id();
         let first_row = match seen.as_mut() {
-            Some(seen) => seen.first_row(hid.as_str(), g.row)?,
+            Some(seen) => seen.first_row(hid.as_str(), m.row())?,
             None if highest.is_some_and(|h| hid <= h) => {
                 ins.flush()?;
                 tx.member_by_health_id(hid.as_str())?
@@ -382,24 +675,25 @@ pub fn import_members<R: std::io::Read>(
                 None
             }
         };
+        view.spans += m.span_count();
         if let Some(first_row) = first_row {
-            view.spans += g.spans.len();
-            return merge_member(tx, g, first_row, problems);
+            return merge_member(tx, m.group(), first_row, problems);
         }
-        note_span_problems(&g.spans, &g.rows, problems);
+        // Met for the first time: its spans checked on their own by the reader.
+        problems.append(own);
         view.members += 1;
-        view.spans += g.spans.len();
         if fresh {
-            let id = i64::try_from(g.row).unwrap_or(i64::MAX);
-            ins.add(id, g.record, g.spans)?;
+            let id = i64::try_from(m.row()).unwrap_or(i64::MAX);
+            ins.add(id, &m.new_member(), m.new_spans())?;
             view.added += 1;
             Ok(())
         } else {
-            apply_member(tx, &g, &mut view)
+            apply_member(tx, &m.group(), &mut view)
         }
     })?;
     ins.flush()?;
     problems.into_result(name)?;
+    tx.check_span_members()?;
     if fresh {
         tx.end_fresh_load()?;
     }
@@ -414,17 +708,31 @@ pub fn cmd_ops_member_import(ctx: &Context, args: &FileArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     // Each INSERT of many rows keeps a statement journal: in memory, not a temporary file.
     store.journals_in_memory()?;
+    // The spans' foreign key checked once before the commit, not row by row (this
+    // command's connection only, closed when it ends).
+    store.span_member_checks_at_end()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsMemberImport)?;
     crate::limits::check_file_size(
         &args.file,
         crate::limits::MAX_MEMBER_CSV_BYTES,
         "a member file",
     )?;
-    let f = crate::output::input::open(&args.file)
-        .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?;
+    // Read on the import's second thread: stdin through its handle (each read takes the
+    // lock; a lock held across threads is not `Send`).
+    let f: Box<dyn std::io::Read + Send> = if crate::output::input::is_stdin(&args.file) {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(
+            std::fs::File::open(&args.file)
+                .map_err(|e| Error::invalid(format!("cannot read {name}: {e}")))?,
+        )
+    };
     // Progress (a terminal only): bytes of the file read and imported.
     let progress = ctx.progress_bytes(crate::output::input::size(&args.file), "importing members");
-    let f = progress.wrap_read(f);
+    let f: Box<dyn std::io::Read + Send> = match progress.bar() {
+        Some(bar) => Box::new(bar.wrap_read(f)),
+        None => f,
+    };
     // A modest page cache: the transaction's pages spill to the WAL as it grows.
     tx.cache_mib(16)?;
     let view = import_members(
@@ -542,6 +850,96 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    /// What a read hands on, in order: each group's Health ID, first row and span count,
+    /// and the problems noted.
+    fn outline(ahead: bool, text: &[u8]) -> (Result<usize>, Vec<(String, usize, usize)>, String) {
+        let mut seen = Vec::new();
+        let mut problems = Problems::default();
+        let r = if ahead {
+            read_member_csv_ahead("m.csv", text, today(), &mut problems, |m, own, p| {
+                p.append(own);
+                seen.push((m.health_id().to_string(), m.row(), m.span_count()));
+                // The packed rows read back as the group the in-line reader gives.
+                let g = m.group();
+                assert_eq!((g.row, g.spans.len()), (m.row(), m.span_count()));
+                Ok(())
+            })
+        } else {
+            read_member_csv("m.csv", text, today(), &mut problems, |g, p| {
+                note_span_problems(&g.spans, &g.rows, p);
+                seen.push((g.record.health_id.to_string(), g.row, g.spans.len()));
+                Ok(())
+            })
+        };
+        let msg = problems.into_result("m.csv").err().map(|e| e.message);
+        (r, seen, msg.unwrap_or_default())
+    }
+
+    #[test]
+    fn the_reader_thread_hands_on_what_the_in_line_reader_does() {
+        let mut text = HEAD.to_string();
+        for k in 0..5000 {
+            let sex = if k % 997 == 0 { "Q" } else { "F" };
+            text.push_str(&format!(
+                "AB{k:06},Doe,Jane,1990-01-02,{sex},benefit,BMH,,2025-01-01,,\n"
+            ));
+            if k % 1500 == 0 {
+                // An overlapping second span.
+                text.push_str(&format!(
+                    "AB{k:06},Doe,Jane,1990-01-02,F,benefit,BMP,,2025-02-01,,\n"
+                ));
+            }
+        }
+        let (a, b) = (
+            outline(false, text.as_bytes()),
+            outline(true, text.as_bytes()),
+        );
+        assert_eq!(a.0.as_ref().ok(), Some(&5004));
+        assert_eq!(a.0.ok(), b.0.ok());
+        assert_eq!(a.1, b.1);
+        assert!(a.2.contains("row 1 (line 2), column sex"), "{}", a.2);
+        assert_eq!(a.2, b.2);
+        // An unreadable file after many rows: the same error, after the same groups.
+        let mut bad = text.into_bytes();
+        bad.extend_from_slice(b"AB\xff00001,Doe,Jane,1990-01-02,F,benefit,BMH,,2025-01-01,,\n");
+        let (a, b) = (outline(false, &bad), outline(true, &bad));
+        assert_eq!(a.1.len(), 4994);
+        assert_eq!(a.1, b.1);
+        let msg = a.0.err().map(|e| e.message).unwrap_or_default();
+        assert!(
+            msg.starts_with("m.csv: not a readable CSV after row 5004"),
+            "{msg}"
+        );
+        assert_eq!(Some(msg), b.0.err().map(|e| e.message));
+    }
+
+    #[test]
+    fn a_failing_writer_stops_the_reader() {
+        let mut text = HEAD.to_string();
+        for k in 0..20000 {
+            text.push_str(&format!(
+                "AB{k:06},Doe,Jane,1990-01-02,F,benefit,BMH,,2025-01-01,,\n"
+            ));
+        }
+        let mut problems = Problems::default();
+        let mut n = 0;
+        let r = read_member_csv_ahead(
+            "m.csv",
+            text.as_bytes(),
+            today(),
+            &mut problems,
+            |_, _, _| {
+                n += 1;
+                if n == 700 {
+                    return Err(Error::invalid("stop here"));
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(r.err().map(|e| e.message).as_deref(), Some("stop here"));
+        assert_eq!(n, 700);
     }
 
     #[test]
