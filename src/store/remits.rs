@@ -50,15 +50,9 @@ pub struct RemitRow {
 #[derive(Debug, Clone)]
 pub struct RemitClaimRow {
     pub seq: i64,
-    pub claim_id: i64,
     pub icn: String,
-    pub patient_control_number: Option<String>,
-    pub member_id: String,
-    pub last_name: Option<String>,
-    pub first_name: Option<String>,
-    pub first_dos: String,
-    pub last_dos: String,
-    pub place_of_service: String,
+    /// The claim (its row id in `head.claim_id`), member and dates.
+    pub head: ClaimHead835,
     pub status_code: String,
     pub billed: i64,
     pub allowed: i64,
@@ -68,8 +62,9 @@ pub struct RemitClaimRow {
     pub line_outcomes: Option<String>,
 }
 
-/// What an 835's CLP loop names beside the amounts (as [`RemitClaimRow`] has it): read for
-/// the claims a payment cycle puts on its remittances when it writes their 835s.
+/// What an 835's CLP loop names beside the amounts: the claim's patient control number,
+/// member, dates and place of service. Read with a stored CLP ([`RemitClaimRow`]), or for the
+/// claims a payment cycle puts on its remittances when it writes their 835s.
 #[derive(Debug, Clone)]
 pub struct ClaimHead835 {
     pub claim_id: i64,
@@ -82,30 +77,22 @@ pub struct ClaimHead835 {
     pub place_of_service: String,
 }
 
-/// An SVC of a remittance as `remit show` and `remit export` read it (made again from the
-/// claim's priced line: `commands::remit::show::each_claim`).
-#[derive(Debug, Clone)]
-pub struct RemitLineRow {
-    pub seq: i64,
-    pub line_no: i64,
-    pub procedure_code: String,
-    pub modifiers: String,
-    pub charge: i64,
-    pub allowed: i64,
-    pub paid: i64,
-    pub units: i64,
-    pub date_of_service: String,
-}
+/// The columns of [`ClaimHead835`] (claims `c`, members `m`), read by [`claim_head`].
+const HEAD_COLS: &str = "c.id, c.patient_control_number, c.member_id, m.last_name,
+    m.first_name, c.first_dos, c.last_dos, c.place_of_service";
 
-/// A CAS of a remittance, made again like [`RemitLineRow`].
-#[derive(Debug, Clone)]
-pub struct RemitAdjRow {
-    pub seq: i64,
-    /// 0: claim level.
-    pub line_no: i64,
-    pub group_code: String,
-    pub carc: String,
-    pub amount: i64,
+/// A [`ClaimHead835`] from the [`HEAD_COLS`] starting at column `at`.
+fn claim_head(r: &Row<'_>, at: usize) -> RowResult<ClaimHead835> {
+    Ok(ClaimHead835 {
+        claim_id: r.get(at)?,
+        patient_control_number: r.get(at + 1)?,
+        member_id: r.get(at + 2)?,
+        last_name: r.get(at + 3)?,
+        first_name: r.get(at + 4)?,
+        first_dos: r.get(at + 5)?,
+        last_dos: r.get(at + 6)?,
+        place_of_service: r.get(at + 7)?,
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -225,16 +212,14 @@ impl Tx<'_> {
     /// The CLP heads of the claims `ids`, in the order of `ids` (a claim that is missing is
     /// left out).
     pub fn claim_heads_835(&self, ids: &[i64]) -> Result<Vec<ClaimHead835>> {
-        const COLS: &str = "c.id, c.patient_control_number, c.member_id, m.last_name,
-            m.first_name, c.first_dos, c.last_dos, c.place_of_service";
         let sql = match self.db().backend() {
             // The CROSS JOIN keeps the list as the outer loop: rows come in list order.
             super::Backend::Sqlite => format!(
-                "SELECT {COLS} FROM rarray(?1) AS r CROSS JOIN claims c ON c.id = r.value
+                "SELECT {HEAD_COLS} FROM rarray(?1) AS r CROSS JOIN claims c ON c.id = r.value
                  LEFT JOIN members m ON m.health_id = c.member_id"
             ),
             super::Backend::Postgres => format!(
-                "SELECT {COLS}
+                "SELECT {HEAD_COLS}
                  FROM unnest(CAST(?1 AS BIGINT[])) WITH ORDINALITY AS r(value, pos)
                  JOIN claims c ON c.id = r.value
                  LEFT JOIN members m ON m.health_id = c.member_id
@@ -243,16 +228,7 @@ impl Tx<'_> {
         };
         self.db()
             .query(&sql, params![super::Val::IntList(ids)], |r| {
-                Ok(ClaimHead835 {
-                    claim_id: r.get(0)?,
-                    patient_control_number: r.get(1)?,
-                    member_id: r.get(2)?,
-                    last_name: r.get(3)?,
-                    first_name: r.get(4)?,
-                    first_dos: r.get(5)?,
-                    last_dos: r.get(6)?,
-                    place_of_service: r.get(7)?,
-                })
+                claim_head(r, 0)
             })
     }
 
@@ -313,7 +289,7 @@ impl Tx<'_> {
     /// Saves the CLPs of claims put on remittances: `(remittance row, seq, claim)`. Their
     /// SVCs and CASes are not stored: they are the claim's priced lines (`claim_lines`, never
     /// changed once priced) under the remittance rules, made again when the remittance is
-    /// read ([`Tx::remit_claim_lines_between`], `commands::remit::show::each_claim`).
+    /// read ([`Tx::remit_claim_lines_of`], `commands::remit::show::each_claim`).
     pub fn save_remit_claims(&self, claims: &[(i64, i64, RemitClaim)]) -> Result<()> {
         let mut clp = Vec::with_capacity(claims.len() * 8);
         for (remit, seq, c) in claims {
@@ -547,32 +523,25 @@ impl Tx<'_> {
         limit: i64,
     ) -> Result<Vec<RemitClaimRow>> {
         self.db().query(
-            "SELECT rc.seq, rc.claim_id, c.icn, c.patient_control_number, c.member_id,
-                    m.last_name, m.first_name, c.first_dos, c.last_dos, c.place_of_service,
-                    rc.status_code, rc.billed, rc.allowed, rc.paid, rc.patient_resp,
-                    c.line_outcomes
-             FROM remit_claims rc JOIN claims c ON c.id = rc.claim_id
-                  LEFT JOIN members m ON m.health_id = c.member_id
-             WHERE rc.remit = ?1 AND rc.seq > ?2 ORDER BY rc.seq LIMIT ?3",
+            &format!(
+                "SELECT rc.seq, c.icn, rc.status_code, rc.billed, rc.allowed, rc.paid,
+                        rc.patient_resp, c.line_outcomes, {HEAD_COLS}
+                 FROM remit_claims rc JOIN claims c ON c.id = rc.claim_id
+                      LEFT JOIN members m ON m.health_id = c.member_id
+                 WHERE rc.remit = ?1 AND rc.seq > ?2 ORDER BY rc.seq LIMIT ?3"
+            ),
             params![remit, after, limit],
             |r| {
                 Ok(RemitClaimRow {
                     seq: r.get(0)?,
-                    claim_id: r.get(1)?,
-                    icn: r.get(2)?,
-                    patient_control_number: r.get(3)?,
-                    member_id: r.get(4)?,
-                    last_name: r.get(5)?,
-                    first_name: r.get(6)?,
-                    first_dos: r.get(7)?,
-                    last_dos: r.get(8)?,
-                    place_of_service: r.get(9)?,
-                    status_code: r.get(10)?,
-                    billed: r.get(11)?,
-                    allowed: r.get(12)?,
-                    paid: r.get(13)?,
-                    patient_resp: r.get(14)?,
-                    line_outcomes: r.get(15)?,
+                    icn: r.get(1)?,
+                    status_code: r.get(2)?,
+                    billed: r.get(3)?,
+                    allowed: r.get(4)?,
+                    paid: r.get(5)?,
+                    patient_resp: r.get(6)?,
+                    line_outcomes: r.get(7)?,
+                    head: claim_head(r, 8)?,
                 })
             },
         )

@@ -330,10 +330,8 @@ fn claim_status_names_the_remittance_that_carried_the_claim() {
     assert_eq!(status(&sb, &icn)["remit_id"], second);
 }
 
-#[test]
-fn a_remittance_whose_claim_lines_were_forged_is_refused_not_printed_with_other_figures() {
-    // A CLP's SVCs and CASes are made again from the claim's priced lines when the RA is
-    // read: a line changed behind mmis's back no longer adds up to the stored CLP.
+/// One accepted claim paid by a cycle: the sandbox, its ICN and its RA.
+fn one_paid_claim() -> (Sandbox, String, String) {
     let sb = setup();
     let icn = accepted(&sb, "OC100001", ("90837", "2026-03-02", 1, "180"), "");
     ops(&sb, &["ops", "claims", "adjudicate"]);
@@ -341,37 +339,61 @@ fn a_remittance_whose_claim_lines_were_forged_is_refused_not_printed_with_other_
         .as_str()
         .unwrap()
         .to_string();
+    (sb, icn, ra)
+}
+
+/// `remit show` and `remit export` of `ra` both refuse it: exit 7 with `why`.
+fn refused_on_read(sb: &Sandbox, ra: &str, why: &str) {
+    for args in [
+        vec!["remit", "show", ra],
+        vec!["remit", "export", ra, "--x12"],
+    ] {
+        sb.run_as("admin", &args, None)
+            .code(7)
+            .err_contains(why)
+            .err_contains("the store was changed outside mmis");
+    }
+}
+
+#[test]
+fn a_remittance_whose_claim_lines_were_forged_is_refused_not_printed_with_other_figures() {
+    // A CLP's SVCs and CASes are made again from the claim's priced lines when the RA is
+    // read: a line changed behind mmis's back no longer adds up to the stored CLP.
+    let (sb, icn, ra) = one_paid_claim();
     let before = show(&sb, "admin", &ra);
     assert_balances(&before);
     // The one line's paid amount, 1 put before its digits (the claim's outcomes: one token).
     sb.sql(&format!(
         "UPDATE claims SET line_outcomes = '1' || line_outcomes WHERE icn = '{icn}'"
     ));
-    for args in [
-        vec!["remit", "show", ra.as_str()],
-        vec!["remit", "export", ra.as_str(), "--x12"],
-    ] {
-        sb.run_as("admin", &args, None)
-            .code(7)
-            .err_contains(&format!(
-                "remittance {ra}: the lines of claim {icn} add up to"
-            ))
-            .err_contains("the store was changed outside mmis");
-    }
+    refused_on_read(
+        &sb,
+        &ra,
+        &format!("remittance {ra}: the lines of claim {icn} add up to"),
+    );
+}
+
+#[test]
+fn a_remittance_whose_stored_clp_status_was_forged_is_refused() {
+    // A paid claim's CLP stored as denied (CLP02 4): its lines make a payment (CLP02 1).
+    let (sb, icn, ra) = one_paid_claim();
+    sb.sql(&format!(
+        "UPDATE remit_claims SET status_code = '4' WHERE claim_id = \
+         (SELECT id FROM claims WHERE icn = '{icn}')"
+    ));
+    refused_on_read(
+        &sb,
+        &ra,
+        &format!("remittance {ra}: claim {icn} is stored as CLP02 4"),
+    );
 }
 
 #[test]
 fn a_claim_whose_stored_line_outcomes_were_forged_is_refused_naming_it() {
     // A priced claim keeps its lines' outcomes in one column, a token per line: a token that
     // is not an amount or a CARC, or one too few or too many, is refused (exit 7), not read.
-    let sb = setup();
-    let icn = accepted(&sb, "OC100001", ("90837", "2026-03-02", 1, "180"), "");
-    ops(&sb, &["ops", "claims", "adjudicate"]);
+    let (sb, icn, ra) = one_paid_claim();
     assert_eq!(status(&sb, &icn)["status"], "paid");
-    let ra = list(&sb, "admin")[0]["remit_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
     for forged in ["12x", "D", "D96 D96", "", "99999999999999999999"] {
         sb.sql(&format!(
             "UPDATE claims SET line_outcomes = '{forged}' WHERE icn = '{icn}'"

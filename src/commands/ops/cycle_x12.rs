@@ -13,15 +13,12 @@
 //! The bytes are those of `remit export RA --x12` for the same remittance (the same envelope,
 //! header and CLP writer; a test compares them).
 
-use crate::commands::claim::modifiers_of;
-use crate::commands::remit::export::{envelope_835, header_835, x12_err};
-use crate::domain::remit::{Adjustment, RemitClaim, Settlement};
-use crate::domain::time::parse_date;
+use crate::commands::remit::export::{clp_835, envelope_835, header_835, x12_err};
+use crate::domain::remit::{RemitClaim, Settlement};
 use crate::error::{Error, Result};
 use crate::output::files::OutFile;
-use crate::store::remits::ClaimHead835;
 use crate::store::{ProviderRow, Tx};
-use crate::x12::remit::{Cas835, Clp835, Plb835, Remit835, Svc835};
+use crate::x12::remit::{Plb835, Remit835};
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -204,46 +201,4 @@ impl Cycle835 {
         }
         Ok(files)
     }
-}
-
-fn cas_835(a: &Adjustment) -> Cas835 {
-    Cas835 {
-        group: a.group.clone(),
-        carc: a.carc.clone(),
-        amount: a.amount.0,
-    }
-}
-
-/// A claim as its CLP loop: the amounts and adjustments the cycle made, the names and dates
-/// the claim carries (as `remit export` puts them).
-fn clp_835(h: ClaimHead835, c: &RemitClaim) -> Result<Clp835> {
-    let mut lines = Vec::with_capacity(c.lines.len());
-    for l in &c.lines {
-        lines.push(Svc835 {
-            modifiers: modifiers_of(&l.modifiers),
-            procedure_code: l.procedure_code.clone(),
-            charge: l.charge.0,
-            paid: l.paid.0,
-            units: l.units,
-            date_of_service: parse_date("date_of_service", &l.date_of_service)?,
-            allowed: l.allowed.0,
-            adjustments: l.adjustments.iter().map(cas_835).collect(),
-        });
-    }
-    Ok(Clp835 {
-        patient_control_number: h.patient_control_number.unwrap_or_else(|| c.icn.clone()),
-        status_code: c.status.code().to_string(),
-        billed: c.billed.0,
-        paid: c.paid.0,
-        patient_responsibility: c.patient_responsibility.0,
-        icn: c.icn.clone(),
-        place_of_service: h.place_of_service,
-        member_id: h.member_id,
-        last_name: h.last_name.unwrap_or_default(),
-        first_name: h.first_name.unwrap_or_default(),
-        from: parse_date("first_dos", &h.first_dos)?,
-        to: parse_date("last_dos", &h.last_dos)?,
-        adjustments: c.adjustments.iter().map(cas_835).collect(),
-        lines,
-    })
 }

@@ -7,10 +7,12 @@ use crate::cli::remit::RemitExportArgs;
 use crate::commands::claim::export::{PAYER_ID, PAYER_NAME};
 use crate::commands::claim::modifiers_of;
 use crate::context::Context;
+use crate::domain::remit::{Adjustment, RemitClaim};
 use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
 use crate::output::files::{self, OutFile};
 use crate::output::Output;
+use crate::store::remits::ClaimHead835;
 use crate::store::ProviderRow;
 use crate::x12::remit::{Cas835, Clp835, Header835, Plb835, Remit835, Svc835};
 use crate::x12::Envelope;
@@ -64,6 +66,49 @@ pub fn header_835(
     }
 }
 
+fn cas_835(a: &Adjustment) -> Cas835 {
+    Cas835 {
+        group: a.group.clone(),
+        carc: a.carc.clone(),
+        amount: a.amount.0,
+    }
+}
+
+/// A claim of a remittance as its CLP loop: the amounts and adjustments the remittance rules
+/// make (`domain::remit`), the names and dates the claim carries. `remit export` and the
+/// payment cycle's own 835s (`ops claims adjudicate --x12-dir`) write claims through this.
+pub fn clp_835(h: ClaimHead835, c: &RemitClaim) -> Result<Clp835> {
+    let mut lines = Vec::with_capacity(c.lines.len());
+    for l in &c.lines {
+        lines.push(Svc835 {
+            modifiers: modifiers_of(&l.modifiers),
+            procedure_code: l.procedure_code.clone(),
+            charge: l.charge.0,
+            paid: l.paid.0,
+            units: l.units,
+            date_of_service: parse_date("date_of_service", &l.date_of_service)?,
+            allowed: l.allowed.0,
+            adjustments: l.adjustments.iter().map(cas_835).collect(),
+        });
+    }
+    Ok(Clp835 {
+        patient_control_number: h.patient_control_number.unwrap_or_else(|| c.icn.clone()),
+        status_code: c.status.code().to_string(),
+        billed: c.billed.0,
+        paid: c.paid.0,
+        patient_responsibility: c.patient_responsibility.0,
+        icn: c.icn.clone(),
+        place_of_service: h.place_of_service,
+        member_id: h.member_id,
+        last_name: h.last_name.unwrap_or_default(),
+        first_name: h.first_name.unwrap_or_default(),
+        from: parse_date("first_dos", &h.first_dos)?,
+        to: parse_date("last_dos", &h.last_dos)?,
+        adjustments: c.adjustments.iter().map(cas_835).collect(),
+        lines,
+    })
+}
+
 pub fn x12_err(e: crate::x12::X12Error) -> Error {
     Error::internal(format!("cannot write the 835: {e}"))
 }
@@ -101,51 +146,8 @@ pub fn cmd_remit_export(ctx: &Context, args: &RemitExportArgs) -> Result<Output>
     };
     let mut text: Vec<u8> = Vec::new();
     let mut w = Remit835::begin(&env, &header).map_err(x12_err)?;
-    let cas = |a: crate::store::remits::RemitAdjRow| Cas835 {
-        group: a.group_code,
-        carc: a.carc,
-        amount: a.amount,
-    };
-    each_claim(&tx, &r, |c, lines, adjs| {
-        // The claim's own CASes come first, then each line's in line order.
-        let mut adjs = adjs.into_iter().peekable();
-        let mut own = Vec::new();
-        while let Some(a) = adjs.next_if(|a| a.line_no == 0) {
-            own.push(cas(a));
-        }
-        let mut svcs = Vec::with_capacity(lines.len());
-        for l in lines {
-            let mut line_cas = Vec::new();
-            while let Some(a) = adjs.next_if(|a| a.line_no == l.line_no) {
-                line_cas.push(cas(a));
-            }
-            svcs.push(Svc835 {
-                modifiers: modifiers_of(&l.modifiers),
-                procedure_code: l.procedure_code,
-                charge: l.charge,
-                paid: l.paid,
-                units: l.units,
-                date_of_service: parse_date("date_of_service", &l.date_of_service)?,
-                allowed: l.allowed,
-                adjustments: line_cas,
-            });
-        }
-        let clp = Clp835 {
-            patient_control_number: c.patient_control_number.unwrap_or_else(|| c.icn.clone()),
-            status_code: c.status_code,
-            billed: c.billed,
-            paid: c.paid,
-            patient_responsibility: c.patient_resp,
-            icn: c.icn,
-            place_of_service: c.place_of_service,
-            member_id: c.member_id,
-            last_name: c.last_name.unwrap_or_default(),
-            first_name: c.first_name.unwrap_or_default(),
-            from: parse_date("first_dos", &c.first_dos)?,
-            to: parse_date("last_dos", &c.last_dos)?,
-            adjustments: own,
-            lines: svcs,
-        };
+    each_claim(&tx, &r, |c, made| {
+        let clp = clp_835(c.head, &made)?;
         w.claim(&clp).map_err(x12_err)?;
         match file.as_mut() {
             Some(f) => w.drain_into(f),

@@ -7,11 +7,11 @@ use crate::commands::claim::{modifiers_of, money};
 use crate::context::Context;
 use crate::domain::ids::Cents;
 use crate::domain::remit::{
-    carc_text, remit_payment, remit_reversal, Adjustment, ClaimFacts, ClpStatus,
+    carc_text, remit_payment, remit_reversal, Adjustment, ClaimFacts, ClpStatus, RemitClaim,
 };
 use crate::error::{Error, Result};
 use crate::output::Output;
-use crate::store::remits::{RemitAdjRow, RemitClaimRow, RemitLineRow, RemitRow};
+use crate::store::remits::{RemitClaimRow, RemitRow};
 use crate::store::Tx;
 use serde::Serialize;
 
@@ -77,11 +77,11 @@ pub struct RemitView {
     pub provider_adjustments: Vec<ProviderAdjustmentView>,
 }
 
-fn adj_view(a: &RemitAdjRow) -> AdjustmentView {
+fn adj_view(a: &Adjustment) -> AdjustmentView {
     AdjustmentView {
-        group: a.group_code.clone(),
+        group: a.group.clone(),
         carc: a.carc.clone(),
-        amount: money(a.amount),
+        amount: money(a.amount.0),
         text: carc_text(&a.carc).to_string(),
     }
 }
@@ -94,14 +94,15 @@ pub fn plb_text(reason: &str) -> &'static str {
     }
 }
 
-/// Calls `f` for each claim of a remittance with its lines and adjustments, a slice at a time.
-/// The CLP is as stored; its SVCs and CASes are made again from the claim's priced lines by the
-/// rules that made them (`domain::remit`), and must add up to the stored CLP: a claim whose
-/// lines were changed outside mmis is refused (exit 7) rather than printed with other figures.
+/// Calls `f` for each claim of a remittance, a slice at a time: the CLP as stored and the
+/// claim as the remittance rules make it (`domain::remit`) from the claim's priced lines —
+/// its SVCs and CASes. The two must agree (status, billed, paid, patient responsibility): a
+/// claim whose lines or outcomes were changed outside mmis is refused (exit 7) rather than
+/// printed with other figures.
 pub fn each_claim(
     tx: &Tx<'_>,
     remit: &RemitRow,
-    mut f: impl FnMut(RemitClaimRow, Vec<RemitLineRow>, Vec<RemitAdjRow>) -> Result<()>,
+    mut f: impl FnMut(RemitClaimRow, RemitClaim) -> Result<()>,
 ) -> Result<()> {
     let mut after = 0;
     loop {
@@ -116,7 +117,7 @@ pub fn each_claim(
             .peekable();
         for c in claims {
             let mut facts = ClaimFacts {
-                claim_id: c.claim_id,
+                claim_id: c.head.claim_id,
                 icn: c.icn.clone(),
                 lines: Vec::new(),
             };
@@ -140,81 +141,75 @@ pub fn each_claim(
                 ))
                 .hint("run `mmis audit verify`, and restore the store from a backup"));
             }
-            let mut svc: Vec<RemitLineRow> = Vec::with_capacity(made.lines.len());
-            let mut cas: Vec<RemitAdjRow> = Vec::new();
-            let adj = |line_no: i64, a: Adjustment| RemitAdjRow {
-                seq: c.seq,
-                line_no,
-                group_code: a.group,
-                carc: a.carc,
-                amount: a.amount.0,
-            };
-            cas.extend(made.adjustments.into_iter().map(|a| adj(0, a)));
-            for l in made.lines {
-                cas.extend(l.adjustments.into_iter().map(|a| adj(l.line_no, a)));
-                svc.push(RemitLineRow {
-                    seq: c.seq,
-                    line_no: l.line_no,
-                    procedure_code: l.procedure_code,
-                    modifiers: l.modifiers,
-                    charge: l.charge.0,
-                    allowed: l.allowed.0,
-                    paid: l.paid.0,
-                    units: l.units,
-                    date_of_service: l.date_of_service,
-                });
+            if made.status.code() != c.status_code
+                || made.patient_responsibility.0 != c.patient_resp
+            {
+                return Err(Error::conflict(format!(
+                    "remittance {}: claim {} is stored as CLP02 {} with {} patient \
+                     responsibility, not the {} and {} its lines make (the store was changed \
+                     outside mmis)",
+                    remit.remit_id,
+                    c.icn,
+                    c.status_code,
+                    Cents(c.patient_resp),
+                    made.status.code(),
+                    made.patient_responsibility
+                ))
+                .hint("run `mmis audit verify`, and restore the store from a backup"));
             }
-            f(c, svc, cas)?;
+            f(c, made)?;
         }
     }
 }
 
 pub fn remit_view(tx: &Tx<'_>, r: &RemitRow) -> Result<RemitView> {
     let mut claims = Vec::new();
-    each_claim(tx, r, |c, lines, adjs| {
-        let status = ClpStatus::parse(&c.status_code).map_or("", ClpStatus::word);
+    each_claim(tx, r, |c, made| {
+        let status = made.status.word();
         // The claim's adjustments, summed by group and reason (its own and its lines').
-        let mut total: Vec<RemitAdjRow> = Vec::new();
-        for a in &adjs {
+        let mut total: Vec<Adjustment> = Vec::new();
+        let all = made
+            .adjustments
+            .iter()
+            .chain(made.lines.iter().flat_map(|l| &l.adjustments));
+        for a in all {
             match total
                 .iter_mut()
-                .find(|t| t.group_code == a.group_code && t.carc == a.carc)
+                .find(|t| t.group == a.group && t.carc == a.carc)
             {
-                Some(t) => t.amount = t.amount.saturating_add(a.amount),
+                Some(t) => t.amount = Cents(t.amount.0.saturating_add(a.amount.0)),
                 None => total.push(a.clone()),
             }
         }
+        let h = c.head;
         claims.push(RemitClaimView {
-            icn: c.icn.clone(),
-            patient_control_number: c.patient_control_number.clone(),
-            member_id: c.member_id.clone(),
-            member_name: match (&c.last_name, &c.first_name) {
+            icn: c.icn,
+            patient_control_number: h.patient_control_number,
+            member_id: h.member_id,
+            member_name: match (&h.last_name, &h.first_name) {
                 (Some(l), Some(f)) => format!("{l}, {f}"),
                 _ => String::new(),
             },
             status: status.to_string(),
-            status_code: c.status_code.clone(),
+            status_code: c.status_code,
             billed: money(c.billed),
             allowed: money(c.allowed),
             paid: money(c.paid),
             patient_responsibility: money(c.patient_resp),
             adjustments: total.iter().map(adj_view).collect(),
-            lines: lines
-                .iter()
+            lines: made
+                .lines
+                .into_iter()
                 .map(|l| RemitLineView {
                     line: l.line_no,
-                    procedure_code: l.procedure_code.clone(),
                     modifiers: modifiers_of(&l.modifiers),
-                    date_of_service: l.date_of_service.clone(),
+                    procedure_code: l.procedure_code,
+                    date_of_service: l.date_of_service,
                     units: l.units,
-                    billed: money(l.charge),
-                    allowed: money(l.allowed),
-                    paid: money(l.paid),
-                    adjustments: adjs
-                        .iter()
-                        .filter(|a| a.line_no == l.line_no)
-                        .map(adj_view)
-                        .collect(),
+                    billed: money(l.charge.0),
+                    allowed: money(l.allowed.0),
+                    paid: money(l.paid.0),
+                    adjustments: l.adjustments.iter().map(adj_view).collect(),
                 })
                 .collect(),
         });
