@@ -511,6 +511,16 @@ fn the_cycle_writes_each_remittances_835_as_remit_export_would() {
     assert!(log[0]["detail"].as_str().unwrap().contains("835"), "{log}");
 }
 
+/// `ops claims adjudicate --x12-dir DIR`, as the operator.
+fn cycle_into(sb: &Sandbox, dir: &std::path::Path) -> crate::common::Run {
+    let dir = dir.to_str().unwrap();
+    sb.run_as(
+        "ops",
+        &["ops", "claims", "adjudicate", "--x12-dir", dir],
+        None,
+    )
+}
+
 #[test]
 fn a_cycle_refuses_an_x12_dir_it_cannot_write_and_runs_nothing() {
     let sb = setup();
@@ -527,20 +537,10 @@ fn a_cycle_refuses_an_x12_dir_it_cannot_write_and_runs_nothing() {
         (&file, "is not a folder"),
         (&link, "is a symbolic link"),
     ] {
-        sb.run_as(
-            "ops",
-            &[
-                "ops",
-                "claims",
-                "adjudicate",
-                "--x12-dir",
-                dir.to_str().unwrap(),
-            ],
-            None,
-        )
-        .code(6)
-        .err_contains("--x12-dir")
-        .err_contains(why);
+        cycle_into(&sb, dir)
+            .code(6)
+            .err_contains("--x12-dir")
+            .err_contains(why);
         assert_eq!(status(&sb, &icn)["status"], "accepted");
     }
     // A target that is a symbolic link: refused, the cycle rolled back, the link left alone
@@ -548,19 +548,7 @@ fn a_cycle_refuses_an_x12_dir_it_cannot_write_and_runs_nothing() {
     let elsewhere = sb.write("elsewhere", "keep");
     #[cfg(unix)]
     std::os::unix::fs::symlink(&elsewhere, real.join("RA00000001.835")).unwrap();
-    sb.run_as(
-        "ops",
-        &[
-            "ops",
-            "claims",
-            "adjudicate",
-            "--x12-dir",
-            real.to_str().unwrap(),
-        ],
-        None,
-    )
-    .code(6)
-    .err_contains("symbolic link");
+    cycle_into(&sb, &real).code(6).err_contains("symbolic link");
     assert_eq!(status(&sb, &icn)["status"], "accepted");
     assert_eq!(sb.count("SELECT count(*) FROM remits"), 0);
     assert_eq!(names_in(&real), ["RA00000001.835"]);
