@@ -35,6 +35,8 @@ pub enum Val<'a> {
     Real(f64),
     Text(&'a str),
     Blob(&'a [u8]),
+    /// A date, bound as the `YYYY-MM-DD` text the store keeps.
+    Date(chrono::NaiveDate),
     /// A list as one parameter: SQLite's `rarray(?1)`, PostgreSQL's `CAST(?1 AS TEXT[])`.
     TextList(&'a [&'a str]),
     /// A list as one parameter: SQLite's `rarray(?1)`, PostgreSQL's `CAST(?1 AS BIGINT[])`.
@@ -262,7 +264,13 @@ impl Row<'_> {
         i: usize,
         f: impl FnOnce(Cell<'_>) -> std::result::Result<T, String>,
     ) -> RowResult<T> {
-        let column = |detail| DbError::Column { index: i, detail };
+        let column = |detail: String| DbError::Column {
+            index: i,
+            detail: match self.column_name(i) {
+                Some(name) => format!("{name}: {detail}"),
+                None => detail,
+            },
+        };
         match self {
             Row::Lite(r) => {
                 use rusqlite::types::ValueRef as V;
@@ -281,6 +289,14 @@ impl Row<'_> {
                 let raw: PgCell<'_> = r.try_get(i)?;
                 f(raw.0).map_err(column)
             }
+        }
+    }
+
+    /// The name of column `i`, as the query gives it.
+    pub fn column_name(&self, i: usize) -> Option<&str> {
+        match self {
+            Row::Lite(r) => r.as_ref().column_name(i).ok(),
+            Row::Pg(r) => r.columns().get(i).map(|c| c.name()),
         }
     }
 
@@ -396,6 +412,7 @@ impl ToSql for Val<'_> {
             (Val::Text(s), &Type::INT4) => s.trim().parse::<i32>()?.to_sql(ty, out),
             (Val::Text(s), &Type::BYTEA) => s.as_bytes().to_sql(ty, out),
             (Val::Text(s), _) => s.to_sql(&Type::TEXT, out),
+            (Val::Date(d), _) => date_text(*d).as_str().to_sql(&Type::TEXT, out),
             (Val::Blob(b), &Type::BYTEA) => b.to_sql(ty, out),
             (Val::Blob(b), _) => std::str::from_utf8(b)?.to_sql(&Type::TEXT, out),
             (Val::TextList(l), _) => l.to_sql(&Type::TEXT_ARRAY, out),
@@ -419,6 +436,7 @@ impl rusqlite::ToSql for Val<'_> {
             Val::Real(x) => ValueRef::Real(x),
             Val::Text(s) => ValueRef::Text(s.as_bytes()),
             Val::Blob(b) => ValueRef::Blob(b),
+            Val::Date(d) => return Ok(ToSqlOutput::Owned(Value::Text(date_text(d)))),
             // `rarray(?N)` takes its list as an owned array.
             Val::TextList(l) => {
                 let v = l.iter().map(|s| Value::Text(s.to_string())).collect();
@@ -430,6 +448,11 @@ impl rusqlite::ToSql for Val<'_> {
             }
         }))
     }
+}
+
+/// A date as the store keeps it: `YYYY-MM-DD`, the year in four digits.
+pub fn date_text(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
 }
 
 /// `?1` / `?` placeholders as PostgreSQL's `$1`, leaving quoted text alone.
@@ -569,10 +592,14 @@ impl Conn {
         match e {
             DbError::Lite(e) => super::map_sql_error(std::path::Path::new(&self.location), e),
             DbError::Pg(e) => super::pg::map_error(&self.location, &e),
-            DbError::Column { index, detail } => Error::internal(format!(
-                "the store {} holds a value mmis cannot read (column {index}: {detail})",
+            DbError::Column { index, detail } => Error::store(format!(
+                "the store {} holds a value mmis does not write (column {index}, {detail})",
                 self.location
-            )),
+            ))
+            .hint(
+                "the store was changed outside mmis: keep a copy for investigation and restore \
+                 it from a backup",
+            ),
             DbError::NoRows => Error::internal("store error: a row that must exist is missing"),
         }
     }

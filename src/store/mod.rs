@@ -14,6 +14,7 @@ mod providers;
 pub mod remits;
 mod sessions;
 mod transfers;
+mod typed;
 pub mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRow, BadEntry, Checkpoint, VerifyReport};
