@@ -304,7 +304,7 @@ pub struct Context {
     pub db_given: bool,
     /// Where session files live, when not $XDG_STATE_HOME/mmis (the demo's actors).
     pub state_dir: Option<PathBuf>,
-    pub provider: Option<String>,
+    pub provider: Option<crate::domain::ids::ProviderId>,
     pub format: Format,
     pub format_given: bool,
     pub config: Config,

@@ -25,12 +25,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         db_path,
         db_given,
         state_dir: None,
-        provider: cli
-            .global
-            .provider
-            .clone()
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty()),
+        provider: provider_flag(cli.global.provider.as_deref())?,
         format,
         format_given: cli.global.json || cli.global.format.is_some(),
         config,
@@ -54,6 +49,18 @@ fn run(cli: Cli) -> Result<(), Error> {
         eprintln!("{}", output::sandbox_banner(&ctx.clock.today_str()));
     }
     Ok(())
+}
+
+/// `--provider` / `MMIS_PROVIDER`: a provider ID (6 or 9 digits), or nothing when blank.
+fn provider_flag(given: Option<&str>) -> Result<Option<mmis::domain::ids::ProviderId>, Error> {
+    match given.map(str::trim).filter(|p| !p.is_empty()) {
+        None => Ok(None),
+        Some(p) => mmis::domain::ids::ProviderId::parse("--provider", p)
+            .map(Some)
+            .map_err(|e| {
+                e.hint("pass the provider's Oregon Medicaid ID, with --provider or MMIS_PROVIDER")
+            }),
+    }
 }
 
 /// `--db postgresql://user:PASSWORD@…` on the command line would leave the password in the

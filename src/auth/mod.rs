@@ -6,6 +6,7 @@ pub mod hash;
 pub mod peek;
 
 use crate::context::{parse_rfc3339, Context};
+use crate::domain::ids::ProviderId;
 use crate::domain::roles::Role;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Kind, Result};
@@ -61,7 +62,7 @@ pub struct Actor {
     pub user_id: Option<i64>,
     pub user_name: String,
     pub kind: ActorKind,
-    pub provider_id: Option<String>,
+    pub provider_id: Option<ProviderId>,
     pub roles: Vec<Role>,
     pub via: Via,
 }
@@ -81,8 +82,8 @@ impl Actor {
         self.roles.contains(&role)
     }
     /// The provider this command acts for; an error when there is none.
-    pub fn provider(&self) -> Result<&str> {
-        self.provider_id.as_deref().ok_or_else(|| {
+    pub fn provider(&self) -> Result<&ProviderId> {
+        self.provider_id.as_ref().ok_or_else(|| {
             Error::denied("no current provider: you are not acting for any provider")
                 .hint("pass --provider ID, or run `mmis account switch-provider ID`")
         })
@@ -105,7 +106,7 @@ impl Actor {
             at,
             actor: &self.user_name,
             actor_kind: self.kind.as_str(),
-            provider_id: self.provider_id.as_deref(),
+            provider_id: self.provider_id.as_ref().map(ProviderId::as_str),
             action,
             target,
             outcome,
@@ -376,7 +377,7 @@ fn identify(
                 .into());
         }
         let m = tx
-            .membership(user.id, &row.provider_id)?
+            .membership(user.id, row.provider_id.as_str())?
             .filter(|m| m.is_active())
             .ok_or_else(|| {
                 Error::unauthenticated(format!(
@@ -506,7 +507,10 @@ fn identify(
             let provider = ctx.provider.clone().or(s.provider_id.clone());
             match provider {
                 None => base,
-                Some(p) => match tx.membership(user.id, &p)?.filter(|m| m.is_active()) {
+                Some(p) => match tx
+                    .membership(user.id, p.as_str())?
+                    .filter(|m| m.is_active())
+                {
                     Some(m) => Actor {
                         kind: if m.is_site_admin() {
                             ActorKind::SiteAdmin
@@ -640,7 +644,7 @@ fn not_admin(actor: &Actor, what: String) -> Error {
         Via::Token { name, admin: true, .. } => Error::denied(format!(
             "{what}; the API token {name:?} has the administrator's power, but {} is no longer the site administrator of provider {}",
             actor.user_name,
-            actor.provider_id.as_deref().unwrap_or("-")
+            actor.provider_id.as_ref().map_or("-", ProviderId::as_str)
         )),
         _ => Error::denied(what),
     }

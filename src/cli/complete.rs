@@ -99,7 +99,7 @@ fn values(
     prefix: &str,
 ) -> Option<Vec<String>> {
     let operator = actor.kind == ActorKind::Operator;
-    let provider = actor.provider_id.as_deref();
+    let provider = actor.provider_id.as_ref().map(|p| p.as_str());
     match what {
         Values::Icns => tx.icns_starting(provider?, prefix, LIMIT).ok(),
         Values::PaNumbers if operator => tx
@@ -142,8 +142,7 @@ fn command_line(words: &[OsString]) -> Option<(Cmd, Context)> {
     let provider = leaf
         .try_get_one::<String>("provider")
         .ok()?
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty());
+        .and_then(|p| crate::domain::ids::ProviderId::parse("--provider", p).ok());
     let ctx = Context {
         db_path: db.clone().unwrap_or_else(default_db_path),
         db_given: db.is_some(),
@@ -174,7 +173,7 @@ mod tests {
             command_line(&words("mmis --db /tmp/x.db claim void --provider 123456")).unwrap();
         assert_eq!(cmd, Cmd::ClaimVoid);
         assert_eq!(ctx.db_path, PathBuf::from("/tmp/x.db"));
-        assert_eq!(ctx.provider.as_deref(), Some("123456"));
+        assert_eq!(ctx.provider.as_ref().map(|p| p.as_str()), Some("123456"));
         let (cmd, ctx) = command_line(&words("mmis pa cancel --db=/tmp/y.db")).unwrap();
         assert_eq!(cmd, Cmd::PaCancel);
         assert_eq!(ctx.db_path, PathBuf::from("/tmp/y.db"));

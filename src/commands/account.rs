@@ -515,7 +515,7 @@ pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<O
     )?;
     let request_id = format!("PINREQ-{id:06}");
     let a = crate::auth::Actor {
-        provider_id: Some(provider.provider_id.clone()),
+        provider_id: Some(ProviderId::parse("provider_id", &provider.provider_id)?),
         ..actor
     };
     tx.audit(&a.entry(&now, "account pin-request", Some(&request_id), "ok", None))?;
@@ -1321,7 +1321,7 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
     }
     tx.upsert_membership(uid, &provider.provider_id, "site_admin", &[], &now)?;
     let linked = auth::Actor {
-        provider_id: Some(provider.provider_id.clone()),
+        provider_id: Some(ProviderId::parse("provider_id", &provider.provider_id)?),
         kind: auth::ActorKind::SiteAdmin,
         ..actor
     };

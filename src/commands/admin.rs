@@ -11,6 +11,7 @@ use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
 use crate::forms::{field, Field, Form, Kind};
 use crate::output::{files, Output};
+use crate::store::db::date_text;
 use crate::store::AuditEntry;
 use serde::{Deserialize, Serialize};
 
@@ -300,7 +301,8 @@ pub fn cmd_admin_transfer_request(ctx: &Context, args: &TransferRequestArgs) -> 
         ))
         .hint("give the NPI and Medicaid ID of the same provider"));
     }
-    if let Some(p) = tx.pending_transfer_for(&provider.provider_id)? {
+    let pid = ProviderId::parse("medicaid_id", &f.medicaid_id)?;
+    if let Some(p) = tx.pending_transfer_for(&pid)? {
         return Err(Error::conflict(format!(
             "a transfer request for provider {} is already pending ({})",
             provider.provider_id, p.request_id
@@ -313,8 +315,7 @@ pub fn cmd_admin_transfer_request(ctx: &Context, args: &TransferRequestArgs) -> 
     let json =
         serde_json::to_string(&f).map_err(|e| Error::internal(format!("transfer request: {e}")))?;
     let now = ctx.clock.now_str();
-    let request_id =
-        tx.insert_transfer(&provider.provider_id, &json, &ctx.clock.today_str(), &now)?;
+    let request_id = tx.insert_transfer(&pid, &json, ctx.clock.today(), &now)?;
     let detail = format!(
         "requested by {} ({}); previous administrator {} left {}; new administrator {}",
         f.requester_name,
@@ -404,8 +405,8 @@ pub fn cmd_admin_transfer_status(ctx: &Context, args: &TransferStatusArgs) -> Re
     Ok(Output::record(StatusView {
         request_id: t.request_id,
         status: t.status,
-        provider_id: t.provider_id,
-        submitted_on: t.created_on,
+        provider_id: t.provider_id.to_string(),
+        submitted_on: date_text(t.created_on),
         decided_at: t.decided_at,
         reason: t.reason,
     }))

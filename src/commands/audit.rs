@@ -32,7 +32,7 @@ pub fn cmd_audit_log(ctx: &Context, args: &AuditLogArgs) -> Result<Output> {
         None
     } else if let (Via::Token { .. }, Some(p)) = (&actor.via, &actor.provider_id) {
         // A token works for its one provider only, even when its user administers others.
-        Some(vec![p.clone()])
+        Some(vec![p.to_string()])
     } else {
         let uid = actor.user_id.unwrap_or_default();
         Some(

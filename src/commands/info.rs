@@ -110,7 +110,7 @@ fn fill_from_store(ctx: &Context, view: &mut InfoView) -> Result<()> {
     if actor.user_id.is_some() {
         view.user_name = Some(actor.user_name.clone());
         view.kind = Some(actor.kind.as_str());
-        view.provider_id = actor.provider_id.clone();
+        view.provider_id = actor.provider_id.as_ref().map(ToString::to_string);
     }
     match &actor.via {
         Via::Session { id } => {

@@ -348,7 +348,7 @@ fn deny_kind(actor: &Actor, command: &str, kind: &str) -> Error {
     Error::denied(format!(
         "`mmis {command}` of a {kind} needs the {} role for provider {}; {} does not have it",
         role.name(),
-        actor.provider_id.as_deref().unwrap_or("-"),
+        actor.provider_id.as_ref().map_or("-", |p| p.as_str()),
         actor.user_name
     ))
     .hint(auth::missing_role_hint(actor, &[role]))

@@ -5,6 +5,7 @@ use crate::auth::{self, hash, Actor, ActorKind, Via, LOCKOUT_THRESHOLD};
 use crate::cli::access::SwitchProviderArgs;
 use crate::cli::LoginArgs;
 use crate::context::{rfc3339, Context};
+use crate::domain::ids::ProviderId;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -116,6 +117,11 @@ fn failed(
 /// The one refusal of a sign-in, whatever went wrong (unknown user name, wrong password,
 /// locked, invitation not accepted): the words and exit code 3 never reveal whether a user
 /// name exists. The audit log keeps the actual reason.
+/// The provider a membership row is for. (Until memberships carry a `ProviderId`.)
+fn membership_provider(m: &crate::store::MembershipRow) -> Result<ProviderId> {
+    ProviderId::parse("provider_id", &m.provider_id)
+}
+
 pub fn sign_in_refused() -> Error {
     Error::unauthenticated("wrong user name or password, or the user cannot sign in").hint(format!(
         "user names are not case-sensitive, passwords are; after {LOCKOUT_THRESHOLD} failures in a row \
@@ -219,15 +225,15 @@ pub fn login_with(
             None => active.first(),
         };
         match chosen {
-            Some(m) if m.is_site_admin() => (ActorKind::SiteAdmin, Some(m.provider_id.clone())),
-            Some(m) => (ActorKind::Clerk, Some(m.provider_id.clone())),
+            Some(m) if m.is_site_admin() => (ActorKind::SiteAdmin, Some(membership_provider(m)?)),
+            Some(m) => (ActorKind::Clerk, Some(membership_provider(m)?)),
             None => (ActorKind::User, None),
         }
     };
     let session_id = tx.insert_session(
         &sha256_hex(token.expose()),
         user.id,
-        provider.as_deref(),
+        provider.as_ref(),
         &now,
     )?;
     // The limits are fixed now: a later command's config cannot stretch them.
@@ -241,7 +247,7 @@ pub fn login_with(
         at: &now,
         actor: &user.user_name,
         actor_kind: kind.as_str(),
-        provider_id: provider.as_deref(),
+        provider_id: provider.as_ref().map(ProviderId::as_str),
         action: "login",
         target: Some(&user.user_name),
         outcome: "ok",
@@ -257,7 +263,7 @@ pub fn login_with(
         user_name: user.user_name,
         expires_at: rfc3339(expires_at),
         kind: kind.as_str().into(),
-        provider_id: provider,
+        provider_id: provider.map(|p| p.to_string()),
     })
 }
 
@@ -306,7 +312,7 @@ pub struct WhoamiView {
 
 pub fn whoami_view(tx: &crate::store::Tx<'_>, actor: &Actor) -> Result<WhoamiView> {
     let provider_name = match &actor.provider_id {
-        Some(p) => tx.provider(p)?.map(|p| p.name),
+        Some(p) => tx.provider(p.as_str())?.map(|p| p.name),
         None => None,
     };
     let (via, token_name) = match &actor.via {
@@ -316,7 +322,7 @@ pub fn whoami_view(tx: &crate::store::Tx<'_>, actor: &Actor) -> Result<WhoamiVie
     Ok(WhoamiView {
         user_name: actor.user_name.clone(),
         kind: actor.kind.as_str().to_string(),
-        provider_id: actor.provider_id.clone(),
+        provider_id: actor.provider_id.as_ref().map(ToString::to_string),
         provider_name,
         roles: crate::domain::roles::names(&actor.roles),
         via,
@@ -358,7 +364,10 @@ pub fn cmd_providers(ctx: &Context) -> Result<Output> {
         {
             if let Some(p) = tx.provider(&m.provider_id)? {
                 rows.push(ProviderView {
-                    current: actor.provider_id.as_deref() == Some(p.provider_id.as_str()),
+                    current: actor
+                        .provider_id
+                        .as_ref()
+                        .is_some_and(|a| *a == p.provider_id),
                     provider_id: p.provider_id,
                     npi: p.npi,
                     name: p.name,
@@ -427,12 +436,13 @@ pub fn cmd_account_switch_provider(ctx: &Context, args: &SwitchProviderArgs) -> 
         let cmd = auth::Cmd::AccountSwitchProvider;
         return Err(auth::refuse(ctx, &store, tx, &actor, cmd, Some(target), e));
     };
+    let target_id = membership_provider(&m)?;
     if let Some(sid) = actor.session_id() {
-        tx.set_session_provider(sid, target)?;
+        tx.set_session_provider(sid, &target_id)?;
     }
     let now = ctx.clock.now_str();
     let switched = Actor {
-        provider_id: Some(target.to_string()),
+        provider_id: Some(target_id),
         kind: if m.is_site_admin() {
             ActorKind::SiteAdmin
         } else {

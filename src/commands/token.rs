@@ -47,7 +47,7 @@ pub fn cmd_token_create(ctx: &Context, args: &TokenCreateArgs) -> Result<Output>
         &actor,
         auth::Cmd::TokenCreate,
         None,
-        |_| Ok(actor.provider()?.to_string()),
+        |_| Ok(actor.provider()?.clone()),
     )?;
     let wanted: Vec<Role> = match &args.roles {
         Some(r) => Role::parse_list(r)?,
@@ -154,7 +154,7 @@ pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::TokenList)?;
     let (tx, provider) =
         auth::checked(ctx, &store, tx, &actor, auth::Cmd::TokenList, None, |_| {
-            Ok(actor.provider()?.to_string())
+            Ok(actor.provider()?.clone())
         })?;
     let uid = actor
         .user_id
@@ -164,7 +164,7 @@ pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
         .into_iter()
         .map(|t| TokenView {
             name: t.name,
-            provider_id: t.provider_id,
+            provider_id: t.provider_id.to_string(),
             roles: roles::names(&t.roles),
             admin: t.admin,
             created_at: t.created_at,
@@ -188,7 +188,7 @@ pub fn cmd_token_revoke(ctx: &Context, args: &TokenRevokeArgs) -> Result<Output>
         &actor,
         auth::Cmd::TokenRevoke,
         None,
-        |_| Ok(actor.provider()?.to_string()),
+        |_| Ok(actor.provider()?.clone()),
     )?;
     let uid = actor
         .user_id

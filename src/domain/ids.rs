@@ -155,6 +155,50 @@ impl fmt::Display for HealthId {
     }
 }
 
+/// IDs go into JSON as the text they are (`"OC100001"`, `"500001"`).
+macro_rules! serialize_as_text {
+    ($($t:ty),*) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    )*};
+}
+serialize_as_text!(Npi, ProviderId, TaxId, HealthId);
+
+/// An ID compares with the text it is (`provider_id == "500001"`).
+macro_rules! eq_text {
+    ($($t:ty),*) => {$(
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+        impl PartialEq<String> for $t {
+            fn eq(&self, other: &String) -> bool {
+                self.as_str() == other
+            }
+        }
+        impl PartialEq<$t> for String {
+            fn eq(&self, other: &$t) -> bool {
+                self == other.as_str()
+            }
+        }
+        impl PartialEq<$t> for str {
+            fn eq(&self, other: &$t) -> bool {
+                self == other.as_str()
+            }
+        }
+    )*};
+}
+eq_text!(Npi, ProviderId, HealthId);
+
 /// A portal user name: 1-64 characters of letters, digits and . _ - @ (compared case-insensitively).
 pub fn parse_user_name(field: &str, s: &str) -> Result<String> {
     let s = s.trim();

@@ -2,6 +2,7 @@
 
 use super::db::{Param, Row, RowResult};
 use super::Tx;
+use crate::domain::ids::ProviderId;
 use crate::domain::roles::{self, Role};
 use crate::error::Result;
 use crate::params;
@@ -10,7 +11,7 @@ use crate::params;
 pub struct SessionRow {
     pub id: i64,
     pub user_id: i64,
-    pub provider_id: Option<String>,
+    pub provider_id: Option<ProviderId>,
     pub created_at: String,
     pub last_seen_at: String,
     pub ended_at: Option<String>,
@@ -25,7 +26,7 @@ pub struct TokenRow {
     pub id: i64,
     pub name: String,
     pub user_id: i64,
-    pub provider_id: String,
+    pub provider_id: ProviderId,
     pub roles: Vec<Role>,
     /// Made with `token create --admin`: may run the site administrator's own commands.
     pub admin: bool,
@@ -58,7 +59,7 @@ impl Tx<'_> {
         &self,
         token_hash: &str,
         user_id: i64,
-        provider_id: Option<&str>,
+        provider_id: Option<&ProviderId>,
         now: &str,
     ) -> Result<i64> {
         self.db().value(
@@ -125,7 +126,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn set_session_provider(&self, id: i64, provider_id: &str) -> Result<()> {
+    pub fn set_session_provider(&self, id: i64, provider_id: &ProviderId) -> Result<()> {
         self.db().execute(
             "UPDATE sessions SET provider_id = ?2 WHERE id = ?1",
             params![id, provider_id],
@@ -161,7 +162,7 @@ impl Tx<'_> {
     pub fn end_provider_sessions(
         &self,
         user_id: i64,
-        provider_id: &str,
+        provider_id: &ProviderId,
         now: &str,
         reason: &str,
     ) -> Result<usize> {
@@ -179,7 +180,7 @@ impl Tx<'_> {
         token_hash: &str,
         name: &str,
         user_id: i64,
-        provider_id: &str,
+        provider_id: &ProviderId,
         roles: &[Role],
         admin: bool,
         now: &str,
@@ -212,7 +213,7 @@ impl Tx<'_> {
     pub fn live_token_by_name(
         &self,
         user_id: i64,
-        provider_id: &str,
+        provider_id: &ProviderId,
         name: &str,
     ) -> Result<Option<TokenRow>> {
         self.db().query_opt(
@@ -226,7 +227,7 @@ impl Tx<'_> {
     }
 
     /// A user's tokens for a provider that have not been revoked, by name.
-    pub fn tokens_of(&self, user_id: i64, provider_id: &str) -> Result<Vec<TokenRow>> {
+    pub fn tokens_of(&self, user_id: i64, provider_id: &ProviderId) -> Result<Vec<TokenRow>> {
         let mut rows = self.db().query(
             &format!(
                 "SELECT {TCOLS} FROM api_tokens
@@ -252,7 +253,7 @@ impl Tx<'_> {
     pub fn revoke_provider_tokens(
         &self,
         user_id: i64,
-        provider_id: &str,
+        provider_id: &ProviderId,
         now: &str,
     ) -> Result<usize> {
         let n = self.db().execute(

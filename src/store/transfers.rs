@@ -2,18 +2,20 @@
 
 use super::db::{Row, RowResult};
 use super::Tx;
+use crate::domain::ids::ProviderId;
 use crate::error::Result;
 use crate::params;
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]
 pub struct TransferRow {
     pub id: i64,
     pub request_id: String,
-    pub provider_id: String,
+    pub provider_id: ProviderId,
     /// The request's fields as JSON.
     pub form: String,
     pub status: String,
-    pub created_on: String,
+    pub created_on: NaiveDate,
     pub created_at: String,
     pub decided_at: Option<String>,
     pub decided_by: Option<String>,
@@ -45,9 +47,9 @@ impl Tx<'_> {
     /// PostgreSQL identity sequence, which explicit ids do not advance, is never consulted.
     pub fn insert_transfer(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         form_json: &str,
-        today: &str,
+        today: NaiveDate,
         now: &str,
     ) -> Result<String> {
         let next: i64 = self.db().value(
@@ -75,7 +77,7 @@ impl Tx<'_> {
     }
 
     /// The pending request for a provider, if any.
-    pub fn pending_transfer_for(&self, provider_id: &str) -> Result<Option<TransferRow>> {
+    pub fn pending_transfer_for(&self, provider_id: &ProviderId) -> Result<Option<TransferRow>> {
         self.db().query_opt(
             &format!(
                 "SELECT {COLS} FROM transfer_requests

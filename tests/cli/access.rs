@@ -1847,3 +1847,31 @@ fn on_a_terminal_granting_clerk_maintenance_asks_first() {
         ["Claim Inquiry", "Clerk Maintenance"]
     );
 }
+
+#[test]
+fn a_provider_flag_that_is_not_a_provider_id_is_invalid_input_naming_it() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    for bad in ["abc", "50667592", "5066759280"] {
+        sb.run_as("admin", &["--provider", bad, "whoami"], None)
+            .code(6)
+            .err_contains("--provider: an Oregon Medicaid provider ID is 6 or 9 digits")
+            .err_contains("MMIS_PROVIDER");
+    }
+    // Blank is no provider at all; the right one still works.
+    sb.run_as("admin", &["--provider", " ", "whoami"], None)
+        .ok();
+    sb.run_as("admin", &["--provider", "506675928", "whoami"], None)
+        .ok();
+}
+
+#[test]
+fn a_session_whose_stored_provider_was_forged_is_refused_naming_the_column() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    sb.sql("UPDATE sessions SET provider_id = '50667592X'");
+    sb.run_as("admin", &["whoami"], None)
+        .code(8)
+        .err_contains("provider_id: not a provider ID: \"50667592X\"")
+        .err_contains("the store was changed outside mmis");
+}

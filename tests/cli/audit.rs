@@ -863,12 +863,13 @@ fn the_store_seam_keeps_the_chain_and_the_access_rows() {
     rehash_every_row(&sb);
 
     // Sessions, tokens, invitations and transfer requests: ids back, rows read as written.
+    let pid = mmis::domain::ids::ProviderId::parse("provider", "506675928").unwrap();
     let tx = store.write().unwrap();
     let s = tx
         .insert_session("h1", 1, None, "2026-03-16T09:00:00Z")
         .unwrap();
     let s2 = tx
-        .insert_session("h2", 1, Some("506675928"), "2026-03-16T09:00:00Z")
+        .insert_session("h2", 1, Some(&pid), "2026-03-16T09:00:00Z")
         .unwrap();
     assert_ne!(s, s2);
     tx.set_session_limits(s, 900, 3600).unwrap();
@@ -894,7 +895,7 @@ fn the_store_seam_keeps_the_chain_and_the_access_rows() {
             &format!("t{name}"),
             name,
             1,
-            "506675928",
+            &pid,
             &[],
             name == "a",
             "now",
@@ -903,7 +904,7 @@ fn the_store_seam_keeps_the_chain_and_the_access_rows() {
         .unwrap();
     }
     let names: Vec<_> = tx
-        .tokens_of(1, "506675928")
+        .tokens_of(1, &pid)
         .unwrap()
         .into_iter()
         .map(|t| (t.name, t.admin))
@@ -913,7 +914,7 @@ fn the_store_seam_keeps_the_chain_and_the_access_rows() {
         vec![("B".into(), false), ("a".into(), true), ("b".into(), false)],
         "by name in byte order"
     );
-    assert_eq!(tx.revoke_provider_tokens(1, "506675928", "now").unwrap(), 3);
+    assert_eq!(tx.revoke_provider_tokens(1, &pid, "now").unwrap(), 3);
     let inv = tx
         .insert_invitation("c1", 1, "506675928", "2026-03-16", "2026-03-30", "now")
         .unwrap();
@@ -932,20 +933,18 @@ fn the_store_seam_keeps_the_chain_and_the_access_rows() {
     );
     assert!(!tx.use_invitation(inv, "now").unwrap());
     assert!(tx.use_invitation(inv2, "now").unwrap());
-    let r1 = tx
-        .insert_transfer("506675928", "{}", "2026-03-16", "now")
-        .unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
+    let r1 = tx.insert_transfer(&pid, "{}", day, "now").unwrap();
     assert_eq!(r1, "TR-000001");
+    let t = tx.transfer("tr-000001").unwrap().unwrap();
     assert_eq!(
-        tx.transfer("tr-000001").unwrap().unwrap().request_id,
-        "TR-000001"
+        (t.request_id.as_str(), t.provider_id, t.created_on),
+        ("TR-000001", pid.clone(), day)
     );
     assert!(tx
         .decide_transfer(1, "approved", "now", "ops", None)
         .unwrap());
-    let r2 = tx
-        .insert_transfer("506675928", "{}", "2026-03-16", "now")
-        .unwrap();
+    let r2 = tx.insert_transfer(&pid, "{}", day, "now").unwrap();
     assert_eq!(r2, "TR-000002");
     let order: Vec<_> = tx
         .transfers_all()

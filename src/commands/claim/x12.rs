@@ -387,7 +387,7 @@ pub fn submit_x12(
     if !actor.has(Role::TradeFiles) {
         let err = Error::denied(format!(
             "`mmis claim submit --x12` needs the Trade Files role (as well as Claim Submission) for provider {}; {} does not have it",
-            actor.provider_id.as_deref().unwrap_or("-"),
+            actor.provider_id.as_ref().map_or("-", |p| p.as_str()),
             actor.user_name
         ))
         .hint("ask the site administrator to grant Trade Files in Clerk Maintenance (`mmis clerk roles`)");

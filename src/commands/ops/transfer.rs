@@ -6,8 +6,10 @@ use crate::cli::ops::{RejectArgs, RequestArgs};
 use crate::commands::admin::TransferForm;
 use crate::context::Context;
 use crate::domain::access::{invite_expires, split_name};
+use crate::domain::ids::ProviderId;
 use crate::error::{Error, Result};
 use crate::output::Output;
+use crate::store::db::date_text;
 use crate::store::{sha256_hex, NewUser, TransferRow, Tx};
 use serde::Serialize;
 
@@ -39,10 +41,12 @@ pub fn cmd_ops_transfer_list(ctx: &Context) -> Result<Output> {
     for t in tx.transfers_all()? {
         let f = TransferForm::from_json(&t.form)?;
         rows.push(TransferListRow {
-            current_admin: tx.site_admin_of(&t.provider_id)?.map(|m| m.user_name),
+            current_admin: tx
+                .site_admin_of(t.provider_id.as_str())?
+                .map(|m| m.user_name),
             new_admin_exists: tx.user_by_name(&f.new_admin_user_name)?.is_some(),
             request_id: t.request_id,
-            provider_id: t.provider_id,
+            provider_id: t.provider_id.to_string(),
             npi: f.npi,
             status: t.status,
             requester_name: f.requester_name,
@@ -50,7 +54,7 @@ pub fn cmd_ops_transfer_list(ctx: &Context) -> Result<Output> {
             previous_admin_user_name: f.previous_admin_user_name,
             previous_admin_date_left: f.previous_admin_date_left,
             new_admin_user_name: f.new_admin_user_name,
-            submitted_on: t.created_on,
+            submitted_on: date_text(t.created_on),
             decided_at: t.decided_at,
             decided_by: t.decided_by,
             reason: t.reason,
@@ -91,9 +95,9 @@ fn pending(tx: &Tx<'_>, request_id: &str) -> Result<TransferRow> {
 }
 
 /// The operator's entry, filed under the provider so its administrator sees it too.
-fn for_provider(actor: &Actor, provider: &str) -> Actor {
+fn for_provider(actor: &Actor, provider: &ProviderId) -> Actor {
     Actor {
-        provider_id: Some(provider.to_string()),
+        provider_id: Some(provider.clone()),
         ..actor.clone()
     }
 }
@@ -143,7 +147,7 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
             tx.insert_invitation(
                 &sha256_hex(code.expose()),
                 id,
-                &provider,
+                provider.as_str(),
                 &issued.to_string(),
                 &expires,
                 &now,
@@ -152,7 +156,7 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
         }
     };
 
-    let old = tx.site_admin_of(&provider)?;
+    let old = tx.site_admin_of(provider.as_str())?;
     let mut ended = (0, 0);
     if let Some(old) = old.as_ref().filter(|o| o.user_id != new_id) {
         tx.remove_membership(old.id, &now)?;
@@ -160,7 +164,7 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
             tx.end_provider_sessions(old.user_id, &provider, &now, "administrator transferred")?;
         ended.1 = tx.revoke_provider_tokens(old.user_id, &provider, &now)?;
     }
-    tx.upsert_membership(new_id, &provider, "site_admin", &[], &now)?;
+    tx.upsert_membership(new_id, provider.as_str(), "site_admin", &[], &now)?;
     if !tx.decide_transfer(t.id, "approved", &now, &actor.user_name, None)? {
         return Err(Error::conflict(format!(
             "transfer request {} is no longer pending",
@@ -209,7 +213,7 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
         ApprovedView {
             request_id: t.request_id,
             status: "approved",
-            provider_id: provider,
+            provider_id: provider.to_string(),
             new_admin: new_name,
             previous_admin: previous,
             invite_code: invite.as_ref().map(|(c, _)| c.expose().to_string()),
