@@ -6,6 +6,7 @@ pub mod hash;
 pub mod peek;
 
 use crate::context::{parse_rfc3339, Context};
+use crate::domain::ids::ProviderId;
 use crate::domain::roles::Role;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Kind, Result};
@@ -87,6 +88,11 @@ impl Actor {
                 .hint("pass --provider ID, or run `mmis account switch-provider ID`")
         })
     }
+    /// [`Actor::provider`] as a provider ID: the guard only lets a command act for a
+    /// provider it found a membership of, so this is one.
+    pub fn provider_id(&self) -> Result<ProviderId> {
+        ProviderId::parse("provider", self.provider()?)
+    }
     pub fn session_id(&self) -> Option<i64> {
         match self.via {
             Via::Session { id } => Some(id),
@@ -112,6 +118,26 @@ impl Actor {
             detail,
         }
     }
+}
+
+/// The user's membership of the provider named `provider` (as typed after `--provider`, or
+/// as a session or token holds it); none when that is not a provider ID as mmis writes it.
+pub(crate) fn membership_as_named(
+    tx: &Tx<'_>,
+    user_id: i64,
+    provider: &str,
+) -> Result<Option<crate::store::MembershipRow>> {
+    match provider_named(provider) {
+        Some(p) => tx.membership(user_id, &p),
+        None => Ok(None),
+    }
+}
+
+/// The provider ID `provider` is exactly (as mmis writes one), if it is one.
+pub(crate) fn provider_named(provider: &str) -> Option<ProviderId> {
+    ProviderId::parse("provider", provider)
+        .ok()
+        .filter(|p| p.as_str() == provider)
 }
 
 /// The session file's contents (mode 0600).
@@ -375,8 +401,7 @@ fn identify(
                 .hint("the site administrator can unlock a clerk; `mmis account password reset` also lifts it")
                 .into());
         }
-        let m = tx
-            .membership(user.id, &row.provider_id)?
+        let m = membership_as_named(tx, user.id, &row.provider_id)?
             .filter(|m| m.is_active())
             .ok_or_else(|| {
                 Error::unauthenticated(format!(
@@ -506,7 +531,7 @@ fn identify(
             let provider = ctx.provider.clone().or(s.provider_id.clone());
             match provider {
                 None => base,
-                Some(p) => match tx.membership(user.id, &p)?.filter(|m| m.is_active()) {
+                Some(p) => match membership_as_named(tx, user.id, &p)?.filter(|m| m.is_active()) {
                     Some(m) => Actor {
                         kind: if m.is_site_admin() {
                             ActorKind::SiteAdmin

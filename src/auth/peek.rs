@@ -5,7 +5,9 @@
 //! an expired one is not ended, a refusal is not audited. Any doubt is `None`.
 
 use super::guard::Need;
-use super::{check, hash, read_session_file, session_limits, Actor, ActorKind, Cmd, Via};
+use super::{
+    check, hash, membership_as_named, read_session_file, session_limits, Actor, ActorKind, Cmd, Via,
+};
 use crate::context::{parse_rfc3339, Context};
 use crate::domain::roles::Role;
 use crate::domain::secret::Secret;
@@ -55,8 +57,7 @@ fn by_token(
     if user.locked_at.is_some() {
         return None;
     }
-    let m = tx
-        .membership(user.id, &row.provider_id)
+    let m = membership_as_named(tx, user.id, &row.provider_id)
         .ok()?
         .filter(|m| m.is_active())?;
     if ctx
@@ -127,7 +128,10 @@ fn by_session(ctx: &Context, tx: &Tx<'_>, now: chrono::DateTime<chrono::Utc>) ->
     let Some(p) = ctx.provider.clone().or(s.provider_id) else {
         return Some(base);
     };
-    match tx.membership(user.id, &p).ok()?.filter(|m| m.is_active()) {
+    match membership_as_named(tx, user.id, &p)
+        .ok()?
+        .filter(|m| m.is_active())
+    {
         Some(m) => Some(Actor {
             kind: if m.is_site_admin() {
                 ActorKind::SiteAdmin

@@ -113,8 +113,9 @@ fn values(
             // The clerk commands act on another active clerk; the audit log names anyone
             // who acted for the provider.
             let clerks_only = cmd != Cmd::AuditLog;
+            let provider = crate::auth::provider_named(provider?)?;
             let mut names = tx
-                .member_names_starting(provider?, clerks_only, prefix, LIMIT)
+                .member_names_starting(&provider, clerks_only, prefix, LIMIT)
                 .ok()?;
             if clerks_only {
                 names.retain(|n| !n.eq_ignore_ascii_case(&actor.user_name));

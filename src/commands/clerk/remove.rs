@@ -23,7 +23,7 @@ pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkRemoveArgs) -> Result<Output>
     let store = ctx.open_store()?;
     let checked = || -> Result<_> {
         let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkRemove)?;
-        let provider = actor.provider()?.to_string();
+        let provider = actor.provider_id()?;
         let (tx, (user, m)) = auth::checked(
             ctx,
             &store,
@@ -57,8 +57,8 @@ pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkRemoveArgs) -> Result<Output>
     }
     let now = ctx.clock.now_str();
     tx.remove_membership(m.id, &now)?;
-    let sessions_ended = tx.end_provider_sessions(user.id, &provider, &now, "removed")?;
-    let tokens_revoked = tx.revoke_provider_tokens(user.id, &provider, &now)?;
+    let sessions_ended = tx.end_provider_sessions(user.id, provider.as_str(), &now, "removed")?;
+    let tokens_revoked = tx.revoke_provider_tokens(user.id, provider.as_str(), &now)?;
     let invites = tx.void_invitations(user.id, &provider, &now)?;
     let detail = format!(
         "roles were: {}; {sessions_ended} session(s) ended, {tokens_revoked} token(s) revoked, {invites} invitation(s) voided",
@@ -81,7 +81,7 @@ pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkRemoveArgs) -> Result<Output>
         RemovedView {
             user_name: user.user_name,
             removed: true,
-            provider_id: provider,
+            provider_id: provider.to_string(),
             sessions_ended,
             tokens_revoked,
         },

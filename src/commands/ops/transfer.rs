@@ -6,6 +6,7 @@ use crate::cli::ops::{RejectArgs, RequestArgs};
 use crate::commands::admin::TransferForm;
 use crate::context::Context;
 use crate::domain::access::{invite_expires, split_name};
+use crate::domain::ids::ProviderId;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::{sha256_hex, NewUser, TransferRow, Tx};
@@ -39,7 +40,9 @@ pub fn cmd_ops_transfer_list(ctx: &Context) -> Result<Output> {
     for t in tx.transfers_all()? {
         let f = TransferForm::from_json(&t.form)?;
         rows.push(TransferListRow {
-            current_admin: tx.site_admin_of(&t.provider_id)?.map(|m| m.user_name),
+            current_admin: tx
+                .site_admin_of(&ProviderId::parse("provider_id", &t.provider_id)?)?
+                .map(|m| m.user_name),
             new_admin_exists: tx.user_by_name(&f.new_admin_user_name)?.is_some(),
             request_id: t.request_id,
             provider_id: t.provider_id,
@@ -115,7 +118,7 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsTransferApprove)?;
     let t = pending(&tx, &args.request_id)?;
     let f = TransferForm::from_json(&t.form)?;
-    let provider = t.provider_id.clone();
+    let provider = ProviderId::parse("provider_id", &t.provider_id)?;
     let now = ctx.clock.now_str();
 
     let (new_id, new_name, invite) = match tx.user_by_name(&f.new_admin_user_name)? {
@@ -139,16 +142,20 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
             })?;
             let code = hash::new_invite_code();
             let issued = ctx.clock.today();
-            let expires = invite_expires(issued).to_string();
+            let expires = invite_expires(issued);
             tx.insert_invitation(
                 &sha256_hex(code.expose()),
                 id,
                 &provider,
-                &issued.to_string(),
-                &expires,
+                issued,
+                expires,
                 &now,
             )?;
-            (id, f.new_admin_user_name.clone(), Some((code, expires)))
+            (
+                id,
+                f.new_admin_user_name.clone(),
+                Some((code, expires.to_string())),
+            )
         }
     };
 
@@ -156,9 +163,13 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
     let mut ended = (0, 0);
     if let Some(old) = old.as_ref().filter(|o| o.user_id != new_id) {
         tx.remove_membership(old.id, &now)?;
-        ended.0 =
-            tx.end_provider_sessions(old.user_id, &provider, &now, "administrator transferred")?;
-        ended.1 = tx.revoke_provider_tokens(old.user_id, &provider, &now)?;
+        ended.0 = tx.end_provider_sessions(
+            old.user_id,
+            provider.as_str(),
+            &now,
+            "administrator transferred",
+        )?;
+        ended.1 = tx.revoke_provider_tokens(old.user_id, provider.as_str(), &now)?;
     }
     tx.upsert_membership(new_id, &provider, "site_admin", &[], &now)?;
     if !tx.decide_transfer(t.id, "approved", &now, &actor.user_name, None)? {
@@ -179,7 +190,7 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
         ended.0,
         ended.1
     );
-    tx.audit(&for_provider(&actor, &provider).entry(
+    tx.audit(&for_provider(&actor, provider.as_str()).entry(
         &now,
         "ops transfer approve",
         Some(&t.request_id),
@@ -209,7 +220,7 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
         ApprovedView {
             request_id: t.request_id,
             status: "approved",
-            provider_id: provider,
+            provider_id: provider.to_string(),
             new_admin: new_name,
             previous_admin: previous,
             invite_code: invite.as_ref().map(|(c, _)| c.expose().to_string()),
