@@ -327,6 +327,72 @@ fn providers_pins_and_pin_requests_round_trip() {
     tx.commit().unwrap();
 }
 
+#[test]
+fn members_and_their_spans_read_back_typed() {
+    use mmis::domain::eligibility::{CoverageKind, MemberRecord, Span};
+    use mmis::domain::ids::HealthId;
+    let sb = Sandbox::new();
+    let store = open(&sb);
+    let tx = store.write().unwrap();
+    let hid = |s: &str| HealthId::parse("health_id", s).unwrap();
+    let record = |h: &str, first: &str| MemberRecord {
+        health_id: hid(h),
+        last_name: "Alvarez".into(),
+        first_name: first.into(),
+        dob: day("1987-02-14"),
+        sex: "F",
+    };
+    let a = tx.insert_member(&record("OC100001", "Maria")).unwrap();
+    let b = tx.insert_member(&record("OC100002", "maria")).unwrap();
+    let c = tx.insert_member(&record("OC100003", "Ana")).unwrap();
+    let span = Span {
+        kind: CoverageKind::Cco,
+        plan: "Trillium".into(),
+        plan_type: Some("CCOB".into()),
+        start: day("2026-03-01"),
+        end: Some(day("2026-12-31")),
+        plan_partner: None,
+    };
+    tx.insert_span(a, 1, &span).unwrap();
+
+    let m = tx.member_by_health_id(&hid("OC100001")).unwrap().unwrap();
+    assert_eq!(
+        (m.id, m.health_id, m.dob),
+        (a, hid("OC100001"), day("1987-02-14"))
+    );
+    assert!(tx.member_by_health_id(&hid("OC100009")).unwrap().is_none());
+    let (m, spans) = tx.member_with_spans(&hid("OC100001")).unwrap().unwrap();
+    assert_eq!((m.id, spans), (a, vec![span.clone()]));
+    let same: Vec<_> = tx
+        .members_by_name(" alvarez", "MARIA", day("1987-02-14"))
+        .unwrap()
+        .into_iter()
+        .map(|m| m.health_id)
+        .collect();
+    assert_eq!(same, [hid("OC100001"), hid("OC100002")]);
+    assert!(tx
+        .members_by_name("Alvarez", "Maria", day("1987-02-15"))
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        tx.member_ids_by_names(&[
+            ("Alvarez", "Ana", day("1987-02-14")),
+            ("Alvarez", "Maria", day("1987-02-14")),
+            ("Alvarez", "Maria", day("2000-01-01")),
+        ])
+        .unwrap(),
+        [vec![c], vec![a, b], vec![]]
+    );
+    let mut hits = Vec::new();
+    tx.each_spans_by_health_id(&[hid("OC100009"), hid("OC100001")], |h, s| {
+        hits.push((h.pos, h.health_id, s.len()));
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(hits, [(1, hid("OC100001"), 1)]);
+    tx.commit().unwrap();
+}
+
 fn claim<'a>(icn: &'a str, npi: &'a str, pa: Option<&'a str>) -> NewClaim<'a> {
     NewClaim {
         icn,
