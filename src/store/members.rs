@@ -273,7 +273,10 @@ type PendingMember = (i64, MemberRecord, [u8; 10]);
 /// A span not yet written: member row id, seq, span, start and end dates.
 type PendingSpan = (i64, usize, Span, [u8; 10], Option<[u8; 10]>);
 
-/// A member for [`BulkInsert::add`], its text borrowed.
+/// A member for [`BulkInsert::add`], its text borrowed. The Health ID and date of birth
+/// are typed (a Health ID is 8 bytes, a date 4: free to carry); the names stay slices of
+/// the CSV reader's buffer, which the SQLite writer copies once into its own buffer and
+/// binds in place ([`InPlace`]): the import's fast path, kept as it was.
 pub struct NewMember<'a> {
     pub health_id: HealthId,
     pub last_name: &'a str,
