@@ -377,7 +377,7 @@ fn identify(
                 .into());
         }
         let m = tx
-            .membership(user.id, row.provider_id.as_str())?
+            .membership(user.id, &row.provider_id)?
             .filter(|m| m.is_active())
             .ok_or_else(|| {
                 Error::unauthenticated(format!(
@@ -507,10 +507,7 @@ fn identify(
             let provider = ctx.provider.clone().or(s.provider_id.clone());
             match provider {
                 None => base,
-                Some(p) => match tx
-                    .membership(user.id, p.as_str())?
-                    .filter(|m| m.is_active())
-                {
+                Some(p) => match tx.membership(user.id, &p)?.filter(|m| m.is_active()) {
                     Some(m) => Actor {
                         kind: if m.is_site_admin() {
                             ActorKind::SiteAdmin

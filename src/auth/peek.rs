@@ -56,7 +56,7 @@ fn by_token(
         return None;
     }
     let m = tx
-        .membership(user.id, row.provider_id.as_str())
+        .membership(user.id, &row.provider_id)
         .ok()?
         .filter(|m| m.is_active())?;
     if ctx.provider.as_ref().is_some_and(|p| *p != row.provider_id) {
@@ -123,11 +123,7 @@ fn by_session(ctx: &Context, tx: &Tx<'_>, now: chrono::DateTime<chrono::Utc>) ->
     let Some(p) = ctx.provider.clone().or(s.provider_id) else {
         return Some(base);
     };
-    match tx
-        .membership(user.id, p.as_str())
-        .ok()?
-        .filter(|m| m.is_active())
-    {
+    match tx.membership(user.id, &p).ok()?.filter(|m| m.is_active()) {
         Some(m) => Some(Actor {
             kind: if m.is_site_admin() {
                 ActorKind::SiteAdmin

@@ -99,14 +99,14 @@ fn values(
     prefix: &str,
 ) -> Option<Vec<String>> {
     let operator = actor.kind == ActorKind::Operator;
-    let provider = actor.provider_id.as_ref().map(|p| p.as_str());
+    let provider = actor.provider_id.as_ref();
     match what {
-        Values::Icns => tx.icns_starting(provider?, prefix, LIMIT).ok(),
+        Values::Icns => tx.icns_starting(provider?.as_str(), prefix, LIMIT).ok(),
         Values::PaNumbers if operator => tx
             .pa_numbers_starting(None, Some("pending"), prefix, LIMIT)
             .ok(),
         Values::PaNumbers => tx
-            .pa_numbers_starting(Some(provider?), None, prefix, LIMIT)
+            .pa_numbers_starting(Some(provider?.as_str()), None, prefix, LIMIT)
             .ok(),
         Values::UserNames if operator => tx.user_names_starting(prefix, LIMIT).ok(),
         Values::UserNames => {

@@ -242,7 +242,7 @@ pub fn check_pin(
         ))
         .hint("check the letter again, or request a new one with `mmis account pin-request`")
     };
-    let Some(provider) = tx.provider(pid.as_str())? else {
+    let Some(provider) = tx.provider(&pid)? else {
         hash::dummy_verify(pin);
         return Err(
             Error::unauthenticated(format!("no PIN letter was issued for Login ID {pid}")).hint(
@@ -250,7 +250,7 @@ pub fn check_pin(
             ),
         );
     };
-    let Some(row) = tx.latest_pin(pid.as_str())? else {
+    let Some(row) = tx.latest_pin(&pid)? else {
         hash::dummy_verify(pin);
         return Err(wrong());
     };
@@ -268,7 +268,7 @@ pub fn check_pin(
             "this PIN for provider {pid} was replaced by a newer letter"
         )));
     }
-    if ctx.clock.today_str() > row.expires_on {
+    if ctx.clock.today() > row.expires_on {
         return Err(Error::unauthenticated(format!(
             "this PIN for provider {pid} expired on {} (PINs are inactive after 60 days unused)",
             row.expires_on
@@ -445,16 +445,16 @@ pub fn setup_with(
         at: &now,
         actor: &user_name,
         actor_kind: "site_admin",
-        provider_id: Some(&provider.provider_id),
+        provider_id: Some(provider.provider_id.as_str()),
         action: "account setup",
-        target: Some(&provider.provider_id),
+        target: Some(provider.provider_id.as_str()),
         outcome: "ok",
         detail: None,
     })?;
     tx.commit()?;
     Ok(SetupView {
         user_name,
-        provider_id: provider.provider_id,
+        provider_id: provider.provider_id.to_string(),
         kind: "site_admin",
     })
 }
@@ -487,7 +487,7 @@ pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<O
     }
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::AccountPinRequest)?;
-    let provider = tx.provider_by_npi(npi.as_str())?.ok_or_else(|| {
+    let provider = tx.provider_by_npi(&npi)?.ok_or_else(|| {
         Error::not_found(format!("no enrolled provider has NPI {npi}"))
             .hint("enroll with OHA first; a PIN letter follows enrollment")
     })?;
@@ -508,20 +508,20 @@ pub fn cmd_account_pin_request(ctx: &Context, args: &PinRequestArgs) -> Result<O
     let id = tx.insert_pin_request(
         &provider.provider_id,
         name,
-        npi.as_str(),
+        &npi,
         mail_to,
-        &ctx.clock.today_str(),
+        ctx.clock.today(),
         &now,
     )?;
     let request_id = format!("PINREQ-{id:06}");
     let a = crate::auth::Actor {
-        provider_id: Some(ProviderId::parse("provider_id", &provider.provider_id)?),
+        provider_id: Some(provider.provider_id.clone()),
         ..actor
     };
     tx.audit(&a.entry(&now, "account pin-request", Some(&request_id), "ok", None))?;
     tx.commit()?;
     Ok(Output::record_with(
-        serde_json::json!({"request_id": request_id, "provider_id": provider.provider_id, "status": "open"}),
+        serde_json::json!({"request_id": request_id, "provider_id": provider.provider_id.as_str(), "status": "open"}),
         format!(
             "Replacement PIN requested ({request_id}) for provider {}. The agency reissues it (`mmis ops provider pin-reissue`); the new letter goes to the mail-to address on file.",
             provider.provider_id
@@ -1084,7 +1084,7 @@ fn check_invitation(
         )
         .hint(hint));
     }
-    if ctx.clock.today_str() > inv.expires_on {
+    if ctx.clock.today() > inv.expires_on {
         return Err(Error::unauthenticated(format!(
             "this invitation code expired on {}",
             inv.expires_on
@@ -1206,7 +1206,7 @@ pub fn cmd_account_accept_invite(
         at: &now,
         actor: &user.user_name,
         actor_kind: kind,
-        provider_id: Some(&inv.provider_id),
+        provider_id: Some(inv.provider_id.as_str()),
         action: "account accept-invite",
         target: Some(&user.user_name),
         outcome: "ok",
@@ -1220,7 +1220,7 @@ pub fn cmd_account_accept_invite(
     Ok(Output::record_with(
         AcceptedView {
             user_name: user.user_name,
-            provider_id: inv.provider_id,
+            provider_id: inv.provider_id.to_string(),
         },
         human,
     ))
@@ -1261,7 +1261,7 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
         .memberships_of_user(uid)?
         .into_iter()
         .filter(|m| m.is_active() && m.is_site_admin())
-        .map(|m| m.provider_id)
+        .map(|m| m.provider_id.to_string())
         .collect();
     if admin_of.is_empty() {
         let e = Error::denied(format!(
@@ -1280,7 +1280,7 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
         ));
     }
     let now = ctx.clock.now_str();
-    if tx.provider(pid.as_str())?.is_none() {
+    if tx.provider(&pid)?.is_none() {
         return Err(
             Error::not_found(format!("no enrolled provider has Login ID {pid}")).hint(
                 "the Login ID is the 6- or 9-digit Oregon Medicaid provider ID on the PIN letter",
@@ -1288,7 +1288,7 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
         );
     }
     // Said before the PIN is tried: a provider with an administrator is not linked by PIN.
-    if let Some(admin) = tx.site_admin_of(pid.as_str())? {
+    if let Some(admin) = tx.site_admin_of(&pid)? {
         return Err(if admin.user_id == uid {
             Error::conflict(format!(
                 "you are already the site administrator of provider {pid}"
@@ -1321,20 +1321,20 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
     }
     tx.upsert_membership(uid, &provider.provider_id, "site_admin", &[], &now)?;
     let linked = auth::Actor {
-        provider_id: Some(ProviderId::parse("provider_id", &provider.provider_id)?),
+        provider_id: Some(provider.provider_id.clone()),
         kind: auth::ActorKind::SiteAdmin,
         ..actor
     };
     tx.audit(&linked.entry(
         &now,
         "account link",
-        Some(&provider.provider_id),
+        Some(provider.provider_id.as_str()),
         "ok",
         Some("PIN letter used; provider agreement accepted"),
     ))?;
     tx.commit()?;
     let mut all = admin_of;
-    all.push(provider.provider_id.clone());
+    all.push(provider.provider_id.to_string());
     all.sort();
     let human = format!(
         "Linked provider {} ({}) to {}: you are its site administrator.\n\
@@ -1348,7 +1348,7 @@ pub fn cmd_account_link(ctx: &Context, args: &crate::cli::access::LinkArgs) -> R
     Ok(Output::record_with(
         LinkedView {
             user_name: linked.user_name,
-            provider_id: provider.provider_id,
+            provider_id: provider.provider_id.to_string(),
             kind: "site_admin",
             site_admin_of: all,
         },

@@ -287,22 +287,22 @@ pub fn cmd_admin_transfer_request(ctx: &Context, args: &TransferRequestArgs) -> 
     )?;
     let f = read_form(ctx, &form)?;
     let (tx, _) = auth::begin(ctx, &store, auth::Cmd::AdminTransferRequest)?;
-    let provider = tx.provider(&f.medicaid_id)?.ok_or_else(|| {
+    let medicaid_id = ProviderId::parse("medicaid_id", &f.medicaid_id)?;
+    let provider = tx.provider(&medicaid_id)?.ok_or_else(|| {
         Error::not_found(format!(
             "medicaid_id: no enrolled provider has Medicaid ID {}",
             f.medicaid_id
         ))
         .hint("give the 6- or 9-digit Oregon Medicaid provider ID (the portal Login ID)")
     })?;
-    if provider.npi != f.npi {
+    if provider.npi.as_str() != f.npi {
         return Err(Error::invalid(format!(
             "npi: NPI {} does not match provider {}'s NPI on file",
             f.npi, provider.provider_id
         ))
         .hint("give the NPI and Medicaid ID of the same provider"));
     }
-    let pid = ProviderId::parse("medicaid_id", &f.medicaid_id)?;
-    if let Some(p) = tx.pending_transfer_for(&pid)? {
+    if let Some(p) = tx.pending_transfer_for(&provider.provider_id)? {
         return Err(Error::conflict(format!(
             "a transfer request for provider {} is already pending ({})",
             provider.provider_id, p.request_id
@@ -315,7 +315,7 @@ pub fn cmd_admin_transfer_request(ctx: &Context, args: &TransferRequestArgs) -> 
     let json =
         serde_json::to_string(&f).map_err(|e| Error::internal(format!("transfer request: {e}")))?;
     let now = ctx.clock.now_str();
-    let request_id = tx.insert_transfer(&pid, &json, ctx.clock.today(), &now)?;
+    let request_id = tx.insert_transfer(&provider.provider_id, &json, ctx.clock.today(), &now)?;
     let detail = format!(
         "requested by {} ({}); previous administrator {} left {}; new administrator {}",
         f.requester_name,
@@ -328,7 +328,7 @@ pub fn cmd_admin_transfer_request(ctx: &Context, args: &TransferRequestArgs) -> 
         at: &now,
         actor: &f.requester_email,
         actor_kind: "anonymous",
-        provider_id: Some(&provider.provider_id),
+        provider_id: Some(provider.provider_id.as_str()),
         action: "admin transfer-request",
         target: Some(&request_id),
         outcome: "ok",
@@ -366,7 +366,7 @@ pub fn cmd_admin_transfer_request(ctx: &Context, args: &TransferRequestArgs) -> 
         RequestedView {
             request_id,
             status: "pending",
-            provider_id: provider.provider_id,
+            provider_id: provider.provider_id.to_string(),
             email_to: PROVIDER_ACCESS_EMAIL,
             email,
             out: args.out.as_ref().map(|p| p.display().to_string()),

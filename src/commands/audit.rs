@@ -39,7 +39,7 @@ pub fn cmd_audit_log(ctx: &Context, args: &AuditLogArgs) -> Result<Output> {
             tx.memberships_of_user(uid)?
                 .into_iter()
                 .filter(|m| m.is_active() && m.is_site_admin())
-                .map(|m| m.provider_id)
+                .map(|m| m.provider_id.to_string())
                 .collect(),
         )
     };

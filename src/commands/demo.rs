@@ -6,6 +6,7 @@
 use crate::cli::{Cli, DemoArgs};
 use crate::commands::{dispatch, init, session};
 use crate::context::{data_dir, Context};
+use crate::domain::ids::HealthId;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Result};
 use crate::output::{self, Format, Output};
@@ -456,7 +457,8 @@ fn step_claims(d: &mut Demo<'_>) -> Result<()> {
     let known = {
         let store = Store::open(&d.db, OpenMode::Existing)?;
         let tx = store.read()?;
-        tx.member_by_health_id("OC100001")?.is_some()
+        tx.member_by_health_id(&HealthId::parse("", "OC100001")?)?
+            .is_some()
     };
     if !known {
         let members = d.file("members.csv", MEMBERS_CSV)?.display().to_string();

@@ -247,7 +247,7 @@ pub fn cmd_pa_submit(ctx: &Context, args: &PaSubmitArgs) -> Result<Output> {
     if let Err(e) = check_pa_range(today, pa.from, pa.to) {
         return refuse(tx, Some(&hid), e);
     }
-    let Some(member) = tx.member_by_health_id(&hid)? else {
+    let Some(member) = tx.member_by_health_id(&pa.member_id)? else {
         return refuse(
             tx,
             Some(&hid),

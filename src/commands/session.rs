@@ -5,7 +5,7 @@ use crate::auth::{self, hash, Actor, ActorKind, Via, LOCKOUT_THRESHOLD};
 use crate::cli::access::SwitchProviderArgs;
 use crate::cli::LoginArgs;
 use crate::context::{rfc3339, Context};
-use crate::domain::ids::ProviderId;
+use crate::domain::ids::{ProviderId, TaxId};
 use crate::domain::secret::Secret;
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -117,11 +117,6 @@ fn failed(
 /// The one refusal of a sign-in, whatever went wrong (unknown user name, wrong password,
 /// locked, invitation not accepted): the words and exit code 3 never reveal whether a user
 /// name exists. The audit log keeps the actual reason.
-/// The provider a membership row is for. (Until memberships carry a `ProviderId`.)
-fn membership_provider(m: &crate::store::MembershipRow) -> Result<ProviderId> {
-    ProviderId::parse("provider_id", &m.provider_id)
-}
-
 pub fn sign_in_refused() -> Error {
     Error::unauthenticated("wrong user name or password, or the user cannot sign in").hint(format!(
         "user names are not case-sensitive, passwords are; after {LOCKOUT_THRESHOLD} failures in a row \
@@ -193,7 +188,7 @@ pub fn login_with(
         let ms = tx.memberships_of_user(user.id)?;
         let active: Vec<_> = ms.into_iter().filter(|m| m.is_active()).collect();
         let chosen = match &ctx.provider {
-            Some(p) => match active.iter().find(|m| &m.provider_id == p) {
+            Some(p) => match active.iter().find(|m| m.provider_id.as_str() == p) {
                 Some(m) => Some(m),
                 None => {
                     // The right password, the wrong provider: refused, and audited.
@@ -225,8 +220,8 @@ pub fn login_with(
             None => active.first(),
         };
         match chosen {
-            Some(m) if m.is_site_admin() => (ActorKind::SiteAdmin, Some(membership_provider(m)?)),
-            Some(m) => (ActorKind::Clerk, Some(membership_provider(m)?)),
+            Some(m) if m.is_site_admin() => (ActorKind::SiteAdmin, Some(m.provider_id.clone())),
+            Some(m) => (ActorKind::Clerk, Some(m.provider_id.clone())),
             None => (ActorKind::User, None),
         }
     };
@@ -312,7 +307,7 @@ pub struct WhoamiView {
 
 pub fn whoami_view(tx: &crate::store::Tx<'_>, actor: &Actor) -> Result<WhoamiView> {
     let provider_name = match &actor.provider_id {
-        Some(p) => tx.provider(p.as_str())?.map(|p| p.name),
+        Some(p) => tx.provider(p)?.map(|p| p.name),
         None => None,
     };
     let (via, token_name) = match &actor.via {
@@ -357,19 +352,26 @@ pub fn cmd_providers(ctx: &Context) -> Result<Output> {
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::Providers)?;
     let mut rows = Vec::new();
     if let Some(uid) = actor.user_id {
+        // Seed 004: a group sees every practitioner enrolled under its tax ID.
+        let mut groups: Vec<(String, TaxId)> = Vec::new();
         for m in tx
             .memberships_of_user(uid)?
             .into_iter()
             .filter(|m| m.is_active())
         {
             if let Some(p) = tx.provider(&m.provider_id)? {
+                if p.kind == "group" {
+                    if let Some(tax_id) = &p.tax_id {
+                        groups.push((p.provider_id.to_string(), tax_id.clone()));
+                    }
+                }
                 rows.push(ProviderView {
                     current: actor
                         .provider_id
                         .as_ref()
                         .is_some_and(|a| *a == p.provider_id),
-                    provider_id: p.provider_id,
-                    npi: p.npi,
+                    provider_id: p.provider_id.to_string(),
+                    npi: p.npi.to_string(),
                     name: p.name,
                     kind: p.kind,
                     role: if m.is_site_admin() {
@@ -381,22 +383,17 @@ pub fn cmd_providers(ctx: &Context) -> Result<Output> {
                 });
             }
         }
-        // Seed 004: a group sees every practitioner enrolled under its tax ID.
-        let mut groups: Vec<(String, String)> = Vec::new();
-        for r in rows.iter().filter(|r| r.kind == "group") {
-            if let Some(tax_id) = tx.provider(&r.provider_id)?.and_then(|p| p.tax_id) {
-                groups.push((r.provider_id.clone(), tax_id));
-            }
-        }
         for (group, tax_id) in groups {
             for p in tx.providers_by_tax_id(&tax_id)? {
-                if p.kind != "individual" || rows.iter().any(|r| r.provider_id == p.provider_id) {
+                if p.kind != "individual"
+                    || rows.iter().any(|r| r.provider_id == p.provider_id.as_str())
+                {
                     continue;
                 }
                 rows.push(ProviderView {
                     current: false,
-                    provider_id: p.provider_id,
-                    npi: p.npi,
+                    provider_id: p.provider_id.to_string(),
+                    npi: p.npi.to_string(),
                     name: p.name,
                     kind: p.kind,
                     role: "practitioner".into(),
@@ -427,7 +424,12 @@ pub fn cmd_account_switch_provider(ctx: &Context, args: &SwitchProviderArgs) -> 
         .user_id
         .ok_or_else(|| Error::unauthenticated("not signed in"))?;
     let target = args.provider_id.trim();
-    let Some(m) = tx.membership(uid, target)?.filter(|m| m.is_active()) else {
+    // Text that is not a provider ID is no provider the user has access to.
+    let found = match ProviderId::parse("PROVIDER_ID", target) {
+        Ok(p) => tx.membership(uid, &p)?,
+        Err(_) => None,
+    };
+    let Some(m) = found.filter(|m| m.is_active()) else {
         let e = Error::denied(format!(
             "{} has no access to provider {target}",
             actor.user_name
@@ -436,7 +438,7 @@ pub fn cmd_account_switch_provider(ctx: &Context, args: &SwitchProviderArgs) -> 
         let cmd = auth::Cmd::AccountSwitchProvider;
         return Err(auth::refuse(ctx, &store, tx, &actor, cmd, Some(target), e));
     };
-    let target_id = membership_provider(&m)?;
+    let target_id = m.provider_id.clone();
     if let Some(sid) = actor.session_id() {
         tx.set_session_provider(sid, &target_id)?;
     }

@@ -2,17 +2,19 @@
 
 use super::db::{Row, RowResult};
 use super::Tx;
+use crate::domain::ids::ProviderId;
 use crate::error::Result;
 use crate::params;
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]
 pub struct InvitationRow {
     pub id: i64,
     pub user_id: i64,
     pub user_name: String,
-    pub provider_id: String,
-    pub issued_on: String,
-    pub expires_on: String,
+    pub provider_id: ProviderId,
+    pub issued_on: NaiveDate,
+    pub expires_on: NaiveDate,
     pub used_at: Option<String>,
     pub voided_at: Option<String>,
 }
@@ -39,9 +41,9 @@ impl Tx<'_> {
         &self,
         code_hash: &str,
         user_id: i64,
-        provider_id: &str,
-        issued_on: &str,
-        expires_on: &str,
+        provider_id: &ProviderId,
+        issued_on: NaiveDate,
+        expires_on: NaiveDate,
         now: &str,
     ) -> Result<i64> {
         self.void_invitations(user_id, provider_id, now)?;
@@ -67,7 +69,7 @@ impl Tx<'_> {
     pub fn latest_invitation(
         &self,
         user_id: i64,
-        provider_id: &str,
+        provider_id: &ProviderId,
     ) -> Result<Option<InvitationRow>> {
         self.db().query_opt(
             &format!(
@@ -90,7 +92,12 @@ impl Tx<'_> {
     }
 
     /// Voids every open invitation of a user for a provider (clerk removed, invitation reissued).
-    pub fn void_invitations(&self, user_id: i64, provider_id: &str, now: &str) -> Result<usize> {
+    pub fn void_invitations(
+        &self,
+        user_id: i64,
+        provider_id: &ProviderId,
+        now: &str,
+    ) -> Result<usize> {
         let n = self.db().execute(
             "UPDATE invitations SET voided_at = ?3
              WHERE user_id = ?1 AND provider_id = ?2 AND used_at IS NULL AND voided_at IS NULL",

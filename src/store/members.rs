@@ -12,11 +12,10 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemberRow {
     pub id: i64,
-    pub health_id: String,
+    pub health_id: HealthId,
     pub last_name: String,
     pub first_name: String,
-    /// YYYY-MM-DD
-    pub dob: String,
+    pub dob: NaiveDate,
     pub sex: String,
 }
 
@@ -247,7 +246,7 @@ pub struct SeenMembers<'t> {
 impl SeenMembers<'_> {
     /// Records that the member's rows start at `row`; when the member was met before,
     /// returns the row where it was first met instead (and records nothing).
-    pub fn first_row(&mut self, health_id: &str, row: usize) -> Result<Option<usize>> {
+    pub fn first_row(&mut self, health_id: HealthId, row: usize) -> Result<Option<usize>> {
         let n = self.db.execute(
             "INSERT INTO import_seen(health_id, row) VALUES (?1, ?2)
              ON CONFLICT(health_id) DO NOTHING",
@@ -274,7 +273,10 @@ type PendingMember = (i64, MemberRecord, [u8; 10]);
 /// A span not yet written: member row id, seq, span, start and end dates.
 type PendingSpan = (i64, usize, Span, [u8; 10], Option<[u8; 10]>);
 
-/// A member for [`BulkInsert::add`], its text borrowed.
+/// A member for [`BulkInsert::add`], its text borrowed. The Health ID and date of birth
+/// are typed (a Health ID is 8 bytes, a date 4: free to carry); the names stay slices of
+/// the CSV reader's buffer, which the SQLite writer copies once into its own buffer and
+/// binds in place ([`InPlace`]): the import's fast path, kept as it was.
 pub struct NewMember<'a> {
     pub health_id: HealthId,
     pub last_name: &'a str,
@@ -814,7 +816,7 @@ impl super::Store {
 }
 
 impl Tx<'_> {
-    pub fn member_by_health_id(&self, health_id: &str) -> Result<Option<MemberRow>> {
+    pub fn member_by_health_id(&self, health_id: &HealthId) -> Result<Option<MemberRow>> {
         self.db().query_opt(
             &format!("SELECT {MEMBER_COLS} FROM members WHERE health_id = ?1"),
             params![health_id],
@@ -822,8 +824,13 @@ impl Tx<'_> {
         )
     }
 
-    /// Members with this name (case-insensitive) and date of birth (YYYY-MM-DD).
-    pub fn members_by_name(&self, last: &str, first: &str, dob: &str) -> Result<Vec<MemberRow>> {
+    /// Members with this name (case-insensitive) and date of birth.
+    pub fn members_by_name(
+        &self,
+        last: &str,
+        first: &str,
+        dob: NaiveDate,
+    ) -> Result<Vec<MemberRow>> {
         self.db().query(
             &format!(
                 "SELECT {MEMBER_COLS} FROM members
@@ -852,7 +859,10 @@ impl Tx<'_> {
     }
 
     /// A member and all their spans in one query (the batch and X12 paths).
-    pub fn member_with_spans(&self, health_id: &str) -> Result<Option<(MemberRow, Vec<Span>)>> {
+    pub fn member_with_spans(
+        &self,
+        health_id: &HealthId,
+    ) -> Result<Option<(MemberRow, Vec<Span>)>> {
         let mut found = None;
         each_grouped(
             self.db(),
@@ -902,11 +912,13 @@ impl Tx<'_> {
         f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
         let head = |r: &Row<'_>, pos: usize| {
-            let health_id = r.with_cell(1, |c| match c {
-                Cell::Text(t) => HealthId::parse("health_id", t).map_err(|e| e.message),
-                other => Err(format!("expected a Health ID, got {other:?}")),
-            })?;
-            Ok((r.get(0)?, Hit { pos, health_id }))
+            Ok((
+                r.get(0)?,
+                Hit {
+                    pos,
+                    health_id: r.get(1)?,
+                },
+            ))
         };
         self.sweep("m.id, m.health_id", key, keys, head, f)
     }
@@ -1018,9 +1030,9 @@ impl Tx<'_> {
         }
     }
 
-    /// The row ids of the members with this name (case-insensitive) and date of birth
-    /// (YYYY-MM-DD), from the name index alone.
-    pub fn member_ids_by_name(&self, last: &str, first: &str, dob: &str) -> Result<Vec<i64>> {
+    /// The row ids of the members with this name (case-insensitive) and date of birth,
+    /// from the name index alone.
+    pub fn member_ids_by_name(&self, last: &str, first: &str, dob: NaiveDate) -> Result<Vec<i64>> {
         self.db().query(
             "SELECT id FROM members
              WHERE lower(last_name) = lower(?1) AND lower(first_name) = lower(?2) AND dob = ?3",
@@ -1033,18 +1045,22 @@ impl Tx<'_> {
     /// of each name's members in the order of `names`. On PostgreSQL one query for all of
     /// them (a round trip per name would cost more than the lookup); on SQLite the cached
     /// statement per name.
-    pub fn member_ids_by_names(&self, names: &[(&str, &str, &str)]) -> Result<Vec<Vec<i64>>> {
+    pub fn member_ids_by_names(&self, names: &[(&str, &str, NaiveDate)]) -> Result<Vec<Vec<i64>>> {
         let mut out = vec![Vec::new(); names.len()];
         match self.db().backend() {
             Backend::Sqlite => {
                 for (slot, (last, first, dob)) in out.iter_mut().zip(names) {
-                    *slot = self.member_ids_by_name(last, first, dob)?;
+                    *slot = self.member_ids_by_name(last, first, *dob)?;
                 }
             }
             Backend::Postgres => {
                 let lasts: Vec<&str> = names.iter().map(|n| n.0.trim()).collect();
                 let firsts: Vec<&str> = names.iter().map(|n| n.1.trim()).collect();
-                let dobs: Vec<&str> = names.iter().map(|n| n.2).collect();
+                let dobs: Vec<[u8; 10]> = names.iter().map(|n| ymd_bytes(n.2)).collect();
+                let dobs: Vec<&str> = dobs
+                    .iter()
+                    .map(|d| std::str::from_utf8(d).unwrap_or_default())
+                    .collect();
                 // A probe of the name index per name (`OFFSET 0` keeps the subquery a
                 // subquery: joined, the planner hashes lower() of every member instead),
                 // without JIT compilation (it costs more than the probes gain).

@@ -2,6 +2,7 @@
 
 use super::db::{Row, RowResult};
 use super::Tx;
+use crate::domain::ids::ProviderId;
 use crate::domain::roles::{self, Role};
 use crate::error::Result;
 use crate::params;
@@ -11,7 +12,7 @@ pub struct MembershipRow {
     pub id: i64,
     pub user_id: i64,
     pub user_name: String,
-    pub provider_id: String,
+    pub provider_id: ProviderId,
     pub kind: String,
     pub roles: Vec<Role>,
     pub status: String,
@@ -54,7 +55,11 @@ fn row(r: &Row<'_>) -> RowResult<MembershipRow> {
 }
 
 impl Tx<'_> {
-    pub fn membership(&self, user_id: i64, provider_id: &str) -> Result<Option<MembershipRow>> {
+    pub fn membership(
+        &self,
+        user_id: i64,
+        provider_id: &ProviderId,
+    ) -> Result<Option<MembershipRow>> {
         self.db().query_opt(
             &format!(
                 "SELECT {COLS} FROM memberships m JOIN users u ON u.id = m.user_id
@@ -78,7 +83,7 @@ impl Tx<'_> {
     }
 
     /// Every membership under a provider, by user name (any case).
-    pub fn memberships_of_provider(&self, provider_id: &str) -> Result<Vec<MembershipRow>> {
+    pub fn memberships_of_provider(&self, provider_id: &ProviderId) -> Result<Vec<MembershipRow>> {
         self.db().query(
             &format!(
                 "SELECT {COLS} FROM memberships m JOIN users u ON u.id = m.user_id
@@ -89,7 +94,7 @@ impl Tx<'_> {
         )
     }
 
-    pub fn site_admin_of(&self, provider_id: &str) -> Result<Option<MembershipRow>> {
+    pub fn site_admin_of(&self, provider_id: &ProviderId) -> Result<Option<MembershipRow>> {
         self.db().query_opt(
             &format!(
                 "SELECT {COLS} FROM memberships m JOIN users u ON u.id = m.user_id
@@ -104,7 +109,7 @@ impl Tx<'_> {
     pub fn upsert_membership(
         &self,
         user_id: i64,
-        provider_id: &str,
+        provider_id: &ProviderId,
         kind: &str,
         roles: &[Role],
         now: &str,
@@ -150,7 +155,7 @@ impl Tx<'_> {
     /// most `limit` (completion): its active clerks only, or everyone who ever had access.
     pub fn member_names_starting(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         active_clerks_only: bool,
         prefix: &str,
         limit: i64,

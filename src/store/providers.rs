@@ -2,27 +2,29 @@
 
 use super::db::{Row, RowResult};
 use super::Tx;
+use crate::domain::ids::{Npi, ProviderId, TaxId};
 use crate::error::Result;
 use crate::params;
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]
 pub struct ProviderRow {
-    pub provider_id: String,
-    pub npi: String,
+    pub provider_id: ProviderId,
+    pub npi: Npi,
     pub name: String,
     pub kind: String,
-    pub tax_id: Option<String>,
+    pub tax_id: Option<TaxId>,
     pub mail_to: Option<String>,
-    pub enrolled_on: String,
+    pub enrolled_on: NaiveDate,
 }
 
 #[derive(Debug, Clone)]
 pub struct PinRow {
     pub id: i64,
-    pub provider_id: String,
+    pub provider_id: ProviderId,
     pub pin_hash: String,
-    pub issued_on: String,
-    pub expires_on: String,
+    pub issued_on: NaiveDate,
+    pub expires_on: NaiveDate,
     pub used_at: Option<String>,
     pub voided_at: Option<String>,
 }
@@ -42,7 +44,7 @@ fn prow(r: &Row<'_>) -> RowResult<ProviderRow> {
 }
 
 impl Tx<'_> {
-    pub fn provider(&self, provider_id: &str) -> Result<Option<ProviderRow>> {
+    pub fn provider(&self, provider_id: &ProviderId) -> Result<Option<ProviderRow>> {
         self.db().query_opt(
             &format!("SELECT {PCOLS} FROM providers WHERE provider_id = ?1"),
             params![provider_id],
@@ -50,7 +52,7 @@ impl Tx<'_> {
         )
     }
 
-    pub fn provider_by_npi(&self, npi: &str) -> Result<Option<ProviderRow>> {
+    pub fn provider_by_npi(&self, npi: &Npi) -> Result<Option<ProviderRow>> {
         self.db().query_opt(
             &format!("SELECT {PCOLS} FROM providers WHERE npi = ?1"),
             params![npi],
@@ -58,7 +60,7 @@ impl Tx<'_> {
         )
     }
 
-    pub fn providers_by_tax_id(&self, tax_id: &str) -> Result<Vec<ProviderRow>> {
+    pub fn providers_by_tax_id(&self, tax_id: &TaxId) -> Result<Vec<ProviderRow>> {
         self.db().query(
             &format!("SELECT {PCOLS} FROM providers WHERE tax_id = ?1 ORDER BY provider_id"),
             params![tax_id],
@@ -84,7 +86,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn provider_id_taken(&self, provider_id: &str) -> Result<bool> {
+    pub fn provider_id_taken(&self, provider_id: &ProviderId) -> Result<bool> {
         self.db().value(
             "SELECT EXISTS(SELECT 1 FROM providers WHERE provider_id = ?1)",
             params![provider_id],
@@ -94,10 +96,10 @@ impl Tx<'_> {
     /// Issues a new PIN, voiding any earlier unused one.
     pub fn issue_pin(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         pin_hash: &str,
-        issued_on: &str,
-        expires_on: &str,
+        issued_on: NaiveDate,
+        expires_on: NaiveDate,
         now: &str,
     ) -> Result<()> {
         self.db().execute(
@@ -112,7 +114,7 @@ impl Tx<'_> {
     }
 
     /// The newest PIN issued for a provider.
-    pub fn latest_pin(&self, provider_id: &str) -> Result<Option<PinRow>> {
+    pub fn latest_pin(&self, provider_id: &ProviderId) -> Result<Option<PinRow>> {
         self.db().query_opt(
             "SELECT id, provider_id, pin_hash, issued_on, expires_on, used_at, voided_at
              FROM pins WHERE provider_id = ?1 ORDER BY id DESC LIMIT 1",
@@ -141,11 +143,11 @@ impl Tx<'_> {
 
     pub fn insert_pin_request(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         name: &str,
-        npi: &str,
+        npi: &Npi,
         mail_to: &str,
-        today: &str,
+        today: NaiveDate,
         now: &str,
     ) -> Result<i64> {
         self.db().value(
@@ -156,7 +158,7 @@ impl Tx<'_> {
         )
     }
 
-    pub fn close_pin_requests(&self, provider_id: &str) -> Result<usize> {
+    pub fn close_pin_requests(&self, provider_id: &ProviderId) -> Result<usize> {
         let n = self.db().execute(
             "UPDATE pin_requests SET status = 'reissued' WHERE provider_id = ?1 AND status = 'open'",
             params![provider_id],
@@ -165,26 +167,60 @@ impl Tx<'_> {
     }
 }
 
+/// Serializes a value as the text it displays as (an ID, a date: as stored).
+fn as_text<T: std::fmt::Display, S: serde::Serializer>(
+    v: &T,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(v)
+}
+
+/// [`as_text`] of an optional value; `None` is `null`.
+fn opt_as_text<T: std::fmt::Display, S: serde::Serializer>(
+    v: &Option<T>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.collect_str(v),
+        None => s.serialize_none(),
+    }
+}
+
+/// A tax ID as stored (nine digits).
+fn tax_id_text<S: serde::Serializer>(
+    v: &Option<TaxId>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    opt_as_text(&v.as_ref().map(TaxId::as_str), s)
+}
+
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ProviderListRow {
-    pub provider_id: String,
-    pub npi: String,
+    #[serde(serialize_with = "as_text")]
+    pub provider_id: ProviderId,
+    #[serde(serialize_with = "as_text")]
+    pub npi: Npi,
     pub name: String,
     #[serde(rename = "type")]
     pub kind: String,
-    pub tax_id: Option<String>,
-    pub enrolled_on: String,
+    #[serde(serialize_with = "tax_id_text")]
+    pub tax_id: Option<TaxId>,
+    #[serde(serialize_with = "as_text")]
+    pub enrolled_on: NaiveDate,
     pub site_admin: Option<String>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PinRequestRow {
     pub request_id: String,
-    pub provider_id: String,
+    #[serde(serialize_with = "as_text")]
+    pub provider_id: ProviderId,
     pub name: String,
-    pub npi: String,
+    #[serde(serialize_with = "as_text")]
+    pub npi: Npi,
     pub mail_to: String,
-    pub requested_on: String,
+    #[serde(serialize_with = "as_text")]
+    pub requested_on: NaiveDate,
     pub status: String,
 }
 

@@ -1875,3 +1875,25 @@ fn a_session_whose_stored_provider_was_forged_is_refused_naming_the_column() {
         .err_contains("provider_id: not a provider ID: \"50667592X\"")
         .err_contains("the store was changed outside mmis");
 }
+
+/// A provider's NPI, tax ID or enrollment date that the store holds in a form mmis never
+/// writes was put there outside mmis: reading the provider fails with exit 8 naming the
+/// column (the providers list, the site administrator's `providers`).
+#[test]
+fn a_provider_value_written_outside_mmis_is_exit_8_naming_its_column() {
+    let sb = Sandbox::new();
+    sb.with_admin();
+    sb.sql(&format!(
+        "UPDATE providers SET enrolled_on = '2020-1-1' WHERE provider_id = '{A}'"
+    ));
+    sb.run_as("ops", &["ops", "provider", "list"], None)
+        .code(8)
+        .err_contains("holds a value mmis does not write (column 5, enrolled_on: not a date (YYYY-MM-DD): \"2020-1-1\")")
+        .err_contains("the store was changed outside mmis");
+    sb.sql(&format!(
+        "UPDATE providers SET enrolled_on = '2020-01-01', tax_id = '93-1111111' WHERE provider_id = '{A}'"
+    ));
+    sb.run_as("admin", &["providers"], None)
+        .code(8)
+        .err_contains("(column 4, tax_id: not a tax ID: \"93-1111111\")");
+}

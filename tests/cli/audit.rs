@@ -915,11 +915,13 @@ fn the_store_seam_keeps_the_chain_and_the_access_rows() {
         "by name in byte order"
     );
     assert_eq!(tx.revoke_provider_tokens(1, &pid, "now").unwrap(), 3);
+    let ymd = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let (issued, expires) = (ymd("2026-03-16"), ymd("2026-03-30"));
     let inv = tx
-        .insert_invitation("c1", 1, "506675928", "2026-03-16", "2026-03-30", "now")
+        .insert_invitation("c1", 1, &pid, issued, expires, "now")
         .unwrap();
     let inv2 = tx
-        .insert_invitation("c2", 1, "506675928", "2026-03-16", "2026-03-30", "now")
+        .insert_invitation("c2", 1, &pid, issued, expires, "now")
         .unwrap();
     assert!(tx
         .invitation_by_hash("c1")
@@ -927,10 +929,7 @@ fn the_store_seam_keeps_the_chain_and_the_access_rows() {
         .unwrap()
         .voided_at
         .is_some());
-    assert_eq!(
-        tx.latest_invitation(1, "506675928").unwrap().unwrap().id,
-        inv2
-    );
+    assert_eq!(tx.latest_invitation(1, &pid).unwrap().unwrap().id, inv2);
     assert!(!tx.use_invitation(inv, "now").unwrap());
     assert!(tx.use_invitation(inv2, "now").unwrap());
     let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();

@@ -1296,3 +1296,36 @@ fn rosters_long_and_short_against_the_members_are_answered_alike() {
     assert_eq!(v["unchanged"], 400);
     assert_batch(&sb, "long2.csv", &long);
 }
+
+// ---------------------------------------------------------------- the store's values
+
+/// A Health ID or a date of birth the store holds in a form mmis never writes was put
+/// there outside mmis: the lookup reading it fails with exit 8 naming the column, rather
+/// than answering with it.
+#[test]
+fn a_member_value_written_outside_mmis_is_exit_8_naming_its_column() {
+    let sb = setup();
+    sb.sql("UPDATE members SET health_id = 'oc100001' WHERE health_id = 'OC100001'");
+    check(
+        &sb,
+        &[
+            "--last",
+            "Alvarez",
+            "--first",
+            "Maria",
+            "--dob",
+            "1987-02-14",
+        ],
+    )
+    .code(8)
+    .err_contains(
+        "holds a value mmis does not write (column 1, health_id: not a Health ID: \"oc100001\")",
+    )
+    .err_contains("the store was changed outside mmis");
+    sb.sql("UPDATE members SET dob = '19791103' WHERE health_id = 'OC100002'");
+    check(&sb, &["--id", "OC100002"])
+        .code(8)
+        .err_contains("(column 4, dob: not a date (YYYY-MM-DD): \"19791103\")");
+    // The other members read as ever.
+    assert_eq!(check_ok(&sb, &["--id", "OC100003"])["lane"], "open-card");
+}

@@ -4,6 +4,8 @@
 //! pass through modules that are not on the seam yet.
 
 use crate::common::Sandbox;
+use chrono::NaiveDate;
+use mmis::domain::ids::{Npi, ProviderId, TaxId};
 use mmis::domain::roles::Role;
 use mmis::error::Kind;
 use mmis::store::claims::{ClaimFilter, CycleRow, FeeRow, NewClaim, NewLine};
@@ -31,15 +33,23 @@ fn user<'a>(name: &'a str, first: &'a str, last: &'a str) -> NewUser<'a> {
     }
 }
 
+fn pid(id: &str) -> ProviderId {
+    ProviderId::parse("provider_id", id).unwrap()
+}
+
+fn day(d: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()
+}
+
 fn provider(id: &str, npi: &str, tax: &str) -> ProviderRow {
     ProviderRow {
-        provider_id: id.into(),
-        npi: npi.into(),
+        provider_id: pid(id),
+        npi: Npi::parse("npi", npi).unwrap(),
         name: format!("Clinic {id}"),
         kind: "group".into(),
-        tax_id: Some(tax.into()),
+        tax_id: Some(TaxId::parse("tax_id", tax).unwrap()),
         mail_to: Some("1 Main St, Salem OR".into()),
-        enrolled_on: "2020-01-01".into(),
+        enrolled_on: day("2020-01-01"),
     }
 }
 
@@ -187,6 +197,7 @@ fn memberships_list_by_user_name_whatever_its_case() {
     let sb = Sandbox::new();
     let store = open(&sb);
     let tx = store.write().unwrap();
+    let p1 = pid("500000001");
     tx.insert_provider(
         &provider("500000001", &crate::common::npi(100000001), "931111111"),
         NOW,
@@ -196,38 +207,35 @@ fn memberships_list_by_user_name_whatever_its_case() {
     let bea = tx.insert_user(&user("Bea", "Bea", "B")).unwrap();
     let amy = tx.insert_user(&user("amy", "Amy", "A")).unwrap();
     let bob = tx.insert_user(&user("bob", "Bob", "B")).unwrap();
-    tx.upsert_membership(zed, "500000001", "site_admin", &[], NOW)
+    tx.upsert_membership(zed, &p1, "site_admin", &[], NOW)
         .unwrap();
-    tx.upsert_membership(bea, "500000001", "clerk", &[Role::ClaimInquiry], NOW)
+    tx.upsert_membership(bea, &p1, "clerk", &[Role::ClaimInquiry], NOW)
         .unwrap();
-    tx.upsert_membership(amy, "500000001", "clerk", &[Role::ClaimVoid], NOW)
+    tx.upsert_membership(amy, &p1, "clerk", &[Role::ClaimVoid], NOW)
         .unwrap();
-    tx.upsert_membership(bob, "500000001", "clerk", &[], NOW)
-        .unwrap();
-    let bob_m = tx.membership(bob, "500000001").unwrap().unwrap();
+    tx.upsert_membership(bob, &p1, "clerk", &[], NOW).unwrap();
+    let bob_m = tx.membership(bob, &p1).unwrap().unwrap();
     tx.remove_membership(bob_m.id, NOW).unwrap();
 
-    let all = tx.memberships_of_provider("500000001").unwrap();
+    let all = tx.memberships_of_provider(&p1).unwrap();
     let names: Vec<_> = all.iter().map(|m| m.user_name.as_str()).collect();
     assert_eq!(names, ["amy", "Bea", "bob", "zed"]);
     assert_eq!(
-        tx.member_names_starting("500000001", true, "B", 10)
-            .unwrap(),
+        tx.member_names_starting(&p1, true, "B", 10).unwrap(),
         ["Bea"]
     );
     assert_eq!(
-        tx.member_names_starting("500000001", false, "b", 10)
-            .unwrap(),
+        tx.member_names_starting(&p1, false, "b", 10).unwrap(),
         ["Bea", "bob"]
     );
-    let admin = tx.site_admin_of("500000001").unwrap().unwrap();
+    let admin = tx.site_admin_of(&p1).unwrap().unwrap();
     assert_eq!(admin.user_name, "zed");
     assert_eq!(admin.effective_roles().len(), 13);
 
     // Re-adding a removed clerk re-activates the one membership.
-    tx.upsert_membership(bob, "500000001", "clerk", &[Role::TradeFiles], NOW)
+    tx.upsert_membership(bob, &p1, "clerk", &[Role::TradeFiles], NOW)
         .unwrap();
-    let again = tx.membership(bob, "500000001").unwrap().unwrap();
+    let again = tx.membership(bob, &p1).unwrap().unwrap();
     assert_eq!(again.id, bob_m.id);
     assert!(again.is_active());
     assert_eq!(again.removed_at, None);
@@ -235,7 +243,7 @@ fn memberships_list_by_user_name_whatever_its_case() {
     tx.set_membership_roles(again.id, &[Role::ClaimInquiry, Role::ClaimVoid])
         .unwrap();
     tx.set_membership_kind(admin.id, "clerk").unwrap();
-    assert!(tx.site_admin_of("500000001").unwrap().is_none());
+    assert!(tx.site_admin_of(&p1).unwrap().is_none());
     let mine = tx.memberships_of_user(bob).unwrap();
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].roles, [Role::ClaimInquiry, Role::ClaimVoid]);
@@ -248,53 +256,57 @@ fn providers_pins_and_pin_requests_round_trip() {
     let store = open(&sb);
     let tx = store.write().unwrap();
     let (n1, n2) = (crate::common::npi(100000001), crate::common::npi(100000002));
+    let (p1, p2) = (pid("500000001"), pid("500000002"));
     tx.insert_provider(&provider("500000002", &n2, "931111111"), NOW)
         .unwrap();
     tx.insert_provider(&provider("500000001", &n1, "931111111"), NOW)
         .unwrap();
-    assert!(tx.provider_id_taken("500000001").unwrap());
-    assert!(!tx.provider_id_taken("500000009").unwrap());
+    let (n1, n2) = (Npi::parse("", &n1).unwrap(), Npi::parse("", &n2).unwrap());
+    assert!(tx.provider_id_taken(&p1).unwrap());
+    assert!(!tx.provider_id_taken(&pid("500000009")).unwrap());
+    assert_eq!(tx.provider_by_npi(&n2).unwrap().unwrap().provider_id, p2);
+    let p = tx.provider(&p1).unwrap().unwrap();
     assert_eq!(
-        tx.provider_by_npi(&n2).unwrap().unwrap().provider_id,
-        "500000002"
-    );
-    let p = tx.provider("500000001").unwrap().unwrap();
-    assert_eq!(
-        (p.kind.as_str(), p.tax_id.as_deref()),
+        (p.kind.as_str(), p.tax_id.as_ref().map(TaxId::as_str)),
         ("group", Some("931111111"))
     );
+    assert_eq!((p.npi, p.enrolled_on), (n1.clone(), day("2020-01-01")));
     let same_tax: Vec<_> = tx
-        .providers_by_tax_id("931111111")
+        .providers_by_tax_id(&TaxId::parse("", "93-1111111").unwrap())
         .unwrap()
         .into_iter()
         .map(|p| p.provider_id)
         .collect();
-    assert_eq!(same_tax, ["500000001", "500000002"]);
+    assert_eq!(same_tax, [p1.clone(), p2.clone()]);
 
-    tx.issue_pin("500000001", "pin-1", "2026-03-16", "2026-04-15", NOW)
+    tx.issue_pin(&p1, "pin-1", day("2026-03-16"), day("2026-04-15"), NOW)
         .unwrap();
-    let first = tx.latest_pin("500000001").unwrap().unwrap();
-    tx.issue_pin("500000001", "pin-2", "2026-03-16", "2026-04-15", NOW)
+    let first = tx.latest_pin(&p1).unwrap().unwrap();
+    tx.issue_pin(&p1, "pin-2", day("2026-03-16"), day("2026-04-15"), NOW)
         .unwrap();
-    let second = tx.latest_pin("500000001").unwrap().unwrap();
+    let second = tx.latest_pin(&p1).unwrap().unwrap();
     assert_eq!(second.pin_hash, "pin-2");
+    assert_eq!(
+        (&second.provider_id, second.issued_on, second.expires_on),
+        (&p1, day("2026-03-16"), day("2026-04-15"))
+    );
     assert!(
         !tx.use_pin(first.id, NOW).unwrap(),
         "voided by the newer PIN"
     );
     assert!(tx.use_pin(second.id, NOW).unwrap());
     assert!(!tx.use_pin(second.id, NOW).unwrap(), "used once only");
-    assert!(tx.latest_pin("500000002").unwrap().is_none());
+    assert!(tx.latest_pin(&p2).unwrap().is_none());
 
     let r1 = tx
-        .insert_pin_request("500000001", "Clinic", &n1, "mail", "2026-03-16", NOW)
+        .insert_pin_request(&p1, "Clinic", &n1, "mail", day("2026-03-16"), NOW)
         .unwrap();
     let r2 = tx
-        .insert_pin_request("500000002", "Clinic", &n2, "mail", "2026-03-16", NOW)
+        .insert_pin_request(&p2, "Clinic", &n2, "mail", day("2026-03-16"), NOW)
         .unwrap();
     assert!(r2 > r1);
-    assert_eq!(tx.close_pin_requests("500000001").unwrap(), 1);
-    assert_eq!(tx.close_pin_requests("500000001").unwrap(), 0);
+    assert_eq!(tx.close_pin_requests(&p1).unwrap(), 1);
+    assert_eq!(tx.close_pin_requests(&p1).unwrap(), 0);
     let reqs = tx.pin_requests_all().unwrap();
     let order: Vec<_> = reqs
         .iter()
@@ -304,7 +316,7 @@ fn providers_pins_and_pin_requests_round_trip() {
     assert_eq!(reqs[1].request_id, format!("PINREQ-{r1:06}"));
 
     let admin = tx.insert_user(&user("Admin1", "A", "D")).unwrap();
-    tx.upsert_membership(admin, "500000001", "site_admin", &[], NOW)
+    tx.upsert_membership(admin, &p1, "site_admin", &[], NOW)
         .unwrap();
     let all = tx.providers_all().unwrap();
     let listed: Vec<_> = all
@@ -312,6 +324,72 @@ fn providers_pins_and_pin_requests_round_trip() {
         .map(|p| (p.provider_id.as_str(), p.site_admin.as_deref()))
         .collect();
     assert_eq!(listed, [("500000001", Some("Admin1")), ("500000002", None)]);
+    tx.commit().unwrap();
+}
+
+#[test]
+fn members_and_their_spans_read_back_typed() {
+    use mmis::domain::eligibility::{CoverageKind, MemberRecord, Span};
+    use mmis::domain::ids::HealthId;
+    let sb = Sandbox::new();
+    let store = open(&sb);
+    let tx = store.write().unwrap();
+    let hid = |s: &str| HealthId::parse("health_id", s).unwrap();
+    let record = |h: &str, first: &str| MemberRecord {
+        health_id: hid(h),
+        last_name: "Alvarez".into(),
+        first_name: first.into(),
+        dob: day("1987-02-14"),
+        sex: "F",
+    };
+    let a = tx.insert_member(&record("OC100001", "Maria")).unwrap();
+    let b = tx.insert_member(&record("OC100002", "maria")).unwrap();
+    let c = tx.insert_member(&record("OC100003", "Ana")).unwrap();
+    let span = Span {
+        kind: CoverageKind::Cco,
+        plan: "Trillium".into(),
+        plan_type: Some("CCOB".into()),
+        start: day("2026-03-01"),
+        end: Some(day("2026-12-31")),
+        plan_partner: None,
+    };
+    tx.insert_span(a, 1, &span).unwrap();
+
+    let m = tx.member_by_health_id(&hid("OC100001")).unwrap().unwrap();
+    assert_eq!(
+        (m.id, m.health_id, m.dob),
+        (a, hid("OC100001"), day("1987-02-14"))
+    );
+    assert!(tx.member_by_health_id(&hid("OC100009")).unwrap().is_none());
+    let (m, spans) = tx.member_with_spans(&hid("OC100001")).unwrap().unwrap();
+    assert_eq!((m.id, spans), (a, vec![span.clone()]));
+    let same: Vec<_> = tx
+        .members_by_name(" alvarez", "MARIA", day("1987-02-14"))
+        .unwrap()
+        .into_iter()
+        .map(|m| m.health_id)
+        .collect();
+    assert_eq!(same, [hid("OC100001"), hid("OC100002")]);
+    assert!(tx
+        .members_by_name("Alvarez", "Maria", day("1987-02-15"))
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        tx.member_ids_by_names(&[
+            ("Alvarez", "Ana", day("1987-02-14")),
+            ("Alvarez", "Maria", day("1987-02-14")),
+            ("Alvarez", "Maria", day("2000-01-01")),
+        ])
+        .unwrap(),
+        [vec![c], vec![a, b], vec![]]
+    );
+    let mut hits = Vec::new();
+    tx.each_spans_by_health_id(&[hid("OC100009"), hid("OC100001")], |h, s| {
+        hits.push((h.pos, h.health_id, s.len()));
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(hits, [(1, hid("OC100001"), 1)]);
     tx.commit().unwrap();
 }
 

@@ -7,7 +7,7 @@ use crate::domain::claims::{ClaimInput, ClaimStatus, ClaimType, Fee, FeeSchedule
 use crate::domain::edits::{check, provider_rule, unknown_member, Enrolled, Facts, PaFacts};
 pub use crate::domain::edits::{Passed, Refusal};
 use crate::domain::eligibility::Span;
-use crate::domain::ids::Cents;
+use crate::domain::ids::{Cents, HealthId, Npi};
 use crate::error::{Error, Result};
 use crate::store::claims::{ClaimWriter, FeeRow, NewClaim, NewHistory, NewLine};
 use crate::store::pa::PaRow;
@@ -97,8 +97,8 @@ impl Reads {
         }
     }
 
-    fn provider(&mut self, tx: &Tx<'_>, npi: &str) -> Result<Option<ProviderRow>> {
-        if let Some(p) = self.providers.get(npi) {
+    fn provider(&mut self, tx: &Tx<'_>, npi: &Npi) -> Result<Option<ProviderRow>> {
+        if let Some(p) = self.providers.get(npi.as_str()) {
             return Ok(p.clone());
         }
         let p = tx.provider_by_npi(npi)?;
@@ -110,8 +110,8 @@ impl Reads {
     }
 
     /// The member's id; `None` when there is no such member.
-    fn member(&mut self, tx: &Tx<'_>, hid: &str) -> Result<Option<i64>> {
-        if let Some(m) = self.members.get(hid) {
+    fn member(&mut self, tx: &Tx<'_>, hid: &HealthId) -> Result<Option<i64>> {
+        if let Some(m) = self.members.get(hid.as_str()) {
             return Ok(*m);
         }
         let m = tx.member_by_health_id(hid)?.map(|m| m.id);
@@ -286,13 +286,13 @@ pub fn run_replacing(
         reads.flush(tx)?;
     }
     let npi = claim.billing_npi.as_str();
-    let billing = reads.provider(tx, npi)?.map(enrolled);
+    let billing = reads.provider(tx, &claim.billing_npi)?.map(enrolled);
     // A claim from another provider is refused before anything of the member is read.
     if let Some(r) = provider_rule(billing.as_ref(), provider_id, npi) {
         return Ok(Err(r));
     }
     let hid = claim.member_id.as_str();
-    let Some(member_id) = reads.member(tx, hid)? else {
+    let Some(member_id) = reads.member(tx, &claim.member_id)? else {
         return Ok(Err(unknown_member(hid)));
     };
     let spans = reads.spans(tx, member_id)?;
@@ -338,7 +338,7 @@ pub fn run_replacing(
 
 fn enrolled(p: ProviderRow) -> Enrolled {
     Enrolled {
-        provider_id: p.provider_id,
+        provider_id: p.provider_id.to_string(),
         name: p.name,
     }
 }
@@ -359,9 +359,9 @@ fn pa_facts(p: &PaRow, held_by_replaced: i64) -> PaFacts {
 }
 
 /// The billing provider must be enrolled, and be the provider we act for.
-pub fn provider_edit(tx: &Tx<'_>, provider_id: &str, npi: &str) -> Result<Option<Refusal>> {
+pub fn provider_edit(tx: &Tx<'_>, provider_id: &str, npi: &Npi) -> Result<Option<Refusal>> {
     let found = tx.provider_by_npi(npi)?.map(enrolled);
-    Ok(provider_rule(found.as_ref(), provider_id, npi))
+    Ok(provider_rule(found.as_ref(), provider_id, npi.as_str()))
 }
 
 /// Who the claim is from and for, checked before anything else in a batch claim whose
@@ -374,7 +374,7 @@ pub fn party_edit(
 ) -> Result<Option<Refusal>> {
     match crate::domain::ids::Npi::parse("billing_npi", billing_npi) {
         Ok(npi) => {
-            if let Some(r) = provider_edit(tx, provider_id, npi.as_str())? {
+            if let Some(r) = provider_edit(tx, provider_id, &npi)? {
                 return Ok(Some(r));
             }
         }
@@ -390,7 +390,7 @@ pub fn party_edit(
     }
     match crate::domain::ids::HealthId::parse("member_id", member_id) {
         Ok(hid) => {
-            if tx.member_by_health_id(hid.as_str())?.is_none() {
+            if tx.member_by_health_id(&hid)?.is_none() {
                 return Ok(Some(unknown_member(hid.as_str())));
             }
         }
@@ -614,7 +614,7 @@ mod tests {
     use super::*;
     use crate::domain::claims::{parse_claim, RawClaim, RawLine};
     use crate::domain::eligibility::{CoverageKind, MemberRecord};
-    use crate::domain::ids::{npi_check_digit, HealthId};
+    use crate::domain::ids::{npi_check_digit, ProviderId};
     use crate::store::{OpenMode, Store};
 
     fn d(s: &str) -> NaiveDate {
@@ -748,13 +748,13 @@ mod tests {
         ] {
             tx.insert_provider(
                 &ProviderRow {
-                    provider_id: id.into(),
-                    npi: n,
+                    provider_id: ProviderId::parse("", id).unwrap(),
+                    npi: Npi::parse("", &n).unwrap(),
                     name: "Clinic".into(),
                     kind: "group".into(),
                     tax_id: None,
                     mail_to: None,
-                    enrolled_on: "2024-01-01".into(),
+                    enrolled_on: d("2024-01-01"),
                 },
                 now,
             )

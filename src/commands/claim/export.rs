@@ -5,6 +5,7 @@ use crate::auth;
 use crate::cli::claims::ExportArgs;
 use crate::context::Context;
 use crate::domain::claims::display_diagnosis;
+use crate::domain::ids::{HealthId, Npi, ProviderId, TaxId};
 use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
 use crate::output::{files, Output};
@@ -56,12 +57,12 @@ fn provider_name(p: &ProviderRow) -> (String, String, Option<String>) {
 /// The claim as an 837P claim, from what the store knows.
 pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, ProviderRow)> {
     let p = tx
-        .provider(&c.provider_id)?
+        .provider(&ProviderId::parse("provider_id", &c.provider_id)?)?
         .ok_or_else(|| Error::internal(format!("provider {} is missing", c.provider_id)))?;
     let tax_id: String = p
         .tax_id
-        .as_deref()
-        .unwrap_or("")
+        .as_ref()
+        .map_or("", TaxId::as_str)
         .chars()
         .filter(char::is_ascii_digit)
         .collect();
@@ -82,14 +83,21 @@ pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, Provid
             ))
             })?;
     let (entity_type, name, first_name) = provider_name(&p);
-    let member = tx.member_by_health_id(&c.member_id)?.ok_or_else(|| {
-        Error::internal(format!(
-            "member {} of claim {} is missing",
-            c.member_id, c.icn
-        ))
-    })?;
+    let member = tx
+        .member_by_health_id(&HealthId::parse("member_id", &c.member_id)?)?
+        .ok_or_else(|| {
+            Error::internal(format!(
+                "member {} of claim {} is missing",
+                c.member_id, c.icn
+            ))
+        })?;
     let rendering = if c.rendering_npi != c.billing_npi {
-        let (entity_type, name, first_name) = match tx.provider_by_npi(&c.rendering_npi)? {
+        let (entity_type, name, first_name) = match Npi::parse("rendering_npi", &c.rendering_npi)
+            .ok()
+            .map(|n| tx.provider_by_npi(&n))
+            .transpose()?
+            .flatten()
+        {
             Some(r) => provider_name(&r),
             None => ("1".into(), "RENDERING PROVIDER".into(), None),
         };
@@ -146,10 +154,10 @@ pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, Provid
         },
         rendering_provider: rendering,
         subscriber: SubscriberInfo {
-            member_id: member.health_id.clone(),
+            member_id: member.health_id.to_string(),
             last_name: member.last_name.clone(),
             first_name: member.first_name.clone(),
-            birth_date: parse_date("dob", &member.dob)?,
+            birth_date: member.dob,
             sex,
         },
         diagnosis_codes: c
@@ -175,7 +183,7 @@ pub fn batch_for(
     Batch837 {
         submitter: Submitter {
             name: p.name.clone(),
-            id: p.provider_id.clone(),
+            id: p.provider_id.to_string(),
             contact_name: p.name.clone(),
             phone: phone.to_string(),
         },
@@ -217,7 +225,7 @@ pub fn cmd_claim_export(ctx: &Context, args: &ExportArgs) -> Result<Output> {
     let control = tx.next_sequence("x12-interchange")?;
     let control = u32::try_from(control % 1_000_000_000).unwrap_or(1).max(1);
     let env = Envelope::new(
-        &p.provider_id,
+        p.provider_id.as_str(),
         PAYER_ID,
         ctx.clock.today(),
         ctx.clock.now().time(),

@@ -142,7 +142,7 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
     confirm_clerk_maintenance(ctx, &c.user_name, &c.roles, args.yes)?;
 
     let (tx, actor) = auth::begin(ctx, store, auth::Cmd::ClerkAdd)?;
-    let provider = actor.provider()?.to_string();
+    let provider = actor.provider()?.clone();
     if let Err(e) = check_grantable(&actor, &provider, &c.roles) {
         return Err(refuse(
             ctx,
@@ -205,13 +205,13 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
     let voided = tx.void_invitations(uid, &provider, &now)?;
     let code = hash::new_invite_code();
     let issued = ctx.clock.today();
-    let expires = invite_expires(issued).to_string();
+    let expires = invite_expires(issued);
     tx.insert_invitation(
         &sha256_hex(code.expose()),
         uid,
         &provider,
-        &issued.to_string(),
-        &expires,
+        issued,
+        expires,
         &now,
     )?;
     let detail = format!(
@@ -248,8 +248,8 @@ fn add_new(ctx: &Context, store: &Store, args: &ClerkAddArgs) -> Result<Output> 
         InvitedView {
             user_name,
             invite_code: code.expose().to_string(),
-            invite_expires: expires,
-            provider_id: provider,
+            invite_expires: expires.to_string(),
+            provider_id: provider.to_string(),
             roles: roles::names(&c.roles),
         },
         human,
@@ -278,7 +278,7 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
     let wanted = super::refusal_first(ctx, store, crate::auth::Cmd::ClerkAdd, parsed)?;
     confirm_clerk_maintenance(ctx, user, &wanted, args.yes)?;
     let (tx, actor) = auth::begin(ctx, store, auth::Cmd::ClerkAdd)?;
-    let provider = actor.provider()?.to_string();
+    let provider = actor.provider()?.clone();
     let u = tx
         .user_by_name(user)?
         .filter(|u| !u.is_operator)
@@ -362,7 +362,7 @@ fn add_existing(ctx: &Context, store: &Store, user: &str, args: &ClerkAddArgs) -
         AddedView {
             user_name: u.user_name,
             roles: roles::names(&wanted),
-            provider_id: provider,
+            provider_id: provider.to_string(),
         },
         human,
     ))

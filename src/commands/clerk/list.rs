@@ -27,7 +27,7 @@ pub struct ClerkRowView {
 pub fn cmd_clerk_list(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkList)?;
-    let provider = actor.provider()?.to_string();
+    let provider = actor.provider()?.clone();
     let mut rows = Vec::new();
     for m in tx.memberships_of_provider(&provider)? {
         let Some(u) = tx.user_by_id(m.user_id)? else {
@@ -41,7 +41,7 @@ pub fn cmd_clerk_list(ctx: &Context) -> Result<Output> {
         let invite_expires = if status == ClerkStatus::Invited {
             tx.latest_invitation(u.id, &provider)?
                 .filter(|i| i.used_at.is_none() && i.voided_at.is_none())
-                .map(|i| i.expires_on)
+                .map(|i| i.expires_on.to_string())
         } else {
             None
         };
@@ -69,7 +69,13 @@ pub fn cmd_clerk_list(ctx: &Context) -> Result<Output> {
     });
     let now = ctx.clock.now_str();
     let detail = format!("{} row(s)", rows.len());
-    let entry = actor.entry(&now, "clerk list", Some(&provider), "ok", Some(&detail));
+    let entry = actor.entry(
+        &now,
+        "clerk list",
+        Some(provider.as_str()),
+        "ok",
+        Some(&detail),
+    );
     auth::finish(ctx, &store, tx, &actor, &[entry])?;
     let mut out = Output::rows(
         &rows,

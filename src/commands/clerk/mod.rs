@@ -14,6 +14,7 @@ pub mod unlock;
 use crate::auth::{Actor, Via};
 use crate::context::Context;
 use crate::domain::access::clerk_maintenance_warning;
+use crate::domain::ids::ProviderId;
 use crate::domain::roles::Role;
 use crate::error::{Error, Result};
 use crate::store::{MembershipRow, Tx, UserRow};
@@ -75,7 +76,11 @@ pub(crate) fn confirm_clerk_maintenance(
 }
 
 /// A clerk may hand out only roles they hold themselves (the site administrator holds all).
-pub(crate) fn check_grantable(actor: &Actor, provider: &str, new_roles: &[Role]) -> Result<()> {
+pub(crate) fn check_grantable(
+    actor: &Actor,
+    provider: &ProviderId,
+    new_roles: &[Role],
+) -> Result<()> {
     let lacking: Vec<&str> = new_roles
         .iter()
         .filter(|r| !actor.has(**r))
@@ -118,7 +123,7 @@ pub(crate) fn not_self(actor: &Actor, target: &UserRow, what: &str) -> Result<()
 /// The user named, and their membership of the current provider, whatever its state.
 pub(crate) fn find_member(
     tx: &Tx<'_>,
-    provider: &str,
+    provider: &ProviderId,
     user_name: &str,
 ) -> Result<(UserRow, Option<MembershipRow>)> {
     let name = user_name.trim();
@@ -138,7 +143,7 @@ pub(crate) fn find_member(
 pub(crate) fn active_clerk(
     tx: &Tx<'_>,
     actor: &Actor,
-    provider: &str,
+    provider: &ProviderId,
     user_name: &str,
     what: &str,
 ) -> Result<(UserRow, MembershipRow)> {

@@ -31,7 +31,7 @@ pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkRemoveArgs) -> Result<Output>
             &actor,
             auth::Cmd::ClerkRemove,
             Some(args.user_name.trim()),
-            |tx| active_clerk(tx, &actor, provider.as_str(), &args.user_name, "remove"),
+            |tx| active_clerk(tx, &actor, &provider, &args.user_name, "remove"),
         )?;
         Ok((tx, actor, provider, user, m))
     };
@@ -59,7 +59,7 @@ pub fn cmd_clerk_remove(ctx: &Context, args: &ClerkRemoveArgs) -> Result<Output>
     tx.remove_membership(m.id, &now)?;
     let sessions_ended = tx.end_provider_sessions(user.id, &provider, &now, "removed")?;
     let tokens_revoked = tx.revoke_provider_tokens(user.id, &provider, &now)?;
-    let invites = tx.void_invitations(user.id, provider.as_str(), &now)?;
+    let invites = tx.void_invitations(user.id, &provider, &now)?;
     let detail = format!(
         "roles were: {}; {sessions_ended} session(s) ended, {tokens_revoked} token(s) revoked, {invites} invitation(s) voided",
         crate::domain::roles::encode(&m.roles)

@@ -5,6 +5,7 @@ use crate::auth::{self, Actor};
 use crate::cli::access::ClerkRolesArgs;
 use crate::context::Context;
 use crate::domain::access::{added, RoleChange};
+use crate::domain::ids::ProviderId;
 use crate::domain::roles::{self, Role};
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -38,7 +39,7 @@ struct Plan {
 fn plan(
     tx: &Tx<'_>,
     actor: &Actor,
-    provider: &str,
+    provider: &ProviderId,
     user: &str,
     change: &RoleChange,
 ) -> Result<Plan> {
@@ -82,7 +83,7 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
     if may_grant_cm {
         // Work out whether Clerk Maintenance is new to them, then ask outside the write lock.
         let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkRoles)?;
-        let provider = actor.provider()?.to_string();
+        let provider = actor.provider()?.clone();
         let (tx, p) = auth::checked(
             ctx,
             &store,
@@ -101,7 +102,7 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
         )?;
     }
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkRoles)?;
-    let provider = actor.provider()?.to_string();
+    let provider = actor.provider()?.clone();
     let (tx, p) = auth::checked(
         ctx,
         &store,
@@ -145,7 +146,7 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
         RolesView {
             user_name: p.user.user_name,
             roles: roles::names(&p.after),
-            provider_id: provider,
+            provider_id: provider.to_string(),
             changed,
             before: Some(roles::names(&p.before)),
         },
@@ -156,7 +157,7 @@ pub fn cmd_clerk_roles(ctx: &Context, args: &ClerkRolesArgs) -> Result<Output> {
 /// Showing roles is a read: allowed for any member of the provider, yourself included.
 fn show(ctx: &Context, store: &crate::store::Store, user_arg: &str) -> Result<Output> {
     let (tx, actor) = auth::begin(ctx, store, auth::Cmd::ClerkRoles)?;
-    let provider = actor.provider()?.to_string();
+    let provider = actor.provider()?.clone();
     let (user, m) = find_member(&tx, &provider, user_arg)?;
     let Some(m) = m.filter(|m| m.is_active()) else {
         return Err(Error::not_found(format!(
@@ -197,7 +198,7 @@ fn show(ctx: &Context, store: &crate::store::Store, user_arg: &str) -> Result<Ou
         RolesView {
             user_name: user.user_name,
             roles: roles::names(&roles_now),
-            provider_id: provider,
+            provider_id: provider.to_string(),
             changed: false,
             before: None,
         },

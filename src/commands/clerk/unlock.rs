@@ -11,7 +11,7 @@ use crate::output::Output;
 pub fn cmd_clerk_unlock(ctx: &Context, args: &ClerkUserArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClerkUnlock)?;
-    let provider = actor.provider()?.to_string();
+    let provider = actor.provider()?.clone();
     let (tx, (user, _)) = auth::checked(
         ctx,
         &store,

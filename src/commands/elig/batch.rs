@@ -500,16 +500,10 @@ fn look_up_chunk(tx: &Tx<'_>, slots: &mut [Slot], names: &mut Names) -> Result<(
         _ => None,
     };
     by_name.sort_unstable_by(|a, b| name_key(a).cmp(&name_key(b)));
-    let dobs: Vec<String> = by_name
+    let keys: Vec<(&str, &str, NaiveDate)> = by_name
         .iter()
         .filter_map(name_key)
-        .map(|(_, _, dob)| dob.format("%Y-%m-%d").to_string())
-        .collect();
-    let keys: Vec<(&str, &str, &str)> = by_name
-        .iter()
-        .filter_map(name_key)
-        .zip(&dobs)
-        .map(|((last, first, _), dob)| (last.as_str(), first.as_str(), dob.as_str()))
+        .map(|(last, first, dob)| (last.as_str(), first.as_str(), dob))
         .collect();
     let found = tx.member_ids_by_names(&keys)?;
     drop(keys);

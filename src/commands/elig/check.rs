@@ -5,7 +5,8 @@ use crate::auth;
 use crate::cli::elig::CheckArgs;
 use crate::context::Context;
 use crate::domain::eligibility::{
-    answer_on, check_window, parse_name, segments, window_start, CoverageKind, Lane, Span,
+    answer_on, check_window, parse_name, segments, window_start, ymd_string, CoverageKind, Lane,
+    Span,
 };
 use crate::domain::ids::HealthId;
 use crate::domain::reference;
@@ -28,10 +29,10 @@ pub struct MemberView {
 impl From<&MemberRow> for MemberView {
     fn from(m: &MemberRow) -> Self {
         MemberView {
-            health_id: m.health_id.clone(),
+            health_id: m.health_id.to_string(),
             last_name: m.last_name.clone(),
             first_name: m.first_name.clone(),
-            dob: m.dob.clone(),
+            dob: ymd_string(m.dob),
             sex: m.sex.clone(),
         }
     }
@@ -389,7 +390,13 @@ pub fn cmd_elig_check(ctx: &Context, args: &CheckArgs) -> Result<Output> {
     };
     let view = build_view(&m, &spans, from, to, today);
     let detail = format!("{dates}: {}", view.lane.as_str());
-    let entry = actor.entry(&now, "elig check", Some(&m.health_id), "ok", Some(&detail));
+    let entry = actor.entry(
+        &now,
+        "elig check",
+        Some(m.health_id.as_str()),
+        "ok",
+        Some(&detail),
+    );
     auth::finish(ctx, &store, tx, &actor, &[entry])?;
     let text = human(&view);
     Ok(Output::record_with(view, text))

@@ -47,7 +47,7 @@ pub enum Found {
 /// Like [`find`], reading the spans too (one query for a Health ID).
 pub fn find_with_spans(tx: &Tx<'_>, who: &Who) -> Result<Found> {
     if let Who::Id(h) = who {
-        return Ok(match tx.member_with_spans(h.as_str())? {
+        return Ok(match tx.member_with_spans(h)? {
             Some((m, s)) => Found::WithSpans(m, s),
             None => Found::NotFound,
         });
@@ -63,12 +63,12 @@ pub fn find_with_spans(tx: &Tx<'_>, who: &Who) -> Result<Found> {
 
 pub fn find(tx: &Tx<'_>, who: &Who) -> Result<Found> {
     Ok(match who {
-        Who::Id(h) => match tx.member_by_health_id(h.as_str())? {
+        Who::Id(h) => match tx.member_by_health_id(h)? {
             Some(m) => Found::One(m),
             None => Found::NotFound,
         },
         Who::Name { last, first, dob } => {
-            let mut v = tx.members_by_name(last, first, &dob.format("%Y-%m-%d").to_string())?;
+            let mut v = tx.members_by_name(last, first, *dob)?;
             match v.len() {
                 0 => Found::NotFound,
                 1 => Found::One(v.remove(0)),

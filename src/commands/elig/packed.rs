@@ -4,6 +4,7 @@
 //! per field, which keeps a 10,000-inquiry 270 inside its memory budget.
 
 use crate::domain::eligibility::{CoverageKind, Span};
+use crate::domain::ids::HealthId;
 use crate::error::{Error, Result};
 use crate::store::MemberRow;
 use chrono::NaiveDate;
@@ -24,9 +25,12 @@ impl Packed {
         self.starts.push(self.buf.len() as u32);
         let b = &mut self.buf;
         b.extend_from_slice(&m.id.to_le_bytes());
-        for s in [&m.health_id, &m.last_name, &m.first_name, &m.dob, &m.sex] {
+        put_str(b, Some(m.health_id.as_str()));
+        for s in [&m.last_name, &m.first_name] {
             put_str(b, Some(s));
         }
+        put_date(b, Some(m.dob));
+        put_str(b, Some(&m.sex));
         b.extend_from_slice(&(spans.len() as u32).to_le_bytes());
         for s in spans {
             put_str(b, Some(s.kind.as_str()));
@@ -46,14 +50,17 @@ impl Packed {
             buf: self.buf.get(start..).ok_or_else(corrupt)?,
         };
         let id = i64::from_le_bytes(r.bytes::<8>()?);
+        let health_id = r.string()?.ok_or_else(corrupt)?;
+        let health_id = HealthId::parse("", &health_id).map_err(|_| corrupt())?;
         let mut text = || r.string()?.ok_or_else(corrupt);
+        let (last_name, first_name) = (text()?, text()?);
         let m = MemberRow {
             id,
-            health_id: text()?,
-            last_name: text()?,
-            first_name: text()?,
-            dob: text()?,
-            sex: text()?,
+            health_id,
+            last_name,
+            first_name,
+            dob: r.date()?.ok_or_else(corrupt)?,
+            sex: r.string()?.ok_or_else(corrupt)?,
         };
         let n = u32::from_le_bytes(r.bytes::<4>()?) as usize;
         let mut spans = Vec::with_capacity(n.min(64));
@@ -142,10 +149,10 @@ mod tests {
     fn member(n: i64) -> MemberRow {
         MemberRow {
             id: n,
-            health_id: format!("AB{n:06}"),
+            health_id: HealthId::parse("", &format!("AB{n:06}")).unwrap(),
             last_name: "Ñúñez-O'Brien".into(),
             first_name: String::new(),
-            dob: "1990-02-28".into(),
+            dob: d("1990-02-28"),
             sex: "X".into(),
         }
     }

@@ -6,7 +6,7 @@ use super::{find, find_with_spans, sort_runs, Found, Who};
 use crate::auth;
 use crate::context::Context;
 use crate::domain::eligibility::{check_window, CoverageKind, Span};
-use crate::domain::ids::HealthId;
+use crate::domain::ids::{HealthId, TaxId};
 use crate::domain::reference;
 use crate::error::{Error, Result};
 use crate::output::{files, Output};
@@ -35,18 +35,14 @@ fn now_time(ctx: &Context) -> chrono::NaiveTime {
     chrono::NaiveTime::from_hms_opt(t.hour(), t.minute(), 0).unwrap_or_default()
 }
 
-fn ymd(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
-
 /// The coverage to report for a member over `from..=to`.
 pub fn coverage(m: MemberRow, spans: &[Span], from: NaiveDate, to: NaiveDate) -> Option<Coverage> {
     let mut c = Coverage {
         member: Member {
-            birth_date: ymd(&m.dob)?,
+            birth_date: m.dob,
             // X12 5010 DMG03 has no code for X: it is sent as U (unknown).
             sex: Some(if m.sex == "X" { "U".to_string() } else { m.sex }),
-            id: m.health_id,
+            id: m.health_id.to_string(),
             last_name: m.last_name,
             first_name: m.first_name,
         },
@@ -473,7 +469,7 @@ pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::EligCheck)?;
     let pid = actor.provider()?.to_string();
     let p = tx
-        .provider(&pid)?
+        .provider(actor.provider()?)?
         .ok_or_else(|| Error::not_found(format!("provider {pid} is not enrolled")))?;
     // A client's 270 names the patient as its chart has them: fill the name and date of
     // birth in from the member record (a 270 by ID alone fails linuxforhealth-x12).
@@ -508,15 +504,15 @@ pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -
     let entry = actor.entry(
         &now,
         "elig check",
-        Some(&member.health_id),
+        Some(member.health_id.as_str()),
         "ok",
         Some("x12-270"),
     );
     auth::finish(ctx, &store, tx, &actor, &[entry])?;
     let digits: String = p
         .tax_id
-        .as_deref()
-        .unwrap_or("")
+        .as_ref()
+        .map_or("", TaxId::as_str)
         .chars()
         .filter(char::is_ascii_digit)
         .collect();
@@ -529,10 +525,10 @@ pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -
     let by_id = matches!(who, Who::Id(_));
     let inquiry = InquiryRequest {
         trace: format!("{}{}", pid, from.format("%Y%m%d")),
-        member_id: by_id.then(|| member.health_id.clone()),
+        member_id: by_id.then(|| member.health_id.to_string()),
         last_name: Some(upper(&member.last_name)),
         first_name: Some(upper(&member.first_name)),
-        birth_date: ymd(&member.dob),
+        birth_date: Some(member.dob),
         from,
         to,
         service_type: "30".into(),
@@ -552,7 +548,7 @@ pub fn cmd_print_270(ctx: &Context, who: &Who, from: NaiveDate, to: NaiveDate) -
             name: upper(&p.name),
             first_name: None,
             id_qualifier: "XX".into(),
-            id: p.npi.clone(),
+            id: p.npi.to_string(),
         },
         reference: format!("MMIS{}", from.format("%Y%m%d")),
         trace_originator: originator,

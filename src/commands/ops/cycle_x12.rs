@@ -94,7 +94,10 @@ impl Cycle835 {
         provider_id: &str,
     ) -> Result<()> {
         let payee = tx
-            .provider(provider_id)?
+            .provider(&crate::domain::ids::ProviderId::parse(
+                "provider_id",
+                provider_id,
+            )?)?
             .ok_or_else(|| Error::internal(format!("provider {provider_id} is missing")))?;
         let env = envelope_835(remit, provider_id, self.issued_on, self.at);
         // The header is written again at the end with the remittance's total; this one only
@@ -164,7 +167,12 @@ impl Cycle835 {
             let s = settlements
                 .get(&remit)
                 .ok_or_else(|| Error::internal("a remittance was not settled"))?;
-            let env = envelope_835(remit, &ra.payee.provider_id, self.issued_on, self.at);
+            let env = envelope_835(
+                remit,
+                ra.payee.provider_id.as_str(),
+                self.issued_on,
+                self.at,
+            );
             let header = header_835(
                 &ra.remit_id,
                 s.handling,

@@ -558,7 +558,7 @@ fn scan_member_csv<R: std::io::Read>(
 /// Gives an existing store's member exactly the group's spans and demographics; a member
 /// whose spans and demographics are unchanged is not written.
 fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberGroup, view: &mut ImportView) -> Result<()> {
-    match tx.member_by_health_id(m.record.health_id.as_str())? {
+    match tx.member_by_health_id(&m.record.health_id)? {
         None => {
             let id = tx.insert_member(&m.record)?;
             for (i, s) in m.spans.iter().enumerate() {
@@ -569,7 +569,7 @@ fn apply_member(tx: &crate::store::Tx<'_>, m: &MemberGroup, view: &mut ImportVie
         Some(row) => {
             let same_demo = row.last_name == m.record.last_name
                 && row.first_name == m.record.first_name
-                && row.dob == crate::domain::eligibility::ymd_string(m.record.dob)
+                && row.dob == m.record.dob
                 && row.sex == m.record.sex;
             let old = tx.member_spans(row.id)?;
             let same = same_spans(&old, &m.spans);
@@ -600,12 +600,12 @@ fn merge_member(
     first_row: usize,
     problems: &mut Problems,
 ) -> Result<()> {
-    let Some(row) = tx.member_by_health_id(m.record.health_id.as_str())? else {
+    let Some(row) = tx.member_by_health_id(&m.record.health_id)? else {
         return Ok(());
     };
     let same_demo = row.last_name == m.record.last_name
         && row.first_name == m.record.first_name
-        && row.dob == crate::domain::eligibility::ymd_string(m.record.dob)
+        && row.dob == m.record.dob
         && row.sex == m.record.sex;
     let (r, line) = m.rows.first().copied().unwrap_or((m.row, 0));
     if !same_demo {
@@ -664,10 +664,10 @@ pub fn import_members<R: std::io::Read + Send>(
     view.rows = read_member_csv_ahead(name, input, today, &mut problems, |m, own, problems| {
         let hid = m.health_id();
         let first_row = match seen.as_mut() {
-            Some(seen) => seen.first_row(hid.as_str(), m.row())?,
+            Some(seen) => seen.first_row(hid, m.row())?,
             None if highest.is_some_and(|h| hid <= h) => {
                 ins.flush()?;
-                tx.member_by_health_id(hid.as_str())?
+                tx.member_by_health_id(&hid)?
                     .map(|m| usize::try_from(m.id).unwrap_or(0))
             }
             None => {

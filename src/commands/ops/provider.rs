@@ -68,7 +68,13 @@ fn issue(
     let issued = ctx.clock.today();
     let expires = issued + chrono::Duration::days(PIN_VALID_DAYS);
     let (i, e) = (issued.to_string(), expires.to_string());
-    tx.issue_pin(&p.provider_id, &pin_hash, &i, &e, &ctx.clock.now_str())?;
+    tx.issue_pin(
+        &p.provider_id,
+        &pin_hash,
+        issued,
+        expires,
+        &ctx.clock.now_str(),
+    )?;
     Ok((pin, i, e))
 }
 
@@ -76,8 +82,8 @@ fn view(p: &ProviderRow, pin: &Secret, issued: String, expires: String) -> Outpu
     let human = letter(p, pin, &issued, &expires);
     Output::record_with(
         PinLetterView {
-            provider_id: p.provider_id.clone(),
-            npi: p.npi.clone(),
+            provider_id: p.provider_id.to_string(),
+            npi: p.npi.to_string(),
             name: p.name.clone(),
             kind: p.kind.clone(),
             pin: pin.expose().to_string(),
@@ -120,7 +126,7 @@ pub fn cmd_ops_provider_enroll(ctx: &Context, args: &EnrollArgs) -> Result<Outpu
     let store = ctx.open_store()?;
     let made = new_pin()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderEnroll)?;
-    if let Some(existing) = tx.provider_by_npi(npi.as_str())? {
+    if let Some(existing) = tx.provider_by_npi(&npi)? {
         return Err(Error::conflict(format!(
             "NPI {npi} is already enrolled as provider {}",
             existing.provider_id
@@ -129,18 +135,21 @@ pub fn cmd_ops_provider_enroll(ctx: &Context, args: &EnrollArgs) -> Result<Outpu
     }
     let provider_id = match given_id {
         Some(p) => {
-            if tx.provider_id_taken(p.as_str())? {
+            if tx.provider_id_taken(&p)? {
                 return Err(Error::conflict(format!(
                     "provider ID {p} is already enrolled"
                 )));
             }
-            p.as_str().to_string()
+            p
         }
         None => loop {
-            let candidate = format!(
-                "{:09}",
-                rand::thread_rng().gen_range(500_000_000u32..600_000_000)
-            );
+            let candidate = ProviderId::parse(
+                "provider ID",
+                &format!(
+                    "{:09}",
+                    rand::thread_rng().gen_range(500_000_000u32..600_000_000)
+                ),
+            )?;
             if !tx.provider_id_taken(&candidate)? {
                 break candidate;
             }
@@ -148,12 +157,12 @@ pub fn cmd_ops_provider_enroll(ctx: &Context, args: &EnrollArgs) -> Result<Outpu
     };
     let row = ProviderRow {
         provider_id,
-        npi: npi.as_str().to_string(),
+        npi,
         name,
         kind: args.kind.as_str().to_string(),
-        tax_id: tax_id.map(|t| t.as_str().to_string()),
+        tax_id,
         mail_to,
-        enrolled_on: ctx.clock.today_str(),
+        enrolled_on: ctx.clock.today(),
     };
     let now = ctx.clock.now_str();
     tx.insert_provider(&row, &now)?;
@@ -161,7 +170,7 @@ pub fn cmd_ops_provider_enroll(ctx: &Context, args: &EnrollArgs) -> Result<Outpu
     tx.audit(&actor.entry(
         &now,
         "ops provider enroll",
-        Some(&row.provider_id),
+        Some(row.provider_id.as_str()),
         "ok",
         Some(&format!("npi {}", row.npi)),
     ))?;
@@ -177,10 +186,10 @@ pub fn cmd_ops_provider_pin_reissue(ctx: &Context, args: &PinReissueArgs) -> Res
     let made = new_pin()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsProviderPinReissue)?;
     let row = tx
-        .provider(pid.as_str())?
+        .provider(&pid)?
         .ok_or_else(|| Error::not_found(format!("no provider {pid} is enrolled")))?;
     let (pin, issued, expires) = issue(ctx, &tx, &row, made)?;
-    let closed = tx.close_pin_requests(pid.as_str())?;
+    let closed = tx.close_pin_requests(&pid)?;
     let now = ctx.clock.now_str();
     tx.audit(&actor.entry(
         &now,

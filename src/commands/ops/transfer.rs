@@ -41,9 +41,7 @@ pub fn cmd_ops_transfer_list(ctx: &Context) -> Result<Output> {
     for t in tx.transfers_all()? {
         let f = TransferForm::from_json(&t.form)?;
         rows.push(TransferListRow {
-            current_admin: tx
-                .site_admin_of(t.provider_id.as_str())?
-                .map(|m| m.user_name),
+            current_admin: tx.site_admin_of(&t.provider_id)?.map(|m| m.user_name),
             new_admin_exists: tx.user_by_name(&f.new_admin_user_name)?.is_some(),
             request_id: t.request_id,
             provider_id: t.provider_id.to_string(),
@@ -143,20 +141,24 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
             })?;
             let code = hash::new_invite_code();
             let issued = ctx.clock.today();
-            let expires = invite_expires(issued).to_string();
+            let expires = invite_expires(issued);
             tx.insert_invitation(
                 &sha256_hex(code.expose()),
                 id,
-                provider.as_str(),
-                &issued.to_string(),
-                &expires,
+                &provider,
+                issued,
+                expires,
                 &now,
             )?;
-            (id, f.new_admin_user_name.clone(), Some((code, expires)))
+            (
+                id,
+                f.new_admin_user_name.clone(),
+                Some((code, expires.to_string())),
+            )
         }
     };
 
-    let old = tx.site_admin_of(provider.as_str())?;
+    let old = tx.site_admin_of(&provider)?;
     let mut ended = (0, 0);
     if let Some(old) = old.as_ref().filter(|o| o.user_id != new_id) {
         tx.remove_membership(old.id, &now)?;
@@ -164,7 +166,7 @@ pub fn cmd_ops_transfer_approve(ctx: &Context, args: &RequestArgs) -> Result<Out
             tx.end_provider_sessions(old.user_id, &provider, &now, "administrator transferred")?;
         ended.1 = tx.revoke_provider_tokens(old.user_id, &provider, &now)?;
     }
-    tx.upsert_membership(new_id, provider.as_str(), "site_admin", &[], &now)?;
+    tx.upsert_membership(new_id, &provider, "site_admin", &[], &now)?;
     if !tx.decide_transfer(t.id, "approved", &now, &actor.user_name, None)? {
         return Err(Error::conflict(format!(
             "transfer request {} is no longer pending",

@@ -62,7 +62,7 @@ pub fn header_835(
         payer_zip: PAYER_ZIP.into(),
         payer_phone: PAYER_PHONE.into(),
         payee_name: payee.name.clone(),
-        payee_npi: payee.npi.clone(),
+        payee_npi: payee.npi.to_string(),
     }
 }
 
@@ -127,10 +127,18 @@ pub fn cmd_remit_export(ctx: &Context, args: &RemitExportArgs) -> Result<Output>
     let provider_id = actor.provider()?.to_string();
     let r = find_remit(&tx, &provider_id, &args.remit_id)?;
     let p = tx
-        .provider(&r.provider_id)?
+        .provider(&crate::domain::ids::ProviderId::parse(
+            "provider_id",
+            &r.provider_id,
+        )?)?
         .ok_or_else(|| Error::internal(format!("provider {} is missing", r.provider_id)))?;
     let issued_on = parse_date("issued_on", &r.issued_on)?;
-    let env = envelope_835(r.id, &p.provider_id, issued_on, ctx.clock.now().time());
+    let env = envelope_835(
+        r.id,
+        p.provider_id.as_str(),
+        issued_on,
+        ctx.clock.now().time(),
+    );
     let header = header_835(
         &r.remit_id,
         &r.handling,
