@@ -9,6 +9,7 @@
 
 use crate::auth::{self, ActorKind, Cmd};
 use crate::context::{default_db_path, Clock, Config, Context, Ui};
+use crate::domain::claims::PaStatus;
 use crate::store::{Store, Tx};
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate, ValueCompleter};
 use std::ffi::{OsStr, OsString};
@@ -101,13 +102,18 @@ fn values(
     let operator = actor.kind == ActorKind::Operator;
     let provider = actor.provider_id.as_ref();
     match what {
-        Values::Icns => tx.icns_starting(provider?.as_str(), prefix, LIMIT).ok(),
+        Values::Icns => tx
+            .icns_starting(provider?, prefix, LIMIT)
+            .ok()
+            .map(|v| v.iter().map(ToString::to_string).collect()),
         Values::PaNumbers if operator => tx
-            .pa_numbers_starting(None, Some("pending"), prefix, LIMIT)
-            .ok(),
+            .pa_numbers_starting(None, Some(PaStatus::Pending), prefix, LIMIT)
+            .ok()
+            .map(|v| v.iter().map(ToString::to_string).collect()),
         Values::PaNumbers => tx
-            .pa_numbers_starting(Some(provider?.as_str()), None, prefix, LIMIT)
-            .ok(),
+            .pa_numbers_starting(Some(provider?), None, prefix, LIMIT)
+            .ok()
+            .map(|v| v.iter().map(ToString::to_string).collect()),
         Values::UserNames if operator => tx.user_names_starting(prefix, LIMIT).ok(),
         Values::UserNames => {
             // The clerk commands act on another active clerk; the audit log names anyone

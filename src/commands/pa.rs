@@ -5,7 +5,7 @@ use crate::auth::{self, Actor};
 use crate::cli::claims::{PaListArgs, PaNumberArgs, PaSubmitArgs};
 use crate::context::Context;
 use crate::domain::claims::{
-    check_pa_range, display_diagnosis, parse_diagnosis_code, parse_procedure_code, PaKind,
+    check_pa_range, display_diagnosis, parse_diagnosis_code, parse_procedure_code, Icn, PaKind,
     PaNumber, PaStatus,
 };
 use crate::domain::eligibility::{segments, Lane};
@@ -71,32 +71,35 @@ pub struct PaClaim {
     pub units: i64,
 }
 
-pub fn pa_view(p: &PaRow, claims: Vec<(String, i64)>) -> PaView {
+pub fn pa_view(p: &PaRow, claims: Vec<(Icn, i64)>) -> PaView {
     PaView {
-        pa_number: p.pa_number.clone(),
-        kind: p.kind.clone(),
-        status: p.status.clone(),
+        pa_number: p.pa_number.to_string(),
+        kind: p.kind.to_string(),
+        status: p.status.to_string(),
         action_code: p.action_code.clone(),
-        member_id: p.member_id.clone(),
-        provider_id: p.provider_id.clone(),
+        member_id: p.member_id.to_string(),
+        provider_id: p.provider_id.to_string(),
         procedure_codes: p.procedure_codes(),
         diagnosis_codes: p
             .diagnosis_codes()
             .iter()
             .map(|d| display_diagnosis(d))
             .collect(),
-        from: p.from_date.clone(),
-        to: p.to_date.clone(),
+        from: p.from_date.to_string(),
+        to: p.to_date.to_string(),
         requested_units: p.requested_units,
         approved_units: p.approved_units.unwrap_or(0),
         used_units: p.used_units,
         units_left: p.units_left(),
         reason: p.reason.clone(),
-        submitted_on: p.submitted_on.clone(),
-        decided_on: p.decided_on.clone(),
+        submitted_on: p.submitted_on.to_string(),
+        decided_on: p.decided_on.map(|d| d.to_string()),
         claims: claims
             .into_iter()
-            .map(|(icn, units)| PaClaim { icn, units })
+            .map(|(icn, units)| PaClaim {
+                icn: icn.to_string(),
+                units,
+            })
             .collect(),
     }
 }
@@ -129,8 +132,8 @@ fn pa_text(v: &PaView) -> String {
 }
 
 /// The inquiry role a PA of this kind needs.
-fn inquiry_role(kind: &str) -> Role {
-    if kind == "plan-of-care" {
+fn inquiry_role(kind: PaKind) -> Role {
+    if kind == PaKind::PlanOfCare {
         Role::PlanOfCareInquiry
     } else {
         Role::PriorAuthInquiry
@@ -228,7 +231,7 @@ pub fn cmd_pa_submit(ctx: &Context, args: &PaSubmitArgs) -> Result<Output> {
     )?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::PaSubmit)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let today = ctx.clock.today();
     let now = ctx.clock.now_str();
     let refuse = |tx: crate::store::Tx<'_>, target: Option<&str>, err: Error| -> Result<Output> {
@@ -296,18 +299,18 @@ pub fn cmd_pa_submit(ctx: &Context, args: &PaSubmitArgs) -> Result<Output> {
     })?;
     let dx = pa.diagnosis_codes.join(",");
     let px = pa.procedure_codes.join(",");
-    let (from, to, on) = (pa.from.to_string(), pa.to.to_string(), today.to_string());
+    let (from, to) = (pa.from.to_string(), pa.to.to_string());
     tx.insert_pa(&NewPa {
-        pa_number: number.as_str(),
-        kind: pa.kind.as_str(),
+        pa_number: &number,
+        kind: pa.kind,
         provider_id: &provider_id,
-        member_id: &hid,
+        member_id: pa.member_id,
         diagnosis_codes: &dx,
         procedure_codes: &px,
-        from_date: &from,
-        to_date: &to,
+        from_date: pa.from,
+        to_date: pa.to,
         requested_units: pa.units,
-        submitted_on: &on,
+        submitted_on: today,
         created_at: &now,
         created_by: &actor.user_name,
     })?;
@@ -343,7 +346,7 @@ pub fn cmd_pa_submit(ctx: &Context, args: &PaSubmitArgs) -> Result<Output> {
     ))
 }
 
-fn deny_kind(actor: &Actor, command: &str, kind: &str) -> Error {
+fn deny_kind(actor: &Actor, command: &str, kind: PaKind) -> Error {
     let role = inquiry_role(kind);
     Error::denied(format!(
         "`mmis {command}` of a {kind} needs the {} role for provider {}; {} does not have it",
@@ -357,10 +360,10 @@ fn deny_kind(actor: &Actor, command: &str, kind: &str) -> Error {
 pub fn cmd_pa_inquire(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::PaInquire)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let number = PaNumber::parse("PA number", &args.pa_number)?;
     let pa = tx
-        .pa_by_number(number.as_str())?
+        .pa_by_number(&number)?
         .filter(|p| p.provider_id == provider_id)
         .ok_or_else(|| {
             Error::not_found(format!(
@@ -369,12 +372,12 @@ pub fn cmd_pa_inquire(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
             .hint("`mmis pa list` shows this provider's PAs")
         })?;
     let now = ctx.clock.now_str();
-    if !actor.has(inquiry_role(&pa.kind)) {
-        let err = deny_kind(&actor, "pa inquire", &pa.kind);
+    if !actor.has(inquiry_role(pa.kind)) {
+        let err = deny_kind(&actor, "pa inquire", pa.kind);
         let entry = actor.entry(
             &now,
             "pa inquire",
-            Some(&pa.pa_number),
+            Some(pa.pa_number.as_str()),
             "denied",
             Some(&err.message),
         );
@@ -382,7 +385,7 @@ pub fn cmd_pa_inquire(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
         return Err(err);
     }
     let view = pa_view(&pa, tx.pa_claims(pa.id)?);
-    let entry = actor.entry(&now, "pa inquire", Some(&pa.pa_number), "ok", None);
+    let entry = actor.entry(&now, "pa inquire", Some(pa.pa_number.as_str()), "ok", None);
     auth::finish(ctx, &store, tx, &actor, &[entry])?;
     let human = pa_text(&view);
     Ok(Output::record_with(view, human))
@@ -406,29 +409,29 @@ pub fn cmd_pa_list(ctx: &Context, args: &PaListArgs) -> Result<Output> {
     let member = args
         .member
         .as_ref()
-        .map(|m| HealthId::parse("--member", m).map(|h| h.to_string()))
+        .map(|m| HealthId::parse("--member", m))
         .transpose()?;
     let status = args
         .status
         .as_ref()
-        .map(|s| PaStatus::parse(s).map(|s| s.as_str().to_string()))
+        .map(|s| PaStatus::parse(s))
         .transpose()?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::PaList)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let rows: Vec<PaListRow> = tx
-        .pa_list(Some(&provider_id), member.as_deref(), status.as_deref())?
+        .pa_list(Some(&provider_id), member, status)?
         .into_iter()
-        .filter(|p| actor.has(inquiry_role(&p.kind)))
+        .filter(|p| actor.has(inquiry_role(p.kind)))
         .map(|p| PaListRow {
             units_left: p.units_left(),
             procedure_codes: p.procedure_codes(),
-            pa_number: p.pa_number,
-            kind: p.kind,
-            status: p.status,
-            member_id: p.member_id,
-            from: p.from_date,
-            to: p.to_date,
+            pa_number: p.pa_number.to_string(),
+            kind: p.kind.to_string(),
+            status: p.status.to_string(),
+            member_id: p.member_id.to_string(),
+            from: p.from_date.to_string(),
+            to: p.to_date.to_string(),
             approved_units: p.approved_units.unwrap_or(0),
             used_units: p.used_units,
         })
@@ -479,9 +482,9 @@ pub fn cmd_pa_cancel(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
     let number = PaNumber::parse("PA number", &args.pa_number)?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::PaCancel)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let pa = tx
-        .pa_by_number(number.as_str())?
+        .pa_by_number(&number)?
         .filter(|p| p.provider_id == provider_id)
         .ok_or_else(|| {
             Error::not_found(format!(
@@ -490,7 +493,7 @@ pub fn cmd_pa_cancel(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
             .hint("`mmis pa list` shows this provider's PAs")
         })?;
     let now = ctx.clock.now_str();
-    if pa.status != "pending" && pa.status != "approved" {
+    if pa.status != PaStatus::Pending && pa.status != PaStatus::Approved {
         let err = Error::conflict(format!(
             "prior authorization {number} is {} (278 {}); only a pending or approved PA can be cancelled",
             pa.status, pa.action_code
@@ -505,14 +508,13 @@ pub fn cmd_pa_cancel(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
         tx.commit()?;
         return Err(err);
     }
-    let today = ctx.clock.today().to_string();
     tx.decide_pa(
         pa.id,
-        "cancelled",
+        PaStatus::Cancelled,
         "C",
         pa.approved_units,
         Some("cancelled by the provider"),
-        &today,
+        ctx.clock.today(),
         &actor.user_name,
     )?;
     let detail = format!(
@@ -532,7 +534,7 @@ pub fn cmd_pa_cancel(ctx: &Context, args: &PaNumberArgs) -> Result<Output> {
             "pa_number": number.as_str(),
             "status": "cancelled",
             "action_code": "C",
-            "previous_status": pa.status,
+            "previous_status": pa.status.as_str(),
             "used_units": pa.used_units,
         }),
         format!("Prior authorization {number} cancelled (278 C). No new claim can use it."),

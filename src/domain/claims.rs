@@ -269,6 +269,12 @@ impl ClaimStatus {
     }
 }
 
+impl fmt::Display for ClaimStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A prior authorization's status, with its X12 278 action code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PaStatus {
@@ -297,6 +303,12 @@ impl PaStatus {
                 "--status: {other:?} is not a PA status (pending, approved, denied, cancelled)"
             ))),
         }
+    }
+}
+
+impl fmt::Display for PaStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -336,6 +348,12 @@ impl PaKind {
                 "{field}: {other:?} is not a kind (prior-auth or plan-of-care)"
             ))),
         }
+    }
+}
+
+impl fmt::Display for PaKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

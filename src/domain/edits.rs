@@ -5,8 +5,8 @@
 //! service, eligibility and lane, benefit plan, duplicate, prior authorization.
 
 use crate::domain::claims::{
-    timely_limit, ClaimInput, FeeSchedule, LineInput, EMERGENCY_ONLY_PLANS, POS_EMERGENCY_ROOM,
-    TIMELY_FILING_MONTHS,
+    timely_limit, ClaimInput, FeeSchedule, Icn, LineInput, EMERGENCY_ONLY_PLANS,
+    POS_EMERGENCY_ROOM, TIMELY_FILING_MONTHS,
 };
 use crate::domain::eligibility::{answer_ref, Lane, Span};
 use crate::error::{Error, Kind};
@@ -93,7 +93,7 @@ pub struct Facts<'f> {
     /// For each line: the ICNs of this provider's live (accepted or paid) claims for the
     /// member with the same procedure code and date of service, earliest first. The claim
     /// being replaced may be among them (see `replaces`).
-    pub live: Vec<Vec<String>>,
+    pub live: Vec<Vec<Icn>>,
     /// The ICN of the claim this one replaces.
     pub replaces: Option<&'f str>,
     /// The fee-schedule rows of the claim's procedure codes.
@@ -217,7 +217,7 @@ pub fn eligibility_rule(claim: &ClaimInput, spans: &[Span]) -> Result<(), Refusa
 /// date of service) — but the claim a replacement replaces is no duplicate of it.
 pub fn duplicate_rule(
     claim: &ClaimInput,
-    live: &[Vec<String>],
+    live: &[Vec<Icn>],
     replaces: Option<&str>,
 ) -> Result<(), Refusal> {
     let hid = claim.member_id.as_str();
@@ -370,7 +370,7 @@ pub struct Original<'o> {
     pub member_id: &'o str,
     pub billing_npi: &'o str,
     /// The earliest date of service.
-    pub first_dos: &'o str,
+    pub first_dos: NaiveDate,
     /// The ICN of the claim that replaced it, if one did.
     pub replaced_by: Option<&'o str>,
 }
@@ -406,8 +406,7 @@ pub fn replaceable(o: &Original<'_>, today: NaiveDate) -> Result<(), Refusal> {
         }
         _ => {}
     }
-    let earliest = timely_limit(today).to_string();
-    if o.first_dos < earliest.as_str() {
+    if o.first_dos < timely_limit(today) {
         return Err(Refusal::conflict(
             format!(
                 "claim {icn} has a date of service ({}) past timely filing: more than {TIMELY_FILING_MONTHS} months before today ({today}); it cannot be replaced on the portal",
@@ -433,7 +432,7 @@ pub fn voidable(o: &Original<'_>, today: NaiveDate) -> Result<(), Refusal> {
             format!("claim {icn} is already voided"),
             format!("`mmis claim status {icn}` shows its history"),
         )),
-        _ if o.first_dos < timely_limit(today).to_string().as_str() => Err(Refusal::conflict(
+        _ if o.first_dos < timely_limit(today) => Err(Refusal::conflict(
             format!(
                 "claim {icn} has a date of service ({}) more than {TIMELY_FILING_MONTHS} months before today ({today}); it cannot be voided on the portal",
                 o.first_dos
@@ -641,16 +640,14 @@ mod tests {
     fn duplicates_but_not_the_claim_replaced() {
         let c = claim(&[("97110", "2026-03-05"), ("97110", "2026-03-06")]);
         assert!(duplicate_rule(&c, &[vec![], vec![]], None).is_ok());
-        let live = vec![vec![], vec!["2226065000001".to_string()]];
+        let icn = |s: &str| Icn::parse("", s).unwrap();
+        let live = vec![vec![], vec![icn("2226065000001")]];
         let r = duplicate_rule(&c, &live, None).unwrap_err();
         assert_eq!(r.kind, Kind::Conflict);
         assert_eq!(r.reason, "line 2: duplicate of claim 2226065000001 (same member OC100001, provider, procedure 97110 and date of service 2026-03-06)");
         // The copy of the claim it replaces is no duplicate; another live claim still is.
         assert!(duplicate_rule(&c, &live, Some("2226065000001")).is_ok());
-        let live = vec![vec![
-            "2226065000001".to_string(),
-            "2226065000002".to_string(),
-        ]];
+        let live = vec![vec![icn("2226065000001"), icn("2226065000002")]];
         let r = duplicate_rule(&c, &live, Some("2226065000001")).unwrap_err();
         assert!(r.reason.contains("duplicate of claim 2226065000002"));
     }
@@ -732,7 +729,7 @@ mod tests {
             pa: None,
         };
         assert_eq!(check(&c, &f), Ok(Passed { pa_units: None }));
-        f.live = vec![vec!["2226065000001".into()]];
+        f.live = vec![vec![Icn::parse("", "2226065000001").unwrap()]];
         assert!(check(&c, &f)
             .unwrap_err()
             .reason
@@ -749,7 +746,7 @@ mod tests {
             status,
             member_id: "OC100001",
             billing_npi: "1234567893",
-            first_dos: dos,
+            first_dos: crate::domain::time::parse_date("", dos).unwrap(),
             replaced_by: by,
         }
     }

@@ -17,6 +17,7 @@
 
 use crate::domain::ids::Cents;
 use crate::error::{Error, Result};
+use chrono::NaiveDate;
 use std::fmt;
 
 /// CARC 45: charge exceeds the fee schedule / maximum allowable.
@@ -92,7 +93,7 @@ pub struct PricedLine {
     pub procedure_code: String,
     /// Comma-separated, as stored.
     pub modifiers: String,
-    pub date_of_service: String,
+    pub date_of_service: NaiveDate,
     pub units: i64,
     pub charge: Cents,
     pub allowed: Cents,
@@ -123,7 +124,7 @@ pub struct RemitLine {
     pub line_no: i64,
     pub procedure_code: String,
     pub modifiers: String,
-    pub date_of_service: String,
+    pub date_of_service: NaiveDate,
     /// Negative on a reversal.
     pub units: i64,
     pub charge: Cents,
@@ -236,7 +237,7 @@ pub fn remit_payment(c: &ClaimFacts) -> Result<RemitClaim> {
             line_no: l.line_no,
             procedure_code: l.procedure_code.clone(),
             modifiers: l.modifiers.clone(),
-            date_of_service: l.date_of_service.clone(),
+            date_of_service: l.date_of_service,
             units: l.units,
             charge: l.charge,
             allowed: l.allowed,
@@ -263,7 +264,7 @@ pub fn remit_reversal(c: &ClaimFacts) -> Result<RemitClaim> {
             line_no: l.line_no,
             procedure_code: l.procedure_code.clone(),
             modifiers: l.modifiers.clone(),
-            date_of_service: l.date_of_service.clone(),
+            date_of_service: l.date_of_service,
             units: -l.units,
             charge: neg(l.charge)?,
             allowed: neg(l.allowed)?,
@@ -420,7 +421,7 @@ mod tests {
             line_no: no,
             procedure_code: "97110".into(),
             modifiers: "GP".into(),
-            date_of_service: "2026-03-02".into(),
+            date_of_service: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
             units: 2,
             charge: Cents(charge),
             allowed: Cents(allowed.unwrap_or(0)),
@@ -561,7 +562,7 @@ mod tests {
             line_no: no,
             procedure_code: "97110".into(),
             modifiers: String::new(),
-            date_of_service: "2026-03-02".into(),
+            date_of_service: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
             units,
             charge: Cents(charge),
             allowed: Cents(allowed),

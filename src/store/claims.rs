@@ -2,8 +2,11 @@
 
 use super::db::{Backend, Param, Row, RowResult, Val};
 use super::Tx;
+use crate::domain::claims::{ClaimStatus, Icn, PaNumber};
+use crate::domain::ids::{Cents, HealthId, Npi, ProviderId};
 use crate::error::Result;
 use crate::params;
+use chrono::{Datelike, NaiveDate};
 
 /// A fee-schedule row as stored (amounts in cents).
 #[derive(Debug, Clone)]
@@ -11,27 +14,27 @@ pub struct FeeRow {
     pub procedure_code: String,
     pub modifier: String,
     pub description: String,
-    pub max_allowable: i64,
+    pub max_allowable: Cents,
     pub pa_required: bool,
 }
 
 /// A claim to store (already accepted by every edit).
 #[derive(Debug, Clone)]
 pub struct NewClaim<'a> {
-    pub icn: &'a str,
-    pub provider_id: &'a str,
-    pub member_id: &'a str,
-    pub billing_npi: &'a str,
-    pub rendering_npi: &'a str,
+    pub icn: &'a Icn,
+    pub provider_id: &'a ProviderId,
+    pub member_id: HealthId,
+    pub billing_npi: &'a Npi,
+    pub rendering_npi: &'a Npi,
     pub diagnosis_codes: &'a str,
     pub place_of_service: &'a str,
-    pub prior_auth_number: Option<&'a str>,
+    pub prior_auth_number: Option<&'a PaNumber>,
     pub patient_control_number: Option<&'a str>,
     pub source: &'a str,
-    pub received_on: &'a str,
-    pub billed: i64,
-    pub first_dos: &'a str,
-    pub last_dos: &'a str,
+    pub received_on: NaiveDate,
+    pub billed: Cents,
+    pub first_dos: NaiveDate,
+    pub last_dos: NaiveDate,
     pub created_at: &'a str,
     pub created_by: &'a str,
 }
@@ -40,31 +43,31 @@ pub struct NewClaim<'a> {
 pub struct NewLine<'a> {
     pub procedure_code: &'a str,
     pub modifiers: String,
-    pub date_of_service: String,
+    pub date_of_service: NaiveDate,
     pub units: i64,
-    pub charge: i64,
+    pub charge: Cents,
 }
 
 #[derive(Debug, Clone)]
 pub struct ClaimRow {
     pub id: i64,
-    pub icn: String,
-    pub provider_id: String,
-    pub member_id: String,
-    pub billing_npi: String,
-    pub rendering_npi: String,
+    pub icn: Icn,
+    pub provider_id: ProviderId,
+    pub member_id: HealthId,
+    pub billing_npi: Npi,
+    pub rendering_npi: Npi,
     pub diagnosis_codes: String,
     pub place_of_service: String,
-    pub prior_auth_number: Option<String>,
+    pub prior_auth_number: Option<PaNumber>,
     pub patient_control_number: Option<String>,
     pub source: String,
-    pub received_on: String,
-    pub status: String,
-    pub billed: i64,
-    pub allowed: i64,
-    pub paid_amount: i64,
-    pub first_dos: String,
-    pub last_dos: String,
+    pub received_on: NaiveDate,
+    pub status: ClaimStatus,
+    pub billed: Cents,
+    pub allowed: Cents,
+    pub paid_amount: Cents,
+    pub first_dos: NaiveDate,
+    pub last_dos: NaiveDate,
     pub paid_cycle: Option<i64>,
     pub recoup_pending: bool,
     pub recoup_cycle: Option<i64>,
@@ -79,20 +82,21 @@ pub struct LineRow {
     pub line_no: i64,
     pub procedure_code: String,
     pub modifiers: String,
-    pub date_of_service: String,
+    pub date_of_service: NaiveDate,
     pub units: i64,
-    pub charge: i64,
-    pub status: String,
-    pub allowed: Option<i64>,
-    pub paid: Option<i64>,
+    pub charge: Cents,
+    /// `accepted` until its claim is priced, then `paid` or `denied`.
+    pub status: ClaimStatus,
+    pub allowed: Option<Cents>,
+    pub paid: Option<Cents>,
     pub carc: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub struct HistoryRow {
-    pub on_date: String,
+    pub on_date: NaiveDate,
     pub at: String,
-    pub status: String,
+    pub status: ClaimStatus,
     pub category_code: String,
     pub actor: String,
     pub note: Option<String>,
@@ -100,13 +104,13 @@ pub struct HistoryRow {
 
 #[derive(Debug, Default, Clone)]
 pub struct ClaimFilter {
-    pub provider_id: Option<String>,
-    pub member_id: Option<String>,
-    pub status: Option<String>,
+    pub provider_id: Option<ProviderId>,
+    pub member_id: Option<HealthId>,
+    pub status: Option<ClaimStatus>,
     /// Claims with a date of service on or after this date.
-    pub from: Option<String>,
+    pub from: Option<NaiveDate>,
     /// Claims with a date of service on or before this date.
-    pub to: Option<String>,
+    pub to: Option<NaiveDate>,
 }
 
 /// A line of an accepted claim, for adjudication.
@@ -117,14 +121,14 @@ pub struct PendingLine {
     pub procedure_code: String,
     pub modifiers: String,
     pub units: i64,
-    pub charge: i64,
+    pub charge: Cents,
 }
 
 /// A priced line's outcome, as a payment cycle records it on its claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineOutcomeRow<'a> {
-    /// Paid what is allowed (cents).
-    Paid(i64),
+    /// Paid what is allowed.
+    Paid(Cents),
     /// Denied with this CARC.
     Denied(&'a str),
 }
@@ -139,7 +143,7 @@ pub fn push_line_outcome(out: &mut String, o: LineOutcomeRow<'_>) {
     }
     match o {
         LineOutcomeRow::Paid(c) => {
-            let _ = write!(out, "{c}");
+            let _ = write!(out, "{}", c.0);
         }
         LineOutcomeRow::Denied(carc) => {
             out.push('D');
@@ -162,7 +166,7 @@ pub fn apply_line_outcomes(icn: &str, outcomes: Option<&str>, lines: &mut [LineR
     };
     let Some(text) = outcomes else {
         for l in lines.iter_mut() {
-            l.status = "accepted".into();
+            l.status = ClaimStatus::Accepted;
             l.allowed = None;
             l.paid = None;
             l.carc = None;
@@ -173,15 +177,15 @@ pub fn apply_line_outcomes(icn: &str, outcomes: Option<&str>, lines: &mut [LineR
     for l in lines.iter_mut() {
         match parse_line_outcome(tokens.next().ok_or_else(bad)?).ok_or_else(bad)? {
             LineOutcomeRow::Paid(c) => {
-                l.status = "paid".into();
+                l.status = ClaimStatus::Paid;
                 l.allowed = Some(c);
                 l.paid = Some(c);
                 l.carc = None;
             }
             LineOutcomeRow::Denied(carc) => {
-                l.status = "denied".into();
-                l.allowed = Some(0);
-                l.paid = Some(0);
+                l.status = ClaimStatus::Denied;
+                l.allowed = Some(Cents(0));
+                l.paid = Some(Cents(0));
                 l.carc = Some(carc.to_string());
             }
         }
@@ -203,18 +207,18 @@ fn parse_line_outcome(t: &str) -> Option<LineOutcomeRow<'_>> {
         return None;
     }
     let c: i64 = t.parse().ok()?;
-    (c <= crate::domain::ids::Cents::MAX.0).then_some(LineOutcomeRow::Paid(c))
+    (c <= Cents::MAX.0).then_some(LineOutcomeRow::Paid(Cents(c)))
 }
 
 #[derive(Debug, Clone)]
 pub struct CycleRow {
     pub id: i64,
-    pub run_on: String,
+    pub run_on: NaiveDate,
     pub paid_claims: i64,
     pub denied_claims: i64,
-    pub paid_amount: i64,
+    pub paid_amount: Cents,
     pub recouped_claims: i64,
-    pub recouped: i64,
+    pub recouped: Cents,
 }
 
 const CCOLS: &str = "id, icn, provider_id, member_id, billing_npi, rendering_npi, diagnosis_codes,
@@ -389,17 +393,24 @@ impl Tx<'_> {
     pub fn add_claim_history(
         &self,
         claim_id: i64,
-        on_date: &str,
+        on_date: NaiveDate,
         at: &str,
-        status: &str,
-        category_code: &str,
+        status: ClaimStatus,
         actor: &str,
         note: Option<&str>,
     ) -> Result<()> {
         self.db().execute(
             "INSERT INTO claim_history(claim_id, on_date, at, status, category_code, actor, note)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![claim_id, on_date, at, status, category_code, actor, note],
+            params![
+                claim_id,
+                on_date,
+                at,
+                status,
+                status.category_code(),
+                actor,
+                note
+            ],
         )?;
         Ok(())
     }
@@ -408,11 +419,11 @@ impl Tx<'_> {
     /// code and date of service.
     pub fn duplicate_claim(
         &self,
-        provider_id: &str,
-        member_id: &str,
+        provider_id: &ProviderId,
+        member_id: HealthId,
         code: &str,
-        dos: &str,
-    ) -> Result<Option<String>> {
+        dos: NaiveDate,
+    ) -> Result<Option<Icn>> {
         self.db().query_opt(
             "SELECT c.icn FROM claims c JOIN claim_lines l ON l.claim_id = c.id
              WHERE c.member_id = ?1 AND c.provider_id = ?2 AND l.procedure_code = ?3
@@ -427,12 +438,12 @@ impl Tx<'_> {
     /// member, code and date of service, earliest first (ICNs).
     pub fn duplicate_claims(
         &self,
-        provider_id: &str,
-        member_id: &str,
+        provider_id: &ProviderId,
+        member_id: HealthId,
         code: &str,
-        dos: &str,
+        dos: NaiveDate,
         limit: i64,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<Icn>> {
         self.db().query(
             "SELECT c.icn FROM claims c
              WHERE c.member_id = ?1 AND c.provider_id = ?2 AND c.status IN ('accepted', 'paid')
@@ -446,7 +457,11 @@ impl Tx<'_> {
 
     /// Every claim of this provider for this member, in the order received (the
     /// `claims_member` index: the claim status inquiries of a 276 ask member by member).
-    pub fn claims_of_member(&self, provider_id: &str, member_id: &str) -> Result<Vec<ClaimRow>> {
+    pub fn claims_of_member(
+        &self,
+        provider_id: &ProviderId,
+        member_id: HealthId,
+    ) -> Result<Vec<ClaimRow>> {
         self.db().query(
             &format!(
                 "SELECT {CCOLS} FROM claims WHERE member_id = ?1 AND provider_id = ?2 ORDER BY id"
@@ -456,7 +471,7 @@ impl Tx<'_> {
         )
     }
 
-    pub fn claim_by_icn(&self, icn: &str) -> Result<Option<ClaimRow>> {
+    pub fn claim_by_icn(&self, icn: &Icn) -> Result<Option<ClaimRow>> {
         self.db().query_opt(
             &format!("SELECT {CCOLS} FROM claims WHERE icn = ?1"),
             params![icn],
@@ -478,20 +493,20 @@ impl Tx<'_> {
                     date_of_service: r.get(3)?,
                     units: r.get(4)?,
                     charge: r.get(5)?,
-                    status: String::new(),
+                    status: ClaimStatus::Accepted,
                     allowed: None,
                     paid: None,
                     carc: None,
                 })
             },
         )?;
-        let claim: Option<(String, Option<String>)> = self.db().query_opt(
+        let claim: Option<(Icn, Option<String>)> = self.db().query_opt(
             "SELECT icn, line_outcomes FROM claims WHERE id = ?1",
             params![claim_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         if let Some((icn, outcomes)) = claim {
-            apply_line_outcomes(&icn, outcomes.as_deref(), &mut lines)?;
+            apply_line_outcomes(icn.as_str(), outcomes.as_deref(), &mut lines)?;
         }
         Ok(lines)
     }
@@ -540,7 +555,7 @@ impl Tx<'_> {
     }
 
     /// The ICN of the claim that replaced this one, if one did.
-    pub fn replaced_by(&self, claim_id: i64) -> Result<Option<String>> {
+    pub fn replaced_by(&self, claim_id: i64) -> Result<Option<Icn>> {
         self.db().query_opt(
             "SELECT icn FROM claims WHERE replaces_claim_id = ?1 ORDER BY id LIMIT 1",
             params![claim_id],
@@ -579,7 +594,7 @@ impl Tx<'_> {
         )
     }
 
-    pub fn start_cycle(&self, run_on: &str, run_at: &str, run_by: &str) -> Result<i64> {
+    pub fn start_cycle(&self, run_on: NaiveDate, run_at: &str, run_by: &str) -> Result<i64> {
         self.db().value(
             "INSERT INTO payment_cycles(run_on, run_at, run_by) VALUES (?1, ?2, ?3) RETURNING id",
             params![run_on, run_at, run_by],
@@ -587,7 +602,7 @@ impl Tx<'_> {
     }
 
     /// Voided claims whose payment is still to be taken back: (id, paid amount).
-    pub fn recoup_pending(&self) -> Result<Vec<(i64, i64)>> {
+    pub fn recoup_pending(&self) -> Result<Vec<(i64, Cents)>> {
         self.db().query(
             "SELECT id, paid_amount FROM claims WHERE recoup_pending = 1 ORDER BY id",
             params![],
@@ -612,7 +627,7 @@ impl Tx<'_> {
     }
 
     /// ICN and id of a claim by id (for history notes).
-    pub fn claim_icn(&self, claim_id: i64) -> Result<Option<String>> {
+    pub fn claim_icn(&self, claim_id: i64) -> Result<Option<Icn>> {
         self.db().query_opt(
             "SELECT icn FROM claims WHERE id = ?1",
             params![claim_id],
@@ -635,10 +650,10 @@ impl Tx<'_> {
     /// The provider's ICNs starting with `prefix`, in order, at most `limit` (completion).
     pub fn icns_starting(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         prefix: &str,
         limit: i64,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<Icn>> {
         self.db().query(
             "SELECT icn FROM claims WHERE provider_id = ?1 AND icn LIKE ?2 ESCAPE '\\'
              ORDER BY icn LIMIT ?3",
@@ -652,9 +667,9 @@ impl Tx<'_> {
     /// [`Tx::duplicate_claim`] looks through, read once for the claims of a batch.
     pub fn live_claim_lines(
         &self,
-        provider_id: &str,
-        member_id: &str,
-    ) -> Result<Vec<(String, String, String)>> {
+        provider_id: &ProviderId,
+        member_id: HealthId,
+    ) -> Result<Vec<(Icn, String, NaiveDate)>> {
         self.db().query(
             "SELECT c.icn, l.procedure_code, l.date_of_service
              FROM claims c JOIN claim_lines l ON l.claim_id = c.id
@@ -690,6 +705,12 @@ impl Held {
         self.text.push_str(t);
         self.cells.push(HeldCell::Text(at, self.text.len()));
     }
+    /// A date as the store keeps it (`YYYY-MM-DD`), written into the buffer digit by digit.
+    fn date(&mut self, d: NaiveDate) {
+        let at = self.text.len();
+        push_date(&mut self.text, d);
+        self.cells.push(HeldCell::Text(at, self.text.len()));
+    }
     fn opt(&mut self, t: Option<&str>) {
         match t {
             Some(t) => self.text(t),
@@ -706,6 +727,36 @@ impl Held {
     fn clear(&mut self) {
         self.text.clear();
         self.cells.clear();
+    }
+}
+
+/// Appends `d` as `YYYY-MM-DD` (what [`super::db::date_text`] makes, without a format
+/// parser or an allocation).
+fn push_date(out: &mut String, d: NaiveDate) {
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        out.push_str(&super::db::date_text(d));
+        return;
+    }
+    let y = y as u32;
+    let digits = [
+        y / 1000,
+        y / 100 % 10,
+        y / 10 % 10,
+        y % 10,
+        10,
+        d.month() / 10,
+        d.month() % 10,
+        10,
+        d.day() / 10,
+        d.day() % 10,
+    ];
+    for n in digits {
+        out.push(if n == 10 {
+            '-'
+        } else {
+            char::from(b'0' + n as u8)
+        });
     }
 }
 
@@ -736,23 +787,23 @@ pub struct ClaimWriter {
 
 /// The history entry of a claim held by a [`ClaimWriter`].
 pub struct NewHistory<'a> {
-    pub on_date: &'a str,
+    pub on_date: NaiveDate,
     pub at: &'a str,
-    pub status: &'a str,
-    pub category_code: &'a str,
+    /// Its 277 category code goes beside it.
+    pub status: ClaimStatus,
     pub actor: &'a str,
     pub note: Option<&'a str>,
 }
 
 impl ClaimWriter {
     /// Whether a claim of this member (Oregon Health ID) is held, not yet written.
-    pub fn holds_member(&self, member_id: &str) -> bool {
+    pub fn holds_member(&self, member_id: HealthId) -> bool {
         self.claims
             .cells
             .iter()
             .skip(3)
             .step_by(CLAIM_COLS)
-            .any(|c| matches!(self.claims.val(*c), Val::Text(t) if t == member_id))
+            .any(|c| matches!(self.claims.val(*c), Val::Text(t) if t == member_id.as_str()))
     }
 
     fn held(&self) -> usize {
@@ -833,15 +884,7 @@ impl Tx<'_> {
     ) -> Result<i64> {
         if self.db().backend() == Backend::Postgres {
             let id = self.insert_claim(c, lines)?;
-            self.add_claim_history(
-                id,
-                h.on_date,
-                h.at,
-                h.status,
-                h.category_code,
-                h.actor,
-                h.note,
-            )?;
+            self.add_claim_history(id, h.on_date, h.at, h.status, h.actor, h.note)?;
             return Ok(id);
         }
         let id = match w.next_id {
@@ -859,38 +902,40 @@ impl Tx<'_> {
         let k = &mut w.claims;
         k.int(id);
         for t in [
-            c.icn,
-            c.provider_id,
-            c.member_id,
-            c.billing_npi,
-            c.rendering_npi,
+            c.icn.as_str(),
+            c.provider_id.as_str(),
+            c.member_id.as_str(),
+            c.billing_npi.as_str(),
+            c.rendering_npi.as_str(),
             c.diagnosis_codes,
             c.place_of_service,
         ] {
             k.text(t);
         }
-        k.opt(c.prior_auth_number);
+        k.opt(c.prior_auth_number.map(PaNumber::as_str));
         k.opt(c.patient_control_number);
         k.text(c.source);
-        k.text(c.received_on);
-        k.text("accepted");
-        k.int(c.billed);
-        for t in [c.first_dos, c.last_dos, c.created_at, c.created_by] {
-            k.text(t);
-        }
+        k.date(c.received_on);
+        k.text(ClaimStatus::Accepted.as_str());
+        k.int(c.billed.0);
+        k.date(c.first_dos);
+        k.date(c.last_dos);
+        k.text(c.created_at);
+        k.text(c.created_by);
         for (i, l) in lines.iter().enumerate() {
             let n = &mut w.lines;
             n.int(id);
             n.int(i64::try_from(i + 1).unwrap_or(i64::MAX));
             n.text(l.procedure_code);
             n.text(&l.modifiers);
-            n.text(&l.date_of_service);
+            n.date(l.date_of_service);
             n.int(l.units);
-            n.int(l.charge);
+            n.int(l.charge.0);
         }
         let hs = &mut w.history;
         hs.int(id);
-        for t in [h.on_date, h.at, h.status, h.category_code, h.actor] {
+        hs.date(h.on_date);
+        for t in [h.at, h.status.as_str(), h.status.category_code(), h.actor] {
             hs.text(t);
         }
         hs.opt(h.note);
@@ -904,17 +949,16 @@ impl Tx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::Cents;
 
     fn line(n: i64) -> LineRow {
         LineRow {
             line_no: n,
             procedure_code: "90837".into(),
             modifiers: String::new(),
-            date_of_service: "2026-03-02".into(),
+            date_of_service: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
             units: 1,
-            charge: 18_000,
-            status: String::new(),
+            charge: Cents(18_000),
+            status: ClaimStatus::Accepted,
             allowed: None,
             paid: None,
             carc: None,
@@ -925,10 +969,10 @@ mod tests {
     fn line_outcomes_read_back_as_written() {
         let mut text = String::new();
         for o in [
-            LineOutcomeRow::Paid(15_012),
+            LineOutcomeRow::Paid(Cents(15_012)),
             LineOutcomeRow::Denied("96"),
-            LineOutcomeRow::Paid(0),
-            LineOutcomeRow::Paid(Cents::MAX.0),
+            LineOutcomeRow::Paid(Cents(0)),
+            LineOutcomeRow::Paid(Cents::MAX),
         ] {
             push_line_outcome(&mut text, o);
         }
@@ -937,21 +981,39 @@ mod tests {
         apply_line_outcomes("I1", Some(&text), &mut lines).unwrap();
         let got: Vec<_> = lines
             .iter()
-            .map(|l| (l.status.as_str(), l.allowed, l.paid, l.carc.as_deref()))
+            .map(|l| (l.status, l.allowed, l.paid, l.carc.as_deref()))
             .collect();
+        let (paid, denied) = (ClaimStatus::Paid, ClaimStatus::Denied);
+        let c = |v| Some(Cents(v));
         assert_eq!(
             got,
             [
-                ("paid", Some(15_012), Some(15_012), None),
-                ("denied", Some(0), Some(0), Some("96")),
-                ("paid", Some(0), Some(0), None),
-                ("paid", Some(Cents::MAX.0), Some(Cents::MAX.0), None),
+                (paid, c(15_012), c(15_012), None),
+                (denied, c(0), c(0), Some("96")),
+                (paid, c(0), c(0), None),
+                (paid, Some(Cents::MAX), Some(Cents::MAX), None),
             ]
         );
         apply_line_outcomes("I1", None, &mut lines).unwrap();
         assert!(lines
             .iter()
-            .all(|l| l.status == "accepted" && l.paid.is_none() && l.carc.is_none()));
+            .all(|l| l.status == ClaimStatus::Accepted && l.paid.is_none() && l.carc.is_none()));
+    }
+
+    #[test]
+    fn held_dates_are_written_as_the_store_keeps_them() {
+        for (y, m, d) in [
+            (2026, 3, 2),
+            (987, 1, 5),
+            (9999, 12, 31),
+            (0, 1, 1),
+            (2024, 2, 29),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut out = String::from("x");
+            push_date(&mut out, day);
+            assert_eq!(out, format!("x{}", super::super::db::date_text(day)));
+        }
     }
 
     #[test]

@@ -2,21 +2,24 @@
 
 use super::db::{Row, RowResult};
 use super::Tx;
+use crate::domain::claims::{Icn, PaKind, PaNumber, PaStatus};
+use crate::domain::ids::{HealthId, ProviderId};
 use crate::error::Result;
 use crate::params;
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]
 pub struct NewPa<'a> {
-    pub pa_number: &'a str,
-    pub kind: &'a str,
-    pub provider_id: &'a str,
-    pub member_id: &'a str,
+    pub pa_number: &'a PaNumber,
+    pub kind: PaKind,
+    pub provider_id: &'a ProviderId,
+    pub member_id: HealthId,
     pub diagnosis_codes: &'a str,
     pub procedure_codes: &'a str,
-    pub from_date: &'a str,
-    pub to_date: &'a str,
+    pub from_date: NaiveDate,
+    pub to_date: NaiveDate,
     pub requested_units: i64,
-    pub submitted_on: &'a str,
+    pub submitted_on: NaiveDate,
     pub created_at: &'a str,
     pub created_by: &'a str,
 }
@@ -24,21 +27,21 @@ pub struct NewPa<'a> {
 #[derive(Debug, Clone)]
 pub struct PaRow {
     pub id: i64,
-    pub pa_number: String,
-    pub kind: String,
-    pub provider_id: String,
-    pub member_id: String,
+    pub pa_number: PaNumber,
+    pub kind: PaKind,
+    pub provider_id: ProviderId,
+    pub member_id: HealthId,
     pub diagnosis_codes: String,
     pub procedure_codes: String,
-    pub from_date: String,
-    pub to_date: String,
+    pub from_date: NaiveDate,
+    pub to_date: NaiveDate,
     pub requested_units: i64,
     pub approved_units: Option<i64>,
-    pub status: String,
+    pub status: PaStatus,
     pub action_code: String,
     pub reason: Option<String>,
-    pub submitted_on: String,
-    pub decided_on: Option<String>,
+    pub submitted_on: NaiveDate,
+    pub decided_on: Option<NaiveDate>,
     /// Units taken by claims and not given back.
     pub used_units: i64,
 }
@@ -114,7 +117,7 @@ impl Tx<'_> {
         )
     }
 
-    pub fn pa_by_number(&self, pa_number: &str) -> Result<Option<PaRow>> {
+    pub fn pa_by_number(&self, pa_number: &PaNumber) -> Result<Option<PaRow>> {
         self.db().query_opt(
             &format!("SELECT {PCOLS} FROM prior_auths p WHERE p.pa_number = ?1"),
             params![pa_number],
@@ -124,9 +127,9 @@ impl Tx<'_> {
 
     pub fn pa_list(
         &self,
-        provider_id: Option<&str>,
-        member_id: Option<&str>,
-        status: Option<&str>,
+        provider_id: Option<&ProviderId>,
+        member_id: Option<HealthId>,
+        status: Option<PaStatus>,
     ) -> Result<Vec<PaRow>> {
         self.db().query(
             &format!(
@@ -145,11 +148,11 @@ impl Tx<'_> {
     pub fn decide_pa(
         &self,
         pa_id: i64,
-        status: &str,
+        status: PaStatus,
         action_code: &str,
         approved_units: Option<i64>,
         reason: Option<&str>,
-        decided_on: &str,
+        decided_on: NaiveDate,
         decided_by: &str,
     ) -> Result<()> {
         self.db().execute(
@@ -169,7 +172,7 @@ impl Tx<'_> {
     }
 
     /// Records (or adds to) the units a claim takes from a PA.
-    pub fn use_pa_units(&self, pa_id: i64, claim_id: i64, units: i64, on: &str) -> Result<()> {
+    pub fn use_pa_units(&self, pa_id: i64, claim_id: i64, units: i64, on: NaiveDate) -> Result<()> {
         self.db().execute(
             "INSERT INTO pa_usage(pa_id, claim_id, units, used_on) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(pa_id, claim_id) DO UPDATE SET units = pa_usage.units + excluded.units",
@@ -188,7 +191,7 @@ impl Tx<'_> {
     }
 
     /// Gives back the units a claim took; returns how many.
-    pub fn return_pa_units(&self, claim_id: i64, on: &str) -> Result<i64> {
+    pub fn return_pa_units(&self, claim_id: i64, on: NaiveDate) -> Result<i64> {
         let n: i64 = self.db().value(
             "SELECT coalesce(sum(units), 0) FROM pa_usage WHERE claim_id = ?1 AND returned_on IS NULL",
             params![claim_id],
@@ -201,7 +204,7 @@ impl Tx<'_> {
     }
 
     /// The claims that hold units of a PA: (ICN, units), oldest first.
-    pub fn pa_claims(&self, pa_id: i64) -> Result<Vec<(String, i64)>> {
+    pub fn pa_claims(&self, pa_id: i64) -> Result<Vec<(Icn, i64)>> {
         self.db().query(
             "SELECT c.icn, u.units FROM pa_usage u JOIN claims c ON c.id = u.claim_id
              WHERE u.pa_id = ?1 AND u.returned_on IS NULL ORDER BY c.id",
@@ -216,11 +219,11 @@ impl Tx<'_> {
     /// provider's, or every provider's (`None`, the agency); only in `status` when given.
     pub fn pa_numbers_starting(
         &self,
-        provider_id: Option<&str>,
-        status: Option<&str>,
+        provider_id: Option<&ProviderId>,
+        status: Option<PaStatus>,
         prefix: &str,
         limit: i64,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<PaNumber>> {
         self.db().query(
             "SELECT pa_number FROM prior_auths
              WHERE (CAST(?1 AS TEXT) IS NULL OR provider_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR status = ?2)

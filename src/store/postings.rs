@@ -2,18 +2,21 @@
 //! recording what was posted.
 
 use super::Tx;
+use crate::domain::claims::{ClaimStatus, Icn};
+use crate::domain::ids::{Cents, ProviderId};
 use crate::error::Result;
 use crate::params;
+use chrono::NaiveDate;
 
 /// What matching needs of a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostingClaim {
     pub id: i64,
-    pub icn: String,
+    pub icn: Icn,
     pub patient_control_number: Option<String>,
-    pub status: String,
-    /// Our adjudicated paid amount, in cents.
-    pub paid_amount: i64,
+    pub status: ClaimStatus,
+    /// Our adjudicated paid amount.
+    pub paid_amount: Cents,
 }
 
 /// A claim payment or PLB adjustment to record.
@@ -29,16 +32,16 @@ pub struct NewPosting<'a> {
     pub claim_id: Option<i64>,
     pub clp01: &'a str,
     pub clp02: &'a str,
-    pub paid: i64,
-    pub expected: Option<i64>,
+    pub paid: Cents,
+    pub expected: Option<Cents>,
     pub payer_icn: &'a str,
 }
 
 /// A run of `remit post` to record.
 #[derive(Debug, Clone)]
 pub struct NewRun<'a> {
-    pub provider_id: &'a str,
-    pub posted_on: &'a str,
+    pub provider_id: &'a ProviderId,
+    pub posted_on: NaiveDate,
     pub posted_at: &'a str,
     pub posted_by: &'a str,
     pub file_sha256: &'a str,
@@ -48,8 +51,8 @@ pub struct NewRun<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostedRow {
     pub remit_id: String,
-    pub paid: i64,
-    pub posted_on: String,
+    pub paid: Cents,
+    pub posted_on: NaiveDate,
 }
 
 const PCOLS: &str = "id, icn, patient_control_number, status, paid_amount";
@@ -65,10 +68,11 @@ fn prow(r: &super::Row<'_>) -> super::RowResult<PostingClaim> {
 }
 
 impl Tx<'_> {
-    /// The provider's claim with this ICN.
+    /// The provider's claim with this ICN (as an 835 names it: text to match, not yet known
+    /// to be one of ours).
     pub fn posting_claim_by_icn(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         icn: &str,
     ) -> Result<Option<PostingClaim>> {
         self.db().query_opt(
@@ -80,7 +84,11 @@ impl Tx<'_> {
 
     /// The provider's claims with this patient control number (at most two: one is a
     /// match, two are ambiguous).
-    pub fn posting_claims_by_pcn(&self, provider_id: &str, pcn: &str) -> Result<Vec<PostingClaim>> {
+    pub fn posting_claims_by_pcn(
+        &self,
+        provider_id: &ProviderId,
+        pcn: &str,
+    ) -> Result<Vec<PostingClaim>> {
         self.db().query(
             &format!(
                 "SELECT {PCOLS} FROM claims WHERE provider_id = ?1 AND patient_control_number = ?2
@@ -95,11 +103,11 @@ impl Tx<'_> {
     /// new: its id, and whether it was new.
     pub fn posted_remit(
         &self,
-        provider_id: &str,
+        provider_id: &ProviderId,
         payer_id: &str,
         remit_id: &str,
         payer_name: &str,
-        payment: i64,
+        payment: Cents,
     ) -> Result<(i64, bool)> {
         let id: Option<i64> = self.db().query_opt(
             "INSERT INTO posted_remits(provider_id, payer_id, remit_id, payer_name, payment)

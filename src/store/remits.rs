@@ -4,32 +4,34 @@
 use super::claims::{apply_line_outcomes, LineRow};
 use super::db::{Row, RowResult};
 use super::Tx;
-use crate::domain::ids::Cents;
+use crate::domain::claims::{ClaimStatus, Icn};
+use crate::domain::ids::{Cents, HealthId, ProviderId};
 use crate::domain::remit::{ClaimFacts, PricedLine, RemitClaim, Settlement};
 use crate::error::Result;
 use crate::params;
+use chrono::NaiveDate;
 
 /// A line of an accepted claim waiting for this cycle, with what identifies its claim.
 #[derive(Debug, Clone)]
 pub struct PendingLine {
     pub claim_id: i64,
-    pub provider_id: String,
-    pub icn: String,
+    pub provider_id: ProviderId,
+    pub icn: Icn,
     pub line_no: i64,
     pub procedure_code: String,
     pub modifiers: String,
-    pub date_of_service: String,
+    pub date_of_service: NaiveDate,
     pub units: i64,
-    pub charge: i64,
+    pub charge: Cents,
 }
 
 /// A voided claim whose payment this cycle takes back.
 #[derive(Debug, Clone)]
 pub struct Recoup {
     pub claim_id: i64,
-    pub provider_id: String,
-    pub icn: String,
-    pub paid_amount: i64,
+    pub provider_id: ProviderId,
+    pub icn: Icn,
+    pub paid_amount: Cents,
 }
 
 #[derive(Debug, Clone)]
@@ -37,9 +39,9 @@ pub struct RemitRow {
     pub id: i64,
     pub remit_id: String,
     pub cycle: i64,
-    pub provider_id: String,
-    pub issued_on: String,
-    pub paid_amount: i64,
+    pub provider_id: ProviderId,
+    pub issued_on: NaiveDate,
+    pub paid_amount: Cents,
     pub handling: String,
     pub payment_method: String,
     pub trace: String,
@@ -50,14 +52,14 @@ pub struct RemitRow {
 #[derive(Debug, Clone)]
 pub struct RemitClaimRow {
     pub seq: i64,
-    pub icn: String,
+    pub icn: Icn,
     /// The claim (its row id in `head.claim_id`), member and dates.
     pub head: ClaimHead835,
     pub status_code: String,
-    pub billed: i64,
-    pub allowed: i64,
-    pub paid: i64,
-    pub patient_resp: i64,
+    pub billed: Cents,
+    pub allowed: Cents,
+    pub paid: Cents,
+    pub patient_resp: Cents,
     /// `claims.line_outcomes`, read back into the lines by [`Tx::remit_claim_lines_of`].
     pub line_outcomes: Option<String>,
 }
@@ -69,11 +71,11 @@ pub struct RemitClaimRow {
 pub struct ClaimHead835 {
     pub claim_id: i64,
     pub patient_control_number: Option<String>,
-    pub member_id: String,
+    pub member_id: HealthId,
     pub last_name: Option<String>,
     pub first_name: Option<String>,
-    pub first_dos: String,
-    pub last_dos: String,
+    pub first_dos: NaiveDate,
+    pub last_dos: NaiveDate,
     pub place_of_service: String,
 }
 
@@ -99,7 +101,7 @@ fn claim_head(r: &Row<'_>, at: usize) -> RowResult<ClaimHead835> {
 pub struct ProviderAdjRow {
     pub reason_code: String,
     pub reference: String,
-    pub amount: i64,
+    pub amount: Cents,
 }
 
 /// Rows in one multi-row INSERT or UPDATE (SQLite allows 32,766 parameters a statement; with
@@ -111,9 +113,9 @@ const ROWS_PER_INSERT: usize = 200;
 #[derive(Debug, Clone)]
 pub struct ClaimResult {
     pub claim_id: i64,
-    pub status: &'static str,
-    pub allowed: i64,
-    pub paid: i64,
+    pub status: ClaimStatus,
+    pub allowed: Cents,
+    pub paid: Cents,
     /// The lines' outcomes as `claims.line_outcomes` holds them
     /// ([`super::claims::push_line_outcome`]).
     pub line_outcomes: String,
@@ -148,10 +150,10 @@ fn priced_line(l: LineRow) -> PricedLine {
         modifiers: l.modifiers,
         date_of_service: l.date_of_service,
         units: l.units,
-        charge: Cents(l.charge),
-        allowed: Cents(l.allowed.unwrap_or(0)),
-        paid: Cents(l.paid.unwrap_or(0)),
-        carc: if l.status == "denied" {
+        charge: l.charge,
+        allowed: l.allowed.unwrap_or_default(),
+        paid: l.paid.unwrap_or_default(),
+        carc: if l.status == ClaimStatus::Denied {
             Some(l.carc.unwrap_or_else(|| "96".into()))
         } else {
             None
@@ -250,7 +252,7 @@ impl Tx<'_> {
     }
 
     /// A claim's lines as priced when it was paid, for its reversal.
-    pub fn priced_claim(&self, claim_id: i64, icn: &str) -> Result<ClaimFacts> {
+    pub fn priced_claim(&self, claim_id: i64, icn: &Icn) -> Result<ClaimFacts> {
         let lines = self.claim_lines(claim_id)?;
         Ok(ClaimFacts {
             claim_id,
@@ -260,14 +262,14 @@ impl Tx<'_> {
     }
 
     /// What a provider owes from earlier remittances (forward balances not yet collected).
-    pub fn provider_owed(&self, provider_id: &str) -> Result<i64> {
-        let fb: i64 = self.db().value(
+    pub fn provider_owed(&self, provider_id: &ProviderId) -> Result<Cents> {
+        let fb: Cents = self.db().value(
             "SELECT CAST(COALESCE(SUM(a.amount), 0) AS BIGINT)
              FROM remit_provider_adjustments a JOIN remits r ON r.id = a.remit
              WHERE r.provider_id = ?1 AND a.reason_code = 'FB'",
             params![provider_id],
         )?;
-        Ok(-fb)
+        Ok(Cents(-fb.0))
     }
 
     /// Opens a remittance (nothing paid yet); its row id.
@@ -275,8 +277,8 @@ impl Tx<'_> {
         &self,
         remit_id: &str,
         cycle: i64,
-        provider_id: &str,
-        issued_on: &str,
+        provider_id: &ProviderId,
+        issued_on: NaiveDate,
     ) -> Result<i64> {
         self.db().value(
             "INSERT INTO remits(remit_id, cycle, provider_id, issued_on, paid_amount, handling,
@@ -321,23 +323,25 @@ impl Tx<'_> {
     }
 
     /// Adds history entries to claims, as [`Tx::add_claim_history`] does one at a time:
-    /// `(claim id, status, category code, note)`, all on `on_date` at `at` by `actor`.
+    /// `(claim id, status, note)` (with the status's 277 category code), all on `on_date` at
+    /// `at` by `actor`.
     pub fn add_claim_histories(
         &self,
-        on_date: &str,
+        on_date: NaiveDate,
         at: &str,
         actor: &str,
-        entries: &[(i64, &'static str, &'static str, &str)],
+        entries: &[(i64, ClaimStatus, &str)],
     ) -> Result<()> {
+        let on_date = super::db::date_text(on_date);
         let rows: Vec<P> = entries
             .iter()
-            .flat_map(|(claim_id, status, category, note)| {
+            .flat_map(|(claim_id, status, note)| {
                 [
                     P::I(*claim_id),
-                    P::T(on_date),
+                    P::T(&on_date),
                     P::T(at),
-                    P::T(status),
-                    P::T(category),
+                    P::T(status.as_str()),
+                    P::T(status.category_code()),
                     P::T(actor),
                     P::T(note),
                 ]
@@ -366,9 +370,9 @@ impl Tx<'_> {
             .flat_map(|c| {
                 [
                     P::I(c.claim_id),
-                    P::T(c.status),
-                    P::I(c.allowed),
-                    P::I(c.paid),
+                    P::T(c.status.as_str()),
+                    P::I(c.allowed.0),
+                    P::I(c.paid.0),
                     P::T(&c.line_outcomes),
                     P::I(cycle),
                 ]
@@ -497,7 +501,7 @@ impl Tx<'_> {
     // ---- reading remittances ----
 
     /// A provider's remittances, newest first.
-    pub fn remits_of_provider(&self, provider_id: &str) -> Result<Vec<RemitRow>> {
+    pub fn remits_of_provider(&self, provider_id: &ProviderId) -> Result<Vec<RemitRow>> {
         self.db().query(
             &format!(
                 "SELECT {RCOLS} FROM remits WHERE provider_id = ?1 ORDER BY cycle DESC, id DESC"
@@ -574,7 +578,7 @@ impl Tx<'_> {
                         date_of_service: r.get(4)?,
                         units: r.get(5)?,
                         charge: r.get(6)?,
-                        status: String::new(),
+                        status: ClaimStatus::Accepted,
                         allowed: None,
                         paid: None,
                         carc: None,
@@ -590,7 +594,7 @@ impl Tx<'_> {
             while let Some((_, l)) = lines.next_if(|(seq, _)| *seq == c.seq) {
                 of_claim.push(l);
             }
-            apply_line_outcomes(&c.icn, c.line_outcomes.as_deref(), &mut of_claim)?;
+            apply_line_outcomes(c.icn.as_str(), c.line_outcomes.as_deref(), &mut of_claim)?;
             out.extend(of_claim.drain(..).map(|l| (c.seq, priced_line(l))));
         }
         Ok(out)

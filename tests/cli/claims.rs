@@ -1338,3 +1338,42 @@ fn a_store_that_fills_up_in_the_middle_of_an_837p_keeps_none_of_it() {
         .unwrap()
         .contains("AK9*A*1*1*1~"));
 }
+
+#[test]
+fn a_claim_value_written_outside_mmis_is_exit_8_naming_its_column() {
+    // Rows carry our types at the store seam: a Health ID, a date or a provider ID that mmis
+    // would never have written is refused when read (exit 8), not passed on as text.
+    let sb = setup();
+    let icn = accepted(&sb, "OC100001", ("90837", "2026-03-10", 1, "180"), "");
+    let refused = |args: &[&str], detail: &str| {
+        sb.run_as("admin", args, None)
+            .code(8)
+            .err_contains("holds a value mmis does not write")
+            .err_contains(detail)
+            .err_contains("the store was changed outside mmis");
+    };
+    sb.sql(&format!(
+        "UPDATE claims SET member_id = 'oc100001' WHERE icn = '{icn}'"
+    ));
+    refused(
+        &["claim", "status", &icn],
+        "member_id: not a Health ID: \"oc100001\"",
+    );
+    sb.sql(&format!(
+        "UPDATE claims SET member_id = 'OC100001', first_dos = '20260310' WHERE icn = '{icn}'"
+    ));
+    refused(
+        &["claim", "list"],
+        "first_dos: not a date (YYYY-MM-DD): \"20260310\"",
+    );
+    sb.sql(&format!(
+        "UPDATE claims SET first_dos = '2026-03-10' WHERE icn = '{icn}'"
+    ));
+    sb.sql("UPDATE claim_lines SET date_of_service = '2026-3-10'");
+    refused(
+        &["claim", "status", &icn],
+        "date_of_service: not a date (YYYY-MM-DD): \"2026-3-10\"",
+    );
+    sb.sql("UPDATE claim_lines SET date_of_service = '2026-03-10'");
+    assert_eq!(status(&sb, &icn)["member_id"], "OC100001");
+}

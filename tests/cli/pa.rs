@@ -591,3 +591,29 @@ fn pa_cancel_ends_a_pa_for_new_claims() {
         "cancelled"
     );
 }
+
+#[test]
+fn a_pa_value_written_outside_mmis_is_exit_8_naming_its_column() {
+    let sb = setup();
+    let pa = pending(&sb, 4);
+    sb.sql(&format!(
+        "UPDATE prior_auths SET to_date = '2026-08-31T00:00:00Z' WHERE pa_number = '{pa}'"
+    ));
+    for args in [vec!["pa", "inquire", pa.as_str()], vec!["pa", "list"]] {
+        sb.run_as("admin", &args, None)
+            .code(8)
+            .err_contains("holds a value mmis does not write")
+            .err_contains("to_date: not a date (YYYY-MM-DD): \"2026-08-31T00:00:00Z\"")
+            .err_contains("the store was changed outside mmis");
+    }
+    sb.sql(&format!(
+        "UPDATE prior_auths SET to_date = '2026-08-31', member_id = ' OC100001' WHERE pa_number = '{pa}'"
+    ));
+    sb.run_as("admin", &["pa", "inquire", &pa], None)
+        .code(8)
+        .err_contains("member_id: not a Health ID: \" OC100001\"");
+    sb.sql(&format!(
+        "UPDATE prior_auths SET member_id = 'OC100001' WHERE pa_number = '{pa}'"
+    ));
+    assert_eq!(inquire(&sb, &pa)["to"], "2026-08-31");
+}

@@ -584,3 +584,29 @@ fn remit_commands_are_audited() {
     assert_eq!(e["target"], id.as_str());
     assert_eq!(e["outcome"], "ok");
 }
+
+#[test]
+fn a_remittance_value_written_outside_mmis_is_exit_8_naming_its_column() {
+    let (sb, _icn, ra) = one_paid_claim();
+    sb.sql(&format!(
+        "UPDATE remits SET issued_on = '03/16/2026' WHERE remit_id = '{ra}'"
+    ));
+    for args in [
+        vec!["remit", "list"],
+        vec!["remit", "show", ra.as_str()],
+        vec!["remit", "export", ra.as_str(), "--x12"],
+    ] {
+        sb.run_as("admin", &args, None)
+            .code(8)
+            .err_contains("holds a value mmis does not write")
+            .err_contains("issued_on: not a date (YYYY-MM-DD): \"03/16/2026\"")
+            .err_contains("the store was changed outside mmis");
+    }
+    sb.sql(&format!(
+        "UPDATE remits SET issued_on = '2026-03-16', paid_amount = 10000000000 \
+         WHERE remit_id = '{ra}'"
+    ));
+    sb.run_as("admin", &["remit", "show", &ra], None)
+        .code(8)
+        .err_contains("paid_amount: an amount above 99999999.99: 10000000000 cents");
+}

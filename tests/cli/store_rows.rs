@@ -5,7 +5,8 @@
 
 use crate::common::Sandbox;
 use chrono::NaiveDate;
-use mmis::domain::ids::{Npi, ProviderId, TaxId};
+use mmis::domain::claims::{ClaimStatus, Icn, PaKind, PaNumber, PaStatus};
+use mmis::domain::ids::{Cents, HealthId, Npi, ProviderId, TaxId};
 use mmis::domain::roles::Role;
 use mmis::error::Kind;
 use mmis::store::claims::{ClaimFilter, CycleRow, FeeRow, NewClaim, NewLine};
@@ -393,11 +394,23 @@ fn members_and_their_spans_read_back_typed() {
     tx.commit().unwrap();
 }
 
-fn claim<'a>(icn: &'a str, npi: &'a str, pa: Option<&'a str>) -> NewClaim<'a> {
+fn icn(s: &str) -> Icn {
+    Icn::parse("", s).unwrap()
+}
+fn hid(s: &str) -> HealthId {
+    HealthId::parse("", s).unwrap()
+}
+
+fn claim<'a>(
+    icn: &'a Icn,
+    provider: &'a ProviderId,
+    npi: &'a Npi,
+    pa: Option<&'a PaNumber>,
+) -> NewClaim<'a> {
     NewClaim {
         icn,
-        provider_id: "500000001",
-        member_id: "OC100001",
+        provider_id: provider,
+        member_id: hid("OC100001"),
         billing_npi: npi,
         rendering_npi: npi,
         diagnosis_codes: "F329",
@@ -405,10 +418,10 @@ fn claim<'a>(icn: &'a str, npi: &'a str, pa: Option<&'a str>) -> NewClaim<'a> {
         prior_auth_number: pa,
         patient_control_number: None,
         source: "portal",
-        received_on: "2026-03-16",
-        billed: 25_000,
-        first_dos: "2026-03-01",
-        last_dos: "2026-03-02",
+        received_on: day("2026-03-16"),
+        billed: Cents(25_000),
+        first_dos: day("2026-03-01"),
+        last_dos: day("2026-03-02"),
         created_at: NOW,
         created_by: "bob",
     }
@@ -418,9 +431,9 @@ fn line<'a>(code: &'a str, dos: &str, units: i64) -> NewLine<'a> {
     NewLine {
         procedure_code: code,
         modifiers: String::new(),
-        date_of_service: dos.into(),
+        date_of_service: day(dos),
         units,
-        charge: 12_500,
+        charge: Cents(12_500),
     }
 }
 
@@ -432,6 +445,8 @@ fn claims_cycles_and_pa_units_round_trip() {
     let npi = crate::common::npi(100000001);
     tx.insert_provider(&provider("500000001", &npi, "931111111"), NOW)
         .unwrap();
+    let npi = Npi::parse("", &npi).unwrap();
+    let ours = pid("500000001");
     assert_eq!(tx.next_sequence("icn").unwrap(), 1);
     assert_eq!(tx.next_sequence("icn").unwrap(), 2);
     assert_eq!(tx.next_sequence("pa").unwrap(), 1);
@@ -440,7 +455,7 @@ fn claims_cycles_and_pa_units_round_trip() {
         procedure_code: code.into(),
         modifier: String::new(),
         description: format!("code {code}"),
-        max_allowable: cents,
+        max_allowable: Cents(cents),
         pa_required: pa,
     };
     assert_eq!(
@@ -451,31 +466,44 @@ fn claims_cycles_and_pa_units_round_trip() {
     assert_eq!(tx.upsert_fees(&[fee("90837", 16_000, false)]).unwrap(), 0);
     let fees = tx.fee_schedule().unwrap();
     assert_eq!(fees.len(), 2);
-    assert_eq!((fees[0].max_allowable, fees[1].pa_required), (16_000, true));
+    assert_eq!(
+        (fees[0].max_allowable, fees[1].pa_required),
+        (Cents(16_000), true)
+    );
     assert_eq!(tx.fees_for_code("H0004").unwrap().len(), 1);
 
+    let number = PaNumber::parse("", "2607500001").unwrap();
     let pa_id = tx
         .insert_pa(&NewPa {
-            pa_number: "2607500001",
-            kind: "prior-auth",
-            provider_id: "500000001",
-            member_id: "OC100001",
+            pa_number: &number,
+            kind: PaKind::PriorAuth,
+            provider_id: &ours,
+            member_id: hid("OC100001"),
             diagnosis_codes: "F329",
             procedure_codes: "H0004",
-            from_date: "2026-03-01",
-            to_date: "2026-06-30",
+            from_date: day("2026-03-01"),
+            to_date: day("2026-06-30"),
             requested_units: 10,
-            submitted_on: "2026-03-16",
+            submitted_on: day("2026-03-16"),
             created_at: NOW,
             created_by: "bob",
         })
         .unwrap();
-    tx.decide_pa(pa_id, "approved", "A1", Some(8), None, "2026-03-16", "ops")
-        .unwrap();
+    tx.decide_pa(
+        pa_id,
+        PaStatus::Approved,
+        "A1",
+        Some(8),
+        None,
+        day("2026-03-16"),
+        "ops",
+    )
+    .unwrap();
 
+    let (i1, i2) = (icn("2026075000001"), icn("2026075000002"));
     let c1 = tx
         .insert_claim(
-            &claim("2026075000001", &npi, Some("2607500001")),
+            &claim(&i1, &ours, &npi, Some(&number)),
             &[
                 line("H0004", "2026-03-01", 2),
                 line("90837", "2026-03-02", 1),
@@ -484,54 +512,82 @@ fn claims_cycles_and_pa_units_round_trip() {
         .unwrap();
     let c2 = tx
         .insert_claim(
-            &claim("2026075000002", &npi, None),
+            &claim(&i2, &ours, &npi, None),
             &[line("90837", "2026-03-05", 1)],
         )
         .unwrap();
     assert!(c2 > c1);
-    tx.add_claim_history(c1, "2026-03-16", NOW, "accepted", "A1", "bob", None)
+    let accepted = ClaimStatus::Accepted;
+    tx.add_claim_history(c1, day("2026-03-16"), NOW, accepted, "bob", None)
         .unwrap();
-    tx.add_claim_history(c1, "2026-03-16", NOW, "note", "A1", "bob", Some("x"))
+    tx.add_claim_history(c1, day("2026-03-16"), NOW, accepted, "bob", Some("x"))
         .unwrap();
-    assert_eq!(tx.claim_history(c1).unwrap().len(), 2);
+    let history = tx.claim_history(c1).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        (
+            history[1].on_date,
+            history[1].status,
+            history[1].category_code.as_str()
+        ),
+        (day("2026-03-16"), accepted, "A2")
+    );
     let lines = tx.claim_lines(c1).unwrap();
     assert_eq!(lines.iter().map(|l| l.line_no).collect::<Vec<_>>(), [1, 2]);
     assert_eq!((lines[0].allowed, lines[0].carc.as_deref()), (None, None));
     assert_eq!(
-        tx.duplicate_claim("500000001", "OC100001", "90837", "2026-03-02")
-            .unwrap()
-            .as_deref(),
-        Some("2026075000001")
+        (lines[1].date_of_service, lines[1].charge, lines[1].status),
+        (day("2026-03-02"), Cents(12_500), accepted)
+    );
+    let member = hid("OC100001");
+    assert_eq!(
+        tx.duplicate_claim(&ours, member, "90837", day("2026-03-02"))
+            .unwrap(),
+        Some(i1.clone())
     );
     assert!(tx
-        .duplicate_claim("500000001", "OC100001", "90837", "2026-03-03")
+        .duplicate_claim(&ours, member, "90837", day("2026-03-03"))
         .unwrap()
         .is_none());
+    assert_eq!(
+        tx.live_claim_lines(&ours, member).unwrap()[0],
+        (i1.clone(), "H0004".to_string(), day("2026-03-01"))
+    );
 
     // PA units: a claim taking units twice adds up; a void gives them back.
-    tx.use_pa_units(pa_id, c1, 2, "2026-03-16").unwrap();
-    tx.use_pa_units(pa_id, c1, 3, "2026-03-16").unwrap();
-    let pa = tx.pa_by_number("2607500001").unwrap().unwrap();
+    tx.use_pa_units(pa_id, c1, 2, day("2026-03-16")).unwrap();
+    tx.use_pa_units(pa_id, c1, 3, day("2026-03-16")).unwrap();
+    let pa = tx.pa_by_number(&number).unwrap().unwrap();
     assert_eq!((pa.used_units, pa.units_left()), (5, 3));
     assert_eq!(pa.procedure_codes(), ["H0004"]);
     assert_eq!(
-        tx.pa_claims(pa_id).unwrap(),
-        [("2026075000001".to_string(), 5)]
+        (pa.kind, pa.status, pa.member_id, pa.to_date, pa.decided_on),
+        (
+            PaKind::PriorAuth,
+            PaStatus::Approved,
+            member,
+            day("2026-06-30"),
+            Some(day("2026-03-16"))
+        )
     );
+    assert_eq!(tx.pa_claims(pa_id).unwrap(), [(i1.clone(), 5)]);
     assert_eq!(
-        tx.pa_list(Some("500000001"), None, Some("approved"))
+        tx.pa_list(Some(&ours), None, Some(PaStatus::Approved))
             .unwrap()
             .len(),
         1
     );
-    assert!(tx.pa_list(None, Some("OC999999"), None).unwrap().is_empty());
+    assert!(tx
+        .pa_list(None, Some(hid("OC999999")), None)
+        .unwrap()
+        .is_empty());
     assert_eq!(
-        tx.pa_numbers_starting(Some("500000001"), None, "26075", 10)
+        tx.pa_numbers_starting(Some(&ours), None, "26075", 10)
             .unwrap(),
-        ["2607500001"]
+        std::slice::from_ref(&number)
     );
     assert!(tx
-        .pa_numbers_starting(None, Some("pending"), "", 10)
+        .pa_numbers_starting(None, Some(PaStatus::Pending), "", 10)
         .unwrap()
         .is_empty());
 
@@ -539,13 +595,13 @@ fn claims_cycles_and_pa_units_round_trip() {
         tx.claims_search(&f)
             .unwrap()
             .into_iter()
-            .map(|c| c.icn)
+            .map(|c| c.icn.to_string())
             .collect()
     };
     assert_eq!(search(ClaimFilter::default()).len(), 2);
     assert_eq!(
         search(ClaimFilter {
-            from: Some("2026-03-03".into()),
+            from: Some(day("2026-03-03")),
             ..Default::default()
         }),
         Vec::<String>::new(),
@@ -553,73 +609,93 @@ fn claims_cycles_and_pa_units_round_trip() {
     );
     assert_eq!(
         search(ClaimFilter {
-            provider_id: Some("500000001".into()),
-            to: Some("2026-03-01".into()),
+            provider_id: Some(ours.clone()),
+            member_id: Some(member),
+            status: Some(accepted),
+            to: Some(day("2026-03-01")),
             ..Default::default()
         }),
         ["2026075000001", "2026075000002"]
     );
     assert_eq!(
-        tx.icns_starting("500000001", "2026075", 1).unwrap(),
-        ["2026075000001"]
+        tx.icns_starting(&ours, "2026075", 1).unwrap(),
+        std::slice::from_ref(&i1)
     );
-    assert!(tx.icns_starting("500000009", "", 5).unwrap().is_empty());
+    assert!(tx
+        .icns_starting(&pid("500000009"), "", 5)
+        .unwrap()
+        .is_empty());
 
     // A payment cycle pays the first claim; its void waits for recoupment.
     let pending = tx.pending_lines().unwrap();
     assert_eq!(pending.len(), 3);
-    let cycle = tx.start_cycle("2026-03-16", NOW, "ops").unwrap();
+    let cycle = tx.start_cycle(day("2026-03-16"), NOW, "ops").unwrap();
     let c1_lines = pending.iter().filter(|l| l.claim_id == c1).count();
     assert_eq!(c1_lines, 2);
     tx.finish_claims(
         &[ClaimResult {
             claim_id: c1,
-            status: "paid",
-            allowed: 20_000,
-            paid: 20_000,
+            status: ClaimStatus::Paid,
+            allowed: Cents(20_000),
+            paid: Cents(20_000),
             line_outcomes: "10000 10000".into(),
         }],
         cycle,
     )
     .unwrap();
-    let paid = tx.claim_by_icn("2026075000001").unwrap().unwrap();
+    let paid = tx.claim_by_icn(&i1).unwrap().unwrap();
     assert_eq!(
-        (paid.status.as_str(), paid.paid_cycle),
-        ("paid", Some(cycle))
+        (paid.status, paid.paid_amount, paid.paid_cycle),
+        (ClaimStatus::Paid, Cents(20_000), Some(cycle))
     );
-    assert_eq!(tx.claim_lines(c1).unwrap()[0].paid, Some(10_000));
+    assert_eq!(
+        (
+            paid.provider_id.as_str(),
+            paid.member_id,
+            paid.billing_npi.as_str(),
+            paid.prior_auth_number.as_ref(),
+            paid.received_on,
+            paid.first_dos,
+            paid.last_dos,
+            paid.billed
+        ),
+        (
+            "500000001",
+            member,
+            npi.as_str(),
+            Some(&number),
+            day("2026-03-16"),
+            day("2026-03-01"),
+            day("2026-03-02"),
+            Cents(25_000)
+        )
+    );
+    assert_eq!(tx.claim_lines(c1).unwrap()[0].paid, Some(Cents(10_000)));
     tx.void_claim(c1, true).unwrap();
-    assert_eq!(tx.return_pa_units(c1, "2026-03-17").unwrap(), 5);
-    assert_eq!(tx.return_pa_units(c1, "2026-03-17").unwrap(), 0);
-    assert_eq!(
-        tx.pa_by_number("2607500001").unwrap().unwrap().used_units,
-        0
-    );
-    assert_eq!(tx.recoup_pending().unwrap(), [(c1, 20_000)]);
-    let next = tx.start_cycle("2026-03-23", NOW, "ops").unwrap();
+    assert_eq!(tx.return_pa_units(c1, day("2026-03-17")).unwrap(), 5);
+    assert_eq!(tx.return_pa_units(c1, day("2026-03-17")).unwrap(), 0);
+    assert_eq!(tx.pa_by_number(&number).unwrap().unwrap().used_units, 0);
+    assert_eq!(tx.recoup_pending().unwrap(), [(c1, Cents(20_000))]);
+    let next = tx.start_cycle(day("2026-03-23"), NOW, "ops").unwrap();
     assert!(next > cycle);
     tx.mark_recouped(&[c1], next).unwrap();
     assert!(tx.recoup_pending().unwrap().is_empty());
     tx.close_cycle(&CycleRow {
         id: next,
-        run_on: "2026-03-23".into(),
+        run_on: day("2026-03-23"),
         paid_claims: 0,
         denied_claims: 0,
-        paid_amount: 0,
+        paid_amount: Cents(0),
         recouped_claims: 1,
-        recouped: 20_000,
+        recouped: Cents(20_000),
     })
     .unwrap();
-    let voided = tx.claim_by_icn("2026075000001").unwrap().unwrap();
+    let voided = tx.claim_by_icn(&i1).unwrap().unwrap();
     assert_eq!(
-        (
-            voided.status.as_str(),
-            voided.recoup_pending,
-            voided.recoup_cycle
-        ),
-        ("voided", false, Some(next))
+        (voided.status, voided.recoup_pending, voided.recoup_cycle),
+        (ClaimStatus::Voided, false, Some(next))
     );
-    assert_eq!(tx.claim_icn(c2).unwrap().as_deref(), Some("2026075000002"));
+    assert_eq!(tx.claim_icn(c2).unwrap(), Some(i2));
     assert!(tx.claim_icn(c2 + 100).unwrap().is_none());
     tx.commit().unwrap();
 }

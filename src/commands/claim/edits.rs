@@ -7,7 +7,7 @@ use crate::domain::claims::{ClaimInput, ClaimStatus, ClaimType, Fee, FeeSchedule
 use crate::domain::edits::{check, provider_rule, unknown_member, Enrolled, Facts, PaFacts};
 pub use crate::domain::edits::{Passed, Refusal};
 use crate::domain::eligibility::Span;
-use crate::domain::ids::{Cents, HealthId, Npi};
+use crate::domain::ids::{HealthId, Npi, ProviderId};
 use crate::error::{Error, Result};
 use crate::store::claims::{ClaimWriter, FeeRow, NewClaim, NewHistory, NewLine};
 use crate::store::pa::PaRow;
@@ -21,7 +21,7 @@ use std::rc::Rc;
 /// benefit plan, duplicate, prior authorization. Store errors come back as `Err`.
 pub fn run(
     tx: &Tx<'_>,
-    provider_id: &str,
+    provider_id: &ProviderId,
     today: NaiveDate,
     claim: &ClaimInput,
 ) -> Result<std::result::Result<Passed, Refusal>> {
@@ -54,11 +54,11 @@ pub struct Reads {
     live_provider: String,
     /// By member: the ICN of the earliest live claim with each (procedure code, date of
     /// service) among its lines.
-    live: HashMap<String, HashMap<(String, String), String>>,
+    live: HashMap<HealthId, HashMap<(String, NaiveDate), Icn>>,
     /// The (procedure code, date of service) pairs in `live`.
     live_lines: usize,
     /// Members with more live claim lines than are remembered.
-    crowded: HashSet<String>,
+    crowded: HashSet<HealthId>,
     /// The batch's accepted claims not yet written ([`accept_held`]); written before the
     /// store is asked about their member's claims, or about claims at all
     /// ([`Reads::flush`]).
@@ -152,26 +152,26 @@ impl Reads {
     fn duplicate(
         &mut self,
         tx: &Tx<'_>,
-        provider_id: &str,
-        hid: &str,
+        provider_id: &ProviderId,
+        hid: HealthId,
         code: &str,
-        dos: &str,
-    ) -> Result<Option<String>> {
+        dos: NaiveDate,
+    ) -> Result<Option<Icn>> {
         if !self.remember {
             return tx.duplicate_claim(provider_id, hid, code, dos);
         }
-        if self.live_provider != provider_id {
+        if self.live_provider != provider_id.as_str() {
             self.forget_live();
             self.crowded.clear();
             self.live_provider = provider_id.to_string();
         }
-        if self.crowded.contains(hid) {
+        if self.crowded.contains(&hid) {
             if self.writer.holds_member(hid) {
                 self.writer.flush(tx)?;
             }
             return tx.duplicate_claim(provider_id, hid, code, dos);
         }
-        if !self.live.contains_key(hid) {
+        if !self.live.contains_key(&hid) {
             if self.writer.holds_member(hid) {
                 self.writer.flush(tx)?;
             }
@@ -188,12 +188,12 @@ impl Reads {
                 self.forget_live();
             }
             self.live_lines += first.len();
-            self.live.insert(hid.to_string(), first);
+            self.live.insert(hid, first);
         }
         Ok(self
             .live
-            .get(hid)
-            .and_then(|m| m.get(&(code.to_string(), dos.to_string())))
+            .get(&hid)
+            .and_then(|m| m.get(&(code.to_string(), dos)))
             .cloned())
     }
 
@@ -204,36 +204,36 @@ impl Reads {
 
     /// A member with more live claim lines than are remembered: the duplicate edit asks
     /// the store for each of its claims.
-    fn crowd(&mut self, hid: &str) {
-        if let Some(first) = self.live.remove(hid) {
+    fn crowd(&mut self, hid: HealthId) {
+        if let Some(first) = self.live.remove(&hid) {
             self.live_lines -= first.len();
         }
         if self.crowded.len() >= self.items_cap {
             self.crowded.clear();
         }
-        self.crowded.insert(hid.to_string());
+        self.crowded.insert(hid);
     }
 
     /// A claim of the member was voided or replaced: its live claims are read again.
-    pub fn forget_member(&mut self, hid: &str) {
-        if let Some(first) = self.live.remove(hid) {
+    pub fn forget_member(&mut self, hid: HealthId) {
+        if let Some(first) = self.live.remove(&hid) {
             self.live_lines -= first.len();
         }
     }
 
     /// A claim was stored with `icn`: its lines are live claims of its member from now on.
-    pub fn took(&mut self, provider_id: &str, claim: &ClaimInput, icn: &str) {
-        if self.live_provider != provider_id {
+    pub fn took(&mut self, provider_id: &ProviderId, claim: &ClaimInput, icn: &Icn) {
+        if self.live_provider != provider_id.as_str() {
             return;
         }
-        let hid = claim.member_id.as_str();
-        let Some(first) = self.live.get_mut(hid) else {
+        let hid = claim.member_id;
+        let Some(first) = self.live.get_mut(&hid) else {
             return;
         };
         for l in &claim.lines {
-            let key = (l.procedure_code.clone(), l.date_of_service.to_string());
+            let key = (l.procedure_code.clone(), l.date_of_service);
             if let std::collections::hash_map::Entry::Vacant(v) = first.entry(key) {
-                v.insert(icn.to_string());
+                v.insert(icn.clone());
                 self.live_lines += 1;
             }
         }
@@ -264,7 +264,7 @@ pub struct Replacing<'r> {
 pub fn run_with(
     tx: &Tx<'_>,
     reads: &mut Reads,
-    provider_id: &str,
+    provider_id: &ProviderId,
     today: NaiveDate,
     claim: &ClaimInput,
 ) -> Result<std::result::Result<Passed, Refusal>> {
@@ -276,7 +276,7 @@ pub fn run_with(
 pub fn run_replacing(
     tx: &Tx<'_>,
     reads: &mut Reads,
-    provider_id: &str,
+    provider_id: &ProviderId,
     today: NaiveDate,
     claim: &ClaimInput,
     replacing: Option<Replacing<'_>>,
@@ -288,22 +288,22 @@ pub fn run_replacing(
     let npi = claim.billing_npi.as_str();
     let billing = reads.provider(tx, &claim.billing_npi)?.map(enrolled);
     // A claim from another provider is refused before anything of the member is read.
-    if let Some(r) = provider_rule(billing.as_ref(), provider_id, npi) {
+    if let Some(r) = provider_rule(billing.as_ref(), provider_id.as_str(), npi) {
         return Ok(Err(r));
     }
-    let hid = claim.member_id.as_str();
-    let Some(member_id) = reads.member(tx, &claim.member_id)? else {
-        return Ok(Err(unknown_member(hid)));
+    let hid = claim.member_id;
+    let Some(member_id) = reads.member(tx, &hid)? else {
+        return Ok(Err(unknown_member(hid.as_str())));
     };
     let spans = reads.spans(tx, member_id)?;
     let mut live = Vec::with_capacity(claim.lines.len());
     for l in &claim.lines {
-        let dos = l.date_of_service.to_string();
+        let dos = l.date_of_service;
         live.push(match replacing {
             // The claim replaced may be the earliest: the next one is asked for too.
-            Some(_) => tx.duplicate_claims(provider_id, hid, &l.procedure_code, &dos, 2)?,
+            Some(_) => tx.duplicate_claims(provider_id, hid, &l.procedure_code, dos, 2)?,
             None => reads
-                .duplicate(tx, provider_id, hid, &l.procedure_code, &dos)?
+                .duplicate(tx, provider_id, hid, &l.procedure_code, dos)?
                 .into_iter()
                 .collect(),
         });
@@ -311,7 +311,7 @@ pub fn run_replacing(
     let fees = schedule_for(tx, reads, &claim.lines)?;
     let pa = match &claim.prior_auth_number {
         None => None,
-        Some(number) => match tx.pa_by_number(number.as_str())? {
+        Some(number) => match tx.pa_by_number(number)? {
             None => None,
             Some(p) => {
                 let held = match replacing {
@@ -324,7 +324,7 @@ pub fn run_replacing(
     };
     let facts = Facts {
         today,
-        provider_id,
+        provider_id: provider_id.as_str(),
         billing,
         member_known: true,
         spans: &spans,
@@ -346,12 +346,12 @@ fn enrolled(p: ProviderRow) -> Enrolled {
 fn pa_facts(p: &PaRow, held_by_replaced: i64) -> PaFacts {
     PaFacts {
         id: p.id,
-        provider_id: p.provider_id.clone(),
-        member_id: p.member_id.clone(),
-        status: p.status.clone(),
+        provider_id: p.provider_id.to_string(),
+        member_id: p.member_id.to_string(),
+        status: p.status.to_string(),
         procedure_codes: p.procedure_codes(),
-        from_date: p.from_date.clone(),
-        to_date: p.to_date.clone(),
+        from_date: p.from_date.to_string(),
+        to_date: p.to_date.to_string(),
         approved_units: p.approved_units,
         units_left: p.units_left(),
         held_by_replaced,
@@ -417,7 +417,7 @@ fn schedule_for(tx: &Tx<'_>, reads: &mut Reads, lines: &[LineInput]) -> Result<F
                 procedure_code: f.procedure_code.clone(),
                 modifier: f.modifier.clone(),
                 description: f.description.clone(),
-                max_allowable: Cents(f.max_allowable),
+                max_allowable: f.max_allowable,
                 pa_required: f.pa_required,
             });
         }
@@ -430,7 +430,7 @@ fn schedule_for(tx: &Tx<'_>, reads: &mut Reads, lines: &[LineInput]) -> Result<F
 #[allow(clippy::too_many_arguments)]
 pub fn accept(
     tx: &Tx<'_>,
-    provider_id: &str,
+    provider_id: &ProviderId,
     today: NaiveDate,
     now: &str,
     actor: &str,
@@ -457,7 +457,7 @@ pub fn accept(
 pub fn accept_held(
     tx: &Tx<'_>,
     reads: &mut Reads,
-    provider_id: &str,
+    provider_id: &ProviderId,
     today: NaiveDate,
     now: &str,
     actor: &str,
@@ -488,7 +488,7 @@ pub fn accept_held(
 #[allow(clippy::too_many_arguments)]
 pub fn accept_as(
     tx: &Tx<'_>,
-    provider_id: &str,
+    provider_id: &ProviderId,
     today: NaiveDate,
     now: &str,
     actor: &str,
@@ -517,7 +517,7 @@ pub fn accept_as(
 fn store_claim(
     tx: &Tx<'_>,
     writer: Option<&mut ClaimWriter>,
-    provider_id: &str,
+    provider_id: &ProviderId,
     today: NaiveDate,
     now: &str,
     actor: &str,
@@ -534,35 +534,32 @@ fn store_claim(
         .hint("submit the claim again on the next business day")
     })?;
     let diagnoses = claim.diagnosis_codes.join(",");
-    let first = claim.first_dos().unwrap_or(today).to_string();
-    let last = claim.last_dos().unwrap_or(today).to_string();
     let lines: Vec<NewLine<'_>> = claim
         .lines
         .iter()
         .map(|l| NewLine {
             procedure_code: &l.procedure_code,
             modifiers: l.modifiers.join(","),
-            date_of_service: l.date_of_service.to_string(),
+            date_of_service: l.date_of_service,
             units: l.units,
-            charge: l.charge.0,
+            charge: l.charge,
         })
         .collect();
-    let received = today.to_string();
     let new = NewClaim {
-        icn: icn.as_str(),
+        icn: &icn,
         provider_id,
-        member_id: claim.member_id.as_str(),
-        billing_npi: claim.billing_npi.as_str(),
-        rendering_npi: claim.rendering_npi.as_str(),
+        member_id: claim.member_id,
+        billing_npi: &claim.billing_npi,
+        rendering_npi: &claim.rendering_npi,
         diagnosis_codes: &diagnoses,
         place_of_service: &claim.place_of_service,
-        prior_auth_number: claim.prior_auth_number.as_ref().map(|p| p.as_str()),
+        prior_auth_number: claim.prior_auth_number.as_ref(),
         patient_control_number: claim.patient_control_number.as_deref(),
         source: kind.source(),
-        received_on: &received,
-        billed: claim.billed().0,
-        first_dos: &first,
-        last_dos: &last,
+        received_on: today,
+        billed: claim.billed(),
+        first_dos: claim.first_dos().unwrap_or(today),
+        last_dos: claim.last_dos().unwrap_or(today),
         created_at: now,
         created_by: actor,
     };
@@ -579,10 +576,9 @@ fn store_claim(
         None => format!("{from}; accepted into adjudication"),
     };
     let history = NewHistory {
-        on_date: &received,
+        on_date: today,
         at: now,
-        status: st.as_str(),
-        category_code: st.category_code(),
+        status: st,
         actor,
         note: Some(&note),
     };
@@ -599,12 +595,11 @@ fn store_claim(
         history.on_date,
         history.at,
         history.status,
-        history.category_code,
         history.actor,
         history.note,
     )?;
     if let Some((pa_id, units)) = passed.pa_units {
-        tx.use_pa_units(pa_id, id, units, &received)?;
+        tx.use_pa_units(pa_id, id, units, today)?;
     }
     Ok(icn)
 }
@@ -612,6 +607,11 @@ fn store_claim(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::Cents;
+
+    fn pid() -> ProviderId {
+        ProviderId::parse("provider", "506675928").unwrap()
+    }
     use crate::domain::claims::{parse_claim, RawClaim, RawLine};
     use crate::domain::eligibility::{CoverageKind, MemberRecord};
     use crate::domain::ids::{npi_check_digit, ProviderId};
@@ -634,11 +634,11 @@ mod tests {
         let members = ["OC100001", "OC100002", "OC100003"];
         let today = d("2026-03-16");
         let take = |reads: &mut Reads, c: &ClaimInput| -> std::result::Result<String, String> {
-            match run_with(&tx, reads, "506675928", today, c).unwrap() {
+            match run_with(&tx, reads, &pid(), today, c).unwrap() {
                 Ok(passed) => {
                     let icn = accept(
                         &tx,
-                        "506675928",
+                        &pid(),
                         today,
                         now,
                         "tester",
@@ -647,7 +647,7 @@ mod tests {
                         &passed,
                     )
                     .unwrap();
-                    reads.took("506675928", c, icn.as_str());
+                    reads.took(&pid(), c, &icn);
                     Ok(icn.as_str().to_string())
                 }
                 Err(r) => Err(r.reason),
@@ -696,7 +696,7 @@ mod tests {
                 }
                 let c = claim(hid, &npi, &lines);
                 // What the store says, asked each time, before the claim is taken.
-                let direct = run_with(&tx, &mut Reads::direct(), "506675928", today, &c)
+                let direct = run_with(&tx, &mut Reads::direct(), &pid(), today, &c)
                     .unwrap()
                     .map(|_| ())
                     .map_err(|r| r.reason);
@@ -764,7 +764,7 @@ mod tests {
             procedure_code: code.into(),
             modifier: String::new(),
             description: "Psychotherapy".into(),
-            max_allowable: 15000,
+            max_allowable: Cents(15000),
             pa_required: false,
         };
         tx.upsert_fees(&[fee("90837"), fee("90834")]).unwrap();
@@ -808,10 +808,10 @@ mod tests {
                 let (ours, theirs) = batch_store(&tx, now);
                 // A claim before the batch.
                 let before = claim("OC100001", &ours, &[("90837", "2026-03-02")]);
-                let passed = run(&tx, "506675928", today, &before).unwrap().unwrap();
+                let passed = run(&tx, &pid(), today, &before).unwrap().unwrap();
                 accept(
                     &tx,
-                    "506675928",
+                    &pid(),
                     today,
                     now,
                     "tester",
@@ -839,13 +839,13 @@ mod tests {
                     }
                     let c = claim(members[k % 4], npi, &ls);
                     outcomes.push(
-                        match run_with(&tx, &mut reads, "506675928", today, &c).unwrap() {
+                        match run_with(&tx, &mut reads, &pid(), today, &c).unwrap() {
                             Ok(passed) => {
                                 let icn = if held {
                                     accept_held(
                                         &tx,
                                         &mut reads,
-                                        "506675928",
+                                        &pid(),
                                         today,
                                         now,
                                         "tester",
@@ -856,7 +856,7 @@ mod tests {
                                 } else {
                                     accept(
                                         &tx,
-                                        "506675928",
+                                        &pid(),
                                         today,
                                         now,
                                         "tester",
@@ -866,7 +866,7 @@ mod tests {
                                     )
                                 }
                                 .unwrap();
-                                reads.took("506675928", &c, icn.as_str());
+                                reads.took(&pid(), &c, &icn);
                                 icn.as_str().to_string()
                             }
                             Err(r) => r.reason,

@@ -5,8 +5,7 @@ use crate::auth;
 use crate::cli::claims::ExportArgs;
 use crate::context::Context;
 use crate::domain::claims::display_diagnosis;
-use crate::domain::ids::{HealthId, Npi, ProviderId, TaxId};
-use crate::domain::time::parse_date;
+use crate::domain::ids::TaxId;
 use crate::error::{Error, Result};
 use crate::output::{files, Output};
 use crate::store::claims::ClaimRow;
@@ -57,7 +56,7 @@ fn provider_name(p: &ProviderRow) -> (String, String, Option<String>) {
 /// The claim as an 837P claim, from what the store knows.
 pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, ProviderRow)> {
     let p = tx
-        .provider(&ProviderId::parse("provider_id", &c.provider_id)?)?
+        .provider(&c.provider_id)?
         .ok_or_else(|| Error::internal(format!("provider {} is missing", c.provider_id)))?;
     let tax_id: String = p
         .tax_id
@@ -83,21 +82,14 @@ pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, Provid
             ))
             })?;
     let (entity_type, name, first_name) = provider_name(&p);
-    let member = tx
-        .member_by_health_id(&HealthId::parse("member_id", &c.member_id)?)?
-        .ok_or_else(|| {
-            Error::internal(format!(
-                "member {} of claim {} is missing",
-                c.member_id, c.icn
-            ))
-        })?;
+    let member = tx.member_by_health_id(&c.member_id)?.ok_or_else(|| {
+        Error::internal(format!(
+            "member {} of claim {} is missing",
+            c.member_id, c.icn
+        ))
+    })?;
     let rendering = if c.rendering_npi != c.billing_npi {
-        let (entity_type, name, first_name) = match Npi::parse("rendering_npi", &c.rendering_npi)
-            .ok()
-            .map(|n| tx.provider_by_npi(&n))
-            .transpose()?
-            .flatten()
-        {
+        let (entity_type, name, first_name) = match tx.provider_by_npi(&c.rendering_npi)? {
             Some(r) => provider_name(&r),
             None => ("1".into(), "RENDERING PROVIDER".into(), None),
         };
@@ -105,18 +97,18 @@ pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, Provid
             entity_type,
             name,
             first_name,
-            npi: c.rendering_npi.clone(),
+            npi: c.rendering_npi.to_string(),
         })
     } else {
         None
     };
     let mut lines = Vec::new();
     for l in tx.claim_lines(c.id)? {
-        let d = parse_date("date_of_service", &l.date_of_service)?;
+        let d = l.date_of_service;
         lines.push(ClaimLine {
             procedure_code: l.procedure_code,
             modifiers: super::modifiers_of(&l.modifiers),
-            charge_cents: l.charge,
+            charge_cents: l.charge.0,
             units: l.units.to_string(),
             from: d,
             to: d,
@@ -131,21 +123,21 @@ pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, Provid
     };
     // A replacement names the claim it replaces (REF*F8).
     let original_icn = match c.replaces_claim_id {
-        Some(id) => tx.claim_icn(id)?,
+        Some(id) => tx.claim_icn(id)?.map(|i| i.to_string()),
         None => None,
     };
     let claim = ClaimToWrite {
         patient_control_number: c
             .patient_control_number
             .clone()
-            .unwrap_or_else(|| c.icn.clone()),
+            .unwrap_or_else(|| c.icn.to_string()),
         place_of_service: c.place_of_service.clone(),
         frequency_code: c.frequency.clone(),
         billing_provider: BillingProvider {
             entity_type,
             name,
             first_name,
-            npi: c.billing_npi.clone(),
+            npi: c.billing_npi.to_string(),
             tax_id,
             address: street,
             city,
@@ -166,7 +158,7 @@ pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, Provid
             .filter(|d| !d.is_empty())
             .map(display_diagnosis)
             .collect(),
-        prior_authorization: c.prior_auth_number.clone(),
+        prior_authorization: c.prior_auth_number.as_ref().map(ToString::to_string),
         original_icn,
         lines,
     };
@@ -207,7 +199,7 @@ pub fn cmd_claim_export(ctx: &Context, args: &ExportArgs) -> Result<Output> {
     }
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimExport)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let c = find_claim(&tx, &provider_id, &args.icn)?;
     let (claim, p) = claim_to_write(&tx, &c)?;
     let phone: String = match actor.user_id {
@@ -231,10 +223,16 @@ pub fn cmd_claim_export(ctx: &Context, args: &ExportArgs) -> Result<Output> {
         ctx.clock.now().time(),
         control,
     );
-    let text = write_837p(&batch_for(&p, &phone, &c.icn, vec![claim]), &env)
+    let text = write_837p(&batch_for(&p, &phone, c.icn.as_str(), vec![claim]), &env)
         .map_err(|e| Error::internal(format!("cannot write the 837P: {e}")))?;
     let now = ctx.clock.now_str();
-    tx.audit(&actor.entry(&now, "claim export", Some(&c.icn), "ok", Some("837P")))?;
+    tx.audit(&actor.entry(
+        &now,
+        "claim export",
+        Some(c.icn.as_str()),
+        "ok",
+        Some("837P"),
+    ))?;
     // The file is written beside its target now and takes its name after the commit.
     let file = match &args.out {
         Some(path) if !files::is_stdout(path) => Some(files::prepare(path, text.as_bytes())?),
@@ -245,7 +243,7 @@ pub fn cmd_claim_export(ctx: &Context, args: &ExportArgs) -> Result<Output> {
         (Some(path), Some(file)) => {
             file.persist()?;
             Ok(Output::record_with(
-                serde_json::json!({"icn": c.icn, "out": path.display().to_string(), "format": "837P"}),
+                serde_json::json!({"icn": c.icn.as_str(), "out": path.display().to_string(), "format": "837P"}),
                 format!("Claim {} written to {} as an 837P.", c.icn, path.display()),
             ))
         }

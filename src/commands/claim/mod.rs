@@ -11,7 +11,7 @@ pub mod void;
 pub mod x12;
 
 use crate::domain::claims::{display_diagnosis, ClaimStatus, Icn};
-use crate::domain::ids::Cents;
+use crate::domain::ids::{Cents, ProviderId};
 use crate::error::{Error, Result};
 use crate::store::claims::{ClaimRow, HistoryRow, LineRow};
 use crate::store::Tx;
@@ -41,14 +41,8 @@ pub fn money_rows<T: Serialize>(items: &[T], columns: Vec<&'static str>) -> crat
 }
 
 /// Money in JSON: a number of dollars with at most 2 decimals (125.0, 99.5, 12.34).
-pub fn money(cents: i64) -> f64 {
-    Cents(cents).as_f64()
-}
-
-pub fn category_of(status: &str) -> &'static str {
-    ClaimStatus::parse(status)
-        .map(ClaimStatus::category_code)
-        .unwrap_or("")
+pub fn money(cents: Cents) -> f64 {
+    cents.as_f64()
 }
 
 /// What a 277 claim status category means.
@@ -66,21 +60,22 @@ pub fn category_description(code: &str) -> &'static str {
 }
 
 /// The 277 claim status code (STC01-2) reported with each status, and what it says.
-pub fn status_code(status: &str) -> (&'static str, &'static str) {
+pub fn status_code(status: ClaimStatus) -> (&'static str, &'static str) {
     match status {
-        "accepted" => ("20", "Accepted for processing"),
-        "paid" => ("65", "Claim/line has been paid"),
-        "denied" | "voided" => ("1", "For more detailed information, see remittance advice"),
-        _ => ("", ""),
+        ClaimStatus::Accepted => ("20", "Accepted for processing"),
+        ClaimStatus::Paid => ("65", "Claim/line has been paid"),
+        ClaimStatus::Denied | ClaimStatus::Voided => {
+            ("1", "For more detailed information, see remittance advice")
+        }
     }
 }
 
 /// The claim of the current provider with this ICN, or exit 5 (another provider's claim
 /// is "not found" too: its existence is not disclosed).
-pub fn find_claim(tx: &Tx<'_>, provider_id: &str, icn: &str) -> Result<ClaimRow> {
+pub fn find_claim(tx: &Tx<'_>, provider_id: &ProviderId, icn: &str) -> Result<ClaimRow> {
     let icn = Icn::parse("ICN", icn)?;
-    tx.claim_by_icn(icn.as_str())?
-        .filter(|c| c.provider_id == provider_id)
+    tx.claim_by_icn(&icn)?
+        .filter(|c| &c.provider_id == provider_id)
         .ok_or_else(|| {
             Error::not_found(format!(
                 "no claim with ICN {icn} for provider {provider_id}"
@@ -172,21 +167,21 @@ pub fn modifiers_of(s: &str) -> Vec<String> {
 }
 
 pub fn claim_view(c: &ClaimRow, lines: &[LineRow], history: &[HistoryRow]) -> ClaimView {
-    let code = category_of(&c.status);
+    let code = c.status.category_code();
     ClaimView {
-        icn: c.icn.clone(),
-        status: c.status.clone(),
+        icn: c.icn.to_string(),
+        status: c.status.to_string(),
         category_code: code.to_string(),
         category_description: category_description(code).to_string(),
-        status_code: status_code(&c.status).0.to_string(),
-        status_code_description: status_code(&c.status).1.to_string(),
+        status_code: status_code(c.status).0.to_string(),
+        status_code_description: status_code(c.status).1.to_string(),
         paid_amount: money(c.paid_amount),
         billed: money(c.billed),
         allowed: money(c.allowed),
-        member_id: c.member_id.clone(),
-        provider_id: c.provider_id.clone(),
-        billing_npi: c.billing_npi.clone(),
-        rendering_npi: c.rendering_npi.clone(),
+        member_id: c.member_id.to_string(),
+        provider_id: c.provider_id.to_string(),
+        billing_npi: c.billing_npi.to_string(),
+        rendering_npi: c.rendering_npi.to_string(),
         place_of_service: c.place_of_service.clone(),
         diagnosis_codes: c
             .diagnosis_codes
@@ -194,11 +189,11 @@ pub fn claim_view(c: &ClaimRow, lines: &[LineRow], history: &[HistoryRow]) -> Cl
             .filter(|d| !d.is_empty())
             .map(display_diagnosis)
             .collect(),
-        prior_auth_number: c.prior_auth_number.clone(),
+        prior_auth_number: c.prior_auth_number.as_ref().map(ToString::to_string),
         patient_control_number: c.patient_control_number.clone(),
-        date_of_service: c.first_dos.clone(),
-        last_date_of_service: c.last_dos.clone(),
-        received_on: c.received_on.clone(),
+        date_of_service: c.first_dos.to_string(),
+        last_date_of_service: c.last_dos.to_string(),
+        received_on: c.received_on.to_string(),
         source: c.source.clone(),
         payment_cycle: c.paid_cycle,
         recoupment_pending: c.recoup_pending,
@@ -213,21 +208,21 @@ pub fn claim_view(c: &ClaimRow, lines: &[LineRow], history: &[HistoryRow]) -> Cl
                 line: l.line_no,
                 procedure_code: l.procedure_code.clone(),
                 modifiers: modifiers_of(&l.modifiers),
-                date_of_service: l.date_of_service.clone(),
+                date_of_service: l.date_of_service.to_string(),
                 units: l.units,
                 billed: money(l.charge),
                 allowed: l.allowed.map(money),
                 paid: l.paid.map(money),
-                status: l.status.clone(),
+                status: l.status.to_string(),
                 carc: l.carc.clone(),
             })
             .collect(),
         history: history
             .iter()
             .map(|h| HistoryView {
-                date: h.on_date.clone(),
+                date: h.on_date.to_string(),
                 at: h.at.clone(),
-                status: h.status.clone(),
+                status: h.status.to_string(),
                 category_code: h.category_code.clone(),
                 by: h.actor.clone(),
                 note: h.note.clone(),
@@ -323,14 +318,14 @@ pub struct ClaimListRow {
 
 pub fn list_row(c: &ClaimRow) -> ClaimListRow {
     ClaimListRow {
-        icn: c.icn.clone(),
-        member_id: c.member_id.clone(),
-        status: c.status.clone(),
-        category_code: category_of(&c.status).to_string(),
-        date_of_service: c.first_dos.clone(),
+        icn: c.icn.to_string(),
+        member_id: c.member_id.to_string(),
+        status: c.status.to_string(),
+        category_code: c.status.category_code().to_string(),
+        date_of_service: c.first_dos.to_string(),
         billed: money(c.billed),
         paid_amount: money(c.paid_amount),
-        received_on: c.received_on.clone(),
+        received_on: c.received_on.to_string(),
         patient_control_number: c.patient_control_number.clone(),
     }
 }

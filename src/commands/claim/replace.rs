@@ -15,6 +15,7 @@ use crate::cli::claims::ReplaceArgs;
 use crate::context::Context;
 use crate::domain::claims::{parse_claim, ClaimInput, ClaimStatus, ClaimType, Icn};
 use crate::domain::edits::{replaceable, same_parties};
+use crate::domain::ids::ProviderId;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::claims::ClaimRow;
@@ -46,7 +47,7 @@ pub fn replace_one(
     tx: &Tx<'_>,
     reads: &mut Reads,
     actor: &str,
-    provider_id: &str,
+    provider_id: &ProviderId,
     today: NaiveDate,
     now: &str,
     kind: ClaimType,
@@ -54,7 +55,7 @@ pub fn replace_one(
     claim: &ClaimInput,
 ) -> Result<std::result::Result<Replaced, Refusal>> {
     let by = tx.replaced_by(orig.id)?;
-    let o = original(orig, by.as_deref());
+    let o = original(orig, by.as_ref().map(Icn::as_str));
     if let Err(r) = replaceable(&o, today) {
         return Ok(Err(r));
     }
@@ -62,7 +63,7 @@ pub fn replace_one(
         return Ok(Err(r));
     }
     let replacing = Replacing {
-        icn: &orig.icn,
+        icn: orig.icn.as_str(),
         claim_id: orig.id,
     };
     let passed = match edits::run_replacing(tx, reads, provider_id, today, claim, Some(replacing))?
@@ -82,7 +83,7 @@ pub fn replace_one(
         Some(replacing),
     )?;
     let voided = void_stored(tx, orig, today, now, actor, Some(icn.as_str()))?;
-    reads.forget_member(&orig.member_id);
+    reads.forget_member(orig.member_id);
     Ok(Ok(Replaced {
         icn: icn.to_string(),
         voided,
@@ -95,7 +96,7 @@ pub fn cmd_claim_replace(ctx: &Context, args: &ReplaceArgs) -> Result<Output> {
     let raw = read_form(ctx, args.form.as_deref(), "Claim replacement")?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimReplace)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let orig = find_claim(&tx, &provider_id, &args.icn)?;
     let today = ctx.clock.today();
     let now = ctx.clock.now_str();
@@ -104,7 +105,7 @@ pub fn cmd_claim_replace(ctx: &Context, args: &ReplaceArgs) -> Result<Output> {
         Err(problems) => {
             let err = Error::invalid_fields("the replacement claim", &problems)
                 .hint("correct the form and replace again");
-            return refuse(tx, &actor, &now, &orig.icn, err);
+            return refuse(tx, &actor, &now, orig.icn.as_str(), err);
         }
     };
     match replace_one(
@@ -123,7 +124,7 @@ pub fn cmd_claim_replace(ctx: &Context, args: &ReplaceArgs) -> Result<Output> {
             tx.audit(&actor.entry(
                 &now,
                 "claim replace",
-                Some(&orig.icn),
+                Some(orig.icn.as_str()),
                 "ok",
                 Some(&format!(
                     "replaced by claim {icn}; member {}",
@@ -134,7 +135,7 @@ pub fn cmd_claim_replace(ctx: &Context, args: &ReplaceArgs) -> Result<Output> {
             let recoup = if done.voided.recoup {
                 format!(
                     "; its payment of {} is recouped in the next payment cycle",
-                    crate::domain::ids::Cents(orig.paid_amount)
+                    orig.paid_amount
                 )
             } else {
                 String::new()
@@ -146,12 +147,12 @@ pub fn cmd_claim_replace(ctx: &Context, args: &ReplaceArgs) -> Result<Output> {
             );
             let view = ReplaceView {
                 icn,
-                replaces: orig.icn.clone(),
+                replaces: orig.icn.to_string(),
                 status: ClaimStatus::Accepted.as_str().into(),
             };
             Ok(Output::record_with(view, human))
         }
-        Err(r) => refuse(tx, &actor, &now, &orig.icn, r.into_error()),
+        Err(r) => refuse(tx, &actor, &now, orig.icn.as_str(), r.into_error()),
     }
 }
 

@@ -5,7 +5,7 @@ use crate::auth;
 use crate::cli::claims::{ListArgs, StatusArgs};
 use crate::context::Context;
 use crate::domain::claims::ClaimStatus;
-use crate::domain::ids::HealthId;
+use crate::domain::ids::{HealthId, ProviderId};
 use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -23,18 +23,14 @@ const LIST_COLUMNS: [&str; 7] = [
 ];
 
 fn filter(
-    provider_id: &str,
+    provider_id: &ProviderId,
     member: Option<&String>,
     status: Option<&String>,
     from: Option<&String>,
     to: Option<&String>,
 ) -> Result<ClaimFilter> {
-    let member_id = member
-        .map(|m| HealthId::parse("--member", m).map(|h| h.to_string()))
-        .transpose()?;
-    let status = status
-        .map(|s| ClaimStatus::parse(s).map(|s| s.as_str().to_string()))
-        .transpose()?;
+    let member_id = member.map(|m| HealthId::parse("--member", m)).transpose()?;
+    let status = status.map(|s| ClaimStatus::parse(s)).transpose()?;
     let from = from.map(|d| parse_date("--from", d)).transpose()?;
     let to = to.map(|d| parse_date("--to", d)).transpose()?;
     if let (Some(f), Some(t)) = (from, to) {
@@ -43,11 +39,11 @@ fn filter(
         }
     }
     Ok(ClaimFilter {
-        provider_id: Some(provider_id.to_string()),
+        provider_id: Some(provider_id.clone()),
         member_id,
         status,
-        from: from.map(|d| d.to_string()),
-        to: to.map(|d| d.to_string()),
+        from,
+        to,
     })
 }
 
@@ -91,16 +87,16 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
     }
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimStatus)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let now = ctx.clock.now_str();
     if let Some(icn) = &args.icn {
         let c = find_claim(&tx, &provider_id, icn)?;
         let mut view = claim_view(&c, &tx.claim_lines(c.id)?, &tx.claim_history(c.id)?);
         view.replaces = match c.replaces_claim_id {
-            Some(id) => tx.claim_icn(id)?,
+            Some(id) => tx.claim_icn(id)?.map(|i| i.to_string()),
             None => None,
         };
-        view.replaced_by = tx.replaced_by(c.id)?;
+        view.replaced_by = tx.replaced_by(c.id)?.map(|i| i.to_string());
         view.remit_id = tx.last_remit_of_claim(c.id)?;
         if let Some(p) = tx.latest_posting(c.id)? {
             if view.remit_id.is_none() {
@@ -109,10 +105,10 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
             view.posted = Some(super::PostedView {
                 remit_id: p.remit_id,
                 paid: super::money(p.paid),
-                posted_on: p.posted_on,
+                posted_on: p.posted_on.to_string(),
             });
         }
-        let entry = actor.entry(&now, "claim status", Some(&c.icn), "ok", None);
+        let entry = actor.entry(&now, "claim status", Some(c.icn.as_str()), "ok", None);
         auth::finish(ctx, &store, tx, &actor, &[entry])?;
         let human = claim_text(&view);
         return Ok(Output::record_with(view, human));
@@ -145,7 +141,7 @@ pub fn cmd_claim_status(ctx: &Context, args: &StatusArgs) -> Result<Output> {
 pub fn cmd_claim_list(ctx: &Context, args: &ListArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimList)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let f = filter(
         &provider_id,
         args.member.as_ref(),

@@ -4,19 +4,19 @@
 //! found). A read command: the store is read in one snapshot; the 277's control numbers are
 //! taken in a short write of their own (as `elig batch --x12` takes the 271's).
 
-use super::{category_of, status_code};
+use super::status_code;
 use crate::auth;
 use crate::commands::elig::x12::Isa;
 use crate::context::Context;
-use crate::domain::claims::Icn;
-use crate::domain::ids::HealthId;
+use crate::domain::claims::{ClaimStatus, Icn};
+use crate::domain::ids::{Cents, HealthId, ProviderId};
 use crate::error::{Error, Result};
 use crate::output::{files, Output};
 use crate::store::claims::ClaimRow;
 use crate::store::Tx;
 use crate::x12::claim_status::{not_found, read_276, write_277_to, Answer, Inquiry, X212};
 use crate::x12::{split_interchanges, Interchange, X12Error};
-use chrono::{NaiveDate, Timelike};
+use chrono::Timelike;
 use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
@@ -31,19 +31,20 @@ fn x12_err(name: &str, e: X12Error) -> Error {
         .hint("fix the file (or ask its sender for a corrected one); nothing was answered")
 }
 
-fn ymd(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
-
 /// The claims of this provider for a member, read once per member of a file.
 struct Claims {
-    by_member: HashMap<String, Rc<Vec<ClaimRow>>>,
+    by_member: HashMap<HealthId, Rc<Vec<ClaimRow>>>,
     rows: usize,
 }
 
 impl Claims {
-    fn of(&mut self, tx: &Tx<'_>, provider_id: &str, member: &str) -> Result<Rc<Vec<ClaimRow>>> {
-        if let Some(r) = self.by_member.get(member) {
+    fn of(
+        &mut self,
+        tx: &Tx<'_>,
+        provider_id: &ProviderId,
+        member: HealthId,
+    ) -> Result<Rc<Vec<ClaimRow>>> {
+        if let Some(r) = self.by_member.get(&member) {
             return Ok(r.clone());
         }
         let rows = Rc::new(tx.claims_of_member(provider_id, member)?);
@@ -52,7 +53,7 @@ impl Claims {
             self.rows = 0;
         }
         self.rows += rows.len();
-        self.by_member.insert(member.to_string(), rows.clone());
+        self.by_member.insert(member, rows.clone());
         Ok(rows)
     }
 }
@@ -64,66 +65,53 @@ impl Claims {
 fn find(
     tx: &Tx<'_>,
     claims: &mut Claims,
-    provider_id: &str,
+    provider_id: &ProviderId,
     q: &Inquiry<'_>,
 ) -> Result<Option<ClaimRow>> {
-    let member = q
-        .member_id
-        .and_then(|m| HealthId::parse("NM109", m).ok())
-        .map(|h| h.as_str().to_string());
+    let member = q.member_id.and_then(|m| HealthId::parse("NM109", m).ok());
     if let Some(icn) = q.icn {
         let Ok(icn) = Icn::parse("REF*1K", icn) else {
             return Ok(None);
         };
-        return Ok(tx.claim_by_icn(icn.as_str())?.filter(|c| {
-            c.provider_id == provider_id && member.as_ref().is_none_or(|m| *m == c.member_id)
-        }));
+        return Ok(tx
+            .claim_by_icn(&icn)?
+            .filter(|c| &c.provider_id == provider_id && member.is_none_or(|m| m == c.member_id)));
     }
     let Some(member) = member else {
         return Ok(None);
     };
     let pcn = q.pcn.unwrap_or(q.trace).trim();
-    let rows = claims.of(tx, provider_id, &member)?;
+    let rows = claims.of(tx, provider_id, member)?;
     let within = |c: &ClaimRow| match q.dates {
-        Some((from, to)) => {
-            ymd(&c.last_dos).is_some_and(|l| l >= from)
-                && ymd(&c.first_dos).is_some_and(|f| f <= to)
-        }
+        Some((from, to)) => c.last_dos >= from && c.first_dos <= to,
         None => true,
     };
     Ok(rows
         .iter()
         .filter(|c| c.patient_control_number.as_deref() == Some(pcn) && within(c))
-        .max_by(|a, b| a.icn.cmp(&b.icn))
+        .max_by(|a, b| a.icn.as_str().cmp(b.icn.as_str()))
         .cloned())
 }
 
 /// The 277's answer about a claim: the codes of `claim status ICN` (category and status
 /// code), the charge, the payment once finalized, and the dates.
-fn answer(tx: &Tx<'_>, c: &ClaimRow, q: &Inquiry<'_>, today: NaiveDate) -> Result<Answer> {
+fn answer(tx: &Tx<'_>, c: &ClaimRow, q: &Inquiry<'_>) -> Result<Answer> {
     let history = tx.claim_history(c.id)?;
-    let effective = history
-        .last()
-        .and_then(|h| ymd(&h.on_date))
-        .or_else(|| ymd(&c.received_on))
-        .unwrap_or(today);
-    let finalized = matches!(c.status.as_str(), "paid" | "denied" | "voided");
+    let effective = history.last().map_or(c.received_on, |h| h.on_date);
+    let finalized = c.status != ClaimStatus::Accepted;
     let adjudicated = history
         .iter()
-        .find(|h| matches!(h.status.as_str(), "paid" | "denied"))
-        .and_then(|h| ymd(&h.on_date));
-    let dates = match (ymd(&c.first_dos), ymd(&c.last_dos)) {
-        (Some(f), Some(l)) => Some((f, l)),
-        _ => q.dates,
-    };
+        .find(|h| matches!(h.status, ClaimStatus::Paid | ClaimStatus::Denied))
+        .map(|h| h.on_date);
+    let dates = Some((c.first_dos, c.last_dos));
     Ok(Answer {
-        category: category_of(&c.status),
-        status: status_code(&c.status).0,
+        category: c.status.category_code(),
+        status: status_code(c.status).0,
         effective,
-        billed: c.billed.max(0),
-        paid: finalized.then_some(c.paid_amount.max(0)),
+        billed: c.billed.max(Cents(0)).0,
+        paid: finalized.then_some(c.paid_amount.max(Cents(0)).0),
         adjudicated: adjudicated.filter(|_| finalized),
-        icn: Some(c.icn.clone()),
+        icn: Some(c.icn.to_string()),
         pcn: c
             .patient_control_number
             .clone()
@@ -178,7 +166,7 @@ pub fn cmd_claim_status_x12(ctx: &Context, path: &Path, out: Option<&Path>) -> R
         });
     }
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimStatus)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     drop(tx);
     // The 277s' control numbers, in a short write of their own.
     let mut control = store.take_controls("x12_277_control", parts.len())?;
@@ -206,7 +194,7 @@ pub fn cmd_claim_status_x12(ctx: &Context, path: &Path, out: Option<&Path>) -> R
             let r = find(&tx, &mut claims, &provider_id, q).and_then(|c| match c {
                 Some(c) => {
                     found += 1;
-                    answer(&tx, &c, q, today)
+                    answer(&tx, &c, q)
                 }
                 None => Ok(not_found(q, today)),
             });

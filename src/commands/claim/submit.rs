@@ -6,6 +6,7 @@ use crate::auth::{self, Actor};
 use crate::cli::claims::SubmitArgs;
 use crate::context::Context;
 use crate::domain::claims::{parse_claim, ClaimInput, ClaimStatus, ClaimType, RawClaim, RawLine};
+use crate::domain::ids::ProviderId;
 use crate::error::{Error, Result};
 use crate::forms::{field, Field, Form, Kind, Prompts};
 use crate::output::Output;
@@ -240,7 +241,7 @@ pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
     let raw = read_form(ctx, args.form.as_deref(), "Claim submission")?;
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimSubmit)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let today = ctx.clock.today();
     let now = ctx.clock.now_str();
     let claim = match parse_claim(&raw) {
@@ -299,7 +300,7 @@ pub fn cmd_claim_submit(ctx: &Context, args: &SubmitArgs) -> Result<Output> {
 pub fn submit_one(
     tx: &Tx<'_>,
     actor: &Actor,
-    provider_id: &str,
+    provider_id: &ProviderId,
     today: NaiveDate,
     now: &str,
     kind: ClaimType,

@@ -30,11 +30,11 @@ pub struct VoidView {
 /// The claim as the correction rules see it.
 pub fn original<'c>(c: &'c ClaimRow, replaced_by: Option<&'c str>) -> Original<'c> {
     Original {
-        icn: &c.icn,
-        status: &c.status,
-        member_id: &c.member_id,
-        billing_npi: &c.billing_npi,
-        first_dos: &c.first_dos,
+        icn: c.icn.as_str(),
+        status: c.status.as_str(),
+        member_id: c.member_id.as_str(),
+        billing_npi: c.billing_npi.as_str(),
+        first_dos: c.first_dos,
         replaced_by,
     }
 }
@@ -58,14 +58,14 @@ pub fn void_stored(
     actor: &str,
     replaced_by: Option<&str>,
 ) -> Result<Voided> {
-    let status = ClaimStatus::parse(&c.status)?;
-    let recoup = status == ClaimStatus::Paid && c.paid_amount > 0;
+    let status = c.status;
+    let recoup = status == ClaimStatus::Paid && c.paid_amount.0 > 0;
     tx.void_claim(c.id, recoup)?;
-    let returned = tx.return_pa_units(c.id, &today.to_string())?;
+    let returned = tx.return_pa_units(c.id, today)?;
     let mut note = if status == ClaimStatus::Paid {
         format!(
             "voided; {} to be recouped in the next payment cycle",
-            crate::domain::ids::Cents(c.paid_amount)
+            c.paid_amount
         )
     } else {
         "withdrawn before adjudication (never paid)".to_string()
@@ -74,15 +74,7 @@ pub fn void_stored(
         note = format!("replaced by ICN {by}; {note}");
     }
     let v = ClaimStatus::Voided;
-    tx.add_claim_history(
-        c.id,
-        &today.to_string(),
-        now,
-        v.as_str(),
-        v.category_code(),
-        actor,
-        Some(&note),
-    )?;
+    tx.add_claim_history(c.id, today, now, v, actor, Some(&note))?;
     Ok(Voided {
         recoup,
         pa_units_returned: returned,
@@ -93,7 +85,7 @@ pub fn void_stored(
 pub fn cmd_claim_void(ctx: &Context, args: &IcnArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::ClaimVoid)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let c = find_claim(&tx, &provider_id, &args.icn)?;
     let today = ctx.clock.today();
     let now = ctx.clock.now_str();
@@ -102,7 +94,7 @@ pub fn cmd_claim_void(ctx: &Context, args: &IcnArgs) -> Result<Output> {
         tx.audit(&actor.entry(
             &now,
             "claim void",
-            Some(&c.icn),
+            Some(c.icn.as_str()),
             "refused",
             Some(&err.message),
         ))?;
@@ -110,14 +102,20 @@ pub fn cmd_claim_void(ctx: &Context, args: &IcnArgs) -> Result<Output> {
         return Err(err);
     }
     let done = void_stored(&tx, &c, today, &now, &actor.user_name, None)?;
-    tx.audit(&actor.entry(&now, "claim void", Some(&c.icn), "ok", Some(&done.note)))?;
+    tx.audit(&actor.entry(
+        &now,
+        "claim void",
+        Some(c.icn.as_str()),
+        "ok",
+        Some(&done.note),
+    ))?;
     tx.commit()?;
     let v = ClaimStatus::Voided;
     let view = VoidView {
-        icn: c.icn.clone(),
+        icn: c.icn.to_string(),
         status: v.as_str().into(),
         category_code: v.category_code().into(),
-        previous_status: c.status.clone(),
+        previous_status: c.status.to_string(),
         to_recoup: if done.recoup {
             money(c.paid_amount)
         } else {

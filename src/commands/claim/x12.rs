@@ -14,7 +14,7 @@ use crate::context::Context;
 use crate::domain::claims::Icn;
 use crate::domain::claims::{parse_claim, ClaimType, RawClaim, RawLine};
 use crate::domain::edits::{same_parties, voidable};
-use crate::domain::ids::HealthId;
+use crate::domain::ids::{HealthId, ProviderId};
 use crate::domain::roles::Role;
 use crate::error::{Error, Result};
 use crate::output::{files, flat, term, Format, Output};
@@ -401,7 +401,7 @@ pub fn submit_x12(
         tx.commit()?;
         return Err(err);
     }
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     // Permission first (above), then the size, then the file.
     let bytes = crate::limits::read_file(file, crate::limits::MAX_837_BYTES, "an 837P")?;
     let name = crate::output::input::name(file);
@@ -595,7 +595,15 @@ pub fn submit_x12(
                 .iter()
                 .map(|t| t.outcome.as_ref().map(|s| &**s).map_err(|s| &**s))
                 .collect();
-            ca.write(ctx, &tx, ic, text, readable, &outcomes, &provider_id)?;
+            ca.write(
+                ctx,
+                &tx,
+                ic,
+                text,
+                readable,
+                &outcomes,
+                provider_id.as_str(),
+            )?;
         }
         if let Some(path) = ack {
             match acknowledge(ic, &acks, env, Some(EXPECTED), false) {
@@ -692,7 +700,7 @@ fn count_claims(
 struct Taking<'c, 't> {
     tx: &'c Tx<'t>,
     actor: &'c Actor,
-    provider_id: &'c str,
+    provider_id: &'c ProviderId,
     today: chrono::NaiveDate,
     now: &'c str,
     name: &'c str,
@@ -766,7 +774,7 @@ fn take_claim(
         Ok(_) => None,
         Err(_) => edits::party_edit(
             tx,
-            k.provider_id,
+            k.provider_id.as_str(),
             c.billing_provider.npi.unwrap_or(""),
             c.subscriber.member_id.unwrap_or(""),
         )?,
@@ -794,7 +802,7 @@ fn take_claim(
                     claim,
                     &passed,
                 )?;
-                reads.took(k.provider_id, claim, icn.as_str());
+                reads.took(k.provider_id, claim, &icn);
                 Ok(icn.as_str().to_string())
             }
             Err(r) => Err(r.reason),
@@ -865,8 +873,8 @@ fn correct_claim(
     }
     let found = match Icn::parse("REF*F8", named) {
         Ok(icn) => tx
-            .claim_by_icn(icn.as_str())?
-            .filter(|o| o.provider_id == k.provider_id),
+            .claim_by_icn(&icn)?
+            .filter(|o| &o.provider_id == k.provider_id),
         Err(_) => None,
     };
     let Some(orig) = found else {
@@ -904,8 +912,8 @@ fn correct_claim(
         return Ok(Err(r.reason));
     }
     void_stored(tx, &orig, k.today, k.now, &k.actor.user_name, None)?;
-    reads.forget_member(&orig.member_id);
-    Ok(Ok(orig.icn))
+    reads.forget_member(orig.member_id);
+    Ok(Ok(orig.icn.to_string()))
 }
 
 #[cfg(test)]

@@ -6,17 +6,17 @@ use crate::cli::ops::AdjudicateArgs;
 use crate::commands::claim::money;
 use crate::context::Context;
 use crate::domain::claims::{price_line, ClaimStatus, Fee, FeeSchedule, LineOutcome};
-use crate::domain::ids::Cents;
+use crate::domain::ids::{Cents, ProviderId};
 use crate::domain::remit::{
     remit_payment, remit_reversal, settle, ClaimFacts, ClpStatus, PricedLine, RemitClaim,
 };
-use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
 use crate::output::files::OutFile;
 use crate::output::Output;
 use crate::store::claims::{push_line_outcome, CycleRow, LineOutcomeRow};
 use crate::store::remits::ClaimResult;
 use crate::store::Tx;
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -29,7 +29,7 @@ const CYCLE_CACHE_MIB: u32 = 24;
 /// totals are held, each claim is saved as it is made.
 #[derive(Default)]
 struct Remits {
-    open: BTreeMap<String, OpenRemit>,
+    open: BTreeMap<ProviderId, OpenRemit>,
     /// Claims made since the last save: (remittance row, seq, claim).
     unsaved: Vec<(i64, i64, RemitClaim)>,
     /// The remittances' 835s, when the cycle writes them (`--x12-dir`).
@@ -54,18 +54,18 @@ impl Remits {
         &mut self,
         tx: &Tx<'_>,
         cycle: i64,
-        today: &str,
-        provider_id: &str,
+        today: NaiveDate,
+        provider_id: &ProviderId,
         clp: RemitClaim,
     ) -> Result<()> {
         if !self.open.contains_key(provider_id) {
             let remit_id = remit_id_of(tx.next_sequence("remit")?);
             let id = tx.open_remit(&remit_id, cycle, provider_id, today)?;
             if let Some(x12) = self.x12.as_mut() {
-                x12.open_remit(tx, id, &remit_id, provider_id)?;
+                x12.open_remit(tx, id, &remit_id, provider_id.as_str())?;
             }
             self.open.insert(
-                provider_id.to_string(),
+                provider_id.clone(),
                 OpenRemit {
                     id,
                     remit_id,
@@ -101,7 +101,7 @@ impl Remits {
         let n = self.open.len() as i64;
         let mut settled = BTreeMap::new();
         for (provider_id, r) in self.open {
-            let owed = Cents(tx.provider_owed(&provider_id)?);
+            let owed = tx.provider_owed(&provider_id)?;
             let s = settle(r.paid, owed, &r.remit_id)?;
             tx.close_remit(r.id, r.claims, &s)?;
             settled.insert(r.id, s);
@@ -141,9 +141,9 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result
     // begins; a journal lives until its statement of at most 200 rows ends).
     store.journals_in_memory()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsClaimsAdjudicate)?;
-    let today = ctx.clock.today().to_string();
+    let today = ctx.clock.today();
     let now = ctx.clock.now_str();
-    let cycle = tx.start_cycle(&today, &now, &actor.user_name)?;
+    let cycle = tx.start_cycle(today, &now, &actor.user_name)?;
     let schedule = FeeSchedule::new(
         tx.fee_schedule()?
             .into_iter()
@@ -151,7 +151,7 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result
                 procedure_code: f.procedure_code,
                 modifier: f.modifier,
                 description: f.description,
-                max_allowable: Cents(f.max_allowable),
+                max_allowable: f.max_allowable,
                 pa_required: f.pa_required,
             })
             .collect(),
@@ -162,17 +162,16 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result
     let progress = ctx.progress(pending.max(0) as u64, "payment cycle: pricing claims");
     let mut totals = CycleRow {
         id: cycle,
-        run_on: today.clone(),
+        run_on: today,
         paid_claims: 0,
         denied_claims: 0,
-        paid_amount: 0,
+        paid_amount: Cents(0),
         recouped_claims: 0,
-        recouped: 0,
+        recouped: Cents(0),
     };
     let mut remits = Remits::default();
     if let Some(dir) = &args.x12_dir {
-        let issued_on = parse_date("run_on", &today)?;
-        remits.x12 = Some(Cycle835::open(dir, issued_on, ctx.clock.now().time())?);
+        remits.x12 = Some(Cycle835::open(dir, today, ctx.clock.now().time())?);
     }
     let paid_note = format!("paid in payment cycle {cycle}");
     let denied_note =
@@ -181,7 +180,7 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result
     // indexes): with SQLite's default 2 MiB page cache, pages spill to the WAL again and
     // again. A bigger cache for this connection (SQLite only), within the 64 MiB budget.
     tx.cache_mib(CYCLE_CACHE_MIB)?;
-    let mut history: Vec<(i64, &'static str, &'static str, &str)> = Vec::new();
+    let mut history: Vec<(i64, ClaimStatus, &str)> = Vec::new();
     let mut claim_results: Vec<ClaimResult> = Vec::new();
     let mut after = 0i64;
     loop {
@@ -194,24 +193,18 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result
             let claim_id = first.claim_id;
             let mut facts = ClaimFacts {
                 claim_id,
-                icn: first.icn.clone(),
+                icn: first.icn.to_string(),
                 lines: Vec::new(),
             };
-            let provider_id = first.provider_id.as_str();
+            let provider_id = &first.provider_id;
             let mut outcomes = String::new();
             while i < lines.len() && lines[i].claim_id == claim_id {
                 let l = &lines[i];
                 let mods = crate::commands::claim::modifiers_of(&l.modifiers);
-                let outcome = price_line(
-                    &schedule,
-                    &l.procedure_code,
-                    &mods,
-                    l.units,
-                    Cents(l.charge),
-                );
+                let outcome = price_line(&schedule, &l.procedure_code, &mods, l.units, l.charge);
                 let (allowed, carc) = match outcome {
                     LineOutcome::Paid { allowed: a } => {
-                        push_line_outcome(&mut outcomes, LineOutcomeRow::Paid(a.0));
+                        push_line_outcome(&mut outcomes, LineOutcomeRow::Paid(a));
                         (a, None)
                     }
                     LineOutcome::Denied { carc } => {
@@ -223,9 +216,9 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result
                     line_no: l.line_no,
                     procedure_code: l.procedure_code.clone(),
                     modifiers: l.modifiers.clone(),
-                    date_of_service: l.date_of_service.clone(),
+                    date_of_service: l.date_of_service,
                     units: l.units,
-                    charge: Cents(l.charge),
+                    charge: l.charge,
                     allowed,
                     paid: allowed,
                     carc,
@@ -235,29 +228,29 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result
             let clp = remit_payment(&facts)?;
             let (st, note) = if clp.status == ClpStatus::Processed {
                 totals.paid_claims += 1;
-                totals.paid_amount = add_cents(totals.paid_amount, clp.paid.0)?;
+                totals.paid_amount = Cents(add_cents(totals.paid_amount.0, clp.paid.0)?);
                 (ClaimStatus::Paid, paid_note.as_str())
             } else {
                 totals.denied_claims += 1;
-                tx.return_pa_units(claim_id, &today)?;
+                tx.return_pa_units(claim_id, today)?;
                 (ClaimStatus::Denied, denied_note.as_str())
             };
             claim_results.push(ClaimResult {
                 claim_id,
-                status: st.as_str(),
-                allowed: clp.allowed.0,
-                paid: clp.paid.0,
+                status: st,
+                allowed: clp.allowed,
+                paid: clp.paid,
                 line_outcomes: outcomes,
             });
-            history.push((claim_id, st.as_str(), st.category_code(), note));
-            remits.carry(&tx, cycle, &today, provider_id, clp)?;
+            history.push((claim_id, st, note));
+            remits.carry(&tx, cycle, today, provider_id, clp)?;
             progress.inc(1);
         }
         // The slice's outcomes, a few statements for 2,000 claims (not one per row).
         tx.finish_claims(&claim_results, cycle)?;
         claim_results.clear();
         remits.save(&tx)?;
-        tx.add_claim_histories(&today, &now, &actor.user_name, &history)?;
+        tx.add_claim_histories(today, &now, &actor.user_name, &history)?;
         history.clear();
     }
     // Voided (and replaced) claims paid earlier: their payment is reversed (CLP02 22) on this
@@ -270,22 +263,22 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result
         let v = ClaimStatus::Voided;
         let notes: Vec<String> = recoups
             .iter()
-            .map(|r| format!("{} recouped in payment cycle {cycle}", Cents(r.paid_amount)))
+            .map(|r| format!("{} recouped in payment cycle {cycle}", r.paid_amount))
             .collect();
         for r in &recoups {
             let clp = remit_reversal(&tx.priced_claim(r.claim_id, &r.icn)?)?;
             totals.recouped_claims += 1;
-            totals.recouped = add_cents(totals.recouped, r.paid_amount)?;
-            remits.carry(&tx, cycle, &today, &r.provider_id, clp)?;
+            totals.recouped = Cents(add_cents(totals.recouped.0, r.paid_amount.0)?);
+            remits.carry(&tx, cycle, today, &r.provider_id, clp)?;
         }
         let ids: Vec<i64> = recoups.iter().map(|r| r.claim_id).collect();
         tx.mark_recouped(&ids, cycle)?;
-        let entries: Vec<(i64, &'static str, &'static str, &str)> = recoups
+        let entries: Vec<(i64, ClaimStatus, &str)> = recoups
             .iter()
             .zip(&notes)
-            .map(|(r, n)| (r.claim_id, v.as_str(), v.category_code(), n.as_str()))
+            .map(|(r, n)| (r.claim_id, v, n.as_str()))
             .collect();
-        tx.add_claim_histories(&today, &now, &actor.user_name, &entries)?;
+        tx.add_claim_histories(today, &now, &actor.user_name, &entries)?;
         remits.save(&tx)?;
     }
     let (made, files) = remits.close(&tx)?;
@@ -293,10 +286,10 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result
     let mut detail = format!(
         "paid {} claims ({}), denied {}, recouped {} claims ({}), {} remittance advices",
         totals.paid_claims,
-        Cents(totals.paid_amount),
+        totals.paid_amount,
         totals.denied_claims,
         totals.recouped_claims,
-        Cents(totals.recouped),
+        totals.recouped,
         made
     );
     if !files.is_empty() {
@@ -317,13 +310,13 @@ pub fn cmd_ops_claims_adjudicate(ctx: &Context, args: &AdjudicateArgs) -> Result
     }
     let view = CycleView {
         cycle,
-        run_on: today,
+        run_on: today.to_string(),
         paid: totals.paid_claims,
         denied: totals.denied_claims,
         paid_amount: money(totals.paid_amount),
         recouped_claims: totals.recouped_claims,
         recouped: money(totals.recouped),
-        net: money(totals.paid_amount - totals.recouped),
+        net: money(Cents(totals.paid_amount.0 - totals.recouped.0)),
         remits: made,
         x12_files,
     };

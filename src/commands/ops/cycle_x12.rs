@@ -14,6 +14,7 @@
 //! header and CLP writer; a test compares them).
 
 use crate::commands::remit::export::{clp_835, envelope_835, header_835, x12_err};
+use crate::domain::ids::Cents;
 use crate::domain::remit::{RemitClaim, Settlement};
 use crate::error::{Error, Result};
 use crate::output::files::OutFile;
@@ -102,7 +103,7 @@ impl Cycle835 {
         let env = envelope_835(remit, provider_id, self.issued_on, self.at);
         // The header is written again at the end with the remittance's total; this one only
         // starts the writer's segment count (a header has as many segments whatever it says).
-        let header = header_835(remit_id, "H", 0, "NON", self.issued_on, &payee);
+        let header = header_835(remit_id, "H", Cents(0), "NON", self.issued_on, &payee);
         let mut w = Remit835::begin(&env, &header).map_err(x12_err)?;
         w.drain_into(&mut std::io::sink())
             .map_err(|e| io_err(&self.dir, e))?;
@@ -176,7 +177,7 @@ impl Cycle835 {
             let header = header_835(
                 &ra.remit_id,
                 s.handling,
-                s.paid_amount.0,
+                s.paid_amount,
                 s.method,
                 self.issued_on,
                 &ra.payee,

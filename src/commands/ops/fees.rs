@@ -100,7 +100,7 @@ pub fn parse_fees(text: &str, name: &str) -> Result<Vec<FeeRow>> {
                     procedure_code: f.procedure_code,
                     modifier: f.modifier,
                     description: f.description,
-                    max_allowable: f.max_allowable.0,
+                    max_allowable: f.max_allowable,
                     pa_required: f.pa_required,
                 });
             }

@@ -3,7 +3,7 @@
 use crate::auth;
 use crate::cli::ops::DecideArgs;
 use crate::context::Context;
-use crate::domain::claims::{approval_action, PaNumber};
+use crate::domain::claims::{approval_action, PaNumber, PaStatus};
 use crate::error::{Error, Result};
 use crate::output::Output;
 
@@ -20,11 +20,11 @@ pub fn cmd_ops_pa_decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::OpsPaDecide)?;
     let pa = tx
-        .pa_by_number(number.as_str())?
+        .pa_by_number(&number)?
         .ok_or_else(|| Error::not_found(format!("no prior authorization {number}")))?;
-    let today = ctx.clock.today().to_string();
+    let today = ctx.clock.today();
     let now = ctx.clock.now_str();
-    if pa.status != "pending" {
+    if pa.status != PaStatus::Pending {
         let err = Error::conflict(format!(
             "prior authorization {number} was already decided: it is {} (278 {})",
             pa.status, pa.action_code
@@ -49,12 +49,12 @@ pub fn cmd_ops_pa_decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
             )));
         }
         (
-            "approved",
+            PaStatus::Approved,
             approval_action(pa.requested_units, units),
             Some(units),
         )
     } else {
-        ("denied", "A3", None)
+        (PaStatus::Denied, "A3", None)
     };
     tx.decide_pa(
         pa.id,
@@ -62,7 +62,7 @@ pub fn cmd_ops_pa_decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
         code,
         units,
         reason.as_deref(),
-        &today,
+        today,
         &actor.user_name,
     )?;
     let detail = match units {
@@ -80,7 +80,7 @@ pub fn cmd_ops_pa_decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
     Ok(Output::record_with(
         serde_json::json!({
             "pa_number": number.as_str(),
-            "status": status,
+            "status": status.as_str(),
             "action_code": code,
             "approved_units": units.unwrap_or(0),
             "requested_units": pa.requested_units,

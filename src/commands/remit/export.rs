@@ -7,8 +7,8 @@ use crate::cli::remit::RemitExportArgs;
 use crate::commands::claim::export::{PAYER_ID, PAYER_NAME};
 use crate::commands::claim::modifiers_of;
 use crate::context::Context;
+use crate::domain::ids::Cents;
 use crate::domain::remit::{Adjustment, RemitClaim};
-use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
 use crate::output::files::{self, OutFile};
 use crate::output::Output;
@@ -43,7 +43,7 @@ pub fn envelope_835(
 pub fn header_835(
     remit_id: &str,
     handling: &str,
-    paid_amount: i64,
+    paid_amount: Cents,
     method: &str,
     issued_on: NaiveDate,
     payee: &ProviderRow,
@@ -51,7 +51,7 @@ pub fn header_835(
     Header835 {
         remit_id: remit_id.to_string(),
         handling: handling.to_string(),
-        paid_amount,
+        paid_amount: paid_amount.0,
         method: method.to_string(),
         issued_on,
         payer_name: PAYER_NAME.into(),
@@ -86,7 +86,7 @@ pub fn clp_835(h: ClaimHead835, c: &RemitClaim) -> Result<Clp835> {
             charge: l.charge.0,
             paid: l.paid.0,
             units: l.units,
-            date_of_service: parse_date("date_of_service", &l.date_of_service)?,
+            date_of_service: l.date_of_service,
             allowed: l.allowed.0,
             adjustments: l.adjustments.iter().map(cas_835).collect(),
         });
@@ -99,11 +99,11 @@ pub fn clp_835(h: ClaimHead835, c: &RemitClaim) -> Result<Clp835> {
         patient_responsibility: c.patient_responsibility.0,
         icn: c.icn.clone(),
         place_of_service: h.place_of_service,
-        member_id: h.member_id,
+        member_id: h.member_id.to_string(),
         last_name: h.last_name.unwrap_or_default(),
         first_name: h.first_name.unwrap_or_default(),
-        from: parse_date("first_dos", &h.first_dos)?,
-        to: parse_date("last_dos", &h.last_dos)?,
+        from: h.first_dos,
+        to: h.last_dos,
         adjustments: c.adjustments.iter().map(cas_835).collect(),
         lines,
     })
@@ -124,15 +124,12 @@ pub fn cmd_remit_export(ctx: &Context, args: &RemitExportArgs) -> Result<Output>
     }
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::RemitExport)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let r = find_remit(&tx, &provider_id, &args.remit_id)?;
     let p = tx
-        .provider(&crate::domain::ids::ProviderId::parse(
-            "provider_id",
-            &r.provider_id,
-        )?)?
+        .provider(&r.provider_id)?
         .ok_or_else(|| Error::internal(format!("provider {} is missing", r.provider_id)))?;
-    let issued_on = parse_date("issued_on", &r.issued_on)?;
+    let issued_on = r.issued_on;
     let env = envelope_835(
         r.id,
         p.provider_id.as_str(),
@@ -169,7 +166,7 @@ pub fn cmd_remit_export(ctx: &Context, args: &RemitExportArgs) -> Result<Output>
         .map(|p| Plb835 {
             reason: p.reason_code,
             reference: p.reference,
-            amount: p.amount,
+            amount: p.amount.0,
         })
         .collect();
     let rest = w.finish(&plbs).map_err(x12_err)?;

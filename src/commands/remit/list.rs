@@ -20,15 +20,15 @@ pub struct RemitListRow {
 pub fn cmd_remit_list(ctx: &Context) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::RemitList)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let rows: Vec<RemitListRow> = tx
         .remits_of_provider(&provider_id)?
         .into_iter()
         .map(|r| RemitListRow {
             remit_id: r.remit_id,
             cycle: r.cycle,
-            provider_id: r.provider_id,
-            issued_on: r.issued_on,
+            provider_id: r.provider_id.to_string(),
+            issued_on: r.issued_on.to_string(),
             paid_amount: money(r.paid_amount),
             claims: r.claim_count,
         })

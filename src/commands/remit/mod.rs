@@ -6,6 +6,7 @@ pub mod list;
 pub mod post;
 pub mod show;
 
+use crate::domain::ids::ProviderId;
 use crate::error::{Error, Result};
 use crate::store::remits::RemitRow;
 use crate::store::Tx;
@@ -31,10 +32,10 @@ pub fn parse_remit_id(s: &str) -> Result<String> {
 
 /// The current provider's remittance advice with this id, or exit 5 (another provider's is
 /// "not found" too: its existence is not disclosed).
-pub fn find_remit(tx: &Tx<'_>, provider_id: &str, remit_id: &str) -> Result<RemitRow> {
+pub fn find_remit(tx: &Tx<'_>, provider_id: &ProviderId, remit_id: &str) -> Result<RemitRow> {
     let id = parse_remit_id(remit_id)?;
     tx.remit_by_id(&id)?
-        .filter(|r| r.provider_id == provider_id)
+        .filter(|r| &r.provider_id == provider_id)
         .ok_or_else(|| {
             Error::not_found(format!(
                 "no remittance advice {id} for provider {provider_id}"

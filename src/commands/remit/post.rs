@@ -11,7 +11,7 @@ use crate::auth;
 use crate::cli::remit::PostArgs;
 use crate::commands::claim::money;
 use crate::context::Context;
-use crate::domain::ids::Cents;
+use crate::domain::ids::{Cents, ProviderId};
 use crate::domain::posting::{self, Candidate};
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -88,15 +88,15 @@ impl PostView {
 /// control number that exactly one of the provider's claims has.
 fn find_match(
     tx: &Tx<'_>,
-    provider_id: &str,
+    provider_id: &ProviderId,
     clp01: &str,
     clp07: &str,
 ) -> Result<Option<PostingClaim>> {
     fn cand(c: &PostingClaim) -> Candidate<'_> {
         Candidate {
-            icn: &c.icn,
+            icn: c.icn.as_str(),
             patient_control_number: c.patient_control_number.as_deref(),
-            paid_amount: c.paid_amount,
+            paid_amount: c.paid_amount.0,
         }
     }
     if !clp07.is_empty() {
@@ -136,9 +136,9 @@ fn add(total: i64, amount: i64) -> Result<i64> {
 pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::RemitPost)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let now = ctx.clock.now_str();
-    let today = ctx.clock.today().to_string();
+    let today = ctx.clock.today();
     let name = crate::output::input::name(&args.file);
     // Permission first (above), then the size, then the file.
     let bytes = crate::limits::read_file(&args.file, crate::limits::MAX_835_BYTES, "an 835")?;
@@ -190,7 +190,7 @@ pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
     let mut run: Option<i64> = None;
     let new_run = NewRun {
         provider_id: &provider_id,
-        posted_on: &today,
+        posted_on: today,
         posted_at: &now,
         posted_by: &actor.user_name,
         file_sha256: &digest,
@@ -209,8 +209,13 @@ pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
     let posted: Result<Result<_, String>> = read_835(text, |item| {
         match item {
             RemitItem::Remit(h) => {
-                remit =
-                    tx.posted_remit(&provider_id, h.payer_id, h.trace, h.payer_name, h.payment)?;
+                remit = tx.posted_remit(
+                    &provider_id,
+                    h.payer_id,
+                    h.trace,
+                    h.payer_name,
+                    Cents(h.payment),
+                )?;
             }
             RemitItem::Claim(h, c) => {
                 progress.inc(1);
@@ -223,7 +228,7 @@ pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
                 let takeback = c.is_takeback();
                 let outcome = found
                     .as_ref()
-                    .map(|m| posting::outcome(m.paid_amount, c.paid, takeback));
+                    .map(|m| posting::outcome(m.paid_amount.0, c.paid, takeback));
                 tx.insert_posting(&NewPosting {
                     remit: remit.0,
                     kind: "claim",
@@ -232,8 +237,8 @@ pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
                     claim_id: found.as_ref().map(|m| m.id),
                     clp01: c.patient_control_number,
                     clp02: c.status,
-                    paid: c.paid,
-                    expected: outcome.map(|o| o.expected),
+                    paid: Cents(c.paid),
+                    expected: outcome.map(|o| Cents(o.expected)),
                     payer_icn: clp07,
                 })?;
                 paid_total = add(paid_total, c.paid)?;
@@ -242,10 +247,10 @@ pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
                     remit_id: h.trace.to_string(),
                     patient_control_number: c.patient_control_number.to_string(),
                     payer_icn: clp07.to_string(),
-                    icn: found.as_ref().map(|m| m.icn.clone()),
+                    icn: found.as_ref().map(|m| m.icn.to_string()),
                     status_code: c.status.to_string(),
-                    paid: money(c.paid),
-                    expected: outcome.map(|o| money(o.expected)),
+                    paid: money(Cents(c.paid)),
+                    expected: outcome.map(|o| money(Cents(o.expected))),
                 };
                 match outcome {
                     None => {
@@ -284,7 +289,7 @@ pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
                     claim_id: found.as_ref().map(|m| m.id),
                     clp01: p.reference,
                     clp02: p.reason,
-                    paid: p.amount,
+                    paid: Cents(p.amount),
                     expected: None,
                     payer_icn: "",
                 })?;
@@ -296,9 +301,9 @@ pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
                         remit_id: h.trace.to_string(),
                         patient_control_number: p.reference.to_string(),
                         payer_icn: String::new(),
-                        icn: found.map(|m| m.icn),
+                        icn: found.map(|m| m.icn.to_string()),
                         status_code: format!("PLB {}", p.reason),
-                        paid: money(-p.amount),
+                        paid: money(Cents(-p.amount)),
                         expected: None,
                     });
                 }
@@ -313,7 +318,7 @@ pub fn cmd_remit_post(ctx: &Context, args: &PostArgs) -> Result<Output> {
             "{name} is not a readable 835: {msg}"
         )));
     }
-    view.paid_amount = money(paid_total);
+    view.paid_amount = money(Cents(paid_total));
     let detail = format!(
         "835: claims {}, matched {}, unmatched {}, differs {}, takebacks {}, already posted {}, paid {}; 835 sha256 {digest}",
         view.claims,

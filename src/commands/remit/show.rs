@@ -81,7 +81,7 @@ fn adj_view(a: &Adjustment) -> AdjustmentView {
     AdjustmentView {
         group: a.group.clone(),
         carc: a.carc.clone(),
-        amount: money(a.amount.0),
+        amount: money(a.amount),
         text: carc_text(&a.carc).to_string(),
     }
 }
@@ -118,7 +118,7 @@ pub fn each_claim(
         for c in claims {
             let mut facts = ClaimFacts {
                 claim_id: c.head.claim_id,
-                icn: c.icn.clone(),
+                icn: c.icn.to_string(),
                 lines: Vec::new(),
             };
             while let Some((_, l)) = lines.next_if(|(seq, _)| *seq == c.seq) {
@@ -128,21 +128,15 @@ pub fn each_claim(
                 Some(ClpStatus::Reversal) => remit_reversal(&facts)?,
                 _ => remit_payment(&facts)?,
             };
-            if (made.billed.0, made.paid.0) != (c.billed, c.paid) {
+            if (made.billed, made.paid) != (c.billed, c.paid) {
                 return Err(Error::conflict(format!(
                     "remittance {}: the lines of claim {} add up to {} billed and {} paid, \
                      not the {} and {} its CLP carries (the store was changed outside mmis)",
-                    remit.remit_id,
-                    c.icn,
-                    made.billed,
-                    made.paid,
-                    Cents(c.billed),
-                    Cents(c.paid)
+                    remit.remit_id, c.icn, made.billed, made.paid, c.billed, c.paid
                 ))
                 .hint("run `mmis audit verify`, and restore the store from a backup"));
             }
-            if made.status.code() != c.status_code
-                || made.patient_responsibility.0 != c.patient_resp
+            if made.status.code() != c.status_code || made.patient_responsibility != c.patient_resp
             {
                 return Err(Error::conflict(format!(
                     "remittance {}: claim {} is stored as CLP02 {} with {} patient \
@@ -151,7 +145,7 @@ pub fn each_claim(
                     remit.remit_id,
                     c.icn,
                     c.status_code,
-                    Cents(c.patient_resp),
+                    c.patient_resp,
                     made.status.code(),
                     made.patient_responsibility
                 ))
@@ -183,9 +177,9 @@ pub fn remit_view(tx: &Tx<'_>, r: &RemitRow) -> Result<RemitView> {
         }
         let h = c.head;
         claims.push(RemitClaimView {
-            icn: c.icn,
+            icn: c.icn.to_string(),
             patient_control_number: h.patient_control_number,
-            member_id: h.member_id,
+            member_id: h.member_id.to_string(),
             member_name: match (&h.last_name, &h.first_name) {
                 (Some(l), Some(f)) => format!("{l}, {f}"),
                 _ => String::new(),
@@ -204,11 +198,11 @@ pub fn remit_view(tx: &Tx<'_>, r: &RemitRow) -> Result<RemitView> {
                     line: l.line_no,
                     modifiers: modifiers_of(&l.modifiers),
                     procedure_code: l.procedure_code,
-                    date_of_service: l.date_of_service,
+                    date_of_service: l.date_of_service.to_string(),
                     units: l.units,
-                    billed: money(l.charge.0),
-                    allowed: money(l.allowed.0),
-                    paid: money(l.paid.0),
+                    billed: money(l.charge),
+                    allowed: money(l.allowed),
+                    paid: money(l.paid),
                     adjustments: l.adjustments.iter().map(adj_view).collect(),
                 })
                 .collect(),
@@ -218,8 +212,8 @@ pub fn remit_view(tx: &Tx<'_>, r: &RemitRow) -> Result<RemitView> {
     Ok(RemitView {
         remit_id: r.remit_id.clone(),
         cycle: r.cycle,
-        provider_id: r.provider_id.clone(),
-        issued_on: r.issued_on.clone(),
+        provider_id: r.provider_id.to_string(),
+        issued_on: r.issued_on.to_string(),
         paid_amount: money(r.paid_amount),
         payment_method: r.payment_method.clone(),
         claims,
@@ -309,7 +303,7 @@ pub fn remit_text(v: &RemitView) -> String {
 pub fn cmd_remit_show(ctx: &Context, args: &RemitArgs) -> Result<Output> {
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::RemitShow)?;
-    let provider_id = actor.provider()?.to_string();
+    let provider_id = actor.provider()?.clone();
     let r = find_remit(&tx, &provider_id, &args.remit_id)?;
     let view = remit_view(&tx, &r)?;
     let now = ctx.clock.now_str();
