@@ -5,10 +5,11 @@
 //! service, eligibility and lane, benefit plan, duplicate, prior authorization.
 
 use crate::domain::claims::{
-    timely_limit, ClaimInput, FeeSchedule, Icn, LineInput, EMERGENCY_ONLY_PLANS,
-    POS_EMERGENCY_ROOM, TIMELY_FILING_MONTHS,
+    timely_limit, ClaimInput, ClaimStatus, FeeSchedule, Icn, LineInput, PaStatus,
+    EMERGENCY_ONLY_PLANS, POS_EMERGENCY_ROOM, TIMELY_FILING_MONTHS,
 };
 use crate::domain::eligibility::{answer_ref, Lane, Span};
+use crate::domain::ids::{HealthId, Npi, ProviderId};
 use crate::error::{Error, Kind};
 use chrono::NaiveDate;
 
@@ -54,7 +55,7 @@ pub struct Passed {
 /// The enrolled provider a billing NPI belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Enrolled {
-    pub provider_id: String,
+    pub provider_id: ProviderId,
     pub name: String,
 }
 
@@ -62,13 +63,12 @@ pub struct Enrolled {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaFacts {
     pub id: i64,
-    pub provider_id: String,
-    pub member_id: String,
-    /// pending, approved, denied or cancelled.
-    pub status: String,
+    pub provider_id: ProviderId,
+    pub member_id: HealthId,
+    pub status: PaStatus,
     pub procedure_codes: Vec<String>,
-    pub from_date: String,
-    pub to_date: String,
+    pub from_date: NaiveDate,
+    pub to_date: NaiveDate,
     pub approved_units: Option<i64>,
     /// Units not taken by claims (nor given back).
     pub units_left: i64,
@@ -83,7 +83,7 @@ pub struct Facts<'f> {
     /// The business date.
     pub today: NaiveDate,
     /// The provider the user acts for.
-    pub provider_id: &'f str,
+    pub provider_id: &'f ProviderId,
     /// The provider enrolled with the claim's billing NPI, if any.
     pub billing: Option<Enrolled>,
     /// Whether the member's Oregon Health ID is known.
@@ -126,13 +126,17 @@ pub fn unknown_member(hid: &str) -> Refusal {
 }
 
 /// The billing provider must be enrolled, and be the provider we act for.
-pub fn provider_rule(found: Option<&Enrolled>, provider_id: &str, npi: &str) -> Option<Refusal> {
+pub fn provider_rule(
+    found: Option<&Enrolled>,
+    provider_id: &ProviderId,
+    npi: &str,
+) -> Option<Refusal> {
     match found {
         None => Some(Refusal::edit(
             format!("billing NPI {npi} is not enrolled with Oregon Medicaid"),
             "check the NPI; a provider must be enrolled (and have an Oregon Medicaid provider ID) before it bills",
         )),
-        Some(p) if p.provider_id != provider_id => Some(Refusal::edit(
+        Some(p) if p.provider_id != *provider_id => Some(Refusal::edit(
             format!(
                 "billing NPI {npi} belongs to provider {} ({}), not to provider {provider_id} you are acting for",
                 p.provider_id, p.name
@@ -251,7 +255,7 @@ pub fn pa_rule(
     claim: &ClaimInput,
     schedule: &FeeSchedule,
     pa: Option<&PaFacts>,
-    provider_id: &str,
+    provider_id: &ProviderId,
 ) -> Result<Passed, Refusal> {
     let hid = claim.member_id.as_str();
     let needs: Vec<(usize, &LineInput)> = claim
@@ -278,7 +282,7 @@ pub fn pa_rule(
         return Ok(Passed { pa_units: None });
     };
     let pa = match pa {
-        Some(p) if p.provider_id == provider_id => p,
+        Some(p) if p.provider_id == *provider_id => p,
         Some(_) => {
             return Err(Refusal::edit(
                 format!("prior authorization {number} was issued to another provider"),
@@ -292,7 +296,7 @@ pub fn pa_rule(
             ))
         }
     };
-    if pa.member_id != hid {
+    if pa.member_id != claim.member_id {
         return Err(Refusal::edit(
             format!("prior authorization {number} is for another member, not {hid}"),
             format!("use the member's own PA (`mmis pa list --member {hid}`)"),
@@ -310,14 +314,14 @@ pub fn pa_rule(
     if pa_lines.is_empty() {
         return Ok(Passed { pa_units: None });
     }
-    if pa.status != "approved" {
+    if pa.status != PaStatus::Approved {
         return Err(Refusal::edit(
             format!(
                 "prior authorization {number} is {}, not approved",
                 pa.status
             ),
-            match pa.status.as_str() {
-                "pending" => "wait for OHA's decision (`mmis pa inquire`) before billing".to_string(),
+            match pa.status {
+                PaStatus::Pending => "wait for OHA's decision (`mmis pa inquire`) before billing".to_string(),
                 _ => "the service cannot be billed under this PA; request a new one with `mmis pa submit`".to_string(),
             },
         ));
@@ -334,7 +338,7 @@ pub fn pa_rule(
                 "request a PA for this procedure with `mmis pa submit`",
             ));
         }
-        let d = l.date_of_service.to_string();
+        let d = l.date_of_service;
         if d < pa.from_date || d > pa.to_date {
             return Err(Refusal::edit(
                 format!(
@@ -364,15 +368,14 @@ pub fn pa_rule(
 /// The claim a replacement (or an 837P void) names, as on file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Original<'o> {
-    pub icn: &'o str,
-    /// accepted, paid, denied or voided.
-    pub status: &'o str,
-    pub member_id: &'o str,
-    pub billing_npi: &'o str,
+    pub icn: &'o Icn,
+    pub status: ClaimStatus,
+    pub member_id: &'o HealthId,
+    pub billing_npi: &'o Npi,
     /// The earliest date of service.
     pub first_dos: NaiveDate,
     /// The ICN of the claim that replaced it, if one did.
-    pub replaced_by: Option<&'o str>,
+    pub replaced_by: Option<&'o Icn>,
 }
 
 /// Whether a claim may be replaced at all (before the replacement's own edits): only an
@@ -380,19 +383,19 @@ pub struct Original<'o> {
 pub fn replaceable(o: &Original<'_>, today: NaiveDate) -> Result<(), Refusal> {
     let icn = o.icn;
     match o.status {
-        "accepted" => {
+        ClaimStatus::Accepted => {
             return Err(Refusal::conflict(
                 format!("claim {icn} is not yet adjudicated (accepted, waiting for the next payment cycle); only an adjudicated claim is replaced"),
                 format!("wait for the payment cycle and replace it then, or withdraw it with `mmis claim void {icn}` and submit the corrected claim"),
             ))
         }
-        "denied" => {
+        ClaimStatus::Denied => {
             return Err(Refusal::conflict(
                 format!("claim {icn} was denied; a denied claim is not replaced"),
                 "correct what was denied and submit a new claim (`mmis claim submit`)",
             ))
         }
-        "voided" => {
+        ClaimStatus::Voided => {
             return Err(match o.replaced_by {
                 Some(by) => Refusal::conflict(
                     format!("claim {icn} is already replaced (by claim {by})"),
@@ -404,7 +407,7 @@ pub fn replaceable(o: &Original<'_>, today: NaiveDate) -> Result<(), Refusal> {
                 ),
             })
         }
-        _ => {}
+        ClaimStatus::Paid => {}
     }
     if o.first_dos < timely_limit(today) {
         return Err(Refusal::conflict(
@@ -424,11 +427,11 @@ pub fn replaceable(o: &Original<'_>, today: NaiveDate) -> Result<(), Refusal> {
 pub fn voidable(o: &Original<'_>, today: NaiveDate) -> Result<(), Refusal> {
     let icn = o.icn;
     match o.status {
-        "denied" => Err(Refusal::conflict(
+        ClaimStatus::Denied => Err(Refusal::conflict(
             format!("claim {icn} was denied; a denied claim cannot be voided"),
             "correct what was denied and submit a new claim (`mmis claim submit`)",
         )),
-        "voided" => Err(Refusal::conflict(
+        ClaimStatus::Voided => Err(Refusal::conflict(
             format!("claim {icn} is already voided"),
             format!("`mmis claim status {icn}` shows its history"),
         )),
@@ -446,7 +449,7 @@ pub fn voidable(o: &Original<'_>, today: NaiveDate) -> Result<(), Refusal> {
 /// A replacement (or an 837P void) is for the same member and billing provider as the
 /// claim it corrects; `what` names it in the refusal ("replacement" or "void").
 pub fn same_parties(o: &Original<'_>, claim: &ClaimInput, what: &str) -> Result<(), Refusal> {
-    if claim.member_id.as_str() != o.member_id {
+    if claim.member_id != *o.member_id {
         return Err(Refusal::edit(
             format!(
                 "the {what} is for member {}, but claim {} is for member {}; a {what} corrects a claim of the same member",
@@ -458,7 +461,7 @@ pub fn same_parties(o: &Original<'_>, claim: &ClaimInput, what: &str) -> Result<
             ),
         ));
     }
-    if claim.billing_npi.as_str() != o.billing_npi {
+    if claim.billing_npi != *o.billing_npi {
         return Err(Refusal::edit(
             format!(
                 "the {what}'s billing NPI is {}, but claim {} was billed by NPI {}; a {what} keeps the billing provider",
@@ -480,7 +483,12 @@ mod tests {
     use crate::domain::eligibility::CoverageKind;
     use crate::domain::ids::{npi_check_digit, Cents};
 
-    const P: &str = "506675928";
+    fn p() -> ProviderId {
+        ProviderId::parse("provider", "506675928").unwrap()
+    }
+    fn hid(s: &str) -> HealthId {
+        HealthId::parse("member", s).unwrap()
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -538,12 +546,12 @@ mod tests {
     fn pa(units_left: i64, held: i64) -> PaFacts {
         PaFacts {
             id: 7,
-            provider_id: P.into(),
-            member_id: "OC100001".into(),
-            status: "approved".into(),
+            provider_id: p(),
+            member_id: hid("OC100001"),
+            status: PaStatus::Approved,
             procedure_codes: vec!["97110".into()],
-            from_date: "2026-01-01".into(),
-            to_date: "2026-06-30".into(),
+            from_date: d("2026-01-01"),
+            to_date: d("2026-06-30"),
             approved_units: Some(12),
             units_left,
             held_by_replaced: held,
@@ -551,7 +559,7 @@ mod tests {
     }
     fn ours() -> Enrolled {
         Enrolled {
-            provider_id: P.into(),
+            provider_id: p(),
             name: "Clinic".into(),
         }
     }
@@ -559,19 +567,19 @@ mod tests {
     #[test]
     fn provider_enrolled_and_ours() {
         let n = npi();
-        let r = provider_rule(None, P, &n).unwrap();
+        let r = provider_rule(None, &p(), &n).unwrap();
         assert_eq!(r.kind, Kind::Invalid);
         assert!(r.reason.contains("is not enrolled with Oregon Medicaid"));
         let other = Enrolled {
-            provider_id: "506675929".into(),
+            provider_id: ProviderId::parse("provider", "506675929").unwrap(),
             name: "Other".into(),
         };
-        let r = provider_rule(Some(&other), P, &n).unwrap();
+        let r = provider_rule(Some(&other), &p(), &n).unwrap();
         assert_eq!(
             r.reason,
-            format!("billing NPI {n} belongs to provider 506675929 (Other), not to provider {P} you are acting for")
+            format!("billing NPI {n} belongs to provider 506675929 (Other), not to provider 506675928 you are acting for")
         );
-        assert!(provider_rule(Some(&ours()), P, &n).is_none());
+        assert!(provider_rule(Some(&ours()), &p(), &n).is_none());
     }
 
     #[test]
@@ -655,25 +663,25 @@ mod tests {
     #[test]
     fn pa_missing_not_on_file_or_another_providers() {
         let c = claim(&[("97110", "2026-03-05")]);
-        let r = pa_rule(&c, &schedule(true), None, P).unwrap_err();
+        let r = pa_rule(&c, &schedule(true), None, &p()).unwrap_err();
         assert_eq!(r.reason, "line 1: procedure 97110 needs a prior authorization and the claim has no prior_auth_number");
         assert_eq!(
-            pa_rule(&c, &schedule(false), None, P),
+            pa_rule(&c, &schedule(false), None, &p()),
             Ok(Passed { pa_units: None })
         );
         let c = claim_with(&[("97110", "2026-03-05", "2")], Some("2226075001"), "11");
-        let r = pa_rule(&c, &schedule(true), None, P).unwrap_err();
+        let r = pa_rule(&c, &schedule(true), None, &p()).unwrap_err();
         assert_eq!(r.reason, "prior authorization 2226075001 is not on file");
         let mut theirs = pa(10, 0);
-        theirs.provider_id = "506675929".into();
-        let r = pa_rule(&c, &schedule(true), Some(&theirs), P).unwrap_err();
+        theirs.provider_id = ProviderId::parse("provider", "506675929").unwrap();
+        let r = pa_rule(&c, &schedule(true), Some(&theirs), &p()).unwrap_err();
         assert_eq!(
             r.reason,
             "prior authorization 2226075001 was issued to another provider"
         );
         let mut other_member = pa(10, 0);
-        other_member.member_id = "OC100002".into();
-        let r = pa_rule(&c, &schedule(true), Some(&other_member), P).unwrap_err();
+        other_member.member_id = hid("OC100002");
+        let r = pa_rule(&c, &schedule(true), Some(&other_member), &p()).unwrap_err();
         assert!(r.reason.contains("is for another member, not OC100001"));
     }
 
@@ -681,31 +689,31 @@ mod tests {
     fn pa_not_approved_out_of_dates_or_units() {
         let c = claim_with(&[("97110", "2026-03-05", "2")], Some("2226075001"), "11");
         let mut pending = pa(10, 0);
-        pending.status = "pending".into();
-        let r = pa_rule(&c, &schedule(true), Some(&pending), P).unwrap_err();
+        pending.status = PaStatus::Pending;
+        let r = pa_rule(&c, &schedule(true), Some(&pending), &p()).unwrap_err();
         assert_eq!(
             r.reason,
             "prior authorization 2226075001 is pending, not approved"
         );
         let late = claim_with(&[("97110", "2026-07-01", "2")], Some("2226075001"), "11");
-        let r = pa_rule(&late, &schedule(true), Some(&pa(10, 0)), P).unwrap_err();
+        let r = pa_rule(&late, &schedule(true), Some(&pa(10, 0)), &p()).unwrap_err();
         assert!(r
             .reason
             .contains("is outside prior authorization 2226075001 (2026-01-01 to 2026-06-30)"));
-        let r = pa_rule(&c, &schedule(true), Some(&pa(1, 0)), P).unwrap_err();
+        let r = pa_rule(&c, &schedule(true), Some(&pa(1, 0)), &p()).unwrap_err();
         assert_eq!(
             r.reason,
             "prior authorization 2226075001 has 1 unit(s) left of 12 approved; this claim needs 2"
         );
         assert_eq!(
-            pa_rule(&c, &schedule(true), Some(&pa(2, 0)), P),
+            pa_rule(&c, &schedule(true), Some(&pa(2, 0)), &p()),
             Ok(Passed {
                 pa_units: Some((7, 2))
             })
         );
         // The units the replaced claim holds come back to the replacement.
         assert_eq!(
-            pa_rule(&c, &schedule(true), Some(&pa(0, 2)), P),
+            pa_rule(&c, &schedule(true), Some(&pa(0, 2)), &p()),
             Ok(Passed {
                 pa_units: Some((7, 2))
             })
@@ -719,7 +727,7 @@ mod tests {
         let c = claim(&[("97110", "2026-03-05")]);
         let mut f = Facts {
             today: today(),
-            provider_id: P,
+            provider_id: &p(),
             billing: Some(ours()),
             member_known: true,
             spans: &spans,
@@ -740,14 +748,24 @@ mod tests {
         assert!(check(&c, &f).unwrap_err().reason.contains("not enrolled"));
     }
 
-    fn original<'a>(status: &'a str, by: Option<&'a str>, dos: &'a str) -> Original<'a> {
+    /// A value the test's `Original` can borrow for as long as it likes.
+    fn kept<T>(v: T) -> &'static T {
+        Box::leak(Box::new(v))
+    }
+    fn icn(s: &str) -> &'static Icn {
+        kept(Icn::parse("icn", s).unwrap())
+    }
+    fn npi_of(s: &str) -> &'static Npi {
+        kept(Npi::parse("npi", s).unwrap())
+    }
+    fn original(status: &str, by: Option<&str>, dos: &str) -> Original<'static> {
         Original {
-            icn: "2226065000001",
-            status,
-            member_id: "OC100001",
-            billing_npi: "1234567893",
-            first_dos: crate::domain::time::parse_date("", dos).unwrap(),
-            replaced_by: by,
+            icn: icn("2226065000001"),
+            status: ClaimStatus::parse(status).unwrap(),
+            member_id: kept(hid("OC100001")),
+            billing_npi: npi_of("1234567893"),
+            first_dos: d(dos),
+            replaced_by: by.map(icn),
         }
     }
 
@@ -794,21 +812,20 @@ mod tests {
     #[test]
     fn a_replacement_keeps_member_and_billing_provider() {
         let mut c = claim(&[("97110", "2026-03-05")]);
-        let n = npi();
         let mut o = original("paid", None, "2026-03-05");
-        o.billing_npi = &n;
+        o.billing_npi = npi_of(&npi());
         assert!(same_parties(&o, &c, "replacement").is_ok());
-        o.member_id = "OC100002";
+        o.member_id = kept(hid("OC100002"));
         assert!(same_parties(&o, &c, "replacement")
             .unwrap_err()
             .reason
             .contains("but claim 2226065000001 is for member OC100002"));
-        o.member_id = "OC100001";
-        o.billing_npi = "1987654321";
-        c.member_id = crate::domain::ids::HealthId::parse("m", "OC100001").unwrap();
+        o.member_id = kept(hid("OC100001"));
+        o.billing_npi = npi_of("1987654328");
+        c.member_id = hid("OC100001");
         assert!(same_parties(&o, &c, "replacement")
             .unwrap_err()
             .reason
-            .contains("was billed by NPI 1987654321"));
+            .contains("was billed by NPI 1987654328"));
     }
 }

@@ -23,7 +23,7 @@ pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
 
 /// `YYYY-MM-DD` exactly (how the store keeps every date), read without a format parser: an
 /// export reads hundreds of thousands. Anything else is left to the parser (`None`).
-fn canonical_date(t: &str) -> Option<NaiveDate> {
+pub(crate) fn canonical_date(t: &str) -> Option<NaiveDate> {
     let b = t.as_bytes();
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;

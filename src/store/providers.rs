@@ -167,45 +167,14 @@ impl Tx<'_> {
     }
 }
 
-/// Serializes a value as the text it displays as (an ID, a date: as stored).
-fn as_text<T: std::fmt::Display, S: serde::Serializer>(
-    v: &T,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_str(v)
-}
-
-/// [`as_text`] of an optional value; `None` is `null`.
-fn opt_as_text<T: std::fmt::Display, S: serde::Serializer>(
-    v: &Option<T>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.collect_str(v),
-        None => s.serialize_none(),
-    }
-}
-
-/// A tax ID as stored (nine digits).
-fn tax_id_text<S: serde::Serializer>(
-    v: &Option<TaxId>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    opt_as_text(&v.as_ref().map(TaxId::as_str), s)
-}
-
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ProviderListRow {
-    #[serde(serialize_with = "as_text")]
     pub provider_id: ProviderId,
-    #[serde(serialize_with = "as_text")]
     pub npi: Npi,
     pub name: String,
     #[serde(rename = "type")]
     pub kind: String,
-    #[serde(serialize_with = "tax_id_text")]
     pub tax_id: Option<TaxId>,
-    #[serde(serialize_with = "as_text")]
     pub enrolled_on: NaiveDate,
     pub site_admin: Option<String>,
 }
@@ -213,13 +182,10 @@ pub struct ProviderListRow {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PinRequestRow {
     pub request_id: String,
-    #[serde(serialize_with = "as_text")]
     pub provider_id: ProviderId,
     pub name: String,
-    #[serde(serialize_with = "as_text")]
     pub npi: Npi,
     pub mail_to: String,
-    #[serde(serialize_with = "as_text")]
     pub requested_on: NaiveDate,
     pub status: String,
 }

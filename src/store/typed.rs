@@ -20,22 +20,10 @@ fn text<'c>(c: Cell<'c>, what: &str) -> Read<&'c str> {
     }
 }
 
-/// Reads `c` with `parse` and insists the value is written back the way it was stored.
-fn exact<T>(
-    c: Cell<'_>,
-    what: &str,
-    parse: impl FnOnce(&str) -> Option<T>,
-    back: impl FnOnce(&T) -> bool,
-) -> Read<T> {
-    let t = text(c, what)?;
-    match parse(t) {
-        Some(v) if back(&v) => Ok(v),
-        _ => Err(format!("not {what}: {t:?}")),
-    }
-}
-
-macro_rules! text_type {
-    ($t:ty, $what:expr, $parse:expr) => {
+/// A type stored as the text its `as_str` gives: bound as that text, and read back only when
+/// `parse` takes the column's text and gives back exactly the same text.
+macro_rules! stored_as_text {
+    ($($t:ty, $what:expr, $parse:expr;)*) => {$(
         impl Param for $t {
             fn val(&self) -> Val<'_> {
                 Val::Text(self.as_str())
@@ -46,47 +34,25 @@ macro_rules! text_type {
                 let t = text(c, $what)?;
                 #[allow(clippy::redundant_closure_call)]
                 match ($parse)(t) {
-                    Some(v) if <$t>::as_str(&v) == t => Ok(v),
+                    Ok(v) if v.as_str() == t => Ok(v),
                     _ => Err(format!("not {}: {t:?}", $what)),
                 }
             }
         }
-    };
+    )*};
 }
 
-text_type!(HealthId, "a Health ID", |t| HealthId::parse("", t).ok());
-text_type!(ProviderId, "a provider ID", |t| ProviderId::parse("", t)
-    .ok());
-text_type!(Npi, "an NPI", |t| Npi::parse("", t).ok());
-text_type!(TaxId, "a tax ID", |t| TaxId::parse("", t).ok());
-text_type!(Icn, "an ICN", |t| Icn::parse("", t).ok());
-text_type!(PaNumber, "a PA number", |t| PaNumber::parse("", t).ok());
-
-macro_rules! word_type {
-    ($t:ty, $what:expr, $parse:expr) => {
-        impl Param for $t {
-            fn val(&self) -> Val<'_> {
-                Val::Text(self.as_str())
-            }
-        }
-        impl FromCell for $t {
-            fn from_cell(c: Cell<'_>) -> Read<Self> {
-                #[allow(clippy::redundant_closure_call)]
-                exact(c, $what, $parse, |_: &$t| true)
-            }
-        }
-    };
+stored_as_text! {
+    HealthId, "a Health ID", |t| HealthId::parse("", t);
+    ProviderId, "a provider ID", |t| ProviderId::parse("", t);
+    Npi, "an NPI", |t| Npi::parse("", t);
+    TaxId, "a tax ID", |t| TaxId::parse("", t);
+    Icn, "an ICN", |t| Icn::parse("", t);
+    PaNumber, "a PA number", |t| PaNumber::parse("", t);
+    ClaimStatus, "a claim status", ClaimStatus::parse;
+    PaStatus, "a PA status", PaStatus::parse;
+    PaKind, "a PA kind", |t| PaKind::parse("", t);
 }
-
-word_type!(ClaimStatus, "a claim status", |t: &str| {
-    ClaimStatus::parse(t).ok().filter(|s| s.as_str() == t)
-});
-word_type!(PaStatus, "a PA status", |t: &str| {
-    PaStatus::parse(t).ok().filter(|s| s.as_str() == t)
-});
-word_type!(PaKind, "a PA kind", |t: &str| {
-    PaKind::parse("", t).ok().filter(|s| s.as_str() == t)
-});
 
 /// An amount is stored as whole cents, at most [`Cents::MAX`] either way.
 impl Param for Cents {
@@ -112,16 +78,9 @@ impl Param for NaiveDate {
 }
 impl FromCell for NaiveDate {
     fn from_cell(c: Cell<'_>) -> Read<Self> {
-        exact(
-            c,
-            "a date (YYYY-MM-DD)",
-            |t| {
-                crate::domain::time::parse_date("", t)
-                    .ok()
-                    .filter(|_| t.len() == 10)
-            },
-            |_| true,
-        )
+        const WHAT: &str = "a date (YYYY-MM-DD)";
+        let t = text(c, WHAT)?;
+        crate::domain::time::canonical_date(t).ok_or_else(|| format!("not {WHAT}: {t:?}"))
     }
 }
 

@@ -288,7 +288,7 @@ pub fn run_replacing(
     let npi = claim.billing_npi.as_str();
     let billing = reads.provider(tx, &claim.billing_npi)?.map(enrolled);
     // A claim from another provider is refused before anything of the member is read.
-    if let Some(r) = provider_rule(billing.as_ref(), provider_id.as_str(), npi) {
+    if let Some(r) = provider_rule(billing.as_ref(), provider_id, npi) {
         return Ok(Err(r));
     }
     let hid = claim.member_id;
@@ -324,7 +324,7 @@ pub fn run_replacing(
     };
     let facts = Facts {
         today,
-        provider_id: provider_id.as_str(),
+        provider_id,
         billing,
         member_known: true,
         spans: &spans,
@@ -338,7 +338,7 @@ pub fn run_replacing(
 
 fn enrolled(p: ProviderRow) -> Enrolled {
     Enrolled {
-        provider_id: p.provider_id.to_string(),
+        provider_id: p.provider_id.clone(),
         name: p.name,
     }
 }
@@ -346,12 +346,12 @@ fn enrolled(p: ProviderRow) -> Enrolled {
 fn pa_facts(p: &PaRow, held_by_replaced: i64) -> PaFacts {
     PaFacts {
         id: p.id,
-        provider_id: p.provider_id.to_string(),
-        member_id: p.member_id.to_string(),
-        status: p.status.to_string(),
+        provider_id: p.provider_id.clone(),
+        member_id: p.member_id,
+        status: p.status,
         procedure_codes: p.procedure_codes(),
-        from_date: p.from_date.to_string(),
-        to_date: p.to_date.to_string(),
+        from_date: p.from_date,
+        to_date: p.to_date,
         approved_units: p.approved_units,
         units_left: p.units_left(),
         held_by_replaced,
@@ -359,7 +359,7 @@ fn pa_facts(p: &PaRow, held_by_replaced: i64) -> PaFacts {
 }
 
 /// The billing provider must be enrolled, and be the provider we act for.
-pub fn provider_edit(tx: &Tx<'_>, provider_id: &str, npi: &Npi) -> Result<Option<Refusal>> {
+pub fn provider_edit(tx: &Tx<'_>, provider_id: &ProviderId, npi: &Npi) -> Result<Option<Refusal>> {
     let found = tx.provider_by_npi(npi)?.map(enrolled);
     Ok(provider_rule(found.as_ref(), provider_id, npi.as_str()))
 }
@@ -368,7 +368,7 @@ pub fn provider_edit(tx: &Tx<'_>, provider_id: &str, npi: &Npi) -> Result<Option
 /// other fields are unusable: a file from elsewhere is refused for what matters most.
 pub fn party_edit(
     tx: &Tx<'_>,
-    provider_id: &str,
+    provider_id: &ProviderId,
     billing_npi: &str,
     member_id: &str,
 ) -> Result<Option<Refusal>> {

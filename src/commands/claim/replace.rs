@@ -55,7 +55,7 @@ pub fn replace_one(
     claim: &ClaimInput,
 ) -> Result<std::result::Result<Replaced, Refusal>> {
     let by = tx.replaced_by(orig.id)?;
-    let o = original(orig, by.as_ref().map(Icn::as_str));
+    let o = original(orig, by.as_ref());
     if let Err(r) = replaceable(&o, today) {
         return Ok(Err(r));
     }

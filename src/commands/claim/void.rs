@@ -7,7 +7,7 @@ use super::{find_claim, money};
 use crate::auth;
 use crate::cli::claims::IcnArgs;
 use crate::context::Context;
-use crate::domain::claims::ClaimStatus;
+use crate::domain::claims::{ClaimStatus, Icn};
 use crate::domain::edits::{voidable, Original};
 use crate::error::Result;
 use crate::output::Output;
@@ -28,12 +28,12 @@ pub struct VoidView {
 }
 
 /// The claim as the correction rules see it.
-pub fn original<'c>(c: &'c ClaimRow, replaced_by: Option<&'c str>) -> Original<'c> {
+pub fn original<'c>(c: &'c ClaimRow, replaced_by: Option<&'c Icn>) -> Original<'c> {
     Original {
-        icn: c.icn.as_str(),
-        status: c.status.as_str(),
-        member_id: c.member_id.as_str(),
-        billing_npi: c.billing_npi.as_str(),
+        icn: &c.icn,
+        status: c.status,
+        member_id: &c.member_id,
+        billing_npi: &c.billing_npi,
         first_dos: c.first_dos,
         replaced_by,
     }

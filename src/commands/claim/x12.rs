@@ -774,7 +774,7 @@ fn take_claim(
         Ok(_) => None,
         Err(_) => edits::party_edit(
             tx,
-            k.provider_id.as_str(),
+            k.provider_id,
             c.billing_provider.npi.unwrap_or(""),
             c.subscriber.member_id.unwrap_or(""),
         )?,
