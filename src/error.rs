@@ -105,6 +105,13 @@ impl Error {
     pub fn store(message: impl Into<String>) -> Self {
         Self::new(Kind::StoreUnavailable, message)
     }
+    /// The store holds what mmis never writes (a value of the wrong form, a row another
+    /// row needs gone): it was changed outside mmis (exit 8, as a corrupt store).
+    pub fn tampered(message: impl Into<String>) -> Self {
+        Self::store(message).hint(
+            "the store was changed outside mmis: keep a copy for investigation and restore it from a backup",
+        )
+    }
     /// Several problems with one input, reported together.
     pub fn invalid_fields(what: &str, problems: &[String]) -> Self {
         let mut msg = format!("{what} has {} problem(s):", problems.len());

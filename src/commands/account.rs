@@ -1144,7 +1144,7 @@ pub fn cmd_account_accept_invite(
         };
         let user = tx
             .user_by_id(inv.user_id)?
-            .ok_or_else(|| Error::internal("the invitation's user is missing"))?;
+            .ok_or_else(|| Error::tampered("the invitation's user is not on file"))?;
         (inv, user)
     };
     if user.password_hash.is_some() {

@@ -592,14 +592,10 @@ impl Conn {
         match e {
             DbError::Lite(e) => super::map_sql_error(std::path::Path::new(&self.location), e),
             DbError::Pg(e) => super::pg::map_error(&self.location, &e),
-            DbError::Column { index, detail } => Error::store(format!(
+            DbError::Column { index, detail } => Error::tampered(format!(
                 "the store {} holds a value mmis does not write (column {index}, {detail})",
                 self.location
-            ))
-            .hint(
-                "the store was changed outside mmis: keep a copy for investigation and restore \
-                 it from a backup",
-            ),
+            )),
             DbError::NoRows => Error::internal("store error: a row that must exist is missing"),
         }
     }

@@ -13,6 +13,7 @@ mod contract;
 mod corrections;
 mod elig;
 mod files;
+mod forged;
 mod foundation;
 mod generated;
 mod info;

@@ -55,9 +55,12 @@ fn provider_name(p: &ProviderRow) -> (String, String, Option<String>) {
 
 /// The claim as an 837P claim, from what the store knows.
 pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, ProviderRow)> {
-    let p = tx
-        .provider(&c.provider_id)?
-        .ok_or_else(|| Error::internal(format!("provider {} is missing", c.provider_id)))?;
+    let p = tx.provider(&c.provider_id)?.ok_or_else(|| {
+        Error::tampered(format!(
+            "provider {} of claim {} is not on file",
+            c.provider_id, c.icn
+        ))
+    })?;
     let tax_id: String = p
         .tax_id
         .as_ref()
@@ -83,8 +86,8 @@ pub fn claim_to_write(tx: &Tx<'_>, c: &ClaimRow) -> Result<(ClaimToWrite, Provid
             })?;
     let (entity_type, name, first_name) = provider_name(&p);
     let member = tx.member_by_health_id(&c.member_id)?.ok_or_else(|| {
-        Error::internal(format!(
-            "member {} of claim {} is missing",
+        Error::tampered(format!(
+            "member {} of claim {} is not on file",
             c.member_id, c.icn
         ))
     })?;

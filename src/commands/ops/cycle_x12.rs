@@ -99,7 +99,7 @@ impl Cycle835 {
                 "provider_id",
                 provider_id,
             )?)?
-            .ok_or_else(|| Error::internal(format!("provider {provider_id} is missing")))?;
+            .ok_or_else(|| Error::tampered(format!("provider {provider_id} is not on file")))?;
         let env = envelope_835(remit, provider_id, self.issued_on, self.at);
         // The header is written again at the end with the remittance's total; this one only
         // starts the writer's segment count (a header has as many segments whatever it says).

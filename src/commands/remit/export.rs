@@ -126,9 +126,12 @@ pub fn cmd_remit_export(ctx: &Context, args: &RemitExportArgs) -> Result<Output>
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::RemitExport)?;
     let provider_id = actor.provider()?.clone();
     let r = find_remit(&tx, &provider_id, &args.remit_id)?;
-    let p = tx
-        .provider(&r.provider_id)?
-        .ok_or_else(|| Error::internal(format!("provider {} is missing", r.provider_id)))?;
+    let p = tx.provider(&r.provider_id)?.ok_or_else(|| {
+        Error::tampered(format!(
+            "provider {} of remittance {} is not on file",
+            r.provider_id, r.remit_id
+        ))
+    })?;
     let issued_on = r.issued_on;
     let env = envelope_835(
         r.id,
