@@ -5,7 +5,7 @@ pub mod guard;
 pub mod hash;
 pub mod peek;
 
-use crate::context::{parse_rfc3339, Context};
+use crate::context::Context;
 use crate::domain::ids::ProviderId;
 use crate::domain::roles::Role;
 use crate::domain::secret::Secret;
@@ -358,7 +358,7 @@ fn identify(
             ))
             .into());
         }
-        if let Some(exp) = row.expires_at.as_deref().and_then(parse_rfc3339) {
+        if let Some(exp) = row.expires_at {
             if exp <= now {
                 return Err(Error::unauthenticated(format!(
                     "the API token {:?} has expired",
@@ -451,8 +451,7 @@ fn identify(
                 .hint("run `mmis login` again")
                 .into());
         }
-        let created = parse_rfc3339(&s.created_at).unwrap_or(now);
-        let seen = parse_rfc3339(&s.last_seen_at).unwrap_or(now);
+        let (created, seen) = (s.created_at, s.last_seen_at);
         let (idle, absolute) = session_limits(&s, &ctx.config);
         let idle = chrono::Duration::from_std(idle).unwrap_or_default();
         let absolute = chrono::Duration::from_std(absolute).unwrap_or_default();
@@ -706,8 +705,8 @@ mod tests {
             id: 1,
             user_id: 1,
             provider_id: None,
-            created_at: String::new(),
-            last_seen_at: String::new(),
+            created_at: chrono::DateTime::UNIX_EPOCH,
+            last_seen_at: chrono::DateTime::UNIX_EPOCH,
             ended_at: None,
             idle_secs: idle,
             absolute_secs: absolute,

@@ -6,7 +6,7 @@
 
 use super::guard::Need;
 use super::{check, hash, read_session_file, session_limits, Actor, ActorKind, Cmd, Via};
-use crate::context::{parse_rfc3339, Context};
+use crate::context::Context;
 use crate::domain::roles::Role;
 use crate::domain::secret::Secret;
 use crate::store::{sha256_hex, Tx};
@@ -46,7 +46,7 @@ fn by_token(
     if row.revoked_at.is_some() {
         return None;
     }
-    if let Some(exp) = row.expires_at.as_deref().and_then(parse_rfc3339) {
+    if let Some(exp) = row.expires_at {
         if exp <= now {
             return None;
         }
@@ -94,8 +94,7 @@ fn by_session(ctx: &Context, tx: &Tx<'_>, now: chrono::DateTime<chrono::Utc>) ->
     if s.ended_at.is_some() {
         return None;
     }
-    let created = parse_rfc3339(&s.created_at)?;
-    let seen = parse_rfc3339(&s.last_seen_at)?;
+    let (created, seen) = (s.created_at, s.last_seen_at);
     let (idle, absolute) = session_limits(&s, &ctx.config);
     let idle = chrono::Duration::from_std(idle).ok()?;
     let absolute = chrono::Duration::from_std(absolute).ok()?;

@@ -6,7 +6,7 @@
 //! the first thing to run when something else fails.
 
 use crate::auth::{self, Via};
-use crate::context::{parse_rfc3339, rfc3339, Config, Context};
+use crate::context::{rfc3339, Config, Context};
 use crate::error::Result;
 use crate::output::Output;
 use crate::store::{OpenMode, Store};
@@ -122,7 +122,7 @@ fn fill_from_store(ctx: &Context, view: &mut InfoView) -> Result<()> {
                         .and_then(|(t, d)| t.checked_add_signed(d))
                         .map(rfc3339)
                 };
-                view.session_expires_at = plus(parse_rfc3339(&s.created_at), absolute);
+                view.session_expires_at = plus(Some(s.created_at), absolute);
                 view.session_idle_expires_at = plus(Some(ctx.clock.now()), idle)
                     .filter(|t| view.session_expires_at.as_ref().is_none_or(|a| t < a))
                     .or(view.session_expires_at.clone());
@@ -131,7 +131,7 @@ fn fill_from_store(ctx: &Context, view: &mut InfoView) -> Result<()> {
         Via::Token { id, name, .. } => {
             view.via = Some("token");
             view.token_name = Some(name.clone());
-            view.session_expires_at = tx.token_by_id(*id)?.and_then(|t| t.expires_at);
+            view.session_expires_at = tx.token_by_id(*id)?.and_then(|t| t.expires_at.map(rfc3339));
         }
         Via::None => {}
     }

@@ -167,8 +167,8 @@ pub fn cmd_token_list(ctx: &Context) -> Result<Output> {
             provider_id: t.provider_id.to_string(),
             roles: roles::names(&t.roles),
             admin: t.admin,
-            created_at: t.created_at,
-            expires_at: t.expires_at,
+            created_at: rfc3339(t.created_at),
+            expires_at: t.expires_at.map(rfc3339),
         })
         .collect();
     auth::finish(ctx, &store, tx, &actor, &[])?;

@@ -6,15 +6,16 @@ use crate::domain::ids::ProviderId;
 use crate::domain::roles::{self, Role};
 use crate::error::Result;
 use crate::params;
+use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone)]
 pub struct SessionRow {
     pub id: i64,
     pub user_id: i64,
     pub provider_id: Option<ProviderId>,
-    pub created_at: String,
-    pub last_seen_at: String,
-    pub ended_at: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
     /// The idle limit fixed at sign-in, in seconds (NULL for sessions from before it was kept).
     pub idle_secs: Option<i64>,
     /// The absolute limit fixed at sign-in, in seconds.
@@ -30,10 +31,10 @@ pub struct TokenRow {
     pub roles: Vec<Role>,
     /// Made with `token create --admin`: may run the site administrator's own commands.
     pub admin: bool,
-    pub created_at: String,
-    pub expires_at: Option<String>,
-    pub revoked_at: Option<String>,
-    pub last_used_at: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
 }
 
 fn token_row(r: &Row<'_>) -> RowResult<TokenRow> {

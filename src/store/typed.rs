@@ -9,7 +9,7 @@
 use super::db::{Cell, FromCell, Param, Val};
 use crate::domain::claims::{ClaimStatus, Icn, PaKind, PaNumber, PaStatus};
 use crate::domain::ids::{Cents, HealthId, Npi, ProviderId, TaxId};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 type Read<T> = std::result::Result<T, String>;
 
@@ -84,6 +84,16 @@ impl FromCell for NaiveDate {
     }
 }
 
+/// A moment is stored as RFC 3339 text in UTC (`2026-03-16T09:00:00Z`); any RFC 3339 time is
+/// read (stores written before the seconds were fixed hold fractions).
+impl FromCell for DateTime<Utc> {
+    fn from_cell(c: Cell<'_>) -> Read<Self> {
+        const WHAT: &str = "a time (RFC 3339)";
+        let t = text(c, WHAT)?;
+        crate::context::parse_rfc3339(t).ok_or_else(|| format!("not {WHAT}: {t:?}"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +148,16 @@ mod tests {
         assert!(Cents::from_cell(Cell::Text("12.00")).is_err());
         assert!(HealthId::from_cell(Cell::Int(12345678)).is_err());
         assert!(NaiveDate::from_cell(Cell::Null).is_err());
+        for bad in ["now", "2026-03-16", "2026-03-16 09:00:00", ""] {
+            let e = DateTime::<Utc>::from_cell(Cell::Text(bad)).unwrap_err();
+            assert!(e.contains("RFC 3339"), "{bad:?}: {e}");
+        }
+        assert_eq!(
+            crate::context::rfc3339(
+                read::<DateTime<Utc>>("2026-03-16T09:00:00.250+00:00").unwrap()
+            ),
+            "2026-03-16T09:00:00Z"
+        );
         assert_eq!(Option::<NaiveDate>::from_cell(Cell::Null).unwrap(), None);
     }
 

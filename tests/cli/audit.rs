@@ -898,7 +898,7 @@ fn the_store_seam_keeps_the_chain_and_the_access_rows() {
             &pid,
             &[],
             name == "a",
-            "now",
+            "2026-03-16T09:00:00Z",
             None,
         )
         .unwrap();
@@ -914,7 +914,11 @@ fn the_store_seam_keeps_the_chain_and_the_access_rows() {
         vec![("B".into(), false), ("a".into(), true), ("b".into(), false)],
         "by name in byte order"
     );
-    assert_eq!(tx.revoke_provider_tokens(1, &pid, "now").unwrap(), 3);
+    assert_eq!(
+        tx.revoke_provider_tokens(1, &pid, "2026-03-16T10:00:00Z")
+            .unwrap(),
+        3
+    );
     let ymd = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let (issued, expires) = (ymd("2026-03-16"), ymd("2026-03-30"));
     let inv = tx
