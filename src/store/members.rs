@@ -46,9 +46,10 @@ fn kind_of(s: &str) -> Option<CoverageKind> {
     }
 }
 
-fn corrupt(what: &str) -> Error {
-    Error::store(format!(
-        "the store holds a malformed coverage span ({what})"
+/// A coverage span whose `column` holds what mmis never writes there (exit 8).
+fn corrupt(column: &str) -> Error {
+    Error::tampered(format!(
+        "the store holds a coverage span mmis does not write (column {column})"
     ))
 }
 
@@ -124,10 +125,10 @@ fn span_at(db: &Conn, r: &Row<'_>, first: usize) -> Result<Option<Span>> {
         kind: kind.ok_or_else(|| corrupt("kind"))?,
         plan: text(1)?.ok_or_else(|| corrupt("plan"))?,
         plan_type: text(2)?,
-        start: date(3)?.flatten().ok_or_else(|| corrupt("start date"))?,
+        start: date(3)?.flatten().ok_or_else(|| corrupt("start_date"))?,
         end: match date(4)? {
             None => None,
-            Some(d) => Some(d.ok_or_else(|| corrupt("end date"))?),
+            Some(d) => Some(d.ok_or_else(|| corrupt("end_date"))?),
         },
         plan_partner: text(5)?,
     }))

@@ -43,6 +43,8 @@ fn busy_day() -> (Sandbox, String, String, String) {
 const FORGED: &[(&str, &str, &str, bool)] = &[
     ("members", "health_id", "oc100001", false),
     ("members", "dob", "19791103", true),
+    ("coverage_spans", "start_date", "2024-1-1", true),
+    ("coverage_spans", "kind", "medicaid", true),
     ("providers", "npi", "1234567890", true),
     ("providers", "tax_id", "93-1111111", true),
     ("providers", "enrolled_on", "2020-1-1", true),
@@ -104,6 +106,9 @@ fn row_of(sb: &Sandbox, table: &str) -> String {
         }
         "fee_schedule" => "procedure_code = '90837'".into(),
         "providers" => "provider_id = '506675928'".into(),
+        "coverage_spans" => {
+            "member_id = (SELECT id FROM members WHERE health_id = 'OC100001') AND seq = 1".into()
+        }
         _ => format!(
             "id = {}",
             sb.one(&format!("SELECT CAST(MIN(id) AS TEXT) FROM {table}"))
@@ -150,6 +155,7 @@ fn a_value_mmis_never_writes_stops_a_read_with_exit_8_naming_its_column_and_noth
             if run.code == 8 {
                 assert!(
                     run.stderr.contains(&format!("{column}: not "))
+                        || run.stderr.contains(&format!("(column {column})"))
                         || run.stderr.contains("changed outside mmis"),
                     "{why}: exit 8 without naming the column: {}",
                     run.stderr
