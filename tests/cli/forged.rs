@@ -4,7 +4,7 @@
 //! column — never exit 1, never a panic, never the forged value passed on as if it were
 //! ours. Runs on both backends (`MMIS_TEST_DB=postgres`).
 
-use crate::claims::{accepted, ops, setup, write_unique};
+use crate::claims::{accepted, ops, setup, token, write_unique};
 use crate::common::Sandbox;
 
 /// The store a practice has after a day's work: a paid claim and its remittance, an
@@ -25,17 +25,7 @@ fn busy_day() -> (Sandbox, String, String, String) {
         .as_str()
         .unwrap()
         .to_string();
-    sb.json_as(
-        "admin",
-        &[
-            "token",
-            "create",
-            "--name",
-            "nightly",
-            "--roles",
-            "Eligibility Inquiry",
-        ],
-    );
+    token(&sb, "nightly", "Eligibility Inquiry");
     (sb, icn, pa, ra)
 }
 
