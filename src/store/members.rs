@@ -57,12 +57,23 @@ fn corrupt(column: &str) -> Error {
 const NAME_INDEX: &str =
     "CREATE INDEX IF NOT EXISTS members_name_dob ON members(lower(last_name), lower(first_name), dob);";
 
-/// A member found by a list lookup ([`Tx::each_spans_by_health_id`]).
+/// A member found by a list lookup ([`Tx::each_spans_by`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
-    /// The place of the key in the list looked up.
+    /// Which of the lists the member was found in.
+    pub listed: Listed,
+    /// The place of the key in that list.
     pub pos: usize,
     pub health_id: HealthId,
+}
+
+/// The list of [`Tx::each_spans_by`] a [`Hit`] is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    /// The list of Health IDs.
+    HealthIds,
+    /// The list of member row ids.
+    MemberIds,
 }
 
 /// The span columns of `coverage_spans s`, in the order [`span_at`] reads them.
@@ -181,20 +192,27 @@ fn list_pos(rowid: i64) -> usize {
 /// holds at most one key per this many members; a longer list is answered in one pass.
 const PROBE_FRACTION: i64 = 20;
 
-/// The column a member sweep ([`Tx::sweep`]) matches its list of keys against.
-#[derive(Debug, Clone, Copy)]
-enum Key {
-    HealthId,
-    Id,
+/// The column a member sweep ([`Tx::sweep`]) matches a list of keys against.
+fn key_column(listed: Listed) -> &'static str {
+    match listed {
+        Listed::HealthIds => "m.health_id",
+        Listed::MemberIds => "m.id",
+    }
 }
 
-impl Key {
-    fn column(self) -> &'static str {
-        match self {
-            Key::HealthId => "m.health_id",
-            Key::Id => "m.id",
-        }
+/// The PostgreSQL type of a list of such keys.
+fn pg_array_type(listed: Listed) -> &'static str {
+    match listed {
+        Listed::HealthIds => "TEXT",
+        Listed::MemberIds => "BIGINT",
     }
+}
+
+/// Whether this PostgreSQL transaction reads one snapshot throughout (REPEATABLE READ or
+/// SERIALIZABLE), as every read-only command's does.
+fn in_snapshot(db: &Conn) -> Result<bool> {
+    let level: String = db.value("SELECT current_setting('transaction_isolation')", params![])?;
+    Ok(level == "repeatable read" || level == "serializable")
 }
 
 /// The place of each key in a sweep's list (PostgreSQL: the rows do not come in list
@@ -222,15 +240,114 @@ impl<'a> Places<'a> {
         Places::Int(m)
     }
 
-    /// The place of the key in `cell`.
-    fn get(&self, cell: Cell<'_>) -> std::result::Result<usize, String> {
-        let found = match (self, &cell) {
+    /// The place of the key in `cell`, if it is one of the keys.
+    fn find(&self, cell: Cell<'_>) -> Option<usize> {
+        match (self, &cell) {
             (Places::Text(m), Cell::Text(t)) => m.get(*t).copied(),
             (Places::Int(m), Cell::Int(i)) => m.get(i).copied(),
             _ => None,
-        };
-        found.ok_or_else(|| format!("a member sweep returned a key it was not given: {cell:?}"))
+        }
     }
+
+    /// The place of the key in `cell`.
+    fn get(&self, cell: Cell<'_>) -> std::result::Result<usize, String> {
+        self.find(cell)
+            .ok_or_else(|| format!("a member sweep returned a key it was not given: {cell:?}"))
+    }
+}
+
+/// A long PostgreSQL member sweep ([`Tx::sweep`]) in two statements of one snapshot: the
+/// members whose key is in one of `lists` (`select`, then their Health ID and row id,
+/// read by `head` with the list and the key's place in `places`), then their spans by row
+/// id. Each statement is one pass over its table testing each row against its list
+/// hashed (`= ANY` of a constant array); the spans come in no order and are put in
+/// (member, seq) order here. `f` is called once per hit, in row id order. The `CASE`
+/// around each test hides the list from the planner's estimate of how many rows match,
+/// which would otherwise weigh every key in turn (20-40 ms for 90,000 keys, more than
+/// the rest of planning); the list is still hashed, and one pass is the only plan.
+fn sweep_in_two<H>(
+    db: &Conn,
+    select: &str,
+    places: [&Places<'_>; 2],
+    lists: &[(Listed, Val<'_>, usize); 2],
+    head: impl Fn(&Row<'_>, Listed, usize) -> RowResult<(i64, H)>,
+    mut f: impl FnMut(H, Vec<Span>) -> Result<()>,
+) -> Result<()> {
+    let n = select.split(',').count();
+    let mut heads: Vec<(i64, H)> = Vec::new();
+    each_try(
+        db,
+        &format!(
+            "SELECT {select}, m.health_id, m.id FROM members m
+             WHERE CASE WHEN m.health_id = ANY(CAST(?1 AS TEXT[]))
+                          OR m.id = ANY(CAST(?2 AS BIGINT[])) THEN true END"
+        ),
+        params![lists[0].1, lists[1].1],
+        |r| {
+            let mut hits = 0;
+            for (i, (listed, _, _)) in lists.iter().enumerate() {
+                let pos = r
+                    .with_cell(n + i, |c| Ok(places[i].find(c)))
+                    .map_err(|e| db.error(e))?;
+                if let Some(pos) = pos {
+                    heads.push(head(r, *listed, pos).map_err(|e| db.error(e))?);
+                    hits += 1;
+                }
+            }
+            if hits == 0 {
+                let cell = r
+                    .with_cell(n, |c| Ok(format!("{c:?}")))
+                    .map_err(|e| db.error(e))?;
+                return Err(Error::internal(format!(
+                    "a member sweep returned a key it was not given: {cell}"
+                )));
+            }
+            Ok(())
+        },
+    )?;
+    if heads.is_empty() {
+        return Ok(());
+    }
+    // Stable: a member in both lists is met in the lists' order.
+    heads.sort_by_key(|(id, _)| *id);
+    let mut ids: Vec<i64> = heads.iter().map(|(id, _)| *id).collect();
+    ids.dedup();
+    let mut spans: Vec<(i64, i64, Span)> = Vec::with_capacity(ids.len() * 2);
+    each_try(
+        db,
+        &format!(
+            "SELECT s.member_id, s.seq, {SPAN_COLS_S} FROM coverage_spans s
+             WHERE CASE WHEN s.member_id = ANY(CAST(?1 AS BIGINT[])) THEN true END"
+        ),
+        params![Val::IntList(&ids)],
+        |r| {
+            let id: i64 = r.get(0).map_err(|e| db.error(e))?;
+            let seq: i64 = r.get(1).map_err(|e| db.error(e))?;
+            if let Some(s) = span_at(db, r, 2)? {
+                spans.push((id, seq, s));
+            }
+            Ok(())
+        },
+    )?;
+    drop(ids);
+    // Nearly in order already (the table is clustered by member as it is loaded).
+    spans.sort_unstable_by_key(|(id, seq, _)| (*id, *seq));
+    let mut spans = spans.into_iter().peekable();
+    let mut heads = heads.into_iter().peekable();
+    while let Some((id, h)) = heads.next() {
+        let mut mine = Vec::new();
+        while let Some((_, _, s)) = spans.next_if(|(sid, _, _)| *sid == id) {
+            mine.push(s);
+        }
+        // A member in both lists: the first hit gets a copy.
+        if let Some((_, again)) = heads.next_if(|(next, _)| *next == id) {
+            f(h, mine.clone())?;
+            f(again, mine)?;
+        } else {
+            f(h, mine)?;
+        }
+    }
+    Ok(())
 }
 
 /// A [`member_row`] as the head of [`each_grouped`] rows.
@@ -884,149 +1001,163 @@ impl Tx<'_> {
         Ok(found)
     }
 
-    /// For each of `ids` on file: `f(hit, spans)`, with all of the member's spans, in the
-    /// order of `ids`; `hit.pos` is the ID's place in `ids`. One statement for the lot:
-    /// with `ids` sorted, the index and span pages are visited in sequence, and the Health
-    /// ID index covers the member's rowid, so the members table itself is not read.
-    pub fn each_spans_by_health_id(
+    /// For each member on file whose Health ID is in `ids` or whose row id is in
+    /// `member_ids`: `f(hit, spans)`, with all of the member's spans; `hit` names the list
+    /// and the key's place in it (a member in both lists is met once for each). Keys are
+    /// distinct within a list. SQLite: one statement per list, in the list's order (with
+    /// the list sorted, the index and span pages are visited in sequence, and the Health
+    /// ID index covers the member's rowid, so the members table itself is not read).
+    /// PostgreSQL: see [`Tx::sweep`].
+    pub fn each_spans_by(
         &self,
         ids: &[HealthId],
-        f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
+        member_ids: &[i64],
+        mut f: impl FnMut(Hit, &[Span]) -> Result<()>,
     ) -> Result<()> {
         let keys: Vec<&str> = ids.iter().map(HealthId::as_str).collect();
-        self.each_spans_by(Key::HealthId, Val::TextList(&keys), f)
-    }
-
-    /// Like [`Tx::each_spans_by_health_id`], by the members' row ids.
-    pub fn each_spans_by_member_id(
-        &self,
-        ids: &[i64],
-        f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
-    ) -> Result<()> {
-        self.each_spans_by(Key::Id, Val::IntList(ids), f)
-    }
-
-    fn each_spans_by(
-        &self,
-        key: Key,
-        keys: Val<'_>,
-        f: impl FnMut(Hit, Vec<Span>) -> Result<()>,
-    ) -> Result<()> {
-        let head = |r: &Row<'_>, pos: usize| {
+        let head = |r: &Row<'_>, listed: Listed, pos: usize| {
             Ok((
                 r.get(0)?,
                 Hit {
+                    listed,
                     pos,
                     health_id: r.get(1)?,
                 },
             ))
         };
-        self.sweep("m.id, m.health_id", key, keys, head, f)
+        self.sweep(
+            "m.id, m.health_id",
+            &keys,
+            member_ids,
+            head,
+            |hit, spans| f(hit, &spans),
+        )
     }
 
-    /// Like [`Tx::each_spans_by_health_id`], with the whole member row (the 271 names
-    /// the member): `f(pos, member, spans)`.
+    /// Like [`Tx::each_spans_by`] for a list of Health IDs, with the whole member row
+    /// (the 271 names the member): `f(pos, member, spans)`.
     pub fn each_member_by_health_id(
         &self,
         ids: &[HealthId],
         mut f: impl FnMut(usize, MemberRow, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
-        let head = |r: &Row<'_>, pos: usize| {
+        let head = |r: &Row<'_>, _: Listed, pos: usize| {
             let m = member_row(r)?;
             Ok((m.id, (pos, m)))
         };
         let keys: Vec<&str> = ids.iter().map(HealthId::as_str).collect();
-        self.sweep(
-            MEMBER_COLS_M,
-            Key::HealthId,
-            Val::TextList(&keys),
-            head,
-            |(pos, m), spans| f(pos, m, spans),
-        )
+        self.sweep(MEMBER_COLS_M, &keys, &[], head, |(pos, m), spans| {
+            f(pos, m, spans)
+        })
     }
 
-    /// The members whose `key` is one of `keys` (a list parameter of distinct keys), with
-    /// their spans: `select` (member columns, `m.id` first; read by `head`, which is also
-    /// given the key's place in `keys`) then the span columns, grouped by [`each_grouped`].
+    /// The members whose Health ID is one of `ids` or whose row id is one of
+    /// `member_ids` (each a list of distinct keys), with their spans: `select` (member
+    /// columns, `m.id` first; read by `head`, which is also given the list and the key's
+    /// place in it) then the span columns; `f` is called once per hit.
     ///
-    /// SQLite: in the order of `keys` (the list is the outer loop; the place is `rarray`'s
-    /// rowid). PostgreSQL: in the order of the members' row ids, the place found by the key
-    /// in a map made here. The list is one array parameter matched with `= ANY`, which the
-    /// server hashes and tests each member against in one pass of the table, then joins
-    /// the spans by hash; a probe of the indexes per key costs more than that pass once the
-    /// list holds a few thousand keys, and so does the sort of the rows into list order.
+    /// SQLite: a statement per list, in the list's order (the list is the outer loop; the
+    /// place is `rarray`'s rowid). PostgreSQL: in the order of the members' row ids, a
+    /// row's place found by its key in a map made here. Short lists (at most one key per
+    /// [`PROBE_FRACTION`] members, by the server's estimate of the table's size) are
+    /// answered by index probes, a statement per list. Longer ones by
+    /// [`sweep_in_two`]: the members of both lists in one pass over the table, then their
+    /// spans in one pass over theirs, each with its list of keys hashed; a probe of the
+    /// indexes per key costs more than those passes once the lists hold a few thousand
+    /// keys, and so does a hash join, which probes its hash with every span.
     fn sweep<H>(
         &self,
         select: &str,
-        key: Key,
-        keys: Val<'_>,
-        head: impl Fn(&Row<'_>, usize) -> RowResult<(i64, H)>,
-        f: impl FnMut(H, Vec<Span>) -> Result<()>,
+        ids: &[&str],
+        member_ids: &[i64],
+        head: impl Fn(&Row<'_>, Listed, usize) -> RowResult<(i64, H)>,
+        mut f: impl FnMut(H, Vec<Span>) -> Result<()>,
     ) -> Result<()> {
+        let lists = [
+            (Listed::HealthIds, Val::TextList(ids), ids.len()),
+            (
+                Listed::MemberIds,
+                Val::IntList(member_ids),
+                member_ids.len(),
+            ),
+        ];
         let n = select.split(',').count();
         let db = self.db();
         match db.backend() {
             Backend::Sqlite => {
-                // The CROSS JOIN keeps the list as the outer loop: rows come in list order,
-                // each member's spans together (the span table is clustered by member).
-                let sql = format!(
-                    "SELECT {select}, r.rowid, {SPAN_COLS_S}
-                     FROM rarray(?1) AS r
-                     CROSS JOIN members m ON {} = r.value
-                     LEFT JOIN coverage_spans s ON s.member_id = m.id",
-                    key.column()
-                );
-                let head = |r: &Row<'_>| head(r, list_pos(r.get(n)?));
-                each_grouped(db, &sql, params![keys], head, n + 1, f)
+                for (listed, keys, len) in lists {
+                    if len == 0 {
+                        continue;
+                    }
+                    // The CROSS JOIN keeps the list as the outer loop: rows come in list
+                    // order, each member's spans together (the span table is clustered by
+                    // member).
+                    let sql = format!(
+                        "SELECT {select}, r.rowid, {SPAN_COLS_S}
+                         FROM rarray(?1) AS r
+                         CROSS JOIN members m ON {} = r.value
+                         LEFT JOIN coverage_spans s ON s.member_id = m.id",
+                        key_column(listed)
+                    );
+                    let head = |r: &Row<'_>| head(r, listed, list_pos(r.get(n)?));
+                    each_grouped(db, &sql, params![keys], head, n + 1, &mut f)?;
+                }
+                Ok(())
             }
             Backend::Postgres => {
-                // The hash of the members found and the sort of their rows in memory
-                // rather than in temporary files on the server (PostgreSQL's default
-                // work_mem is 4 MB), and no JIT compilation, which costs more than these
-                // plain scans gain from it (this transaction only).
+                // The hash of the keys and of the rows found in memory rather than in
+                // temporary files on the server (PostgreSQL's default work_mem is 4 MB),
+                // and no JIT compilation, which costs more than these plain scans gain
+                // from it (this transaction only).
                 db.batch("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off;")?;
-                let (ty, places) = match keys {
-                    Val::TextList(l) => ("TEXT", Places::text(l)),
-                    Val::IntList(l) => ("BIGINT", Places::int(l)),
-                    _ => return Err(Error::internal("a member sweep needs a list of keys")),
-                };
-                // A short list (against the table's size, as last estimated by the
-                // server) is answered by index probes, a spans probe per member found;
-                // a long one by one pass over each table (see above).
-                let n_keys = match keys {
-                    Val::TextList(l) => l.len(),
-                    Val::IntList(l) => l.len(),
-                    _ => 0,
-                };
                 let members: i64 = db.value(
                     "SELECT CAST(reltuples AS BIGINT) FROM pg_class
                      WHERE oid = CAST('members' AS regclass)",
                     params![],
                 )?;
-                let probe = i64::try_from(n_keys)
+                let probe = i64::try_from(ids.len() + member_ids.len())
                     .ok()
                     .and_then(|n| n.checked_mul(PROBE_FRACTION))
                     .is_some_and(|n| n <= members);
-                let spans = if probe {
-                    // `OFFSET 0` keeps the subquery from being flattened into a join the
-                    // planner would answer by hash.
-                    "LEFT JOIN LATERAL (SELECT * FROM coverage_spans s
-                                        WHERE s.member_id = m.id OFFSET 0) s ON true"
-                } else {
-                    "LEFT JOIN coverage_spans s ON s.member_id = m.id"
-                };
-                let sql = format!(
-                    "SELECT {select}, {col}, {SPAN_COLS_S}
-                     FROM members m {spans}
-                     WHERE {col} = ANY(CAST(?1 AS {ty}[]))
-                     ORDER BY m.id, s.seq",
-                    col = key.column(),
-                );
-                let head = |r: &Row<'_>| {
-                    let pos = r.with_cell(n, |c| places.get(c))?;
-                    head(r, pos)
-                };
-                each_grouped(db, &sql, params![keys], head, n + 1, f)
+                if !probe && in_snapshot(db)? {
+                    let ids = Places::text(ids);
+                    let member_ids = Places::int(member_ids);
+                    return sweep_in_two(db, select, [&ids, &member_ids], &lists, head, f);
+                }
+                for (listed, keys, len) in lists {
+                    if len == 0 {
+                        continue;
+                    }
+                    let places = match keys {
+                        Val::IntList(l) => Places::int(l),
+                        _ => Places::text(ids),
+                    };
+                    // Index probes, a spans probe per member found (`OFFSET 0` keeps the
+                    // subquery from being flattened into a join the planner would answer
+                    // by hash); or, for a long list outside a read snapshot, where the
+                    // two statements of `sweep_in_two` could see different rows, one
+                    // statement joining the spans by hash.
+                    let spans = if probe {
+                        "LEFT JOIN LATERAL (SELECT * FROM coverage_spans s
+                                            WHERE s.member_id = m.id OFFSET 0) s ON true"
+                    } else {
+                        "LEFT JOIN coverage_spans s ON s.member_id = m.id"
+                    };
+                    let sql = format!(
+                        "SELECT {select}, {col}, {SPAN_COLS_S}
+                         FROM members m {spans}
+                         WHERE {col} = ANY(CAST(?1 AS {ty}[]))
+                         ORDER BY m.id, s.seq",
+                        col = key_column(listed),
+                        ty = pg_array_type(listed),
+                    );
+                    let head = |r: &Row<'_>| {
+                        let pos = r.with_cell(n, |c| places.get(c))?;
+                        head(r, listed, pos)
+                    };
+                    each_grouped(db, &sql, params![keys], head, n + 1, &mut f)?;
+                }
+                Ok(())
             }
         }
     }

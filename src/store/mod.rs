@@ -19,7 +19,7 @@ pub mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRow, BadEntry, Checkpoint, VerifyReport};
 pub use invitations::InvitationRow;
-pub use members::{BulkInsert, MemberRow, NewMember, NewSpan};
+pub use members::{BulkInsert, Hit, Listed, MemberRow, NewMember, NewSpan};
 pub use memberships::MembershipRow;
 pub use providers::{PinRow, ProviderRow};
 pub use sessions::{SessionRow, TokenRow};

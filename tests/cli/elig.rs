@@ -715,6 +715,39 @@ fn batch_ndjson_answers_every_row_in_order() {
 }
 
 #[test]
+fn batch_answers_a_member_asked_by_id_and_by_name_in_one_roster() {
+    // One lookup answers both ways of asking (the store meets the member once per list):
+    // each row gets its own answer for its own date.
+    let sb = setup();
+    let p = sb.write(
+        "roster.csv",
+        "health_id,last_name,first_name,dob,date\n\
+         NG800002,,,,\n\
+         ,Nguyen,Linh,1992-09-30,\n\
+         LC400001,,,,2025-12-15\n\
+         NG800002,,,,2026-03-01\n\
+         ,NGUYEN,linh,1992-09-30,2026-03-01\n",
+    );
+    let r = batch(&sb, &p, "ndjson").ok();
+    let rows: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("ndjson line"))
+        .collect();
+    assert_eq!(rows.len(), 5, "{}", r.stdout);
+    for i in [0, 1, 3, 4] {
+        assert_eq!(rows[i]["health_id"], "NG800002", "row {i}: {}", rows[i]);
+        assert_eq!(rows[i]["error"], Value::Null, "row {i}: {}", rows[i]);
+    }
+    let answer = |v: &Value| (v["eligible"].clone(), v["lane"].clone(), v["cco"].clone());
+    assert_eq!(answer(&rows[0]), answer(&rows[1]));
+    assert_eq!(answer(&rows[3]), answer(&rows[4]));
+    assert_eq!(rows[2]["lane"], "open-card"); // LC400001 on 2025-12-15
+    assert!(r.stderr.contains("checked 5 rows"), "{}", r.stderr);
+    assert!(r.stderr.contains("0 errors"), "{}", r.stderr);
+}
+
+#[test]
 fn batch_json_csv_and_table() {
     let sb = setup();
     let p = sb.write("roster.csv", ROSTER);

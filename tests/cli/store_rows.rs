@@ -13,6 +13,7 @@ use mmis::store::claims::{ClaimFilter, CycleRow, FeeRow, NewClaim, NewLine};
 use mmis::store::pa::NewPa;
 use mmis::store::remits::ClaimResult;
 use mmis::store::users::Secrets;
+use mmis::store::Listed;
 use mmis::store::{NewUser, OpenMode, ProviderRow, Store};
 use std::path::Path;
 
@@ -385,13 +386,35 @@ fn members_and_their_spans_read_back_typed() {
         [vec![c], vec![a, b], vec![]]
     );
     let mut hits = Vec::new();
-    tx.each_spans_by_health_id(&[hid("OC100009"), hid("OC100001")], |h, s| {
-        hits.push((h.pos, h.health_id, s.len()));
+    tx.each_spans_by(&[hid("OC100009"), hid("OC100001")], &[], |h, s| {
+        hits.push((h.listed, h.pos, h.health_id, s.len()));
         Ok(())
     })
     .unwrap();
-    assert_eq!(hits, [(1, hid("OC100001"), 1)]);
+    assert_eq!(hits, [(Listed::HealthIds, 1, hid("OC100001"), 1)]);
+    // Both lists: a member in both is met once for each, with the same spans; in a write
+    // transaction and in a read snapshot (PostgreSQL answers long lists in two statements
+    // there, one otherwise).
+    let both = |tx: &mmis::store::Tx<'_>| {
+        let mut hits = Vec::new();
+        tx.each_spans_by(&[hid("OC100001")], &[c, a, 999_999], |h, s| {
+            hits.push((h.listed, h.pos, h.health_id, s.to_vec()));
+            Ok(())
+        })
+        .unwrap();
+        hits.sort_by_key(|h| (h.0 == Listed::MemberIds, h.1));
+        assert_eq!(
+            hits,
+            [
+                (Listed::HealthIds, 0, hid("OC100001"), vec![span.clone()]),
+                (Listed::MemberIds, 0, hid("OC100003"), vec![]),
+                (Listed::MemberIds, 1, hid("OC100001"), vec![span.clone()]),
+            ]
+        );
+    };
+    both(&tx);
     tx.commit().unwrap();
+    both(&store.read().unwrap());
 }
 
 fn icn(s: &str) -> Icn {

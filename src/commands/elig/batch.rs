@@ -20,7 +20,7 @@ use crate::domain::ids::HealthId;
 use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
 use crate::output::{Format, Output};
-use crate::store::{Store, Tx};
+use crate::store::{Listed, Store, Tx};
 use chrono::NaiveDate;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -470,10 +470,10 @@ fn write_slot<W: Write>(
     }
 }
 
-/// Answers every `Asked(Ok)` slot of a chunk, in two sweeps through the store. Health IDs
-/// go to the store as one sorted list of distinct IDs (see [`Tx::each_spans_by_health_id`]);
-/// names are resolved to member row ids on the name index, and those go the same way.
-/// Keys are sorted as small `(key, slot)` pairs, not by reaching into the slots.
+/// Answers every `Asked(Ok)` slot of a chunk. Names are resolved to member row ids on the
+/// name index first; then the Health IDs (one sorted list of distinct IDs) and those row
+/// ids go to the store together, in one sweep (see [`Tx::each_spans_by`]). Keys are
+/// sorted as small `(key, slot)` pairs, not by reaching into the slots.
 fn look_up_chunk(tx: &Tx<'_>, slots: &mut [Slot], names: &mut Names) -> Result<()> {
     let mut by_id: Vec<(HealthId, u32)> = Vec::new();
     let mut by_name: Vec<u32> = Vec::new();
@@ -484,17 +484,8 @@ fn look_up_chunk(tx: &Tx<'_>, slots: &mut [Slot], names: &mut Names) -> Result<(
             _ => {}
         }
     }
-    let (ids, starts) = sort_runs(&mut by_id);
-    tx.each_spans_by_health_id(&ids, |hit, spans| {
-        for &(_, i) in &by_id[starts[hit.pos]..starts[hit.pos + 1]] {
-            settle(&mut slots[i as usize], |date| {
-                Looked::Found(hit.health_id, names.answer(answer_ref(&spans, date)))
-            });
-        }
-        Ok(())
-    })?;
     // Names, in (last, first, date of birth) order through the name index; a name that
-    // matches exactly one member waits for the second sweep.
+    // matches exactly one member is looked up by its row id with the Health IDs.
     let name_key = |i: &u32| match &slots[*i as usize] {
         Slot::Asked(Ok((Who::Name { last, first, dob }, _))) => Some((last, first, *dob)),
         _ => None,
@@ -505,7 +496,11 @@ fn look_up_chunk(tx: &Tx<'_>, slots: &mut [Slot], names: &mut Names) -> Result<(
         .filter_map(name_key)
         .map(|(last, first, dob)| (last.as_str(), first.as_str(), dob))
         .collect();
-    let found = tx.member_ids_by_names(&keys)?;
+    let found = if keys.is_empty() {
+        Vec::new()
+    } else {
+        tx.member_ids_by_names(&keys)?
+    };
     drop(keys);
     let mut by_member: Vec<(i64, u32)> = Vec::new();
     for (i, ids) in by_name.into_iter().zip(found) {
@@ -519,12 +514,21 @@ fn look_up_chunk(tx: &Tx<'_>, slots: &mut [Slot], names: &mut Names) -> Result<(
         }
     }
     by_member.sort_unstable();
-    let (member_ids, starts) = runs(&by_member);
-    tx.each_spans_by_member_id(&member_ids, |hit, spans| {
-        for &(_, i) in &by_member[starts[hit.pos]..starts[hit.pos + 1]] {
+    let (member_ids, member_starts) = runs(&by_member);
+    let (ids, starts) = sort_runs(&mut by_id);
+    tx.each_spans_by(&ids, &member_ids, |hit, spans| {
+        let mut answer = |i: u32| {
             settle(&mut slots[i as usize], |date| {
-                Looked::Found(hit.health_id, names.answer(answer_ref(&spans, date)))
-            });
+                Looked::Found(hit.health_id, names.answer(answer_ref(spans, date)))
+            })
+        };
+        match hit.listed {
+            Listed::HealthIds => by_id[starts[hit.pos]..starts[hit.pos + 1]]
+                .iter()
+                .for_each(|p| answer(p.1)),
+            Listed::MemberIds => by_member[member_starts[hit.pos]..member_starts[hit.pos + 1]]
+                .iter()
+                .for_each(|p| answer(p.1)),
         }
         Ok(())
     })?;
