@@ -53,9 +53,40 @@ fn corrupt(column: &str) -> Error {
     ))
 }
 
-/// The name index, as migration 002 creates it (the same on both backends).
-const NAME_INDEX: &str =
-    "CREATE INDEX IF NOT EXISTS members_name_dob ON members(lower(last_name), lower(first_name), dob);";
+/// The name index, as migrations 002 and 012 leave it: names with their ASCII letters
+/// folded to lower case (docs/eligibility.md). SQLite's `lower()` folds ASCII letters only;
+/// PostgreSQL's folds every letter the database's locale knows, except in the "C"
+/// collation, where it also folds ASCII only (and the index sorts bytes, not the locale's
+/// order: faster to build).
+fn name_index(backend: Backend) -> &'static str {
+    match backend {
+        // One line, as migration 002 wrote it: SQLite keeps the text of the statement.
+        Backend::Sqlite => {
+            "CREATE INDEX IF NOT EXISTS members_name_dob ON members(lower(last_name), lower(first_name), dob);"
+        }
+        Backend::Postgres => {
+            r#"CREATE INDEX IF NOT EXISTS members_name_dob
+                 ON members(lower(last_name COLLATE "C"), lower(first_name COLLATE "C"), dob);"#
+        }
+    }
+}
+
+/// The test of a member row (columns prefixed by `m`, e.g. `"m."`) against a name and
+/// date of birth (the SQL expressions `last`, `first`, `dob`), as [`name_index`] indexes
+/// it: ASCII letters compared in either case, every other character as it is.
+fn name_test(backend: Backend, m: &str, last: &str, first: &str, dob: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!(
+            "lower({m}last_name) = lower({last}) AND lower({m}first_name) = lower({first})
+             AND {m}dob = {dob}"
+        ),
+        Backend::Postgres => format!(
+            r#"lower({m}last_name COLLATE "C") = lower(CAST({last} AS TEXT) COLLATE "C")
+               AND lower({m}first_name COLLATE "C") = lower(CAST({first} AS TEXT) COLLATE "C")
+               AND {m}dob = {dob}"#
+        ),
+    }
+}
 
 /// A member found by a list lookup ([`Tx::each_spans_by`]).
 #[derive(Debug, Clone, Copy)]
@@ -386,10 +417,25 @@ impl SeenMembers<'_> {
 const BULK_SQLITE: usize = 512;
 const BULK_PG: usize = 10_000;
 
-/// A member handed to [`BulkInsert::add`] and not yet written: row id, record, date of birth.
-type PendingMember = (i64, MemberRecord, [u8; 10]);
-/// A span not yet written: member row id, seq, span, start and end dates.
-type PendingSpan = (i64, usize, Span, [u8; 10], Option<[u8; 10]>);
+/// PostgreSQL's rows handed to [`BulkInsert::add`] and not yet written, as the text of
+/// the two `COPY`s that will write them (written as they are added: no row is held
+/// twice).
+#[derive(Default)]
+struct CopyRows {
+    members: Vec<u8>,
+    spans: Vec<u8>,
+    n_members: usize,
+    n_spans: usize,
+}
+
+impl CopyRows {
+    fn clear(&mut self) {
+        self.members.clear();
+        self.spans.clear();
+        self.n_members = 0;
+        self.n_spans = 0;
+    }
+}
 
 /// A member for [`BulkInsert::add`], its text borrowed. The Health ID and date of birth
 /// are typed (a Health ID is 8 bytes, a date 4: free to carry); the names stay slices of
@@ -459,8 +505,7 @@ pub struct BulkInsert<'t> {
     /// at the first [`BulkInsert::flush`].
     keys_dropped: bool,
     /// PostgreSQL's pending rows.
-    members: Vec<PendingMember>,
-    spans: Vec<PendingSpan>,
+    pending: CopyRows,
     /// SQLite's.
     lite: LiteRows,
     /// SQLite's multi-row INSERTs prepared so far: (columns, rows, statement).
@@ -502,27 +547,33 @@ impl BulkInsert<'_> {
                 (l.members.len(), l.spans.len())
             }
             Backend::Postgres => {
-                let record = MemberRecord {
-                    health_id: m.health_id,
-                    last_name: m.last_name.to_string(),
-                    first_name: m.first_name.to_string(),
-                    dob: m.dob,
-                    sex: m.sex,
-                };
-                self.members.push((id, record, ymd_bytes(m.dob)));
+                let c = &mut self.pending;
+                let buf = &mut c.members;
+                copy_int(buf, id);
+                copy_field(buf, Some(m.health_id.as_str()), b'\t');
+                copy_field(buf, Some(m.last_name), b'\t');
+                copy_field(buf, Some(m.first_name), b'\t');
+                copy_field(buf, std::str::from_utf8(&ymd_bytes(m.dob)).ok(), b'\t');
+                copy_field(buf, Some(m.sex), b'\n');
+                c.n_members += 1;
+                let buf = &mut c.spans;
                 for (i, s) in spans.into_iter().enumerate() {
-                    let (start, end) = (ymd_bytes(s.start), s.end.map(ymd_bytes));
-                    let s = Span {
-                        kind: s.kind,
-                        plan: s.plan.to_string(),
-                        plan_type: s.plan_type.map(str::to_string),
-                        start: s.start,
-                        end: s.end,
-                        plan_partner: s.plan_partner.map(str::to_string),
-                    };
-                    self.spans.push((id, i + 1, s, start, end));
+                    copy_int(buf, id);
+                    copy_int(buf, i64::try_from(i + 1).unwrap_or(i64::MAX));
+                    copy_field(buf, Some(s.kind.as_str()), b'\t');
+                    copy_field(buf, Some(s.plan), b'\t');
+                    copy_field(buf, s.plan_type, b'\t');
+                    copy_field(buf, std::str::from_utf8(&ymd_bytes(s.start)).ok(), b'\t');
+                    let end = s.end.map(ymd_bytes);
+                    copy_field(
+                        buf,
+                        end.as_ref().and_then(|e| std::str::from_utf8(e).ok()),
+                        b'\t',
+                    );
+                    copy_field(buf, s.plan_partner, b'\n');
+                    c.n_spans += 1;
                 }
-                (self.members.len(), self.spans.len())
+                (c.n_members, c.n_spans)
             }
         };
         if held.0 >= self.batch || held.1 >= 2 * self.batch {
@@ -552,12 +603,11 @@ impl BulkInsert<'_> {
                 self.lite.clear();
             }
             Backend::Postgres => {
-                if self.members.is_empty() && self.spans.is_empty() {
+                if self.pending.n_members == 0 && self.pending.n_spans == 0 {
                     return Ok(());
                 }
                 self.flush_copy()?;
-                self.members.clear();
-                self.spans.clear();
+                self.pending.clear();
             }
         }
         Ok(())
@@ -641,37 +691,13 @@ impl BulkInsert<'_> {
 
     /// PostgreSQL: the members, then their spans, each as one `COPY … FROM STDIN`.
     fn flush_copy(&self) -> Result<()> {
-        let mut buf: Vec<u8> = Vec::with_capacity(self.spans.len().max(self.members.len()) * 80);
-        for (id, m, dob) in &self.members {
-            copy_int(&mut buf, *id);
-            copy_field(&mut buf, Some(m.health_id.as_str()), b'\t');
-            copy_field(&mut buf, Some(&m.last_name), b'\t');
-            copy_field(&mut buf, Some(&m.first_name), b'\t');
-            copy_field(&mut buf, std::str::from_utf8(dob).ok(), b'\t');
-            copy_field(&mut buf, Some(m.sex), b'\n');
-        }
         self.copy(
             "COPY members(id, health_id, last_name, first_name, dob, sex) FROM STDIN",
-            &buf,
+            &self.pending.members,
         )?;
-        buf.clear();
-        for (member, seq, s, start, end) in &self.spans {
-            copy_int(&mut buf, *member);
-            copy_int(&mut buf, i64::try_from(*seq).unwrap_or(i64::MAX));
-            copy_field(&mut buf, Some(s.kind.as_str()), b'\t');
-            copy_field(&mut buf, Some(&s.plan), b'\t');
-            copy_field(&mut buf, s.plan_type.as_deref(), b'\t');
-            copy_field(&mut buf, std::str::from_utf8(start).ok(), b'\t');
-            copy_field(
-                &mut buf,
-                end.as_ref().and_then(|e| std::str::from_utf8(e).ok()),
-                b'\t',
-            );
-            copy_field(&mut buf, s.plan_partner.as_deref(), b'\n');
-        }
         self.copy(
             "COPY coverage_spans(member_id, seq, kind, plan, plan_type, start_date, end_date, plan_partner) FROM STDIN",
-            &buf,
+            &self.pending.spans,
         )
     }
 
@@ -951,9 +977,8 @@ impl Tx<'_> {
     ) -> Result<Vec<MemberRow>> {
         self.db().query(
             &format!(
-                "SELECT {MEMBER_COLS} FROM members
-                 WHERE lower(last_name) = lower(?1) AND lower(first_name) = lower(?2) AND dob = ?3
-                 ORDER BY health_id"
+                "SELECT {MEMBER_COLS} FROM members WHERE {} ORDER BY health_id",
+                name_test(self.db().backend(), "", "?1", "?2", "?3")
             ),
             params![last.trim(), first.trim(), dob],
             member_row,
@@ -1166,8 +1191,10 @@ impl Tx<'_> {
     /// from the name index alone.
     pub fn member_ids_by_name(&self, last: &str, first: &str, dob: NaiveDate) -> Result<Vec<i64>> {
         self.db().query(
-            "SELECT id FROM members
-             WHERE lower(last_name) = lower(?1) AND lower(first_name) = lower(?2) AND dob = ?3",
+            &format!(
+                "SELECT id FROM members WHERE {}",
+                name_test(self.db().backend(), "", "?1", "?2", "?3")
+            ),
             params![last.trim(), first.trim(), dob],
             |r| r.get(0),
         )
@@ -1198,15 +1225,17 @@ impl Tx<'_> {
                 // without JIT compilation (it costs more than the probes gain).
                 self.db().batch("SET LOCAL jit = off;")?;
                 self.db().each(
-                    "SELECT r.pos, m.id
+                    &format!(
+                        "SELECT r.pos, m.id
                      FROM unnest(CAST(?1 AS TEXT[]), CAST(?2 AS TEXT[]), CAST(?3 AS TEXT[]))
                           WITH ORDINALITY AS r(l, f, d, pos)
                      CROSS JOIN LATERAL (
                          SELECT m.id FROM members m
-                         WHERE lower(m.last_name) = lower(r.l)
-                           AND lower(m.first_name) = lower(r.f) AND m.dob = r.d
+                         WHERE {}
                          OFFSET 0) m
                      ORDER BY r.pos, m.id",
+                        name_test(Backend::Postgres, "m.", "r.l", "r.f", "r.d")
+                    ),
                     params![
                         Val::TextList(&lasts),
                         Val::TextList(&firsts),
@@ -1297,8 +1326,7 @@ impl Tx<'_> {
                 Backend::Postgres => BULK_PG,
             },
             keys_dropped: self.db().backend() == Backend::Postgres && !keys_present(self.db())?,
-            members: Vec::new(),
-            spans: Vec::new(),
+            pending: CopyRows::default(),
             lite: LiteRows::default(),
             sql: Vec::new(),
         })
@@ -1356,7 +1384,7 @@ impl Tx<'_> {
             // One helper thread sorts runs while the table is read.
             self.db().batch("PRAGMA threads = 1;")?;
         }
-        self.db().batch(NAME_INDEX)?;
+        self.db().batch(name_index(self.db().backend()))?;
         if self.db().backend() == Backend::Postgres {
             self.db().batch(
                 "ALTER TABLE coverage_spans ADD CONSTRAINT coverage_spans_member_id_fkey

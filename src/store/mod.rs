@@ -66,6 +66,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "011_line_outcomes",
         include_str!("migrations/011_line_outcomes.sql"),
     ),
+    (
+        "012_name_index_ascii",
+        include_str!("migrations/012_name_index_ascii.sql"),
+    ),
 ];
 
 /// The same migrations for PostgreSQL (`migrations/pg/`), changed together with the above;
@@ -102,6 +106,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
     (
         "011_line_outcomes",
         include_str!("migrations/pg/011_line_outcomes.sql"),
+    ),
+    (
+        "012_name_index_ascii",
+        include_str!("migrations/pg/012_name_index_ascii.sql"),
     ),
 ];
 

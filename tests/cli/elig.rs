@@ -639,6 +639,56 @@ fn name_lookup_is_case_insensitive_and_ambiguity_is_exit_7() {
 }
 
 #[test]
+fn names_fold_ascii_letters_only_on_every_backend() {
+    // docs/eligibility.md: names match case-insensitively in ASCII letters; any other
+    // letter must be given as stored (SQLite's lower() folds ASCII only; PostgreSQL is
+    // made to do the same).
+    let sb = setup();
+    let text = format!(
+        "{HEAD}EL900001,\u{d1}u\u{f1}ez,\u{c9}lodie,1990-05-05,F,benefit,BMH,,2024-01-01,,\n"
+    );
+    import(&sb, "accents.csv", &text).ok();
+    let a = check_ok(
+        &sb,
+        &[
+            "--last",
+            "\u{d1}U\u{f1}EZ",
+            "--first",
+            "\u{c9}LODIE",
+            "--dob",
+            "1990-05-05",
+        ],
+    );
+    assert_eq!(a["member"]["health_id"], "EL900001");
+    check(
+        &sb,
+        &[
+            "--last",
+            "\u{f1}u\u{f1}ez",
+            "--first",
+            "\u{e9}lodie",
+            "--dob",
+            "1990-05-05",
+        ],
+    )
+    .code(5);
+    let p = sb.write(
+        "roster.csv",
+        "health_id,last_name,first_name,dob,date\n\
+         ,\u{d1}U\u{f1}EZ,\u{c9}lodie,1990-05-05,\n\
+         ,\u{f1}u\u{f1}ez,\u{e9}lodie,1990-05-05,\n",
+    );
+    let r = batch(&sb, &p, "ndjson").ok();
+    let rows: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("ndjson line"))
+        .collect();
+    assert_eq!(rows[0]["health_id"], "EL900001", "{}", r.stdout);
+    assert_eq!(rows[1]["error"], "member not found", "{}", r.stdout);
+}
+
+#[test]
 fn checks_are_audited_with_the_member_looked_up() {
     let sb = setup();
     check_ok(&sb, &["--id", "HS300001"]);

@@ -1414,6 +1414,12 @@ fn the_postgres_migrations_mirror_the_sqlite_ones() {
             got.push("INDEX remit_claims_claim".into());
             got.sort();
         }
+        // PostgreSQL rebuilds its name index to fold ASCII letters only, as SQLite's
+        // lower() already does.
+        if n.starts_with("012") {
+            want.push("INDEX members_name_dob".into());
+            want.sort();
+        }
         assert_eq!(got, want, "{n}: the twins create different things");
         texts.push((n.clone(), pg));
     }

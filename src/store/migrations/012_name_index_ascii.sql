@@ -1,0 +1,4 @@
+-- Names are matched with their ASCII letters in either case and every other character as
+-- it is (docs/eligibility.md). SQLite's lower() already folds ASCII letters only, so its
+-- name index (002) stays as it is; the PostgreSQL twin rebuilds its index to fold the same
+-- way. Nothing to change here: the migration exists so that both backends count alike.
