@@ -369,46 +369,42 @@ and PostgreSQL batches in turn, each import into a new store followed by its \`C
 table gives the medians (batches: SQLite ${sq_batches[*]} s, PostgreSQL ${pg_batches[*]} s;
 imports ${imports[*]} s, \`COPY\` ${copies[*]} s).
 
-Notes on the PostgreSQL batch and import (issue 9 point 8; measured 2026-12-02 with the
-server's statement log, \`log_min_duration_statement = 0\`, on this shared machine at load
-3-5; each figure moves by ±20% from run to run):
+Notes on the PostgreSQL batch and import (issue 9 point 8; measured 2026-12-03 with the
+server's statement log on this machine at load 0.1-1.5; each figure moves by ±20% from run to
+run; the earlier history of this work is in git, \`docs/BENCHMARKS.md\` of 2026-12-02):
 
-Side by side on the same stores at load 6 (the binary before this work, then after, in
-turn): the batch 3.46-5.28 s before, 1.74-2.19 s after; the import 13.6-14.3 s before,
-9.8-10.5 s after (about 28% less).
-
-- **\`elig batch\`** (2.18 s, 5.59×, in the run before this work at load 6.5; runs apart
-  are not comparable, the side-by-side figures above are). The roster's Health IDs go to the server as one
-  array matched with \`= ANY\`, which PostgreSQL hashes and tests each member against in one
-  pass of the table, then joins the spans by hash and sorts the rows by member (no temporary
-  files: \`work_mem\` 64 MB for the transaction); a row's place in the list is found by its
-  key on the client. The old join of \`unnest(…) WITH ORDINALITY\` hashed all 500,000
-  members and sorted the result by list place (1.8 s). A list short against the members
-  table (at most one key per 20 members, by the server's \`reltuples\`) is answered by index
-  probes instead (the names' 10,000 members: 0.10 s rather than 0.51 s by hash). Names are
-  probed on the name index per name (0.06 s; the join hashed \`lower()\` of every member,
-  1.1 s). JIT compilation is off for these reads (it cost 0.3 s when it started). What is
-  left, of about 0.78 s: the main sweep 0.47 s (+0.05 s planning a 90,000-element array),
-  the names' sweep 0.10 s, names 0.06 s, process start, token and audit. **Still over
-  1.5×**: SQLite answers the same 180,000 index probes in-process in about 0.35 s; on the
-  server an index probe costs about 5 µs (so probing every key, 0.9 s, is slower than the one
-  pass) and the pass itself, hashing 1,000,000 span rows, about 0.35 s. What could cut it
-  further: spans filtered by the roster's dates on the server, or a covering index.
-- **\`ops member import\`** into an empty store (7.36 s, 3.87×, in that run). The members' and spans' keys
-  (primary keys, the Health ID key) are dropped with the name index and the spans' foreign
-  key for the load and built once at the end (or before the first lookup of a member met out
-  of order), each by one sort, with \`maintenance_work_mem\` 256 MB for the transaction;
-  every constraint is still built and checked before the commit, and a failure rolls the
-  whole import back. The \`COPY\` text is written field by field, not byte by byte (the
-  encoder was 23% of the client's time). Server time of one import, 4.6 s: \`COPY\` of the
-  spans 1.1 s and the members 0.6 s, the name index 1.5 s (parallel; sorting 500,000 names
-  under the database's \`C.UTF-8\` collation), the members' keys 0.9 s, the spans' key and
-  the foreign key's check 0.55 s; the client's parsing (about 1.0-1.4 s of CPU) runs between
-  the \`COPY\`s, not beside them. **Still over 1.5×, by design of the comparison**: the
-  reference \`COPY\` writes one table with no index, while the store must hold four B-tree
-  indexes and a checked foreign key; building those alone costs more than the reference
-  \`COPY\` on this machine. What could cut it further: parsing on a second thread while the
-  server copies (about 1 s), binary \`COPY\`.
+- **\`elig batch\`**: 3.15× on 2026-12-02, when one statement hash-joined every span to the
+  members found and sorted 178,000 rows on the server (0.45-0.6 s of server time for that
+  statement alone). Now (\`Tx::each_spans_by\`, \`sweep_in_two\` in src/store/members.rs):
+  names are resolved first on the name index (10,000 index probes, about 50 ms); then one
+  pass over the members tests each against the roster's Health IDs and the names' row ids,
+  both hashed (\`= ANY\` of a constant array, 80-100 ms), and one pass over the spans tests
+  each against the found members' row ids, hashed (about 100 ms of scan, 180-240 ms with
+  sending 178,000 rows); the spans are put in (member, seq) order on the client. A \`CASE\`
+  around each test keeps the planner from estimating the list key by key (20-40 ms per
+  statement before). The names' second sweep (a cold index probe per member, about 90 ms)
+  is gone. The same roster, side by side with the code before, alternately: 0.82-0.99 s
+  before, 0.44-0.53 s after. **Still over 1.5×**: on 2 cores the server's passes over 1.5M
+  rows and its sending of 267,000 rows (about 0.3 s of CPU) plus the client's own work
+  (0.25-0.3 s of CPU, as much as SQLite's whole run) cannot both fit in 1.5× SQLite's 0.25 s.
+  Tried and measured, not kept: PostgreSQL's parallel plans (slower here: 3 processes on 2
+  cores, and the leader still sends every row); the spans split over two connections (no
+  faster: each scans the whole table); a hash join of \`unnest(…)\` (the planner hashed the
+  big side); fetching through a portal in pages (no overlap with the server); \`COPY … TO
+  STDOUT\` (no faster than rows); spans aggregated per member on the server (slower).
+- **\`ops member import\`** into an empty store: 3.48× on 2026-12-02. Now the \`COPY\` text
+  is written as each member is added (no owned copy of every row kept until the flush) and
+  the CSV reader may run 64 chunks (about 32,000 rows) ahead, so it parses while the server
+  ingests (import 3.7-3.9 s → 2.9-3.1 s side by side). The name index folds ASCII letters
+  only (\`lower(x COLLATE "C")\`, migration 012, as SQLite's \`lower()\` and
+  docs/eligibility.md do) and builds in 0.5-0.7 s rather than 0.75-1.1 s. Server time of one
+  import, about 2.6 s: \`COPY\` of spans and members about 1.1 s, the members' and spans' keys
+  0.55-0.7 s, the name index 0.5-0.7 s, the foreign key's check 0.3 s. **Still over 1.5×, by
+  the design of the comparison**: the reference \`COPY\` writes one table with no index; the
+  store must hold four B-tree indexes and a checked foreign key, and building those alone
+  costs more than the reference \`COPY\` on this machine. Tried, not kept: the foreign key
+  checked by a merge join of the new indexes (no faster inside the loading transaction,
+  where the heap must be visited for every row).
 
 Single checks: ${how}, wall time of the whole process (both sides start a process and open
 a connection). The concurrency run's clients each run their commands one after another, each

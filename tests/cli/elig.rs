@@ -678,12 +678,7 @@ fn names_fold_ascii_letters_only_on_every_backend() {
          ,\u{d1}U\u{f1}EZ,\u{c9}lodie,1990-05-05,\n\
          ,\u{f1}u\u{f1}ez,\u{e9}lodie,1990-05-05,\n",
     );
-    let r = batch(&sb, &p, "ndjson").ok();
-    let rows: Vec<Value> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("ndjson line"))
-        .collect();
+    let (r, rows) = batch_rows(&sb, &p);
     assert_eq!(rows[0]["health_id"], "EL900001", "{}", r.stdout);
     assert_eq!(rows[1]["error"], "member not found", "{}", r.stdout);
 }
@@ -722,16 +717,22 @@ fn batch(sb: &Sandbox, roster: &Path, format: &str) -> Run {
     )
 }
 
-#[test]
-fn batch_ndjson_answers_every_row_in_order() {
-    let sb = setup();
-    let p = sb.write("roster.csv", ROSTER);
-    let r = batch(&sb, &p, "ndjson").ok();
-    let rows: Vec<Value> = r
+/// A batch as ndjson that succeeds, and its rows.
+fn batch_rows(sb: &Sandbox, roster: &Path) -> (Run, Vec<Value>) {
+    let r = batch(sb, roster, "ndjson").ok();
+    let rows = r
         .stdout
         .lines()
         .map(|l| serde_json::from_str(l).expect("ndjson line"))
         .collect();
+    (r, rows)
+}
+
+#[test]
+fn batch_ndjson_answers_every_row_in_order() {
+    let sb = setup();
+    let p = sb.write("roster.csv", ROSTER);
+    let (r, rows) = batch_rows(&sb, &p);
     assert_eq!(rows.len(), 14);
     for (i, row) in rows.iter().enumerate() {
         assert_eq!(row["row"], i as u64 + 1);
@@ -778,12 +779,7 @@ fn batch_answers_a_member_asked_by_id_and_by_name_in_one_roster() {
          NG800002,,,,2026-03-01\n\
          ,NGUYEN,linh,1992-09-30,2026-03-01\n",
     );
-    let r = batch(&sb, &p, "ndjson").ok();
-    let rows: Vec<Value> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("ndjson line"))
-        .collect();
+    let (r, rows) = batch_rows(&sb, &p);
     assert_eq!(rows.len(), 5, "{}", r.stdout);
     for i in [0, 1, 3, 4] {
         assert_eq!(rows[i]["health_id"], "NG800002", "row {i}: {}", rows[i]);
