@@ -384,7 +384,8 @@ run; the earlier history of this work is in git, \`docs/BENCHMARKS.md\` of 2026-
   around each test keeps the planner from estimating the list key by key (20-40 ms per
   statement before). The names' second sweep (a cold index probe per member, about 90 ms)
   is gone. The same roster, side by side with the code before, alternately: 0.82-0.99 s
-  before, 0.44-0.53 s after. **Still over 1.5×**: on 2 cores the server's passes over 1.5M
+  before, 0.44-0.53 s after, against SQLite's 0.24-0.29 s in the same loop (1.7-2.0×). A run
+  of this script can land under 1.5× (SQLite's median is the noisier side), but **not reliably**: on 2 cores the server's passes over 1.5M
   rows and its sending of 267,000 rows (about 0.3 s of CPU) plus the client's own work
   (0.25-0.3 s of CPU, as much as SQLite's whole run) cannot both fit in 1.5× SQLite's 0.25 s.
   Tried and measured, not kept: PostgreSQL's parallel plans (slower here: 3 processes on 2
