@@ -380,7 +380,8 @@ run; the earlier history of this work is in git, \`docs/BENCHMARKS.md\` of 2026-
   pass over the members tests each against the roster's Health IDs and the names' row ids,
   both hashed (\`= ANY\` of a constant array, 80-100 ms), and one pass over the spans tests
   each against the found members' row ids, hashed (about 100 ms of scan, 180-240 ms with
-  sending 178,000 rows); the spans are put in (member, seq) order on the client. A \`CASE\`
+  sending 178,000 rows); the spans are put in (member, seq) order on the client. They are held
+  until then with their texts in one buffer (64 bytes a span and no allocation of its own). A \`CASE\`
   around each test keeps the planner from estimating the list key by key (20-40 ms per
   statement before). The names' second sweep (a cold index probe per member, about 90 ms)
   is gone. The same roster, side by side with the code before, alternately: 0.82-0.99 s
