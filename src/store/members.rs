@@ -337,12 +337,17 @@ impl<'a> Places<'a> {
 fn sweep_in_two<H>(
     db: &Conn,
     select: &str,
-    places: [&Places<'_>; 2],
-    lists: &[(Listed, Val<'_>, usize); 2],
+    ids: &[&str],
+    member_ids: &[i64],
     head: impl Fn(&Row<'_>, Listed, usize) -> RowResult<(i64, H)>,
     mut f: impl FnMut(H, Vec<Span>) -> Result<()>,
 ) -> Result<()> {
     let n = select.split(',').count();
+    // The lists in the order of the statement's key columns (Health ID, then row id).
+    let lists = [
+        (Listed::HealthIds, Places::text(ids)),
+        (Listed::MemberIds, Places::int(member_ids)),
+    ];
     let mut heads: Vec<(i64, H)> = Vec::new();
     each_try(
         db,
@@ -351,12 +356,12 @@ fn sweep_in_two<H>(
              WHERE CASE WHEN m.health_id = ANY(CAST(?1 AS TEXT[]))
                           OR m.id = ANY(CAST(?2 AS BIGINT[])) THEN true END"
         ),
-        params![lists[0].1, lists[1].1],
+        params![Val::TextList(ids), Val::IntList(member_ids)],
         |r| {
             let mut hits = 0;
-            for (i, (listed, _, _)) in lists.iter().enumerate() {
+            for (i, (listed, places)) in lists.iter().enumerate() {
                 let pos = r
-                    .with_cell(n + i, |c| Ok(places[i].find(c)))
+                    .with_cell(n + i, |c| Ok(places.find(c)))
                     .map_err(|e| db.error(e))?;
                 if let Some(pos) = pos {
                     heads.push(head(r, *listed, pos).map_err(|e| db.error(e))?);
@@ -364,12 +369,9 @@ fn sweep_in_two<H>(
                 }
             }
             if hits == 0 {
-                let cell = r
-                    .with_cell(n, |c| Ok(format!("{c:?}")))
+                // Neither key was asked for: the error the Health ID's place gives.
+                r.with_cell(n, |c| lists[0].1.get(c))
                     .map_err(|e| db.error(e))?;
-                return Err(Error::internal(format!(
-                    "a member sweep returned a key it was not given: {cell}"
-                )));
             }
             Ok(())
         },
@@ -1208,9 +1210,7 @@ impl Tx<'_> {
                     .and_then(|n| n.checked_mul(PROBE_FRACTION))
                     .is_some_and(|n| n <= members);
                 if !probe && in_snapshot(db)? {
-                    let ids = Places::text(ids);
-                    let member_ids = Places::int(member_ids);
-                    return sweep_in_two(db, select, [&ids, &member_ids], &lists, head, f);
+                    return sweep_in_two(db, select, ids, member_ids, head, f);
                 }
                 for (listed, keys, len) in lists {
                     if len == 0 {
