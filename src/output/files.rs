@@ -53,7 +53,9 @@ fn refused(path: &Path, what: &str) -> Error {
         "refusing to write {}: it is {what} (left as it is)",
         path.display()
     ))
-    .hint("name a regular file or a new one (`-` writes to stdout)")
+    // Not every command that writes a file can write to stdout instead (`store backup`
+    // cannot): the hint names what they all take.
+    .hint("name a regular file, or one that does not exist yet")
 }
 
 /// Refuses a target that is a symlink, FIFO, socket, device node or folder, without

@@ -166,6 +166,30 @@ fn store_copy_into_a_symlink_is_refused() {
 }
 
 #[test]
+fn store_backup_into_a_symlink_is_refused_with_a_hint_it_can_follow() {
+    if sqlite_only("SQLite's online backup; PostgreSQL has pg_dump") {
+        return;
+    }
+    let sb = busy_sandbox();
+    let real = sb.path("real.db");
+    std::fs::write(&real, b"keep").unwrap();
+    let link = sb.path("link.db");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let r = sb
+        .run_as("ops", &["store", "backup", link.to_str().unwrap()], None)
+        .code(6)
+        .err_contains("it is a symbolic link (left as it is)")
+        .err_contains("hint: name a regular file, or one that does not exist yet");
+    // A backup cannot go to stdout: the hint must not offer `-`.
+    assert!(!r.stderr.contains("`-`"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&real).unwrap(), b"keep");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+#[test]
 fn store_backup_is_a_private_consistent_copy_that_verifies() {
     if sqlite_only("SQLite's online backup; PostgreSQL has pg_dump") {
         return;
