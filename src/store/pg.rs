@@ -184,29 +184,34 @@ impl Target {
                 .with_custom_certificate_verifier(Arc::new(Unverified(provider)))
                 .with_no_client_auth(),
             Tls::VerifyCa | Tls::VerifyFull => {
-                let roots = Arc::new(self.roots()?);
+                let (store, roots) = self.roots()?;
                 let webpki = rustls::client::WebPkiServerVerifier::builder_with_provider(
-                    roots,
+                    Arc::new(store),
                     provider.clone(),
                 )
                 .build()
                 .map_err(|e| Error::store(format!("cannot use the root certificate: {e}")))?;
-                let verifier: Arc<dyn rustls::client::danger::ServerCertVerifier> =
-                    if self.tls == Tls::VerifyFull {
-                        webpki
-                    } else {
-                        Arc::new(AnyName(webpki))
-                    };
                 builder
                     .dangerous()
-                    .with_custom_certificate_verifier(verifier)
+                    .with_custom_certificate_verifier(Arc::new(Checked {
+                        webpki,
+                        roots,
+                        names: self.tls == Tls::VerifyFull,
+                    }))
                     .with_no_client_auth()
             }
         };
         Ok(config)
     }
 
-    fn roots(&self) -> Result<rustls::RootCertStore> {
+    /// The root certificates of `sslrootcert` (or `~/.postgresql/root.crt`): as trust
+    /// anchors, and as given (see [`Checked`]).
+    fn roots(
+        &self,
+    ) -> Result<(
+        rustls::RootCertStore,
+        Vec<rustls::pki_types::CertificateDer<'static>>,
+    )> {
         let path = match &self.root_cert {
             Some(p) => std::path::PathBuf::from(p),
             None => home_dir()
@@ -222,19 +227,21 @@ impl Target {
         };
         let pem = std::fs::read(&path).map_err(|_| missing())?;
         let mut store = rustls::RootCertStore::empty();
+        let mut given = Vec::new();
         for cert in rustls_pemfile::certs(&mut pem.as_slice()) {
             let cert = cert.map_err(|_| missing())?;
-            store.add(cert).map_err(|e| {
+            store.add(cert.clone()).map_err(|e| {
                 Error::store(format!(
                     "the root certificate {} is not usable: {e}",
                     path.display()
                 ))
             })?;
+            given.push(cert);
         }
         if store.is_empty() {
             return Err(missing());
         }
-        Ok(store)
+        Ok((store, given))
     }
 }
 
@@ -468,11 +475,54 @@ impl rustls::client::danger::ServerCertVerifier for Unverified {
     }
 }
 
-/// `sslmode=verify-ca`: the chain is checked against the root certificate, the name is not.
+/// `sslmode=verify-ca` and `verify-full`: the server's certificate must chain to a root
+/// certificate of `sslrootcert` (webpki), or — as libpq (OpenSSL) allows — be one of those
+/// root certificates itself: a self-signed server certificate the office copied to each
+/// clerk's machine (PostgreSQL's documentation makes one with `openssl req -x509`, which
+/// marks it as a CA, and webpki refuses a CA certificate as a server's). Such a pinned
+/// certificate is still checked for its validity period and, under `verify-full`, its
+/// host names; the handshake's signature is checked by its key either way.
 #[derive(Debug)]
-struct AnyName(Arc<rustls::client::WebPkiServerVerifier>);
+struct Checked {
+    webpki: Arc<rustls::client::WebPkiServerVerifier>,
+    /// The certificates of `sslrootcert`, as given.
+    roots: Vec<rustls::pki_types::CertificateDer<'static>>,
+    /// `verify-full`: the host name must be one of the certificate's names.
+    names: bool,
+}
 
-impl rustls::client::danger::ServerCertVerifier for AnyName {
+impl Checked {
+    /// A server certificate that is one of the root certificates given: its validity period
+    /// and (`verify-full`) its names.
+    fn pinned(
+        &self,
+        end_entity: &rustls::pki_types::CertificateDer<'_>,
+        server_name: &rustls::pki_types::ServerName<'_>,
+        now: rustls::pki_types::UnixTime,
+    ) -> std::result::Result<(), rustls::Error> {
+        use rustls::CertificateError;
+        use x509_cert::der::Decode;
+        let bad = |_| rustls::Error::InvalidCertificate(CertificateError::BadEncoding);
+        let cert = x509_cert::Certificate::from_der(end_entity.as_ref()).map_err(bad)?;
+        let validity = &cert.tbs_certificate.validity;
+        let now = now.as_secs();
+        if now < validity.not_before.to_unix_duration().as_secs() {
+            return Err(rustls::Error::InvalidCertificate(
+                CertificateError::NotValidYet,
+            ));
+        }
+        if now > validity.not_after.to_unix_duration().as_secs() {
+            return Err(rustls::Error::InvalidCertificate(CertificateError::Expired));
+        }
+        if self.names {
+            let parsed = rustls::server::ParsedCertificate::try_from(end_entity)?;
+            rustls::client::verify_server_name(&parsed, server_name)?;
+        }
+        Ok(())
+    }
+}
+
+impl rustls::client::danger::ServerCertVerifier for Checked {
     fn verify_server_cert(
         &self,
         end_entity: &rustls::pki_types::CertificateDer<'_>,
@@ -481,15 +531,28 @@ impl rustls::client::danger::ServerCertVerifier for AnyName {
         ocsp_response: &[u8],
         now: rustls::pki_types::UnixTime,
     ) -> std::result::Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
-        match self
-            .0
-            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
-        {
-            Err(rustls::Error::InvalidCertificate(rustls::CertificateError::NotValidForName))
-            | Err(rustls::Error::InvalidCertificate(
-                rustls::CertificateError::NotValidForNameContext { .. },
-            )) => Ok(rustls::client::danger::ServerCertVerified::assertion()),
-            other => other,
+        let verified = rustls::client::danger::ServerCertVerified::assertion;
+        let chained = self.webpki.verify_server_cert(
+            end_entity,
+            intermediates,
+            server_name,
+            ocsp_response,
+            now,
+        );
+        match chained {
+            Ok(v) => Ok(v),
+            // verify-ca: the chain is all that is checked.
+            Err(rustls::Error::InvalidCertificate(
+                rustls::CertificateError::NotValidForName
+                | rustls::CertificateError::NotValidForNameContext { .. },
+            )) if !self.names => Ok(verified()),
+            Err(e) => {
+                if !self.roots.iter().any(|r| r.as_ref() == end_entity.as_ref()) {
+                    return Err(e);
+                }
+                self.pinned(end_entity, server_name, now)?;
+                Ok(verified())
+            }
         }
     }
 
@@ -499,7 +562,7 @@ impl rustls::client::danger::ServerCertVerifier for AnyName {
         cert: &rustls::pki_types::CertificateDer<'_>,
         dss: &rustls::DigitallySignedStruct,
     ) -> std::result::Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls12_signature(message, cert, dss)
+        self.webpki.verify_tls12_signature(message, cert, dss)
     }
 
     fn verify_tls13_signature(
@@ -508,17 +571,98 @@ impl rustls::client::danger::ServerCertVerifier for AnyName {
         cert: &rustls::pki_types::CertificateDer<'_>,
         dss: &rustls::DigitallySignedStruct,
     ) -> std::result::Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls13_signature(message, cert, dss)
+        self.webpki.verify_tls13_signature(message, cert, dss)
     }
 
     fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
-        self.0.supported_verify_schemes()
+        self.webpki.supported_verify_schemes()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustls::client::danger::ServerCertVerifier;
+    use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+
+    /// A self-signed certificate marked as a CA (as `openssl req -x509` makes), without a
+    /// host name, valid for a hundred years from 2026-12-03.
+    fn self_signed() -> CertificateDer<'static> {
+        let pem = include_bytes!("../../fixtures/tls/unrelated-root.pem");
+        rustls_pemfile::certs(&mut pem.as_slice())
+            .next()
+            .expect("a certificate")
+            .expect("PEM")
+    }
+
+    fn checked(roots: Vec<CertificateDer<'static>>, names: bool) -> Checked {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let mut store = rustls::RootCertStore::empty();
+        store.add(self_signed()).unwrap();
+        let webpki =
+            rustls::client::WebPkiServerVerifier::builder_with_provider(Arc::new(store), provider)
+                .build()
+                .unwrap();
+        Checked {
+            webpki,
+            roots,
+            names,
+        }
+    }
+
+    fn at(year_2026_plus: u64) -> UnixTime {
+        // 2027-01-01 plus whole years of 365.25 days.
+        UnixTime::since_unix_epoch(std::time::Duration::from_secs(
+            1_798_761_600 + year_2026_plus * 31_557_600,
+        ))
+    }
+
+    fn verify(c: &Checked, name: &str, now: UnixTime) -> std::result::Result<(), rustls::Error> {
+        let name = ServerName::try_from(name.to_string()).unwrap();
+        c.verify_server_cert(&self_signed(), &[], &name, &[], now)
+            .map(|_| ())
+    }
+
+    #[test]
+    fn a_self_signed_server_certificate_given_as_the_root_is_trusted_as_libpq_trusts_it() {
+        // verify-ca: the pinned certificate, whatever the host is called.
+        assert_eq!(
+            verify(
+                &checked(vec![self_signed()], false),
+                "db.office.example",
+                at(0)
+            ),
+            Ok(())
+        );
+        // verify-full: its names are still checked (this one has none).
+        assert!(matches!(
+            verify(
+                &checked(vec![self_signed()], true),
+                "db.office.example",
+                at(0)
+            ),
+            Err(rustls::Error::InvalidCertificate(
+                rustls::CertificateError::NotValidForName
+                    | rustls::CertificateError::NotValidForNameContext { .. }
+            ))
+        ));
+        // And its validity period.
+        assert_eq!(
+            verify(&checked(vec![self_signed()], false), "db", at(200)),
+            Err(rustls::Error::InvalidCertificate(
+                rustls::CertificateError::Expired
+            ))
+        );
+        let before = UnixTime::since_unix_epoch(std::time::Duration::from_secs(1_700_000_000));
+        assert_eq!(
+            verify(&checked(vec![self_signed()], false), "db", before),
+            Err(rustls::Error::InvalidCertificate(
+                rustls::CertificateError::NotValidYet
+            ))
+        );
+        // Not among the certificates given: webpki's refusal stands.
+        assert!(verify(&checked(Vec::new(), false), "db", at(0)).is_err());
+    }
 
     #[test]
     fn the_location_never_carries_the_password() {

@@ -28,5 +28,6 @@ mod remit_post;
 mod replies;
 mod store;
 mod store_rows;
+mod tls;
 mod tokens;
 mod tours;
