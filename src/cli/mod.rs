@@ -271,7 +271,8 @@ pub struct StoreCopyArgs {
 
 #[derive(Debug, Args)]
 pub struct StoreBackupArgs {
-    /// The backup file to write (0600; replaced only once the backup is complete)
+    /// The backup file to write (0600; replaced only once the backup is complete); `-`
+    /// writes it to stdout (redirected, not to a terminal)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 }

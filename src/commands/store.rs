@@ -90,14 +90,20 @@ fn open_target(to: &str) -> Result<(Store, Option<files::OutFile>)> {
 }
 
 pub fn cmd_store_backup(ctx: &Context, args: &StoreBackupArgs) -> Result<Output> {
-    if files::is_stdout(&args.file) {
-        return Err(Error::usage("a backup cannot go to stdout")
-            .hint("name the backup file: `mmis store backup FILE`"));
+    let to_stdout = files::is_stdout(&args.file);
+    if to_stdout && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(
+            Error::usage("a backup is a binary file: it is not written to a terminal")
+                .hint("redirect it (`mmis store backup - > FILE`), or name the file"),
+        );
     }
     let store = ctx.open_store()?;
     let (tx, actor) = auth::begin(ctx, &store, auth::Cmd::StoreBackup)?;
     // The backup takes its own snapshot: no transaction of ours may be open meanwhile.
     drop(tx);
+    if to_stdout {
+        return backup_to_stdout(ctx, &store, &actor);
+    }
     let mut out = files::OutFile::create(&args.file)?;
     let tmp = out
         .temp_path()
@@ -115,6 +121,49 @@ pub fn cmd_store_backup(ctx: &Context, args: &StoreBackupArgs) -> Result<Output>
     let value = serde_json::json!({ "out": shown, "bytes": bytes });
     let human = format!("Backed the store up to {shown} ({bytes} bytes).");
     Ok(Output::record_with(value, human))
+}
+
+/// `mmis store backup -`: SQLite's online backup writes a file, so the backup is made in a
+/// private temporary file beside the store (0600, removed when the command ends), recorded
+/// in the audit log, and only then copied to stdout. Nothing else goes to stdout.
+fn backup_to_stdout(ctx: &Context, store: &Store, actor: &auth::Actor) -> Result<Output> {
+    // A server store is refused by `backup_to` before it writes anything: the folder is
+    // only used for a SQLite file's.
+    let dir = match store.path().parent() {
+        Some(d)
+            if store.backend() == crate::store::Backend::Sqlite && !d.as_os_str().is_empty() =>
+        {
+            d.to_path_buf()
+        }
+        _ => std::env::temp_dir(),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".mmis-backup-")
+        .tempfile_in(&dir)
+        .map_err(|e| {
+            Error::invalid(format!(
+                "cannot make the backup's temporary file in {}: {e}",
+                dir.display()
+            ))
+        })?;
+    let bytes = store.backup_to(tmp.path())?;
+    let tx = store.write()?;
+    let now = ctx.clock.now_str();
+    let detail = format!("bytes={bytes}");
+    tx.audit(&actor.entry(&now, "store backup", Some("-"), "ok", Some(&detail)))?;
+    tx.commit()?;
+    let mut file = std::fs::File::open(tmp.path())
+        .map_err(|e| Error::internal(format!("cannot read the backup back: {e}")))?;
+    let mut out = std::io::stdout().lock();
+    let copied = std::io::copy(&mut file, &mut out).and_then(|_| std::io::Write::flush(&mut out));
+    match copied {
+        Ok(()) => Ok(Output::Nothing),
+        // The reader went away (`| head`): what it took is its business.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Output::Nothing),
+        Err(e) => Err(Error::internal(format!(
+            "cannot write the backup to stdout: {e}"
+        ))),
+    }
 }
 
 #[cfg(test)]

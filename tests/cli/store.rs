@@ -245,6 +245,52 @@ fn store_backup_on_postgres_points_to_pg_dump() {
         .code(2)
         .err_contains("pg_dump");
     assert!(!out.exists());
+    // To stdout too: refused, nothing written.
+    let r = sb
+        .run_as("ops", &["store", "backup", "-"], None)
+        .code(2)
+        .err_contains("pg_dump");
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+}
+
+#[test]
+fn store_backup_to_stdout_is_the_whole_store_and_it_restores() {
+    if sqlite_only("SQLite's online backup; PostgreSQL has pg_dump") {
+        return;
+    }
+    let sb = busy_sandbox();
+    let out = sb
+        .std_cmd_as("ops")
+        .args(["store", "backup", "-"])
+        .output()
+        .expect("run mmis");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // stdout is the backup and nothing else: a SQLite file.
+    assert!(
+        out.stdout.starts_with(b"SQLite format 3\0"),
+        "not a SQLite file"
+    );
+    // Its temporary file beside the store is gone.
+    let left: Vec<_> = std::fs::read_dir(sb.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("mmis-backup"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // Recorded, with its size, before it was written out.
+    let detail = sb.one(
+        "SELECT detail FROM audit_log WHERE action = 'store backup' AND target = '-' ORDER BY id DESC LIMIT 1",
+    );
+    assert_eq!(detail, format!("bytes={}", out.stdout.len()));
+    // Restore drill, as from a file.
+    let restored = sb.path("restored.db");
+    std::fs::write(&restored, &out.stdout).unwrap();
+    verified_entries(&sb, &restored.into_os_string());
 }
 
 #[test]
