@@ -147,27 +147,8 @@ fn a_password_in_the_target_url_is_refused_before_connecting_and_never_echoed() 
 }
 
 #[test]
-fn store_copy_into_a_symlink_is_refused() {
-    if sqlite_only("a file target's symlink") {
-        return;
-    }
-    let sb = busy_sandbox();
-    let real = sb.path("real.db");
-    std::fs::write(&real, b"").unwrap();
-    let link = sb.path("link.db");
-    std::os::unix::fs::symlink(&real, &link).unwrap();
-    sb.run_as(
-        "ops",
-        &["store", "copy", "--to", link.to_str().unwrap()],
-        None,
-    )
-    .code(6);
-    assert_eq!(std::fs::read(&real).unwrap(), b"");
-}
-
-#[test]
-fn store_backup_into_a_symlink_is_refused_with_a_hint_it_can_follow() {
-    if sqlite_only("SQLite's online backup; PostgreSQL has pg_dump") {
+fn store_copy_and_backup_into_a_symlink_are_refused_with_a_hint_they_can_follow() {
+    if sqlite_only("a file target's symlink; on a server store backup points to pg_dump") {
         return;
     }
     let sb = busy_sandbox();
@@ -175,18 +156,24 @@ fn store_backup_into_a_symlink_is_refused_with_a_hint_it_can_follow() {
     std::fs::write(&real, b"keep").unwrap();
     let link = sb.path("link.db");
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let r = sb
-        .run_as("ops", &["store", "backup", link.to_str().unwrap()], None)
-        .code(6)
-        .err_contains("it is a symbolic link (left as it is)")
-        .err_contains("hint: name a regular file, or one that does not exist yet");
-    // A backup cannot go to stdout: the hint must not offer `-`.
-    assert!(!r.stderr.contains("`-`"), "{}", r.stderr);
-    assert_eq!(std::fs::read(&real).unwrap(), b"keep");
-    assert!(std::fs::symlink_metadata(&link)
-        .unwrap()
-        .file_type()
-        .is_symlink());
+    let to = link.to_str().unwrap();
+    for args in [
+        vec!["store", "copy", "--to", to],
+        vec!["store", "backup", to],
+    ] {
+        let r = sb
+            .run_as("ops", &args, None)
+            .code(6)
+            .err_contains("it is a symbolic link (left as it is)")
+            .err_contains("hint: name a regular file, or one that does not exist yet");
+        // `store copy` cannot write to stdout: the one hint both give must not offer `-`.
+        assert!(!r.stderr.contains("`-`"), "{args:?}: {}", r.stderr);
+        assert_eq!(std::fs::read(&real).unwrap(), b"keep", "{args:?}");
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+    }
 }
 
 #[test]
