@@ -610,10 +610,10 @@ mod tests {
         }
     }
 
-    fn at(year_2026_plus: u64) -> UnixTime {
+    fn at(years_after_2026: u64) -> UnixTime {
         // 2027-01-01 plus whole years of 365.25 days.
         UnixTime::since_unix_epoch(std::time::Duration::from_secs(
-            1_798_761_600 + year_2026_plus * 31_557_600,
+            1_798_761_600 + years_after_2026 * 31_557_600,
         ))
     }
 
