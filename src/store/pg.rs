@@ -218,14 +218,31 @@ impl Target {
                 .map(|h| h.join(".postgresql").join("root.crt"))
                 .unwrap_or_default(),
         };
-        let missing = || {
+        let unusable = |why: &str| {
             Error::store(format!(
-                "sslmode verify-ca/verify-full needs the server's root certificate, and {} cannot be read",
+                "sslmode verify-ca/verify-full needs the server's root certificate, and {} {why}",
                 path.display()
             ))
             .hint("name it with sslrootcert=PATH in the store URL (or put it at ~/.postgresql/root.crt)")
         };
-        let pem = std::fs::read(&path).map_err(|_| missing())?;
+        // A regular file of PEM certificates, read at most 1 MiB of (not a FIFO or a device
+        // that never ends).
+        const MAX_PEM: u64 = 1 << 20;
+        let read = || -> std::io::Result<Vec<u8>> {
+            use std::io::Read;
+            let file = std::fs::File::open(&path)?;
+            if !file.metadata()?.is_file() {
+                return Err(std::io::Error::other("it is not a regular file"));
+            }
+            let mut pem = Vec::new();
+            file.take(MAX_PEM + 1).read_to_end(&mut pem)?;
+            if pem.len() as u64 > MAX_PEM {
+                return Err(std::io::Error::other("it is over 1 MiB"));
+            }
+            Ok(pem)
+        };
+        let pem = read().map_err(|e| unusable(&format!("cannot be read ({e})")))?;
+        let missing = || unusable("holds no PEM certificate");
         let mut store = rustls::RootCertStore::empty();
         let mut given = Vec::new();
         for cert in rustls_pemfile::certs(&mut pem.as_slice()) {

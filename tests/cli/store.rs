@@ -410,6 +410,29 @@ fn an_unreachable_server_is_exit_8_naming_the_host_and_never_the_password() {
 }
 
 #[test]
+fn a_root_certificate_that_is_not_a_pem_file_is_named_before_connecting() {
+    let sb = Sandbox::new();
+    let not_pem = sb.write("root.crt", "not a certificate\n");
+    let big = sb.path("big.crt");
+    std::fs::write(&big, vec![b'A'; (1 << 20) + 1]).unwrap();
+    let cases = [
+        (not_pem.to_str().unwrap(), "holds no PEM certificate"),
+        // A device that never ends is not read: bounded, and refused at once.
+        ("/dev/zero", "it is not a regular file"),
+        (big.to_str().unwrap(), "it is over 1 MiB"),
+    ];
+    for (root, why) in cases {
+        let url =
+            format!("postgresql://ann@127.0.0.1:1/office?sslmode=verify-full&sslrootcert={root}");
+        sb.run_env("ops", &["whoami"], None, &[("MMIS_DB", &url)])
+            .code(8)
+            .err_contains(root)
+            .err_contains(why)
+            .err_contains("sslrootcert=PATH");
+    }
+}
+
+#[test]
 fn the_config_file_may_name_the_store() {
     let sb = Sandbox::new();
     sb.init();
