@@ -146,9 +146,14 @@ impl Config {
         let path = Config::path();
         let file = match &path {
             Some(p) if p.exists() => {
-                crate::limits::check_file_size(p, crate::limits::MAX_TOML_BYTES, "a config file")?;
-                let text = std::fs::read_to_string(p).map_err(|e| {
-                    Error::invalid(format!("cannot read the config file {}: {e}", p.display()))
+                // At most the limit is read, whatever the file is (`MMIS_CONFIG=/dev/zero`).
+                let bytes =
+                    crate::limits::read_file(p, crate::limits::MAX_TOML_BYTES, "a config file")?;
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    Error::invalid(format!(
+                        "cannot read the config file {}: it is not UTF-8 text",
+                        p.display()
+                    ))
                 })?;
                 toml::from_str::<ConfigFile>(&text).map_err(|e| {
                     Error::invalid(format!("config file {}: {}", p.display(), e.message()))

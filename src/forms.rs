@@ -57,9 +57,14 @@ impl Form {
                 .map_err(|e| Error::invalid(format!("cannot read the form from stdin: {e}")))?;
             s
         } else {
-            crate::limits::check_file_size(path, crate::limits::MAX_TOML_BYTES, "a form")?;
-            std::fs::read_to_string(path).map_err(|e| {
-                Error::invalid(format!("cannot read the form file {}: {e}", path.display()))
+            // At most the limit is read, whatever the file is (a FIFO or a device that never
+            // ends included).
+            let bytes = crate::limits::read_file(path, crate::limits::MAX_TOML_BYTES, "a form")?;
+            String::from_utf8(bytes).map_err(|_| {
+                Error::invalid(format!(
+                    "cannot read the form file {}: it is not UTF-8 text",
+                    path.display()
+                ))
             })?
         };
         let values: toml::Table = toml::from_str(&text).map_err(|e| {

@@ -157,7 +157,9 @@ pub fn write_session_file(ctx: &Context, token: &Secret) -> Result<()> {
 }
 
 fn read_session_file(path: &Path) -> Option<Secret> {
-    let text = std::fs::read_to_string(path).ok()?;
+    // A session file is a few hundred bytes: at most 64 KiB of whatever is there is read.
+    let bytes = crate::limits::read_file(path, 1 << 16, "a session file").ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let f: SessionFile = serde_json::from_str(&text).ok()?;
     Some(Secret::new(f.token))
 }

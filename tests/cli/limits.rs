@@ -275,6 +275,19 @@ fn an_input_over_its_size_limit_is_refused_before_it_is_read() {
     .err_contains("too large for a form");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_form_or_config_file_that_never_ends_is_read_no_further_than_its_limit() {
+    let sb = setup();
+    // /dev/zero has no size on disk to check first: it used to be read until memory ran out.
+    sb.run_as("admin", &["claim", "submit", "--form", "/dev/zero"], None)
+        .code(6)
+        .err_contains("/dev/zero is too large for a form");
+    sb.run_env("ops", &["whoami"], None, &[("MMIS_CONFIG", "/dev/zero")])
+        .code(6)
+        .err_contains("/dev/zero is too large for a config file");
+}
+
 #[test]
 fn a_270_of_millions_of_bad_segments_is_refused_quickly() {
     let sb = setup();
