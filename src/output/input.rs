@@ -36,16 +36,4 @@ pub fn size(path: &Path) -> u64 {
     }
 }
 
-/// Reads all of `path` (`-`: stdin).
-pub fn read(path: &Path) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    open(path)?.read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// Reads all of `path` as text (`-`: stdin).
-pub fn read_to_string(path: &Path) -> io::Result<String> {
-    let mut text = String::new();
-    open(path)?.read_to_string(&mut text)?;
-    Ok(text)
-}
+// Whole files are read through `crate::limits::read_file`, which stops at the input's limit.
