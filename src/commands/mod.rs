@@ -23,7 +23,6 @@ use crate::context::Context;
 use crate::domain::secret::Secret;
 use crate::error::{Error, Result};
 use crate::output::Output;
-use std::io::BufRead;
 
 pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
     use cli::access::{AccountCmd, AdminCmd, ClerkCmd, PasswordCmd};
@@ -131,18 +130,36 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<Output> {
     }
 }
 
-/// The first line of stdin, for `--password-stdin`.
+/// The first line of stdin, for `--password-stdin`. No more of it is read than a password
+/// can be (stdin that never ends, `< /dev/zero`, is not read to its end), and what was read
+/// is wiped when dropped.
 pub fn read_password_stdin() -> Result<Secret> {
-    let mut line = String::new();
+    use std::io::{BufRead, Read};
+    // 128 characters of up to 4 bytes each, and the line's end.
+    const MAX: u64 = 4 * crate::domain::password::MAX_LEN as u64 + 2;
+    let mut line = zeroize::Zeroizing::new(Vec::new());
     std::io::stdin()
         .lock()
-        .read_line(&mut line)
+        .take(MAX + 1)
+        .read_until(b'\n', &mut line)
         .map_err(|e| Error::invalid(format!("cannot read the password from stdin: {e}")))?;
-    let pw = line.trim_end_matches(['\n', '\r']).to_string();
+    if line.len() as u64 > MAX {
+        return Err(Error::invalid(format!(
+            "--password-stdin: the first line of stdin is longer than any password may be \
+             ({} characters)",
+            crate::domain::password::MAX_LEN
+        )));
+    }
+    let end = line
+        .iter()
+        .rposition(|b| *b != b'\n' && *b != b'\r')
+        .map_or(0, |i| i + 1);
+    let pw = std::str::from_utf8(&line[..end])
+        .map_err(|_| Error::invalid("--password-stdin: the password is not UTF-8 text"))?;
     if pw.is_empty() {
         return Err(Error::invalid("--password-stdin: stdin held no password"));
     }
-    Ok(Secret::new(pw))
+    Ok(Secret::new(pw.to_string()))
 }
 
 /// A password from stdin, or a hidden prompt on a terminal.

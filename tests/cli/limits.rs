@@ -277,7 +277,7 @@ fn an_input_over_its_size_limit_is_refused_before_it_is_read() {
 
 #[cfg(unix)]
 #[test]
-fn a_form_or_config_file_that_never_ends_is_read_no_further_than_its_limit() {
+fn a_form_config_file_or_password_that_never_ends_is_read_no_further_than_its_limit() {
     let sb = setup();
     // /dev/zero has no size on disk to check first: it used to be read until memory ran out.
     sb.run_as("admin", &["claim", "submit", "--form", "/dev/zero"], None)
@@ -286,6 +286,16 @@ fn a_form_or_config_file_that_never_ends_is_read_no_further_than_its_limit() {
     sb.run_env("ops", &["whoami"], None, &[("MMIS_CONFIG", "/dev/zero")])
         .code(6)
         .err_contains("/dev/zero is too large for a config file");
+    // Nor a password on stdin: no more than a password can be is read.
+    let out = sb
+        .std_cmd_as("ops")
+        .args(["login", "--username", "ops", "--password-stdin"])
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("longer than any password may be (128 characters)"));
 }
 
 #[test]
