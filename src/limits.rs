@@ -76,9 +76,129 @@ fn human(n: u64) -> String {
     }
 }
 
+/// A row of a streamed CSV (a roster, a member file): 64 KiB, hundreds of times a real row.
+/// Without it, a file with no row end (`/dev/zero`, or a quote never closed) would be read
+/// into one row until memory ran out; the file-size limit does not help with stdin or a FIFO.
+pub const MAX_CSV_ROW_BYTES: u64 = 64 * 1024;
+
+/// A streamed CSV input whose rows are kept to `max` bytes each: a row that runs on past it
+/// (a newline outside quotes ends a row; `""` inside quotes keeps the count even) is an
+/// `InvalidData` read error, so reading it costs at most `max` of memory. Rows without a
+/// quote, the usual case, are measured between newlines found with memchr.
+pub struct RowBound<R> {
+    inner: R,
+    max: u64,
+    /// Bytes of the current row so far.
+    since: u64,
+    /// Inside a quoted field.
+    quoted: bool,
+}
+
+impl<R> RowBound<R> {
+    pub fn new(inner: R, max: u64) -> RowBound<R> {
+        RowBound {
+            inner,
+            max,
+            since: 0,
+            quoted: false,
+        }
+    }
+
+    fn check(&self, len: u64) -> std::io::Result<()> {
+        if len > self.max {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "a row runs on past {} bytes, the most a row may hold (no line end, or \
+                     a quote never closed)",
+                    self.max
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The rows of `chunk`, byte by byte (quotes in play).
+    fn slow(&mut self, chunk: &[u8]) -> std::io::Result<()> {
+        for &b in chunk {
+            match b {
+                b'"' => self.quoted = !self.quoted,
+                b'\n' if !self.quoted => {
+                    self.since = 0;
+                    continue;
+                }
+                _ => {}
+            }
+            self.since += 1;
+            self.check(self.since)?;
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for RowBound<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let chunk = &buf[..n];
+        if self.quoted || memchr::memchr(b'"', chunk).is_some() {
+            self.slow(chunk)?;
+            return Ok(n);
+        }
+        let mut rest = chunk;
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            self.check(self.since + i as u64)?;
+            self.since = 0;
+            rest = &rest[i + 1..];
+        }
+        self.since += rest.len() as u64;
+        self.check(self.since)?;
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reads all of `input` through a [`RowBound`] of `max`, in reads of `step` bytes.
+    fn bounded(input: &[u8], max: u64, step: usize) -> std::io::Result<Vec<u8>> {
+        struct Steps<'a>(&'a [u8], usize);
+        impl Read for Steps<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(self.1).min(buf.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut out = Vec::new();
+        RowBound::new(Steps(input, step), max).read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn rows_are_kept_to_their_bound_with_or_without_quotes() {
+        for step in [1, 3, 7, 64, 4096] {
+            // Rows of 10 bytes pass a bound of 10, whatever the reads' sizes.
+            let ok = b"0123456789\nabcdefghij\n\n0123456789".to_vec();
+            assert_eq!(bounded(&ok, 10, step).unwrap(), ok, "step {step}");
+            // One byte more does not.
+            let long = b"0123456789\nabcdefghijk\n".to_vec();
+            let e = bounded(&long, 10, step).unwrap_err();
+            assert_eq!(e.kind(), std::io::ErrorKind::InvalidData);
+            assert!(e.to_string().contains("runs on past 10 bytes"), "{e}");
+            // No line end at all (`/dev/zero`).
+            assert!(bounded(&[0u8; 100], 10, step).is_err(), "step {step}");
+            // A newline inside quotes does not end the row...
+            let quoted = b"a,\"b\nc\nd\ne\nf\",g\n".to_vec();
+            assert!(bounded(&quoted, 10, step).is_err(), "step {step}");
+            assert_eq!(bounded(&quoted, 16, step).unwrap(), quoted, "step {step}");
+            // ...and `""` keeps the quote open.
+            let escaped = b"\"a\"\"\nbbbbbbbbbb\"\nx\n".to_vec();
+            assert!(bounded(&escaped, 12, step).is_err(), "step {step}");
+            assert_eq!(bounded(&escaped, 17, step).unwrap(), escaped, "step {step}");
+        }
+    }
 
     #[test]
     fn a_file_over_the_limit_is_refused_before_reading() {

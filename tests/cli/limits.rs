@@ -323,3 +323,35 @@ fn a_270_of_millions_of_bad_segments_is_refused_quickly() {
         start.elapsed()
     );
 }
+
+#[test]
+fn a_csv_row_that_never_ends_is_read_no_further_than_its_bound() {
+    let sb = setup();
+    // A member file with no line end at all: refused at once, not read into memory.
+    sb.run_as("ops", &["ops", "member", "import", "/dev/zero"], None)
+        .code(6)
+        .err_contains("a row runs on past 65536 bytes");
+    // A roster whose second row opens a quote it never closes (80 KB of lines inside it):
+    // the row before is answered, that row is unreadable, and the reading stops there.
+    let mut roster = String::from("health_id,date\nOC100001,2026-03-10\nOC100002,\"");
+    roster.push_str(&"x\n".repeat(40_000));
+    let p = sb.write("runaway.csv", &roster);
+    let r = sb
+        .run_as(
+            "admin",
+            &["elig", "batch", p.to_str().unwrap(), "--format", "ndjson"],
+            None,
+        )
+        .ok();
+    let rows: Vec<serde_json::Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2, "{}", r.stdout);
+    assert_eq!(rows[0]["health_id"], "OC100001");
+    assert!(rows[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("a row runs on past 65536 bytes"));
+}

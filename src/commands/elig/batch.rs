@@ -571,7 +571,8 @@ pub fn run_batch<R: Read, W: Write>(
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(Hashing {
-            inner: input,
+            // A row that runs on without end is a read error, not all of memory.
+            inner: crate::limits::RowBound::new(input, crate::limits::MAX_CSV_ROW_BYTES),
             hash: Sha256::new(),
         });
     let headers = rdr

@@ -438,7 +438,11 @@ fn scan_member_csv<R: std::io::Read>(
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::None)
-        .from_reader(input);
+        // A row that runs on without end is a read error, not all of memory.
+        .from_reader(crate::limits::RowBound::new(
+            input,
+            crate::limits::MAX_CSV_ROW_BYTES,
+        ));
     let headers = rdr
         .headers()
         .map_err(|e| Error::invalid(format!("{name}: cannot read the header row: {e}")))?
