@@ -248,10 +248,10 @@ impl Ui {
     }
     /// A message for the person at the terminal (stderr).
     pub fn note(&self, msg: &str) {
-        eprintln!("{msg}");
+        crate::output::term::say(format_args!("{msg}"));
     }
     pub fn warn(&self, msg: &str) {
-        eprintln!("warning: {msg}");
+        crate::output::term::say(format_args!("warning: {msg}"));
     }
 }
 
@@ -298,8 +298,9 @@ pub fn interrupted() -> ! {
     }
     let term = dialoguer::console::Term::stderr();
     let _ = term.show_cursor();
-    eprintln!();
-    eprintln!("error: interrupted (Ctrl-C); nothing was saved");
+    crate::output::term::say(format_args!(
+        "\nerror: interrupted (Ctrl-C); nothing was saved"
+    ));
     std::process::exit(130);
 }
 

@@ -296,7 +296,7 @@ impl Form {
     fn prompt(&mut self, f: &Field, prompts: &Prompts<'_>, again: bool) -> Result<()> {
         let theme = dialoguer::theme::SimpleTheme;
         if let Some(note) = prompts.note_for(f.key) {
-            eprintln!("{note}");
+            crate::output::term::say(format_args!("{note}"));
         }
         let label = if f.required {
             format!("{}*", f.label)
@@ -355,7 +355,7 @@ impl Form {
                     .map_err(prompt_error)?;
                 let value = Some(toml::Value::Boolean(v));
                 match self.check_answer(prompts, f, value.clone()) {
-                    Some(e) => eprintln!("error: {e}"),
+                    Some(e) => crate::output::term::say(format_args!("error: {e}")),
                     None => {
                         self.set(f, value);
                         break;
@@ -386,7 +386,7 @@ impl Form {
                             .collect();
                         let value = Some(toml::Value::Array(items));
                         match self.check_answer(prompts, f, value.clone()) {
-                            Some(e) => eprintln!("error: {e}"),
+                            Some(e) => crate::output::term::say(format_args!("error: {e}")),
                             None => {
                                 self.set(f, value);
                                 break;

@@ -46,7 +46,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             Output::Record { .. } | Output::Rows { .. } | Output::Streamed(_)
         )
     {
-        eprintln!("{}", output::sandbox_banner(&ctx.clock.today_str()));
+        output::term::say(format_args!(
+            "{}",
+            output::sandbox_banner(&ctx.clock.today_str())
+        ));
     }
     Ok(())
 }
@@ -107,9 +110,13 @@ fn main() -> anyhow::Result<()> {
         if output::term::stdout_closed() {
             std::process::exit(0);
         }
-        eprintln!("{} {}", output::term::error_prefix(), e.message);
+        output::term::say(format_args!(
+            "{} {}",
+            output::term::error_prefix(),
+            e.message
+        ));
         for h in &e.hints {
-            eprintln!("{} {h}", output::term::hint_prefix());
+            output::term::say(format_args!("{} {h}", output::term::hint_prefix()));
         }
         std::process::exit(e.kind.exit_code());
     }

@@ -18,8 +18,9 @@ pub fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// What a target is, when it is something a command must not write over.
-fn refused_kind(t: &std::fs::FileType) -> Option<&'static str> {
+/// What a target is, when it is something a command must not write over (or, for the
+/// store, open: a FIFO would block its first read).
+pub(crate) fn refused_kind(t: &std::fs::FileType) -> Option<&'static str> {
     if t.is_symlink() {
         return Some("a symbolic link");
     }

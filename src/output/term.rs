@@ -25,6 +25,13 @@ pub fn note_write_error(e: &std::io::Error) -> bool {
     closed
 }
 
+/// A line on stderr. A stderr that went away (`2>&1 | head -1`) is not an error worth a
+/// panic, which `eprintln!` would make of it: the line is dropped.
+pub fn say(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// Whether a write to stdout found its reader gone (`| head`).
 pub fn stdout_closed() -> bool {
     STDOUT_CLOSED.load(Ordering::SeqCst)

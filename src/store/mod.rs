@@ -591,6 +591,17 @@ impl<'a> Tx<'a> {
 
 fn check_header(path: &Path) -> Result<()> {
     use std::io::Read;
+    // A store is a regular file (through a symlink, as the user may keep it): a FIFO would
+    // block the read below for ever, a device or a folder is no store.
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::store(format!("cannot read the store {}: {e}", path.display())))?;
+    if let Some(what) = crate::output::files::refused_kind(&meta.file_type()) {
+        return Err(Error::store(format!(
+            "{} is {what}, not an mmis store; it was left untouched",
+            path.display()
+        ))
+        .hint("point --db (or MMIS_DB) at an mmis store's file, or create one with `mmis init`"));
+    }
     let mut f = std::fs::File::open(path)
         .map_err(|e| Error::store(format!("cannot read the store {}: {e}", path.display())))?;
     let mut head = [0u8; 16];

@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 /// take 30 s and fail with exit 8.
 const PROMPT: Duration = Duration::from_secs(5);
 
-fn mkfifo(path: &Path) {
+/// Makes a FIFO (0600) at `path`.
+pub fn mkfifo(path: &Path) {
     let c = CString::new(path.as_os_str().as_bytes()).unwrap();
     // SAFETY: a valid NUL-terminated path.
     let rc = unsafe { libc::mkfifo(c.as_ptr(), 0o600) };

@@ -824,6 +824,62 @@ fn a_foreign_sqlite_file_is_refused_untouched() {
     assert!(!sb.path("mmis.db-wal").exists());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_store_path_that_is_a_fifo_folder_or_device_is_refused_at_once() {
+    if sqlite_only("a store file's kind") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let fifo = sb.path("store.fifo");
+    crate::concurrency::mkfifo(&fifo);
+    let folder = sb.path("store.d");
+    std::fs::create_dir(&folder).unwrap();
+    let cases = [
+        (
+            fifo.to_str().unwrap(),
+            "is a FIFO (named pipe), not an mmis store",
+        ),
+        (folder.to_str().unwrap(), "is a folder, not an mmis store"),
+        ("/dev/null", "is a character device, not an mmis store"),
+    ];
+    for (db, says) in cases {
+        // The FIFO used to block the first read for ever.
+        let started = std::time::Instant::now();
+        for args in [
+            vec!["whoami"],
+            vec!["init", "--username", "ops", "--password-stdin"],
+        ] {
+            sb.run_env("ops", &args, Some(OPS_PASSWORD), &[("MMIS_DB", db)])
+                .code(8)
+                .err_contains(says)
+                .err_contains("left untouched");
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{db}"
+        );
+    }
+}
+
+#[test]
+fn an_error_with_stderr_gone_is_its_exit_code_not_a_panic() {
+    // stderr is a pipe nobody reads (`2>&1 | head -1` after head has gone): the message
+    // cannot be written; the exit code must still be the error's (8), not a panic's (101).
+    let sb = Sandbox::new();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let status = sb
+        .std_cmd_as("x")
+        .env("MMIS_DB", sb.path("missing/mmis.db"))
+        .arg("whoami")
+        .stdout(std::process::Stdio::null())
+        .stderr(writer)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(8));
+}
+
 /// The PostgreSQL twin: a database with someone else's table in it is refused with exit 8,
 /// by every command, `init` included, and left as it was (no table added, none changed).
 #[test]
