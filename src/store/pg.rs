@@ -225,15 +225,15 @@ impl Target {
             ))
             .hint("name it with sslrootcert=PATH in the store URL (or put it at ~/.postgresql/root.crt)")
         };
-        // A regular file of PEM certificates, read at most 1 MiB of (not a FIFO or a device
-        // that never ends).
+        // A regular file of PEM certificates, read at most 1 MiB of: not a FIFO (whose open
+        // would block) nor a device that never ends; its kind is looked at before opening.
         const MAX_PEM: u64 = 1 << 20;
         let read = || -> std::io::Result<Vec<u8>> {
             use std::io::Read;
-            let file = std::fs::File::open(&path)?;
-            if !file.metadata()?.is_file() {
+            if !std::fs::metadata(&path)?.is_file() {
                 return Err(std::io::Error::other("it is not a regular file"));
             }
+            let file = std::fs::File::open(&path)?;
             let mut pem = Vec::new();
             file.take(MAX_PEM + 1).read_to_end(&mut pem)?;
             if pem.len() as u64 > MAX_PEM {

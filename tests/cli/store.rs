@@ -415,10 +415,14 @@ fn a_root_certificate_that_is_not_a_pem_file_is_named_before_connecting() {
     let not_pem = sb.write("root.crt", "not a certificate\n");
     let big = sb.path("big.crt");
     std::fs::write(&big, vec![b'A'; (1 << 20) + 1]).unwrap();
+    let fifo = sb.path("root.fifo");
+    crate::concurrency::mkfifo(&fifo);
     let cases = [
         (not_pem.to_str().unwrap(), "holds no PEM certificate"),
         // A device that never ends is not read: bounded, and refused at once.
         ("/dev/zero", "it is not a regular file"),
+        // Nor is a FIFO opened (the open would wait for a writer for ever).
+        (fifo.to_str().unwrap(), "it is not a regular file"),
         (big.to_str().unwrap(), "it is over 1 MiB"),
     ];
     for (root, why) in cases {
