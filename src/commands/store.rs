@@ -112,15 +112,27 @@ pub fn cmd_store_backup(ctx: &Context, args: &StoreBackupArgs) -> Result<Output>
     let bytes = store.backup_to(&tmp)?;
     out.finish()?;
     let shown = args.file.display().to_string();
-    let tx = store.write()?;
-    let now = ctx.clock.now_str();
-    let detail = format!("bytes={bytes}");
-    tx.audit(&actor.entry(&now, "store backup", Some(&shown), "ok", Some(&detail)))?;
-    tx.commit()?;
+    record_backup(ctx, &store, &actor, &shown, bytes)?;
     out.persist()?;
     let value = serde_json::json!({ "out": shown, "bytes": bytes });
     let human = format!("Backed the store up to {shown} ({bytes} bytes).");
     Ok(Output::record_with(value, human))
+}
+
+/// The audit entry of a backup made to `target` (a file, or `-`): a short write of its own,
+/// committed before the backup appears where it goes.
+fn record_backup(
+    ctx: &Context,
+    store: &Store,
+    actor: &auth::Actor,
+    target: &str,
+    bytes: u64,
+) -> Result<()> {
+    let tx = store.write()?;
+    let now = ctx.clock.now_str();
+    let detail = format!("bytes={bytes}");
+    tx.audit(&actor.entry(&now, "store backup", Some(target), "ok", Some(&detail)))?;
+    tx.commit()
 }
 
 /// `mmis store backup -`: SQLite's online backup writes a file, so the backup is made in a
@@ -147,11 +159,7 @@ fn backup_to_stdout(ctx: &Context, store: &Store, actor: &auth::Actor) -> Result
             ))
         })?;
     let bytes = store.backup_to(tmp.path())?;
-    let tx = store.write()?;
-    let now = ctx.clock.now_str();
-    let detail = format!("bytes={bytes}");
-    tx.audit(&actor.entry(&now, "store backup", Some("-"), "ok", Some(&detail)))?;
-    tx.commit()?;
+    record_backup(ctx, store, actor, "-", bytes)?;
     let mut file = std::fs::File::open(tmp.path())
         .map_err(|e| Error::internal(format!("cannot read the backup back: {e}")))?;
     let mut out = std::io::stdout().lock();
